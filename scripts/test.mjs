@@ -1,0 +1,64 @@
+// `npm test`: the browser suite (Web Test Runner + Playwright + Chromium), then the Node suite
+// (*.node.test.ts: CLI, reference host over loopback, Node import of dist), then one summary line.
+// `npm test -- --files test/core` limits both suites to paths containing that text.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const filterIndex = args.indexOf('--files');
+const filter = filterIndex >= 0 ? args[filterIndex + 1] : undefined;
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+const allTests = walk('test').filter((f) => f.endsWith('.test.ts'));
+const selected = (pred) => allTests.filter(pred).filter((f) => !filter || f.includes(filter));
+const browserFiles = selected((f) => !f.endsWith('.node.test.ts') && !f.startsWith('test/e2e'));
+const nodeFiles = selected((f) => f.endsWith('.node.test.ts'));
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+function add(file) {
+  if (!existsSync(file)) return false;
+  const t = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += t.passed;
+  totals.failed += t.failed;
+  totals.skipped += t.skipped;
+  return true;
+}
+
+let ok = true;
+if (browserFiles.length) {
+  rmSync('.wtr-report.json', { force: true });
+  const wtr = spawnSync(
+    'npx',
+    ['wtr', '--config', 'web-test-runner.config.mjs', ...(filter ? ['--files', ...browserFiles] : [])],
+    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+  );
+  if (!add('.wtr-report.json')) totals.failed++;
+  ok &&= wtr.status === 0;
+}
+if (nodeFiles.length) {
+  const report = '.node-test-report.json';
+  rmSync(report, { force: true });
+  const node = spawnSync(
+    process.execPath,
+    [
+      '--import', 'tsx',
+      '--test', '--test-concurrency=1',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/node-counting-reporter.mjs', `--test-reporter-destination=${report}`,
+      ...nodeFiles,
+    ],
+    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+  );
+  if (!add(report)) totals.failed++;
+  ok &&= node.status === 0;
+}
+const line = `${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : '');
+writeFileSync('.test-summary', line + '\n');
+console.log(line);
+process.exit(ok && totals.failed === 0 ? 0 : 1);

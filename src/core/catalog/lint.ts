@@ -1,0 +1,101 @@
+// lintCatalog: what parses but looks wrong. Warnings, never errors: a catalog may knowingly
+// publish a price above its cap (GPTBots does, and the engine charges the cap).
+import { Decimal, toPlain } from '../decimal.js';
+import { effectivePrice } from './prices.js';
+import { normalizeName } from './find.js';
+import { PRICE_KEYS, UNITS, type Catalog } from './schema.js';
+
+export type LintRule =
+  | 'above-cap'
+  | 'own-above-platform'
+  | 'duplicate-id'
+  | 'duplicate-alias'
+  | 'output-below-tenth-of-input'
+  | 'no-price'
+  | 'package-discount-mismatch';
+
+export interface LintWarning {
+  rule: LintRule;
+  path: string;
+  /** The service or package concerned. */
+  subject: string;
+  message: string;
+}
+
+export function lintCatalog(catalog: Catalog): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  const ids = new Map<string, number>();
+  const names = new Map<string, string>();
+
+  catalog.services.forEach((service, i) => {
+    const at = `services[${i}]`;
+    const warn = (rule: LintRule, path: string, message: string) => warnings.push({ rule, path, subject: service.id, message });
+
+    if (ids.has(service.id)) warn('duplicate-id', `${at}.id`, `${service.id} is also services[${ids.get(service.id)}]`);
+    else ids.set(service.id, i);
+    for (const alias of service.aliases ?? []) {
+      const key = normalizeName(alias);
+      const other = names.get(key);
+      if (other && other !== service.id) warn('duplicate-alias', `${at}.aliases`, `alias "${alias}" also names ${other}`);
+      else names.set(key, service.id);
+    }
+
+    const modes = Object.entries(service.prices);
+    const anyPrice = modes.some(([, set]) => Object.values(set).some((p) => p !== undefined && p !== null));
+    if (!anyPrice) warn('no-price', `${at}.prices`, `${service.id} has no price in any key mode`);
+
+    for (const [mode] of modes) {
+      for (const key of PRICE_KEYS) {
+        const price = effectivePrice(catalog, service, mode, key);
+        if (price?.capped) {
+          warn('above-cap', `${at}.prices.${mode}.${key}`, `${service.id} lists ${price.listed} for ${mode} ${key}, above the cap of ${toPlain(new Decimal(price.charged!))}; the cap is charged`);
+        }
+      }
+      const set = service.prices[mode]!;
+      if (set.input && set.output && new Decimal(set.output).lt(new Decimal(set.input).div(10))) {
+        warn('output-below-tenth-of-input', `${at}.prices.${mode}.output`, `${service.id} ${mode} output ${set.output} is under a tenth of input ${set.input}: columns swapped?`);
+      }
+    }
+    const platform = service.prices.platform;
+    const own = service.prices.own;
+    if (platform && own) {
+      for (const key of PRICE_KEYS) {
+        const p = platform[key];
+        const o = own[key];
+        if (p && o && new Decimal(o).gt(p)) {
+          warn('own-above-platform', `${at}.prices.own.${key}`, `${service.id} own-key ${key} ${o} is above the platform-key ${p}`);
+        }
+      }
+    }
+  });
+
+  const unitValue = new Decimal(catalog.creditUnit.value);
+  catalog.packages?.forEach((pkg, i) => {
+    if (!pkg.price || pkg.statedDiscountPercent === undefined) return;
+    if (pkg.price.currency !== catalog.creditUnit.currency) return;
+    const faceValue = new Decimal(pkg.credits).times(unitValue);
+    const actual = faceValue.isZero() ? new Decimal(0) : new Decimal(1).minus(new Decimal(pkg.price.amount).div(faceValue)).times(100);
+    if (!actual.toDecimalPlaces(2).eq(new Decimal(pkg.statedDiscountPercent))) {
+      warnings.push({
+        rule: 'package-discount-mismatch',
+        path: `packages[${i}].statedDiscountPercent`,
+        subject: pkg.id,
+        message: `${pkg.name} states ${pkg.statedDiscountPercent}% off, but ${pkg.credits} credits for ${pkg.price.amount} ${pkg.price.currency} is ${toPlain(actual.toDecimalPlaces(2))}% off the face value of ${toPlain(faceValue)}`,
+      });
+    }
+  });
+  return warnings;
+}
+
+/** Per-unit label used by tools: "credits / 1K tokens". */
+export function unitLabel(unit: keyof typeof UNITS): string {
+  return {
+    'tokens-1k': 'credits / 1K tokens',
+    'tokens-1m': 'credits / 1M tokens',
+    'seconds-60': 'credits / 60 s',
+    'characters-1k': 'credits / 1,000 characters',
+    requests: 'credits / request',
+    images: 'credits / image',
+    'token-days-1k': 'credits / 1K tokens / day',
+  }[unit];
+}

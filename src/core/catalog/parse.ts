@@ -1,0 +1,77 @@
+// parseCatalog: JSON in, a typed, frozen catalog out, or a CatalogError naming every problem by path.
+import { CatalogError, type Issue } from '../errors.js';
+import { toIssues } from '../validation.js';
+import { catalogSchema, UNITS, type Catalog, type PriceKey, type Unit } from './schema.js';
+
+/** Which price keys make sense for a unit: token prices for token units, one price for the others. */
+export const PRICE_KEYS_BY_UNIT_KIND: Record<(typeof UNITS)[Unit]['kind'], readonly PriceKey[]> = {
+  tokens: ['input', 'output', 'cachedInput'],
+  seconds: ['audio'],
+  characters: ['characters'],
+  requests: ['request'],
+  images: ['request'],
+  'token-days': ['storage'],
+};
+
+function semanticIssues(catalog: Catalog): Issue[] {
+  const issues: Issue[] = [];
+  const keyModes = new Set(catalog.keyModes.map((k) => k.id));
+  const billingTypes = new Set(catalog.billingTypes.map((b) => b.id));
+  if (catalog.defaultKeyMode && !keyModes.has(catalog.defaultKeyMode)) {
+    issues.push({ path: 'defaultKeyMode', message: `"${catalog.defaultKeyMode}" is not one of the catalog's keyModes` });
+  }
+  catalog.caps?.forEach((cap, i) => {
+    if (!keyModes.has(cap.keyMode)) issues.push({ path: `caps[${i}].keyMode`, message: `"${cap.keyMode}" is not one of the catalog's keyModes` });
+    cap.billingTypes.forEach((b, j) => {
+      if (!billingTypes.has(b)) issues.push({ path: `caps[${i}].billingTypes[${j}]`, message: `"${b}" is not one of the catalog's billingTypes` });
+    });
+  });
+  catalog.services.forEach((service, i) => {
+    const at = `services[${i}]`;
+    if (!billingTypes.has(service.billingType)) {
+      issues.push({ path: `${at}.billingType`, message: `"${service.billingType}" is not one of the catalog's billingTypes` });
+    }
+    const allowed = PRICE_KEYS_BY_UNIT_KIND[UNITS[service.unit].kind];
+    const checkPrices = (prices: Record<string, Record<string, unknown>>, path: string) => {
+      for (const [mode, set] of Object.entries(prices)) {
+        if (!keyModes.has(mode)) issues.push({ path: `${path}.${mode}`, message: `"${mode}" is not one of the catalog's keyModes` });
+        for (const key of Object.keys(set)) {
+          if (set[key] !== undefined && !allowed.includes(key as PriceKey)) {
+            issues.push({ path: `${path}.${mode}.${key}`, message: `a "${key}" price does not apply to unit "${service.unit}" (allowed: ${allowed.join(', ')})` });
+          }
+        }
+      }
+    };
+    checkPrices(service.prices, `${at}.prices`);
+    service.tiers?.forEach((t, j) => checkPrices(t.prices, `${at}.tiers[${j}].prices`));
+  });
+  return issues;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Validates a catalog (a JSON string or an already parsed value) and returns it typed and frozen.
+ * @throws CatalogError listing each problem with its JSON path.
+ */
+export function parseCatalog(input: unknown): Catalog {
+  let json = input;
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input);
+    } catch (error) {
+      throw new CatalogError([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
+    }
+  }
+  const result = catalogSchema.safeParse(json, { reportInput: true });
+  if (!result.success) throw new CatalogError(toIssues(result.error.issues));
+  const issues = semanticIssues(result.data);
+  if (issues.length) throw new CatalogError(issues);
+  return deepFreeze(result.data);
+}

@@ -1,0 +1,72 @@
+// What a service actually charges in a key mode: the listed price, capped where the catalog
+// declares a cap (GPTBots' own-key ceiling), with cached input falling back to the input price.
+import { Decimal } from '../decimal.js';
+import { UNITS, type Catalog, type PriceKey, type Service } from './schema.js';
+
+export interface EffectivePrice {
+  /** The price as published; null = not offered. */
+  listed: string | null;
+  /** The price charged: the listed one, or the cap where that is lower. null = not offered. */
+  charged: string | null;
+  /** True when a cap lowered the listed price. */
+  capped: boolean;
+  /** True when the price is borrowed from another key (cached input priced as input). */
+  fallback?: PriceKey;
+}
+
+/** Price keys a service prices in any key mode (cachedInput counts wherever input does). */
+export function priceKeysOf(service: Service): Set<PriceKey> {
+  const keys = new Set<PriceKey>();
+  for (const set of Object.values(service.prices)) {
+    for (const [key, value] of Object.entries(set)) if (value !== undefined) keys.add(key as PriceKey);
+  }
+  if (keys.has('input') && UNITS[service.unit].kind === 'tokens') keys.add('cachedInput');
+  return keys;
+}
+
+function capFor(catalog: Catalog, service: Service, keyMode: string, key: PriceKey): Decimal | undefined {
+  for (const cap of catalog.caps ?? []) {
+    if (cap.keyMode !== keyMode || !cap.billingTypes.includes(service.billingType)) continue;
+    const value = cap.prices[key];
+    if (value === undefined || value === null) continue;
+    const capUnit = UNITS[cap.unit];
+    const serviceUnit = UNITS[service.unit];
+    if (capUnit.kind !== serviceUnit.kind) continue;
+    return new Decimal(value).times(serviceUnit.per).div(capUnit.per);
+  }
+  return undefined;
+}
+
+/**
+ * The effective price of one price key for a service in a key mode, or undefined when the
+ * service has no such price at all. `tierPrices` replaces the base prices for a long-context tier.
+ */
+export function effectivePrice(
+  catalog: Catalog,
+  service: Service,
+  keyMode: string,
+  key: PriceKey,
+  tierIndex = -1,
+): EffectivePrice | undefined {
+  const prices = tierIndex >= 0 ? service.tiers?.[tierIndex]?.prices[keyMode] : service.prices[keyMode];
+  let listed = prices?.[key];
+  let fallback: PriceKey | undefined;
+  if (listed === undefined && key === 'cachedInput') {
+    listed = prices?.input;
+    fallback = 'input';
+  }
+  if (listed === undefined) {
+    if (!priceKeysOf(service).has(key)) return undefined;
+    return { listed: null, charged: null, capped: false };
+  }
+  if (listed === null) return { listed: null, charged: null, capped: false, ...(fallback && { fallback }) };
+  const cap = capFor(catalog, service, keyMode, fallback ?? key);
+  const listedDecimal = new Decimal(listed);
+  const capped = cap !== undefined && cap.lt(listedDecimal);
+  return {
+    listed,
+    charged: capped ? cap.toFixed() : listed,
+    capped,
+    ...(fallback && { fallback }),
+  };
+}

@@ -1,0 +1,191 @@
+// The catalog format: zod schemas are the single source of the catalog types (z.infer) and of
+// the published JSON Schema. zod/mini keeps the pricing table's first paint small.
+import * as z from 'zod/mini';
+import { isPlainDecimal, numberToPlainDecimal } from '../decimal.js';
+import { describeValue } from '../describe.js';
+
+/** A non-negative decimal, kept as published ("0.2200" stays "0.2200"); a plain JSON number is accepted and turned into its string. */
+export const decimalString = z.pipe(
+  z.unknown(),
+  z.transform((value, ctx): string => {
+    if (typeof value === 'string' && isPlainDecimal(value)) return value;
+    if (typeof value === 'number') {
+      const text = numberToPlainDecimal(value);
+      if (text !== undefined) return text;
+    }
+    ctx.issues.push({ code: 'custom', message: `expected a decimal string, got ${describeValue(value)}`, input: value });
+    return z.NEVER;
+  }),
+);
+
+/** A price: a decimal string, or null for "not offered" (never confused with "0", which is free). */
+export const price = z.pipe(
+  z.unknown(),
+  z.transform((value, ctx): string | null => {
+    if (value === null) return null;
+    if (typeof value === 'string' && isPlainDecimal(value)) return value;
+    if (typeof value === 'number') {
+      const text = numberToPlainDecimal(value);
+      if (text !== undefined) return text;
+    }
+    ctx.issues.push({
+      code: 'custom',
+      message: `expected a decimal string or null (not offered), got ${describeValue(value)}`,
+      input: value,
+    });
+    return z.NEVER;
+  }),
+);
+
+const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
+const idPattern = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/;
+const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case slug (a-z, 0-9, ".", "_", "-")'));
+
+/** The units a price can be quoted in. The number is what one price unit counts. */
+export const UNITS = {
+  'tokens-1k': { kind: 'tokens', per: 1000 },
+  'tokens-1m': { kind: 'tokens', per: 1_000_000 },
+  'seconds-60': { kind: 'seconds', per: 60 },
+  'characters-1k': { kind: 'characters', per: 1000 },
+  requests: { kind: 'requests', per: 1 },
+  images: { kind: 'images', per: 1 },
+  'token-days-1k': { kind: 'token-days', per: 1000 },
+} as const;
+export type Unit = keyof typeof UNITS;
+export const unit = z.enum(Object.keys(UNITS) as [Unit, ...Unit[]]);
+
+/**
+ * Price keys, one per quantity kind a usage record can carry:
+ * input/output/cachedInput tokens, audio seconds, characters, requests (calls, images
+ * generated, tool calls) and stored token-days.
+ */
+export const PRICE_KEYS = ['input', 'output', 'cachedInput', 'audio', 'characters', 'request', 'storage'] as const;
+export type PriceKey = (typeof PRICE_KEYS)[number];
+
+export const priceSet = z.strictObject({
+  input: z.optional(price),
+  output: z.optional(price),
+  cachedInput: z.optional(price),
+  audio: z.optional(price),
+  characters: z.optional(price),
+  request: z.optional(price),
+  storage: z.optional(price),
+});
+
+/** Prices that apply instead of the base prices when one request's input exceeds `above` tokens. */
+export const tier = z.strictObject({
+  above: z.int().check(z.positive()),
+  prices: z.record(slug, priceSet),
+});
+
+export const provenance = z.strictObject({
+  document: nonEmpty,
+  url: z.optional(z.string()),
+  checked: isoDate,
+  section: z.optional(z.string()),
+});
+
+export const service = z.strictObject({
+  id: z.string().check(z.regex(idPattern, 'expected an id "brand/model" in lower case')),
+  brand: nonEmpty,
+  /** English name of the brand where the published one is not (百度 → Baidu). */
+  brandEn: z.optional(z.string()),
+  model: nonEmpty,
+  aliases: z.optional(z.array(nonEmpty)),
+  billingType: slug,
+  unit,
+  /** Prices per key mode; a key mode missing here is not offered for this service. */
+  prices: z.record(slug, priceSet),
+  tiers: z.optional(z.array(tier)),
+  contextWindow: z.optional(z.int().check(z.positive())),
+  tokenizer: z.optional(z.enum(['o200k_base', 'cl100k_base'])),
+  tier: z.optional(slug),
+  source: z.optional(provenance),
+  notes: z.optional(z.array(z.string())),
+});
+
+export const billingType = z.strictObject({
+  id: slug,
+  name: nonEmpty,
+  description: z.optional(z.string()),
+  example: z.optional(z.string()),
+});
+
+export const keyMode = z.strictObject({
+  id: slug,
+  name: nonEmpty,
+  description: z.optional(z.string()),
+});
+
+/** A ceiling on what a key mode charges, applied by the engine: charge = min(listed, cap). */
+export const cap = z.strictObject({
+  keyMode: slug,
+  billingTypes: z.array(slug),
+  unit,
+  prices: priceSet,
+  source: z.optional(z.string()),
+});
+
+export const roundingPolicy = z.union([
+  z.strictObject({ mode: z.literal('none') }),
+  z.strictObject({
+    mode: z.enum(['line', 'total']),
+    decimals: z.int().check(z.gte(0), z.lte(12)),
+    rounding: z.enum(['half-up', 'half-even', 'up', 'down']),
+    minimumCharge: z.optional(decimalString),
+  }),
+]);
+
+export const creditPackage = z.strictObject({
+  id: slug,
+  name: nonEmpty,
+  credits: decimalString,
+  /** What the package costs; absent for a package priced on request. */
+  price: z.optional(z.strictObject({ amount: decimalString, currency: z.string().check(z.regex(/^[A-Z]{3}$/)) })),
+  /** The discount the source states, in percent, checked by the linter against the price. */
+  statedDiscountPercent: z.optional(decimalString),
+  /** A package sold from this many credits up, at an individual price. */
+  custom: z.optional(z.boolean()),
+  description: z.optional(z.string()),
+});
+
+export const modelTier = z.strictObject({
+  id: slug,
+  name: nonEmpty,
+  description: z.optional(z.string()),
+  models: z.array(nonEmpty),
+});
+
+export const catalogSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  schemaVersion: z.literal(1),
+  id: slug,
+  name: nonEmpty,
+  version: nonEmpty,
+  source: z.optional(provenance),
+  creditUnit: z.strictObject({
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code')),
+    value: decimalString,
+  }),
+  rounding: roundingPolicy,
+  keyModes: z.array(keyMode).check(z.minLength(1, 'a catalog needs at least one key mode')),
+  defaultKeyMode: z.optional(slug),
+  billingTypes: z.array(billingType).check(z.minLength(1)),
+  caps: z.optional(z.array(cap)),
+  packages: z.optional(z.array(creditPackage)),
+  modelTiers: z.optional(z.array(modelTier)),
+  notes: z.optional(z.array(z.string())),
+  services: z.array(service),
+});
+
+export type Catalog = z.output<typeof catalogSchema>;
+export type CatalogInput = z.input<typeof catalogSchema>;
+export type Service = z.output<typeof service>;
+export type PriceSet = z.output<typeof priceSet>;
+export type Cap = z.output<typeof cap>;
+export type CreditPackage = z.output<typeof creditPackage>;
+export type RoundingPolicy = z.output<typeof roundingPolicy>;
+export type BillingTypeInfo = z.output<typeof billingType>;
+export type KeyModeInfo = z.output<typeof keyMode>;
+export type Price = string | null;

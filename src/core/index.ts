@@ -1,0 +1,39 @@
+// creditkit core: DOM-free, synchronous, isomorphic (browser, Web Worker, Node).
+export { parseCatalog } from './catalog/parse.js';
+export { lintCatalog, unitLabel, type LintWarning, type LintRule } from './catalog/lint.js';
+export { findService, tryFindService, nearestIds, normalizeName } from './catalog/find.js';
+export { effectivePrice, priceKeysOf, type EffectivePrice } from './catalog/prices.js';
+export {
+  catalogSchema,
+  UNITS,
+  PRICE_KEYS,
+  type Catalog,
+  type CatalogInput,
+  type Service,
+  type PriceSet,
+  type PriceKey,
+  type Price,
+  type Unit,
+  type Cap,
+  type CreditPackage,
+  type RoundingPolicy,
+  type BillingTypeInfo,
+  type KeyModeInfo,
+} from './catalog/schema.js';
+export { rate, rateMany } from './rating/rate.js';
+export type { Charge, ChargeLine, Money } from './rating/charge.js';
+export { QUANTITY_KINDS, PRICE_KEY_OF, type Usage, type ImageInput, type QuantityKind } from './rating/usage.js';
+export { budgetToQuantity, type Budget, type BudgetQuantity } from './budget.js';
+export { allocateDisplay, type DisplayAllocation } from './allocate.js';
+export { creditsToMoney, moneyToCredits, sumDecimals, compareDecimals } from './money.js';
+export { imageTokens, type ImageTokenRule } from './images.js';
+export { isPlainDecimal } from './decimal.js';
+export {
+  CreditError,
+  CatalogError,
+  UsageError,
+  NotOfferedError,
+  UnknownServiceError,
+  AmbiguousServiceError,
+  type Issue,
+} from './errors.js';

@@ -1,0 +1,42 @@
+// The Charge: usage priced. Every amount crosses the boundary as an exact decimal string.
+import type { Unit } from '../catalog/schema.js';
+import type { QuantityKind } from './usage.js';
+
+export interface ChargeLine {
+  /** Service id. */
+  service: string;
+  keyMode: string;
+  billingType: string;
+  kind: QuantityKind;
+  /** How many units of `kind` (tokens, seconds, characters, requests, token-days). */
+  quantity: string;
+  unit: Unit;
+  /** Credits per `unit` actually charged (after any cap). */
+  unitPrice: string;
+  /** The published price where it differs from unitPrice (a cap applied). */
+  listedUnitPrice?: string;
+  /** Index of the long-context tier that priced this line, when one did. */
+  tier?: number;
+  /** Credits of this line: exact, or rounded as the catalog's rounding policy says. */
+  credits: string;
+  /** The exact credits where rounding changed them, or where the exact value repeats (shown to 20 places). */
+  exactCredits?: string;
+}
+
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+export interface Charge {
+  lines: ChargeLine[];
+  /** Total credits (what is billed). */
+  credits: string;
+  /** The money equivalent of `credits` in the catalog's credit unit currency. */
+  money: Money;
+  catalogVersion: string;
+  /** False when an amount repeats forever (e.g. a third of a credit) and is shown to 20 decimal places. */
+  exact: boolean;
+  /** The minimum charge of the rounding policy raised the total. */
+  minimumChargeApplied?: boolean;
+}

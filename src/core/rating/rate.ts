@@ -1,0 +1,319 @@
+// The rating engine. Records are summed as integers per (service, key mode, tier, quantity kind)
+// and only then multiplied by exact prices, so a million records cost a handful of Decimal
+// operations; rating one record is the same code with one record.
+import { findService } from '../catalog/find.js';
+import { effectivePrice, priceKeysOf } from '../catalog/prices.js';
+import { UNITS, type Catalog, type Service } from '../catalog/schema.js';
+import { Decimal, toPlain } from '../decimal.js';
+import { NotOfferedError, UsageError, CreditError } from '../errors.js';
+import { imageTokens } from '../images.js';
+import type { Charge, ChargeLine } from './charge.js';
+import { add, divide, EXACT_ZERO, isTerminating, times, toDecimalString, type Exact } from './exact.js';
+import { applyRounding } from './rounding.js';
+import { PRICE_KEY_OF, QUANTITY_KINDS, usageShapeIssues, type QuantityKind, type Usage } from './usage.js';
+
+const KIND_INDEX = Object.fromEntries(QUANTITY_KINDS.map((k, i) => [k, i])) as Record<QuantityKind, number>;
+const K_INPUT = KIND_INDEX.inputTokens;
+const K_CACHED = KIND_INDEX.cachedInputTokens;
+const K_IMAGE = KIND_INDEX.imageTokens;
+const K_OUTPUT = KIND_INDEX.outputTokens;
+const K_AUDIO = KIND_INDEX.audioSeconds;
+const K_CHARS = KIND_INDEX.characters;
+const K_REQUESTS = KIND_INDEX.requests;
+const K_TOKEN_DAYS = KIND_INDEX.tokenDays;
+const KINDS = QUANTITY_KINDS.length;
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** Integer sums of one (service, key mode, tier). */
+class Accumulator {
+  readonly counts = new Array<number>(KINDS).fill(0);
+  readonly overflow = new Array<bigint>(KINDS).fill(0n);
+  /** Fractional audio seconds, summed exactly (the integer part goes to counts). */
+  audioFraction: Decimal | undefined;
+  present = 0;
+  constructor(
+    readonly group: Group,
+    readonly tier: number,
+    /** Kinds whose price is null in this key mode/tier: using them is "not offered". */
+    readonly notOfferedMask: number,
+  ) {}
+
+  add(kind: number, value: number) {
+    const current = this.counts[kind]!;
+    if (current > MAX - value) {
+      this.overflow[kind]! += BigInt(current);
+      this.counts[kind] = value;
+    } else this.counts[kind] = current + value;
+  }
+
+  quantity(kind: number): Decimal {
+    let q = new Decimal(this.counts[kind]!);
+    if (this.overflow[kind] !== 0n) q = q.plus(this.overflow[kind]!.toString());
+    if (kind === K_AUDIO && this.audioFraction) q = q.plus(this.audioFraction);
+    return q;
+  }
+}
+
+/** One (service, key mode): what it may be used for, and its accumulators per tier. */
+class Group {
+  readonly accumulators: Accumulator[] = [];
+  /** Kinds that do not apply to the service at all (output tokens on TTS). */
+  readonly inapplicableMask: number;
+  readonly tiers: readonly { above: number; index: number }[];
+  constructor(
+    readonly catalog: Catalog,
+    readonly service: Service,
+    readonly keyMode: string,
+  ) {
+    const keys = priceKeysOf(service);
+    const unitKind = UNITS[service.unit].kind;
+    const isChatModel = unitKind === 'tokens' && keys.has('output');
+    let inapplicable = 0;
+    QUANTITY_KINDS.forEach((kind, i) => {
+      const applies = kind === 'imageTokens' ? isChatModel : keys.has(PRICE_KEY_OF[kind]);
+      if (!applies) inapplicable |= 1 << i;
+    });
+    this.inapplicableMask = inapplicable;
+    this.tiers = (service.tiers ?? [])
+      .map((t, index) => ({ above: t.above, index }))
+      .sort((a, b) => b.above - a.above);
+  }
+
+  accumulator(tier: number): Accumulator {
+    let acc = this.accumulators[tier + 1];
+    if (!acc) {
+      let notOffered = 0;
+      QUANTITY_KINDS.forEach((kind, i) => {
+        if (this.inapplicableMask & (1 << i)) return;
+        const price = effectivePrice(this.catalog, this.service, this.keyMode, PRICE_KEY_OF[kind], tier);
+        if (!price || price.charged === null) notOffered |= 1 << i;
+      });
+      acc = new Accumulator(this, tier, notOffered);
+      this.accumulators[tier + 1] = acc;
+    }
+    return acc;
+  }
+
+  tierFor(requestInputTokens: number): number {
+    for (const t of this.tiers) if (requestInputTokens > t.above) return t.index;
+    return -1;
+  }
+}
+
+function defaultKeyMode(catalog: Catalog): string {
+  if (catalog.defaultKeyMode) return catalog.defaultKeyMode;
+  return catalog.keyModes.some((k) => k.id === 'platform') ? 'platform' : catalog.keyModes[0]!.id;
+}
+
+function recordPath(index: number, single: boolean): string {
+  return single ? '' : `records[${index}]`;
+}
+
+/** Describes exactly what is wrong with one record and throws it. */
+function rejectRecord(catalog: Catalog, record: unknown, index: number, single: boolean, group?: Group, acc?: Accumulator): never {
+  const at = recordPath(index, single);
+  const shape = usageShapeIssues(record, at);
+  if (shape.length) throw new UsageError(shape);
+  const r = record as Usage;
+  const field = (name: string) => (at ? `${at}.${name}` : name);
+  if (group) {
+    for (let k = 0; k < KINDS; k++) {
+      const kind = QUANTITY_KINDS[k]!;
+      const sourceField = kind === 'imageTokens' ? 'images' : kind;
+      if ((r as unknown as Record<string, unknown>)[sourceField] === undefined) continue;
+      if (group.inapplicableMask & (1 << k)) {
+        throw new UsageError([
+          { path: field(sourceField), message: `does not apply to ${group.service.id} (${group.service.billingType}, priced per ${group.service.unit})` },
+        ]);
+      }
+      if (acc && acc.notOfferedMask & (1 << k)) {
+        throw new NotOfferedError(group.service.id, group.keyMode, `no ${PRICE_KEY_OF[kind]} price`);
+      }
+    }
+  }
+  throw new UsageError([{ path: at, message: 'cannot be rated' }]);
+}
+
+/** Sums every record into its accumulator; throws on the first record that cannot be rated. */
+function accumulate(catalog: Catalog, records: readonly unknown[], single: boolean): Group[] {
+  const groups: Group[] = [];
+  const byService = new Map<string, Map<string, Group>>();
+  const fallbackMode = defaultKeyMode(catalog);
+  const keyModes = new Set(catalog.keyModes.map((k) => k.id));
+
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as Usage;
+    if (r === null || typeof r !== 'object') rejectRecord(catalog, r, i, single);
+    const name = r.service;
+    const mode = r.keyMode ?? fallbackMode;
+    let modes = byService.get(name);
+    let group = modes?.get(mode);
+    if (!group) {
+      if (typeof name !== 'string' || typeof mode !== 'string') rejectRecord(catalog, r, i, single);
+      let service: Service;
+      try {
+        service = findService(catalog, name);
+      } catch (error) {
+        if (error instanceof CreditError) error.message = `${recordPath(i, single) || 'usage'}.service: ${error.message}`;
+        throw error;
+      }
+      if (!keyModes.has(mode)) {
+        throw new NotOfferedError(service.id, mode, `the catalog has no key mode "${mode}"; it has ${[...keyModes].join(', ')}`);
+      }
+      if (!service.prices[mode]) throw new NotOfferedError(service.id, mode);
+      // Two names of one service share its group.
+      group = groups.find((g) => g.service === service && g.keyMode === mode) ?? new Group(catalog, service, mode);
+      if (!groups.includes(group)) groups.push(group);
+      if (!modes) byService.set(name, (modes = new Map()));
+      modes.set(mode, group);
+    }
+
+    // Read and check every field of the record; any surprise goes to the slow, precise path.
+    let mask = 0;
+    let fieldCount = 0;
+    let bad = false;
+    const input = r.inputTokens;
+    const cached = r.cachedInputTokens;
+    const output = r.outputTokens;
+    const chars = r.characters;
+    const requests = r.requests;
+    const tokenDays = r.tokenDays;
+    const audio = r.audioSeconds;
+    const images = r.images;
+    if (input !== undefined) { mask |= 1 << K_INPUT; bad ||= !(Number.isSafeInteger(input) && input >= 0); }
+    if (cached !== undefined) { mask |= 1 << K_CACHED; bad ||= !(Number.isSafeInteger(cached) && cached >= 0); }
+    if (output !== undefined) { mask |= 1 << K_OUTPUT; bad ||= !(Number.isSafeInteger(output) && output >= 0); }
+    if (chars !== undefined) { mask |= 1 << K_CHARS; bad ||= !(Number.isSafeInteger(chars) && chars >= 0); }
+    if (requests !== undefined) { mask |= 1 << K_REQUESTS; bad ||= !(Number.isSafeInteger(requests) && requests >= 0); }
+    if (tokenDays !== undefined) { mask |= 1 << K_TOKEN_DAYS; bad ||= !(Number.isSafeInteger(tokenDays) && tokenDays >= 0); }
+    if (audio !== undefined) { mask |= 1 << K_AUDIO; bad ||= typeof audio === 'number' ? !(audio >= 0 && Number.isFinite(audio)) : typeof audio !== 'string'; }
+    if (images !== undefined) { mask |= 1 << K_IMAGE; bad ||= !Array.isArray(images); }
+    for (const key in r) {
+      fieldCount++;
+      if (key === 'service' || key === 'keyMode' || key === 'id' || key === 'at' || key === 'meta') continue;
+      if (!(key in FIELD_KINDS)) bad = true;
+    }
+    if (bad || mask === 0 || fieldCount === 0 || mask & group.inapplicableMask) rejectRecord(catalog, r, i, single, group);
+
+    let imageTotal = 0;
+    if (images !== undefined) {
+      for (const image of images) {
+        if (!image || !Number.isSafeInteger(image.width) || !Number.isSafeInteger(image.height) || image.width <= 0 || image.height <= 0) {
+          rejectRecord(catalog, r, i, single, group);
+        }
+        imageTotal += imageTokens(image.width, image.height);
+      }
+    }
+    const tier = group.tiers.length ? group.tierFor((input ?? 0) + (cached ?? 0) + imageTotal) : -1;
+    const acc = group.accumulators[tier + 1] ?? group.accumulator(tier);
+    if (mask & acc.notOfferedMask) rejectRecord(catalog, r, i, single, group, acc);
+    acc.present |= mask;
+    if (input !== undefined) acc.add(K_INPUT, input);
+    if (cached !== undefined) acc.add(K_CACHED, cached);
+    if (output !== undefined) acc.add(K_OUTPUT, output);
+    if (chars !== undefined) acc.add(K_CHARS, chars);
+    if (requests !== undefined) acc.add(K_REQUESTS, requests);
+    if (tokenDays !== undefined) acc.add(K_TOKEN_DAYS, tokenDays);
+    if (images !== undefined) acc.add(K_IMAGE, imageTotal);
+    if (audio !== undefined) {
+      if (typeof audio === 'number' && Number.isSafeInteger(audio)) acc.add(K_AUDIO, audio);
+      else {
+        let seconds: Decimal;
+        try {
+          seconds = new Decimal(typeof audio === 'number' ? String(audio) : audio);
+        } catch {
+          rejectRecord(catalog, { ...r, audioSeconds: Number.NaN }, i, single, group);
+        }
+        if (seconds.isNeg() || !seconds.isFinite()) rejectRecord(catalog, { ...r, audioSeconds: Number.NaN }, i, single, group);
+        acc.audioFraction = acc.audioFraction ? acc.audioFraction.plus(seconds) : seconds;
+      }
+    }
+  }
+  return groups;
+}
+
+const FIELD_KINDS: Record<string, true> = {
+  inputTokens: true, outputTokens: true, cachedInputTokens: true, images: true,
+  audioSeconds: true, characters: true, requests: true, tokenDays: true,
+};
+
+interface ExactLine {
+  line: Omit<ChargeLine, 'credits' | 'exactCredits'>;
+  exact: Exact;
+}
+
+function priceLines(groups: Group[]): ExactLine[] {
+  const out: ExactLine[] = [];
+  for (const group of groups) {
+    const { service, keyMode, catalog } = group;
+    const per = UNITS[service.unit].per;
+    for (const acc of group.accumulators) {
+      if (!acc) continue;
+      for (let k = 0; k < KINDS; k++) {
+        if (!(acc.present & (1 << k))) continue;
+        const kind = QUANTITY_KINDS[k]!;
+        const price = effectivePrice(catalog, service, keyMode, PRICE_KEY_OF[kind], acc.tier)!;
+        const quantity = acc.quantity(k);
+        const exact = divide(quantity.times(price.charged!), per);
+        out.push({
+          line: {
+            service: service.id,
+            keyMode,
+            billingType: service.billingType,
+            kind,
+            quantity: toPlain(quantity),
+            unit: service.unit,
+            unitPrice: price.charged!,
+            ...(price.capped && { listedUnitPrice: price.listed! }),
+            ...(acc.tier >= 0 && { tier: acc.tier }),
+          },
+          exact,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function buildCharge(catalog: Catalog, lines: ExactLine[]): Charge {
+  const rounded = applyRounding(catalog.rounding, lines.map((l) => l.exact));
+  const chargeLines: ChargeLine[] = lines.map((l, i) => {
+    const credits = rounded.lines[i]!;
+    const exactText = toDecimalString(l.exact);
+    return {
+      ...l.line,
+      credits,
+      ...((credits !== exactText || !isTerminating(l.exact)) && { exactCredits: exactText }),
+    };
+  });
+  const moneyExact = times(rounded.totalExact, new Decimal(catalog.creditUnit.value));
+  return {
+    lines: chargeLines,
+    credits: rounded.total,
+    money: { amount: toDecimalString(moneyExact), currency: catalog.creditUnit.currency },
+    catalogVersion: catalog.version,
+    exact: lines.every((l) => isTerminating(l.exact)) && isTerminating(rounded.totalExact),
+    ...(rounded.minimumChargeApplied && { minimumChargeApplied: true }),
+  };
+}
+
+/**
+ * Prices one usage record or several (summed into one charge, a line per service, key mode
+ * and quantity kind).
+ * @throws UsageError naming the field; NotOfferedError; UnknownServiceError / AmbiguousServiceError.
+ */
+export function rate(catalog: Catalog, usage: Usage | readonly Usage[]): Charge {
+  const single = !Array.isArray(usage);
+  const records = single ? [usage] : (usage as readonly Usage[]);
+  return buildCharge(catalog, priceLines(accumulate(catalog, records, single)));
+}
+
+/**
+ * Prices many records at once: integer sums per (service, key mode, quantity kind) first,
+ * then one exact multiplication each. The result equals summing `rate` over every record.
+ */
+export function rateMany(catalog: Catalog, records: readonly Usage[]): Charge {
+  return buildCharge(catalog, priceLines(accumulate(catalog, records, false)));
+}
+
+export { EXACT_ZERO, add as addExact };
