@@ -1,2 +1,4 @@
-// `creditkit`: core + tokenizer + sdk. No element is registered by importing this.
+// `creditkit`: core + tokenizer + sdk. Importing it registers no element and touches no DOM global.
 export * from './core/index.js';
+export * from './tokenizer/index.js';
+export * from './sdk/index.js';

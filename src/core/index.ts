@@ -37,3 +37,4 @@ export {
   AmbiguousServiceError,
   type Issue,
 } from './errors.js';
+export { diffCatalogs, isEmptyDiff, type CatalogDiff, type PriceChange, type RepricedService } from './catalog/diff.js';

@@ -1,0 +1,1 @@
+// `creditkit/elements`: defines every creditkit element.

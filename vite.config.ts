@@ -1,0 +1,50 @@
+// The demo: a Vite multi-page site (every demo/*.html is a page), served beside the reference
+// host API (demo/server), whose /api requests Vite proxies.
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+const demo = resolve(import.meta.dirname, 'demo');
+const pages = Object.fromEntries(
+  readdirSync(demo)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [f.replace(/\.html$/, ''), resolve(demo, f)]),
+);
+const apiPort = Number(process.env.CREDITKIT_API_PORT ?? 8787);
+
+const catalogDir = resolve(import.meta.dirname, 'catalog');
+
+/** Serves catalog/*.json at /catalog/ in dev and preview, and copies them into the build. */
+function catalogs(): Plugin {
+  const serve = (server: { middlewares: { use: (fn: (req: any, res: any, next: () => void) => void) => void } }) =>
+    server.middlewares.use((req, res, next) => {
+      const match = /^\/catalog\/([a-z0-9-]+\.json)(?:\?.*)?$/.exec(req.url ?? '');
+      if (!match) return next();
+      try {
+        const body = readFileSync(resolve(catalogDir, match[1]!));
+        res.setHeader('content-type', 'application/json');
+        res.end(body);
+      } catch {
+        next();
+      }
+    });
+  return {
+    name: 'creditkit-catalogs',
+    configureServer: serve,
+    configurePreviewServer: serve,
+    generateBundle() {
+      for (const file of readdirSync(catalogDir).filter((f) => f.endsWith('.json'))) {
+        this.emitFile({ type: 'asset', fileName: `catalog/${file}`, source: readFileSync(resolve(catalogDir, file)) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [catalogs()],
+  root: demo,
+  publicDir: resolve(import.meta.dirname, 'demo/public'),
+  server: { port: Number(process.env.PORT ?? 5173), proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
+  preview: { port: Number(process.env.PORT ?? 4173), proxy: { '/api': `http://127.0.0.1:${apiPort}` } },
+  build: { outDir: resolve(import.meta.dirname, 'dist-demo'), emptyOutDir: true, rollupOptions: { input: pages } },
+});
