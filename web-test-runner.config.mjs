@@ -10,7 +10,7 @@ const executablePath = await findChromium();
 export default {
   rootDir: '.',
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/e2e/**'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  nodeResolve: { exportConditions: ['browser'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     playwrightLauncher({

@@ -15,7 +15,7 @@ export function countingReporter(file) {
   return {
     stop({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0 };
-      for (const session of sessions.all()) {
+      for (const session of sessions) {
         count(session.testResults, totals);
         // A file that failed to load or threw outside a test has no test results: count it as failed.
         if (!session.passed && (session.errors?.length ?? 0) > 0) totals.failed++;

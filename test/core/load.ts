@@ -1,0 +1,26 @@
+// Test helpers: the project's catalogs and fixtures, fetched from the test server (the project root).
+import { parseCatalog, type Catalog } from '../../src/core/index.js';
+
+const cache = new Map<string, Promise<unknown>>();
+
+export function loadJson(path: string): Promise<unknown> {
+  let pending = cache.get(path);
+  if (!pending) {
+    pending = fetch(path).then((r) => {
+      if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+      return r.json();
+    });
+    cache.set(path, pending);
+  }
+  return pending.then((json) => structuredClone(json));
+}
+
+export async function loadCatalog(name: 'gptbots' | 'meingpt' | string): Promise<Catalog> {
+  return parseCatalog(await loadJson(`/catalog/${name}.json`));
+}
+
+export async function loadText(path: string): Promise<string> {
+  const r = await fetch(path);
+  if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+  return r.text();
+}
