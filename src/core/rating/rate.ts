@@ -4,7 +4,7 @@
 import { findService } from '../catalog/find.js';
 import { effectivePrice, priceKeysOf } from '../catalog/prices.js';
 import { UNITS, type Catalog, type Service } from '../catalog/schema.js';
-import { Decimal, toPlain } from '../decimal.js';
+import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
 import { NotOfferedError, UsageError, CreditError } from '../errors.js';
 import { imageTokens } from '../images.js';
 import type { Charge, ChargeLine } from './charge.js';
@@ -218,13 +218,10 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
     if (audio !== undefined) {
       if (typeof audio === 'number' && Number.isSafeInteger(audio)) acc.add(K_AUDIO, audio);
       else {
-        let seconds: Decimal;
-        try {
-          seconds = new Decimal(typeof audio === 'number' ? String(audio) : audio);
-        } catch {
-          rejectRecord(catalog, { ...r, audioSeconds: Number.NaN }, i, single, group);
-        }
-        if (seconds.isNeg() || !seconds.isFinite()) rejectRecord(catalog, { ...r, audioSeconds: Number.NaN }, i, single, group);
+        // Non-integer seconds are summed exactly as decimals (a float's shortest decimal form).
+        const text = typeof audio === 'number' ? String(audio) : audio;
+        if (!isPlainDecimal(text)) rejectRecord(catalog, r, i, single, group);
+        const seconds = new Decimal(text);
         acc.audioFraction = acc.audioFraction ? acc.audioFraction.plus(seconds) : seconds;
       }
     }
