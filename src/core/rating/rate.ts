@@ -10,7 +10,7 @@ import { imageTokens } from '../images.js';
 import type { Charge, ChargeLine } from './charge.js';
 import { add, divide, EXACT_ZERO, isTerminating, times, toDecimalString, type Exact } from './exact.js';
 import { applyRounding } from './rounding.js';
-import { PRICE_KEY_OF, QUANTITY_KINDS, usageShapeIssues, type QuantityKind, type Usage } from './usage.js';
+import { PRICE_KEY_OF, QUANTITY_KINDS, usageShapeIssues, type ImageInput, type QuantityKind, type Usage } from './usage.js';
 
 const KIND_INDEX = Object.fromEntries(QUANTITY_KINDS.map((k, i) => [k, i])) as Record<QuantityKind, number>;
 const K_INPUT = KIND_INDEX.inputTokens;
@@ -137,22 +137,63 @@ function rejectRecord(catalog: Catalog, record: unknown, index: number, single: 
 /** Sums every record into its accumulator; throws on the first record that cannot be rated. */
 function accumulate(catalog: Catalog, records: readonly unknown[], single: boolean): Group[] {
   const groups: Group[] = [];
-  const byService = new Map<string, Map<string, Group>>();
+  const byService = new Map<string, Group[]>();
   const fallbackMode = defaultKeyMode(catalog);
   const keyModes = new Set(catalog.keyModes.map((k) => k.id));
 
   for (let i = 0; i < records.length; i++) {
     const r = records[i] as Usage;
     if (r === null || typeof r !== 'object') rejectRecord(catalog, r, i, single);
-    const name = r.service;
-    const mode = r.keyMode ?? fallbackMode;
-    let modes = byService.get(name);
-    let group = modes?.get(mode);
+    // One pass over the record's own keys reads every quantity and catches unknown fields
+    // (V8 keeps keyed loads inside for-in fast, whatever the record's shape).
+    let input: number | undefined;
+    let cached: number | undefined;
+    let output: number | undefined;
+    let chars: number | undefined;
+    let requests: number | undefined;
+    let tokenDays: number | undefined;
+    let audio: number | string | undefined;
+    let images: readonly ImageInput[] | undefined;
+    let name: string | undefined;
+    let keyMode: string | undefined;
+    let bad = false;
+    for (const key in r) {
+      const value = (r as unknown as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      switch (key) {
+        case 'inputTokens': input = value as number; break;
+        case 'outputTokens': output = value as number; break;
+        case 'cachedInputTokens': cached = value as number; break;
+        case 'characters': chars = value as number; break;
+        case 'requests': requests = value as number; break;
+        case 'tokenDays': tokenDays = value as number; break;
+        case 'audioSeconds': audio = value as number | string; break;
+        case 'images': images = value as readonly ImageInput[]; break;
+        case 'service': name = value as string; break;
+        case 'keyMode': keyMode = value as string; break;
+        case 'id': case 'at': case 'meta': break;
+        default: bad = true;
+      }
+    }
+    let mask = 0;
+    if (input !== undefined) { mask |= 1 << K_INPUT; bad ||= !(Number.isSafeInteger(input) && input >= 0); }
+    if (cached !== undefined) { mask |= 1 << K_CACHED; bad ||= !(Number.isSafeInteger(cached) && cached >= 0); }
+    if (output !== undefined) { mask |= 1 << K_OUTPUT; bad ||= !(Number.isSafeInteger(output) && output >= 0); }
+    if (chars !== undefined) { mask |= 1 << K_CHARS; bad ||= !(Number.isSafeInteger(chars) && chars >= 0); }
+    if (requests !== undefined) { mask |= 1 << K_REQUESTS; bad ||= !(Number.isSafeInteger(requests) && requests >= 0); }
+    if (tokenDays !== undefined) { mask |= 1 << K_TOKEN_DAYS; bad ||= !(Number.isSafeInteger(tokenDays) && tokenDays >= 0); }
+    if (audio !== undefined) { mask |= 1 << K_AUDIO; bad ||= typeof audio === 'number' ? !(audio >= 0 && Number.isFinite(audio)) : typeof audio !== 'string'; }
+    if (images !== undefined) { mask |= 1 << K_IMAGE; bad ||= !Array.isArray(images); }
+    const mode = keyMode ?? fallbackMode;
+    let modes = name === undefined ? undefined : byService.get(name);
+    let group: Group | undefined;
+    if (modes) for (let m = 0; m < modes.length; m++) if (modes[m]!.keyMode === mode) group = modes[m];
     if (!group) {
       if (typeof name !== 'string' || typeof mode !== 'string') rejectRecord(catalog, r, i, single);
+      const serviceName: string = name;
       let service: Service;
       try {
-        service = findService(catalog, name);
+        service = findService(catalog, serviceName);
       } catch (error) {
         if (error instanceof CreditError) error.message = `${recordPath(i, single) || 'usage'}.service: ${error.message}`;
         throw error;
@@ -164,36 +205,11 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
       // Two names of one service share its group.
       group = groups.find((g) => g.service === service && g.keyMode === mode) ?? new Group(catalog, service, mode);
       if (!groups.includes(group)) groups.push(group);
-      if (!modes) byService.set(name, (modes = new Map()));
-      modes.set(mode, group);
+      if (!modes) byService.set(serviceName, (modes = []));
+      modes.push(group);
     }
 
-    // Read and check every field of the record; any surprise goes to the slow, precise path.
-    let mask = 0;
-    let fieldCount = 0;
-    let bad = false;
-    const input = r.inputTokens;
-    const cached = r.cachedInputTokens;
-    const output = r.outputTokens;
-    const chars = r.characters;
-    const requests = r.requests;
-    const tokenDays = r.tokenDays;
-    const audio = r.audioSeconds;
-    const images = r.images;
-    if (input !== undefined) { mask |= 1 << K_INPUT; bad ||= !(Number.isSafeInteger(input) && input >= 0); }
-    if (cached !== undefined) { mask |= 1 << K_CACHED; bad ||= !(Number.isSafeInteger(cached) && cached >= 0); }
-    if (output !== undefined) { mask |= 1 << K_OUTPUT; bad ||= !(Number.isSafeInteger(output) && output >= 0); }
-    if (chars !== undefined) { mask |= 1 << K_CHARS; bad ||= !(Number.isSafeInteger(chars) && chars >= 0); }
-    if (requests !== undefined) { mask |= 1 << K_REQUESTS; bad ||= !(Number.isSafeInteger(requests) && requests >= 0); }
-    if (tokenDays !== undefined) { mask |= 1 << K_TOKEN_DAYS; bad ||= !(Number.isSafeInteger(tokenDays) && tokenDays >= 0); }
-    if (audio !== undefined) { mask |= 1 << K_AUDIO; bad ||= typeof audio === 'number' ? !(audio >= 0 && Number.isFinite(audio)) : typeof audio !== 'string'; }
-    if (images !== undefined) { mask |= 1 << K_IMAGE; bad ||= !Array.isArray(images); }
-    for (const key in r) {
-      fieldCount++;
-      if (key === 'service' || key === 'keyMode' || key === 'id' || key === 'at' || key === 'meta') continue;
-      if (!(key in FIELD_KINDS)) bad = true;
-    }
-    if (bad || mask === 0 || fieldCount === 0 || mask & group.inapplicableMask) rejectRecord(catalog, r, i, single, group);
+    if (bad || mask === 0 || mask & group.inapplicableMask) rejectRecord(catalog, r, i, single, group);
 
     let imageTotal = 0;
     if (images !== undefined) {
@@ -228,11 +244,6 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
   }
   return groups;
 }
-
-const FIELD_KINDS: Record<string, true> = {
-  inputTokens: true, outputTokens: true, cachedInputTokens: true, images: true,
-  audioSeconds: true, characters: true, requests: true, tokenDays: true,
-};
 
 interface ExactLine {
   line: Omit<ChargeLine, 'credits' | 'exactCredits'>;
