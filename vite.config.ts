@@ -16,7 +16,7 @@ const catalogDir = resolve(import.meta.dirname, 'catalog');
 
 /** Serves catalog/*.json at /catalog/ in dev and preview, and copies them into the build. */
 function catalogs(): Plugin {
-  const serve = (server: { middlewares: { use: (fn: (req: any, res: any, next: () => void) => void) => void } }) =>
+  const serve = (server: { middlewares: { use: (fn: (req: any, res: any, next: () => void) => void) => unknown } }): void => {
     server.middlewares.use((req, res, next) => {
       const match = /^\/catalog\/([a-z0-9-]+\.json)(?:\?.*)?$/.exec(req.url ?? '');
       if (!match) return next();
@@ -28,6 +28,7 @@ function catalogs(): Plugin {
         next();
       }
     });
+  };
   return {
     name: 'creditkit-catalogs',
     configureServer: serve,
