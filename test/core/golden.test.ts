@@ -1,7 +1,7 @@
 // Golden cases worked by hand from the source documents (GPTBots price list, meinGPT billing pages).
 import { expect } from '@open-wc/testing';
-import { allocateDisplay, budgetToQuantity, imageTokens, rate, type Catalog } from '../../src/core/index.js';
-import { loadCatalog } from './load.js';
+import { allocateDisplay, budgetToQuantity, imageTokens, parseCatalog, rate, type Catalog } from '../../src/core/index.js';
+import { loadCatalog, loadJson } from './load.js';
 
 let gptbots: Catalog;
 let meingpt: Catalog;
@@ -167,5 +167,44 @@ describe('not offered vs free', () => {
   });
   it('a key mode the catalog does not have is not offered, and the error names the ones it has', () => {
     expect(() => rate(meingpt, { service: 'openai/gpt-4o', keyMode: 'own', inputTokens: 1 })).to.throw(/no key mode "own"; it has platform/);
+  });
+});
+
+describe('rounding policies a catalog may declare', () => {
+  const withRounding = (rounding: unknown) => parseCatalog({ ...structuredClone(meingptJson), rounding });
+  let meingptJson: Record<string, unknown>;
+  before(async () => {
+    meingptJson = (await loadJson('/catalog/meingpt.json')) as Record<string, unknown>;
+  });
+  const chat = [
+    { service: 'openai/gpt-4o', inputTokens: 523, outputTokens: 1247 },
+    { service: 'meingpt/tool-call', requests: 2 },
+  ];
+
+  it('per line: each line rounded half-up to 2 places, the total their sum (0.16 + 1.50 + 1.00 = 2.66, as 003 prints)', () => {
+    const charge = rate(withRounding({ mode: 'line', decimals: 2, rounding: 'half-up' }), chat);
+    expect(charge.lines.map((l) => [l.credits, l.exactCredits])).to.deep.equal([['0.16', '0.1569'], ['1.5', '1.4964'], ['1', undefined]]);
+    expect(charge.credits).to.equal('2.66');
+  });
+  it('per total: lines exact, the total rounded (2.6533 → 2.65)', () => {
+    const charge = rate(withRounding({ mode: 'total', decimals: 2, rounding: 'half-up' }), chat);
+    expect(charge.lines.map((l) => l.credits)).to.deep.equal(['0.1569', '1.4964', '1']);
+    expect(charge.credits).to.equal('2.65');
+  });
+  it('rounding up per total bills 2.66; down bills 2.65', () => {
+    expect(rate(withRounding({ mode: 'total', decimals: 2, rounding: 'up' }), chat).credits).to.equal('2.66');
+    expect(rate(withRounding({ mode: 'total', decimals: 2, rounding: 'down' }), chat).credits).to.equal('2.65');
+  });
+  it('a minimum charge raises a small total and says so', () => {
+    const charge = rate(withRounding({ mode: 'total', decimals: 2, rounding: 'half-up', minimumCharge: '5' }), chat);
+    expect([charge.credits, charge.minimumChargeApplied]).to.deep.equal(['5', true]);
+  });
+  it('rounds a repeating third exactly: 1 s of 4.1666 / 60 s rounds down to 0.06, not up from a rendering', () => {
+    const gptbotsDown = parseCatalog({ ...structuredClone(gptbotsJson), rounding: { mode: 'total', decimals: 2, rounding: 'down' } });
+    expect(rate(gptbotsDown, { service: 'azure/azure-speech', audioSeconds: 1 }).credits).to.equal('0.06');
+  });
+  let gptbotsJson: Record<string, unknown>;
+  before(async () => {
+    gptbotsJson = (await loadJson('/catalog/gptbots.json')) as Record<string, unknown>;
   });
 });

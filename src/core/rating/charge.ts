@@ -19,7 +19,7 @@ export interface ChargeLine {
   tier?: number;
   /** Credits of this line: exact, or rounded as the catalog's rounding policy says. */
   credits: string;
-  /** The exact credits where rounding changed them, or where the exact value repeats (shown to 20 places). */
+  /** The exact credits, where the catalog's rounding policy changed them. */
   exactCredits?: string;
 }
 

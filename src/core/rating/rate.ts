@@ -8,7 +8,7 @@ import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
 import { NotOfferedError, UsageError, CreditError } from '../errors.js';
 import { imageTokens } from '../images.js';
 import type { Charge, ChargeLine } from './charge.js';
-import { add, divide, EXACT_ZERO, isTerminating, times, toDecimalString, type Exact } from './exact.js';
+import { divide, isTerminating, times, toDecimalString, type Exact } from './exact.js';
 import { applyRounding } from './rounding.js';
 import { PRICE_KEY_OF, QUANTITY_KINDS, usageShapeIssues, type ImageInput, type QuantityKind, type Usage } from './usage.js';
 
@@ -291,7 +291,7 @@ function buildCharge(catalog: Catalog, lines: ExactLine[]): Charge {
     return {
       ...l.line,
       credits,
-      ...((credits !== exactText || !isTerminating(l.exact)) && { exactCredits: exactText }),
+      ...(credits !== exactText && { exactCredits: exactText }),
     };
   });
   const moneyExact = times(rounded.totalExact, new Decimal(catalog.creditUnit.value));
@@ -324,4 +324,3 @@ export function rateMany(catalog: Catalog, records: readonly Usage[]): Charge {
   return buildCharge(catalog, priceLines(accumulate(catalog, records, false)));
 }
 
-export { EXACT_ZERO, add as addExact };

@@ -2,7 +2,7 @@
 // total). Display rounding is separate: see allocateDisplay.
 import type { RoundingPolicy } from '../catalog/schema.js';
 import { Decimal, toPlain } from '../decimal.js';
-import { add, EXACT_ZERO, toDecimal, toDecimalString, type Exact } from './exact.js';
+import { add, EXACT_ZERO, toDecimalString, type Exact } from './exact.js';
 
 const MODES = {
   'half-up': Decimal.ROUND_HALF_UP,
@@ -46,4 +46,3 @@ export function applyRounding(policy: RoundingPolicy, lines: readonly Exact[]): 
   return { lines: lineTexts, total: toPlain(total), totalExact: { num: total, den: 1 }, minimumChargeApplied };
 }
 
-export { toDecimal };
