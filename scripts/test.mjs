@@ -58,6 +58,34 @@ if (nodeFiles.length) {
   if (!add(report)) totals.failed++;
   ok &&= node.status === 0;
 }
+// Package checks, as a consumer installs it: build, publint, are-the-types-wrong, size budgets.
+// Each counts as one test. Skipped when the run is filtered to some files.
+if (!filter || filter.includes('package')) {
+  const checks = [
+    ['build', 'npm', ['run', '-s', 'build']],
+    ['publint', 'npx', ['publint', '--strict']],
+    ['are-the-types-wrong', 'npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']],
+    ['size budgets', process.execPath, ['scripts/size.mjs']],
+  ];
+  let built = true;
+  for (const [name, command, commandArgs] of checks) {
+    if (!built) {
+      console.log(`✖ package: ${name} (not run: the build failed)`);
+      totals.failed++;
+      continue;
+    }
+    console.log(`\n## package: ${name}`);
+    const run = spawnSync(command, commandArgs, { stdio: 'inherit' });
+    if (run.status === 0) totals.passed++;
+    else {
+      totals.failed++;
+      ok = false;
+      console.log(`✖ package: ${name} failed (exit ${run.status})`);
+      if (name === 'build') built = false;
+    }
+  }
+}
+
 const line = `${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : '');
 writeFileSync('.test-summary', line + '\n');
 console.log(line);
