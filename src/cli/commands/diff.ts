@@ -1,0 +1,84 @@
+// `creditkit diff <old.json> <new.json> [--json] [--exit-code]`: services added, removed and
+// repriced (with the change in percent), from core's diffCatalogs.
+import { diffCatalogs, isEmptyDiff, PRICE_KEYS, type Catalog, type CatalogDiff, type PriceChange, type Service } from '../../core/index.js';
+import { formatPathIssue, loadCatalogFile, parseOptions } from './check.js';
+
+const USAGE =
+  'usage: creditkit diff <old.json> <new.json> [--json] [--exit-code]\n' +
+  '  --json       print { added, removed, repriced, changedUnit } as JSON\n' +
+  '  --exit-code  exit 1 when anything changed (like git diff --exit-code)';
+
+function showPrice(price: string | null | undefined): string {
+  return price === null ? 'not offered' : price === undefined ? 'none' : price;
+}
+
+/** "input 0.11 → 0.33 (+200%)" */
+export function describeChange(change: PriceChange): string {
+  const percent = change.percent === undefined ? '' : ` (${change.percent.startsWith('-') ? '' : '+'}${change.percent}%)`;
+  return `${change.keyMode} ${change.key} ${showPrice(change.from)} → ${showPrice(change.to)}${percent}`;
+}
+
+function describePrices(service: Service): string {
+  return Object.entries(service.prices)
+    .map(([mode, set]) => `${mode} ${PRICE_KEYS.filter((k) => set[k] !== undefined).map((k) => `${k} ${showPrice(set[k])}`).join(', ')}`)
+    .join(' · ');
+}
+
+function serviceJson(s: Service) {
+  return { id: s.id, brand: s.brand, model: s.model, billingType: s.billingType, unit: s.unit, prices: s.prices };
+}
+
+/** JSON keeps absent prices visible as null with `absent: true` rather than dropping the key. */
+function changeJson(c: PriceChange) {
+  return { keyMode: c.keyMode, key: c.key, from: c.from ?? null, to: c.to ?? null, ...(c.from === undefined && { fromAbsent: true }), ...(c.to === undefined && { toAbsent: true }), ...(c.percent !== undefined && { percent: c.percent }) };
+}
+
+export function diffJson(before: Catalog, after: Catalog, diff: CatalogDiff) {
+  return {
+    from: { id: before.id, version: before.version },
+    to: { id: after.id, version: after.version },
+    added: diff.added.map(serviceJson),
+    removed: diff.removed.map(serviceJson),
+    repriced: diff.repriced.map((r) => ({ id: r.id, changes: r.changes.map(changeJson) })),
+    changedUnit: diff.changedUnit,
+  };
+}
+
+export function diffText(before: Catalog, after: Catalog, diff: CatalogDiff): string {
+  const out = [`${before.id} ${before.version} → ${after.id} ${after.version}`];
+  if (isEmptyDiff(diff)) return [...out, 'no changes'].join('\n');
+  const section = (title: string, count: number) => count && out.push('', `${title} (${count}):`);
+  section('Added', diff.added.length);
+  for (const s of diff.added) out.push(`  + ${s.id}  ${describePrices(s)}`);
+  section('Removed', diff.removed.length);
+  for (const s of diff.removed) out.push(`  - ${s.id}  ${describePrices(s)}`);
+  section('Repriced', diff.repriced.length);
+  for (const r of diff.repriced) out.push(`  ~ ${r.id}`, ...r.changes.map((c) => `      ${describeChange(c)}`));
+  section('Unit or billing changed, prices not comparable', diff.changedUnit.length);
+  for (const c of diff.changedUnit) out.push(`  ! ${c.id}  ${c.from} → ${c.to}`);
+  out.push('', `${diff.added.length} added, ${diff.removed.length} removed, ${diff.repriced.length} repriced${diff.changedUnit.length ? `, ${diff.changedUnit.length} with another unit` : ''}`);
+  return out.join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseOptions(args, { json: { type: 'boolean' }, 'exit-code': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  if (!parsed) return args.includes('--help') || args.includes('-h') ? 0 : 2;
+  if (parsed.positionals.length !== 2) {
+    console.error(USAGE);
+    return 2;
+  }
+  const catalogs: Catalog[] = [];
+  for (const file of parsed.positionals) {
+    const loaded = await loadCatalogFile(file);
+    if ('issues' in loaded) {
+      console.error(`${file}: invalid catalog`);
+      for (const issue of loaded.issues) console.error(`  ${formatPathIssue(issue)}`);
+      return 1;
+    }
+    catalogs.push(loaded.catalog);
+  }
+  const [before, after] = catalogs as [Catalog, Catalog];
+  const diff = diffCatalogs(before, after);
+  console.log(parsed.values.json ? JSON.stringify(diffJson(before, after, diff), null, 2) : diffText(before, after, diff));
+  return parsed.values['exit-code'] && !isEmptyDiff(diff) ? 1 : 0;
+}

@@ -1,0 +1,218 @@
+// `creditkit import <file|->`: a price table pasted as TSV / CSV / plain text, or LiteLLM's
+// model_prices_and_context_window.json, into a creditkit catalog (stdout or --out). Every row
+// that cannot be read without guessing is reported with its line (or JSON path), exit 1.
+import { writeFile } from 'node:fs/promises';
+import {
+  CatalogError, formatIssue, ImportError, importLiteLLM, importTable, lintCatalog, parseCatalog, PRICE_KEYS,
+  type BrandMap, type CatalogInput, type ImportIssue, type PriceKey, type SectionKey,
+} from '../../core/index.js';
+import { SECTION_KEYS } from '../../core/catalog/import/index.js';
+import { formatPathIssue, parseOptions, readText } from './check.js';
+
+const USAGE = `usage: creditkit import <table.tsv|table.csv|table.txt|litellm.json|-> [options]
+
+  --format auto|tsv|csv|text|litellm   auto: .json or a JSON object is LiteLLM, .csv is CSV, a tab makes TSV, else plain text
+  --out <file>                         write the catalog there instead of to stdout
+  --like <catalog.json>                take credit unit, key modes, billing types, caps and rounding from this catalog
+  --id <slug> --name <text> --version <text>   (version default: today, UTC)
+  --currency <ISO code> --credit-value <decimal>   what one credit is worth, e.g. USD 0.01
+  --key-modes <id=Name,…>              key modes in column order (default platform=Platform key,own=Own key)
+  --columns <section>=<mode.key,…>     column layout of a section, e.g. llm=platform.input,platform.output,own.input,own.output
+  --billing-type <section>=<id>        billing type of a section's rows (sections: ${SECTION_KEYS.join(', ')})
+  --section <section>                  section of rows before any heading (a paste of one table alone)
+  --brand <Name=slug[:English name]>   a brand spelling and its id slug (repeatable; adds to the built-in map)
+  --platform-brand <Name>              brand of rows without one (vector storage); default the catalog name
+  --audio-model <regex>                LLM rows billed as LLM audio chat (repeatable; replaces /audio/i and /^qwen-omni/i)
+  --fix <Wrong=Right>                  a misspelling fixed in id and name, kept as an alias (repeatable; replaces Auido=Audio, Thingking=Thinking)
+  --decimal auto|point|comma           decimal mark of the prices (auto: each cell as written)
+  --delimiter <char>                   CSV delimiter (default ";" if the file has one, else ",")
+  --cap <mode>:<key>=<price>,…         a per-1K-token ceiling on the LLM rows of a key mode, e.g. own:input=0.01,cachedInput=0.01,output=0.1
+  --note <text>                        a catalog note (repeatable)
+  --source <document> --checked <YYYY-MM-DD>   where the prices come from
+ LiteLLM only:
+  --provider <name>                    only this litellm_provider (repeatable)
+  --mode <mode>                        only this mode: chat, embedding, rerank, audio_transcription, audio_speech, moderation, image_generation (repeatable)
+  --token-unit tokens-1k|tokens-1m     unit of token prices (default tokens-1k)`;
+
+const OPTIONS = {
+  format: { type: 'string' }, out: { type: 'string' }, like: { type: 'string' },
+  id: { type: 'string' }, name: { type: 'string' }, version: { type: 'string' },
+  currency: { type: 'string' }, 'credit-value': { type: 'string' },
+  'key-modes': { type: 'string' }, columns: { type: 'string', multiple: true }, 'billing-type': { type: 'string', multiple: true },
+  section: { type: 'string' }, brand: { type: 'string', multiple: true }, 'platform-brand': { type: 'string' },
+  'audio-model': { type: 'string', multiple: true }, fix: { type: 'string', multiple: true },
+  decimal: { type: 'string' }, delimiter: { type: 'string' }, cap: { type: 'string', multiple: true },
+  note: { type: 'string', multiple: true }, source: { type: 'string' }, checked: { type: 'string' },
+  provider: { type: 'string', multiple: true }, mode: { type: 'string', multiple: true }, 'token-unit': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+class OptionError extends Error {}
+
+function pairs(values: string[] | undefined, option: string): [string, string][] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((item) => {
+    const at = item.indexOf('=');
+    if (at <= 0) throw new OptionError(`--${option}: expected name=value, got "${item}"`);
+    return [item.slice(0, at).trim(), item.slice(at + 1).trim()];
+  });
+}
+
+function sectionOf(name: string, option: string): SectionKey {
+  if (!(SECTION_KEYS as string[]).includes(name)) throw new OptionError(`--${option}: unknown section "${name}" (one of ${SECTION_KEYS.join(', ')})`);
+  return name as SectionKey;
+}
+
+function priceKeyOf(name: string, option: string): PriceKey {
+  if (!(PRICE_KEYS as readonly string[]).includes(name)) throw new OptionError(`--${option}: unknown price key "${name}" (one of ${PRICE_KEYS.join(', ')})`);
+  return name as PriceKey;
+}
+
+function brandsOf(values: string[] | undefined): BrandMap {
+  const brands: BrandMap = {};
+  for (const value of values ?? []) {
+    const m = /^(.+?)=([a-z0-9][a-z0-9._-]*)(?::(.+))?$/.exec(value);
+    if (!m) throw new OptionError(`--brand: expected "Name=slug" or "Name=slug:English name", got "${value}"`);
+    brands[m[1]!.trim()] = { slug: m[2]!, ...(m[3] && { en: m[3].trim() }) };
+  }
+  return brands;
+}
+
+function columnsOf(values: string[] | undefined) {
+  const columns: Partial<Record<SectionKey, { keyMode: string; key: PriceKey }[]>> = {};
+  for (const value of values ?? []) {
+    const at = value.indexOf('=');
+    if (at <= 0) throw new OptionError(`--columns: expected section=mode.key,…, got "${value}"`);
+    columns[sectionOf(value.slice(0, at), 'columns')] = value.slice(at + 1).split(',').map((col) => {
+      const [keyMode, key] = col.trim().split('.');
+      if (!keyMode || !key) throw new OptionError(`--columns: expected mode.key, got "${col}"`);
+      return { keyMode, key: priceKeyOf(key, 'columns') };
+    });
+  }
+  return columns;
+}
+
+function capsOf(values: string[] | undefined): CatalogInput['caps'] {
+  return values?.map((value) => {
+    const m = /^([a-z0-9][a-z0-9._-]*):(.+)$/.exec(value);
+    if (!m) throw new OptionError(`--cap: expected mode:key=price,…, got "${value}"`);
+    const prices = Object.fromEntries(pairs([m[2]!], 'cap').map(([k, v]) => [priceKeyOf(k, 'cap'), v]));
+    return { keyMode: m[1]!, billingTypes: ['llm-text-chat', 'llm-audio-chat'], unit: 'tokens-1k' as const, prices };
+  });
+}
+
+function regexOf(text: string): RegExp {
+  try {
+    return new RegExp(text, 'i');
+  } catch (error) {
+    throw new OptionError(`--audio-model: ${(error as Error).message}`);
+  }
+}
+
+function report(issues: readonly ImportIssue[]): void {
+  for (const issue of issues) console.error(`${issue.severity}: ${formatIssue(issue)}`);
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseOptions(args, OPTIONS, USAGE);
+  if (!parsed) return args.includes('--help') || args.includes('-h') ? 0 : 2;
+  if (parsed.positionals.length !== 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const v = parsed.values as Record<string, string | undefined> & Record<string, string[] | undefined>;
+  const file = parsed.positionals[0]!;
+  const read = await readText(file);
+  if ('error' in read) {
+    console.error(`${file}: cannot read: ${read.error}`);
+    return 1;
+  }
+
+  let base: CatalogInput | undefined;
+  if (v.like) {
+    const like = await readText(v.like);
+    try {
+      if ('error' in like) throw new OptionError(`--like ${v.like}: cannot read: ${like.error}`);
+      base = JSON.parse(like.text) as CatalogInput;
+      parseCatalog(base);
+    } catch (error) {
+      if (error instanceof CatalogError) console.error(`--like ${v.like}: invalid catalog\n${error.issues.map((i) => `  ${formatPathIssue(i)}`).join('\n')}`);
+      else console.error(error instanceof OptionError ? error.message : `--like ${v.like}: not valid JSON (${(error as Error).message})`);
+      return 1;
+    }
+  }
+
+  const format = (v.format as string | undefined) ?? 'auto';
+  if (!['auto', 'tsv', 'csv', 'text', 'litellm'].includes(format)) {
+    console.error(`--format: expected auto, tsv, csv, text or litellm, got "${format}"`);
+    return 2;
+  }
+  const isLiteLLM = format === 'litellm' || (format === 'auto' && (file.endsWith('.json') || read.text.trimStart().startsWith('{')));
+  const tableFormat = format === 'auto' ? (file.endsWith('.csv') ? 'csv' : 'auto') : (format as 'tsv' | 'csv' | 'text');
+
+  try {
+    const decimal = v.decimal as string | undefined;
+    if (decimal && !['auto', 'point', 'comma'].includes(decimal)) throw new OptionError(`--decimal: expected auto, point or comma, got "${decimal}"`);
+    const tokenUnit = v['token-unit'] as string | undefined;
+    if (tokenUnit && tokenUnit !== 'tokens-1k' && tokenUnit !== 'tokens-1m') throw new OptionError(`--token-unit: expected tokens-1k or tokens-1m, got "${tokenUnit}"`);
+    if (v.checked && !v.source) throw new OptionError('--checked needs --source');
+    const keyModes = v['key-modes'] ? pairs([v['key-modes'] as string], 'key-modes').map(([id, name]) => ({ id, name })) : undefined;
+    const meta = {
+      ...(v.id && { id: v.id as string }),
+      ...(v.name && { name: v.name as string }),
+      version: (v.version as string | undefined) ?? new Date().toISOString().slice(0, 10),
+      ...(v.currency && { currency: v.currency as string }),
+      ...(v['credit-value'] && { creditValue: v['credit-value'] as string }),
+      ...(keyModes && { keyModes }),
+      ...(v.note && { notes: v.note as string[] }),
+      ...(v.source && { source: { document: v.source as string, checked: (v.checked as string | undefined) ?? new Date().toISOString().slice(0, 10) } }),
+      ...(v.cap && { caps: capsOf(v.cap as string[]) }),
+      ...(base && { base }),
+      brands: brandsOf(v.brand as string[] | undefined),
+      ...(v['audio-model'] && { audioModels: (v['audio-model'] as string[]).map(regexOf) }),
+    };
+    const result = isLiteLLM
+      ? importLiteLLM(read.text, {
+          ...meta,
+          id: meta.id ?? 'litellm',
+          name: meta.name ?? 'LiteLLM list prices',
+          creditValue: meta.creditValue ?? (base?.creditUnit.value as string | undefined) ?? '',
+          ...(v.provider && { providers: v.provider as string[] }),
+          ...(v.mode && { modes: v.mode as string[] }),
+          ...(tokenUnit && { tokenUnit: tokenUnit as 'tokens-1k' | 'tokens-1m' }),
+        })
+      : importTable(read.text, {
+          ...meta,
+          format: tableFormat,
+          ...(v.delimiter && { delimiter: v.delimiter as string }),
+          ...(decimal && { decimalMark: decimal as 'auto' | 'point' | 'comma' }),
+          ...(v.section && { section: sectionOf(v.section as string, 'section') }),
+          ...(v['platform-brand'] && { platformBrand: { brand: v['platform-brand'] as string, slug: meta.id ?? base?.id ?? 'imported' } }),
+          columns: columnsOf(v.columns as string[] | undefined),
+          billingTypes: Object.fromEntries(pairs(v['billing-type'] as string[] | undefined, 'billing-type').map(([s, id]) => [sectionOf(s, 'billing-type'), id])),
+          ...(v.fix && { fixes: Object.fromEntries(pairs(v.fix as string[], 'fix')) }),
+        });
+    report(result.issues);
+    const json = JSON.stringify(result.catalog, null, 2) + '\n';
+    if (v.out) await writeFile(v.out as string, json);
+    else process.stdout.write(json);
+    const warnings = lintCatalog(parseCatalog(result.catalog));
+    const services = result.catalog.services.length;
+    console.error(
+      `imported ${services} service${services === 1 ? '' : 's'}${v.out ? ` into ${v.out}` : ''}` +
+        (warnings.length ? `; the linter has ${warnings.length} warning${warnings.length === 1 ? '' : 's'} (creditkit check)` : ''),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof OptionError) {
+      console.error(error.message);
+      return 2;
+    }
+    if (error instanceof ImportError) {
+      report(error.issues);
+      const count = error.issues.filter((i) => i.severity === 'error').length;
+      console.error(`${file}: import failed, ${count} problem${count === 1 ? '' : 's'}; nothing written`);
+      return 1;
+    }
+    throw error;
+  }
+}
