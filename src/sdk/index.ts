@@ -1,1 +1,23 @@
-export {};
+// creditkit/sdk: the host API client, its errors, and the contract (zod schemas) it checks.
+export { createClient, type CreditClient, type UsageParams, type RecordOptions } from './client.js';
+export { DEFAULTS as CLIENT_DEFAULTS, type ClientOptions, type ClientEvent, type CallOptions, type Connectivity, type TokenRequest } from './options.js';
+export {
+  ApiError,
+  BadRequestError,
+  UnauthorizedError,
+  PaymentRequiredError,
+  ForbiddenError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  ContractError,
+  TokenError,
+  type ContractViolation,
+} from './errors.js';
+/** The host API contract's zod schemas (`contract.balanceResponse`, `contract.ENDPOINTS`, …). */
+export * as contract from './contract/index.js';
+export type { Balance, UsageReport, ChatUsage, UsageEventRequest, UsageEventReceipt, GroupBy, Problem } from './contract/index.js';

@@ -1,0 +1,228 @@
+// createClient: the host API client the elements stand on. Reads are cached and shared;
+// every response is validated against the contract before anyone sees it.
+import type * as z from 'zod/mini';
+import { parseCatalog } from '../core/catalog/parse.js';
+import type { Catalog } from '../core/catalog/schema.js';
+import { CatalogError, CreditError } from '../core/errors.js';
+import { toIssues } from '../core/validation.js';
+import { sleep as defaultSleep } from './abort.js';
+import { ResponseCache } from './cache.js';
+import { balanceResponse, type Balance } from './contract/balance.js';
+import { chatResponse, type ChatUsage } from './contract/chat.js';
+import {
+  GROUP_BY,
+  usageEventRequest,
+  usageEventResponse,
+  usageResponse,
+  type GroupBy,
+  type UsageEventReceipt,
+  type UsageEventRequest,
+  type UsageReport,
+} from './contract/usage.js';
+import { ContractError } from './errors.js';
+import { DEFAULTS, type CallOptions, type ClientOptions, type Connectivity } from './options.js';
+import { Transport, type Reply } from './transport.js';
+
+export interface UsageParams {
+  /** First day, YYYY-MM-DD (UTC) or a Date. */
+  from: string | Date;
+  /** Last day, included. */
+  to: string | Date;
+  groupBy: GroupBy;
+}
+
+export interface RecordOptions {
+  signal?: AbortSignal;
+  /** Sent as `Idempotency-Key`; every retry of this call reuses it. @default a random UUID */
+  idempotencyKey?: string;
+}
+
+export interface CreditClient {
+  getBalance(options?: CallOptions): Promise<Balance>;
+  getUsage(params: UsageParams, options?: CallOptions): Promise<UsageReport>;
+  getChat(chatId: string, options?: CallOptions): Promise<ChatUsage>;
+  /** The organisation's catalog, parsed by `parseCatalog` (revalidated with its ETag). */
+  getCatalog(options?: CallOptions): Promise<Catalog>;
+  /** Records usage (POST /usage-events); the balance, usage and that chat are then read afresh. */
+  recordUsage(event: UsageEventRequest, options?: RecordOptions): Promise<UsageEventReceipt>;
+  /** Forgets cached responses. */
+  invalidate(): void;
+  /** Stops listening for online/offline. */
+  dispose(): void;
+}
+
+function defaultConnectivity(): Connectivity | undefined {
+  const g = globalThis as unknown as Partial<Connectivity> & { navigator?: { onLine?: boolean } };
+  if (typeof g.addEventListener !== 'function' || typeof g.navigator?.onLine !== 'boolean') return undefined;
+  return {
+    get onLine() {
+      return g.navigator!.onLine!;
+    },
+    addEventListener: g.addEventListener.bind(g),
+    removeEventListener: g.removeEventListener!.bind(g),
+  };
+}
+
+function resolveBase(baseUrl: string): string {
+  if (typeof baseUrl !== 'string' || baseUrl === '') throw new CreditError('createClient: baseUrl is required');
+  const page = (globalThis as { location?: { href: string } }).location?.href;
+  let url: URL;
+  try {
+    url = new URL(baseUrl, page);
+  } catch {
+    throw new CreditError(`createClient: baseUrl "${baseUrl}" is not a URL${page ? '' : ' (outside a page it must be absolute)'}`);
+  }
+  if (url.username || url.password) throw new CreditError('createClient: baseUrl must not contain credentials');
+  if (url.search || url.hash) throw new CreditError('createClient: baseUrl must not have a query or fragment');
+  return url.href.replace(/\/+$/, '');
+}
+
+function toDay(value: string | Date, what: string): string {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new CreditError(`getUsage: ${what} is an invalid Date`);
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new CreditError(`getUsage: ${what} must be a day as YYYY-MM-DD or a Date, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/** Creates a client for a host's credit API. */
+export function createClient(options: ClientOptions): CreditClient {
+  if (typeof options?.getToken !== 'function') throw new CreditError('createClient: getToken must be a function that returns a short-lived token');
+  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  if (typeof fetchImpl !== 'function') throw new CreditError('createClient: no fetch available; pass options.fetch');
+  for (const key of ['timeout', 'maxRetries', 'retryBaseDelay', 'retryMaxDelay', 'maxRetryAfter', 'cacheTtl', 'staleTtl', 'maxResponseBytes'] as const) {
+    const v = options[key];
+    if (v !== undefined && !(typeof v === 'number' && v >= 0 && Number.isFinite(v))) throw new CreditError(`createClient: ${key} must be a non-negative number, got ${String(v)}`);
+  }
+  const now = options.now ?? Date.now;
+  const settings = {
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    base: resolveBase(options.baseUrl),
+    fetch: fetchImpl,
+    sleep: options.sleep ?? defaultSleep,
+    now,
+    random: options.random ?? Math.random,
+    connectivity: options.connectivity ?? defaultConnectivity(),
+  } as ConstructorParameters<typeof Transport>[0];
+  const transport = new Transport(settings);
+  const cache = new ResponseCache();
+  const { cacheTtl, staleTtl } = settings;
+  const emit = settings.onEvent ?? (() => {});
+
+  const onOnline = () => {
+    transport.setOnline(true);
+    cache.markStale(now() - cacheTtl);
+    emit({ type: 'online' });
+  };
+  const onOffline = () => {
+    transport.setOnline(false);
+    emit({ type: 'offline' });
+  };
+  settings.connectivity?.addEventListener('online', onOnline);
+  settings.connectivity?.addEventListener('offline', onOffline);
+
+  function validate<T>(schema: z.ZodMiniType<T>, reply: Reply, path: string): T {
+    const parsed = schema.safeParse(reply.json);
+    if (parsed.success) return parsed.data;
+    const issues = toIssues(parsed.error.issues);
+    throw new ContractError('schema', issues.slice(0, 5).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '), { requestId: reply.requestId, method: 'GET', path }, issues);
+  }
+
+  /** Fetches `path` (sharing a request in flight), revalidating with the ETag when there is one. */
+  function load<T>(path: string, parse: (reply: Reply) => T, signal?: AbortSignal): Promise<T> {
+    return cache.shared(
+      path,
+      async (sharedSignal) => {
+        const entry = cache.get<T>(path);
+        const headers: Record<string, string> = entry?.etag ? { 'if-none-match': entry.etag } : {};
+        const reply = await transport.send({ method: 'GET', path, headers, signal: sharedSignal });
+        if (reply.status === 304 && entry) {
+          cache.set(path, { ...entry, storedAt: now() });
+          return entry.value;
+        }
+        const value = parse(reply);
+        cache.set(path, { value, storedAt: now(), etag: reply.headers.get('etag') ?? undefined });
+        return value;
+      },
+      signal,
+    );
+  }
+
+  async function get<T>(path: string, parse: (reply: Reply) => T, options: CallOptions = {}): Promise<T> {
+    const entry = cache.get<T>(path);
+    if (entry && !transport.isOnline) {
+      emit({ type: 'cache', path, state: 'offline' });
+      return entry.value;
+    }
+    if (entry && options.cache !== 'no-cache') {
+      const age = now() - entry.storedAt;
+      if (age < cacheTtl) {
+        emit({ type: 'cache', path, state: 'fresh' });
+        return entry.value;
+      }
+      if (age < cacheTtl + staleTtl) {
+        emit({ type: 'cache', path, state: 'stale' });
+        load(path, parse).then(
+          () => emit({ type: 'revalidated', path }),
+          (error: Error) => emit({ type: 'revalidate-failed', path, error }),
+        );
+        return entry.value;
+      }
+    }
+    return load(path, parse, options.signal);
+  }
+
+  return {
+    getBalance: (options) => get('/balance', (r) => validate(balanceResponse, r, '/balance'), options),
+    getUsage(params, options) {
+      const from = toDay(params?.from, 'from');
+      const to = toDay(params?.to, 'to');
+      if (from > to) throw new CreditError(`getUsage: from (${from}) is after to (${to})`);
+      if (!GROUP_BY.includes(params.groupBy)) throw new CreditError(`getUsage: groupBy must be one of ${GROUP_BY.join(', ')}, got ${JSON.stringify(params.groupBy)}`);
+      const path = `/usage?${new URLSearchParams({ from, to, groupBy: params.groupBy })}`;
+      return get(path, (r) => validate(usageResponse, r, path), options);
+    },
+    getChat(chatId, options) {
+      if (typeof chatId !== 'string' || chatId === '') throw new CreditError('getChat: chatId must be a non-empty string');
+      const path = `/chats/${encodeURIComponent(chatId)}`;
+      return get(path, (r) => validate(chatResponse, r, path), options);
+    },
+    getCatalog: (options) =>
+      get(
+        '/catalog',
+        (reply) => {
+          try {
+            return parseCatalog(reply.json);
+          } catch (error) {
+            if (!(error instanceof CatalogError)) throw error;
+            const info = { requestId: reply.requestId, method: 'GET', path: '/catalog' };
+            throw new ContractError('schema', error.message, info, error.issues);
+          }
+        },
+        options,
+      ),
+    async recordUsage(event, options = {}) {
+      const body = usageEventRequest.safeParse(event);
+      if (!body.success) throw new CreditError(`recordUsage: ${toIssues(body.error.issues).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+      const idempotencyKey = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+      const reply = await transport.send({
+        method: 'POST',
+        path: '/usage-events',
+        body: body.data,
+        headers: { 'idempotency-key': idempotencyKey },
+        signal: options.signal,
+      });
+      cache.invalidate(['/balance', '/usage?', `/chats/${encodeURIComponent(event.chatId)}`]);
+      return validate(usageEventResponse, reply, '/usage-events');
+    },
+    invalidate: () => cache.invalidate(),
+    dispose() {
+      settings.connectivity?.removeEventListener('online', onOnline);
+      settings.connectivity?.removeEventListener('offline', onOffline);
+    },
+  };
+}

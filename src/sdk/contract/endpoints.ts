@@ -1,0 +1,74 @@
+// The endpoints of the host API, relative to a host-chosen base URL. One table drives the SDK,
+// the OpenAPI document, the reference host's tests and `creditkit check-host`.
+import type * as z from 'zod/mini';
+import { balanceResponse } from './balance.js';
+import { chatResponse } from './chat.js';
+import { usageEventRequest, usageEventResponse, usageQuery, usageResponse } from './usage.js';
+
+export interface Endpoint {
+  method: 'GET' | 'POST';
+  /** Path template under the base URL; `{chatId}` is a path parameter. */
+  path: string;
+  summary: string;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+  /** Success body; undefined for the catalog, which is checked by `parseCatalog`. */
+  response?: z.ZodMiniType;
+  /** Success status. */
+  status: number;
+  /** Error statuses the endpoint documents (problem+json). */
+  errors: number[];
+  /** Read-only, safe to call from `check-host`. */
+  readOnly: boolean;
+}
+
+export const ENDPOINTS = {
+  balance: {
+    method: 'GET',
+    path: '/balance',
+    summary: "The organisation's credits, low-balance and auto-recharge settings, and the caller's limits",
+    response: balanceResponse,
+    status: 200,
+    errors: [401, 403],
+    readOnly: true,
+  },
+  usage: {
+    method: 'GET',
+    path: '/usage',
+    summary: 'Usage over whole UTC days, grouped by day, service, billing type, user or department',
+    query: usageQuery,
+    response: usageResponse,
+    status: 200,
+    errors: [400, 401, 403],
+    readOnly: true,
+  },
+  chat: {
+    method: 'GET',
+    path: '/chats/{chatId}',
+    summary: "One chat's usage records and their charge",
+    response: chatResponse,
+    status: 200,
+    errors: [401, 403, 404],
+    readOnly: true,
+  },
+  catalog: {
+    method: 'GET',
+    path: '/catalog',
+    summary: "The organisation's price catalog, with an ETag (send If-None-Match for a 304)",
+    status: 200,
+    errors: [401],
+    readOnly: true,
+  },
+  recordUsage: {
+    method: 'POST',
+    path: '/usage-events',
+    summary: 'Record and charge usage (send an Idempotency-Key: a retried post is charged once)',
+    body: usageEventRequest,
+    response: usageEventResponse,
+    status: 201,
+    errors: [400, 401, 402, 403, 409, 422],
+    readOnly: false,
+  },
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;

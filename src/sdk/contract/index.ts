@@ -1,0 +1,19 @@
+// The host API contract: zod schemas for every request and response (published as OpenAPI 3.1).
+export { credits, signedCredits, money, instant, day, creditUnit, problem, PROBLEM_BASE, type Problem } from './common.js';
+export { balanceResponse, allowance, type Balance } from './balance.js';
+export { usageRecord, chargeLine, charge } from './charge.js';
+export {
+  GROUP_BY,
+  usageQuery,
+  usageGroup,
+  usageResponse,
+  usageEventRequest,
+  usageEventResponse,
+  type GroupBy,
+  type UsageQuery,
+  type UsageReport,
+  type UsageEventRequest,
+  type UsageEventReceipt,
+} from './usage.js';
+export { chatRecord, chatResponse, type ChatUsage } from './chat.js';
+export { ENDPOINTS, type Endpoint, type EndpointName } from './endpoints.js';
