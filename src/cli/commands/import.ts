@@ -192,9 +192,9 @@ export async function run(args: string[]): Promise<number> {
           ...(v.fix && { fixes: Object.fromEntries(pairs(v.fix as string[], 'fix')) }),
         });
     report(result.issues);
-    const json = JSON.stringify(result.catalog, null, 2) + '\n';
-    if (v.out) await writeFile(v.out as string, json);
-    else process.stdout.write(json);
+    const json = JSON.stringify(result.catalog, null, 2);
+    if (v.out) await writeFile(v.out as string, json + '\n');
+    else console.log(json);
     const warnings = lintCatalog(parseCatalog(result.catalog));
     const services = result.catalog.services.length;
     console.error(
