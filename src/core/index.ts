@@ -39,3 +39,4 @@ export {
 } from './errors.js';
 export { diffCatalogs, isEmptyDiff, type CatalogDiff, type PriceChange, type RepricedService } from './catalog/diff.js';
 export { importTable, importLiteLLM, ImportError, DEFAULT_BRANDS, formatIssue, type ImportResult, type ImportIssue, type TableImportOptions, type LiteLLMImportOptions, type BrandMap, type SectionKey } from './catalog/import/index.js';
+export * from './simulate/index.js';
