@@ -105,7 +105,8 @@ function readPrices(row: RawRow, options: RowOptions, log: IssueLog): { prices: 
     const { keyMode, key } = columns[i]!;
     const price = readPrice(cells[i]!, options.decimalMark);
     if (price === undefined) {
-      log.error(`column ${i + 1} (${keyMode} ${key}): "${cells[i]}" is not a price (a decimal number, or "-" for not offered)`, { line: row.line });
+      const what = cells[i] === '' ? 'is empty' : `"${cells[i]}" is not a price`;
+      log.error(`column ${i + 1} (${keyMode} ${key}) ${what} (write a decimal number, or "-" for not offered)`, { line: row.line });
       return undefined;
     }
     (prices[keyMode] ??= {})[key] = price;
