@@ -1,0 +1,14 @@
+import { CreditChatCost, type CreditCostChangeEvent } from './chat-cost.js';
+import type { CreditErrorEvent } from '../shared/index.js';
+
+CreditChatCost.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'credit-chat-cost': CreditChatCost;
+  }
+  interface GlobalEventHandlersEventMap {
+    'credit-cost-change': CreditCostChangeEvent;
+    'credit-error': CreditErrorEvent;
+  }
+}

@@ -1,0 +1,83 @@
+// <credit-chat-cost>'s own strings; the shared ones (credits, retry, billing types) are in src/i18n.
+import { defineStrings } from '../../i18n/index.js';
+import type { QuantityKind } from '../../core/index.js';
+
+export interface ChatCostStrings {
+  /** "This chat cost {credits} ({money})": the parts around the amounts. */
+  cost: (credits: string, money: string) => string;
+  estimate: (credits: string, money: string) => string;
+  /** "estimated 2.10 → billed 2.65". */
+  estimatedBilled: (estimated: string, billed: string) => string;
+  /** Announced once when the billed cost replaces an estimate. */
+  billedAnnouncement: (credits: string, estimated: string) => string;
+  loading: string;
+  empty: string;
+  error: string;
+  caption: string;
+  estimateCaption: string;
+  item: string;
+  quantity: string;
+  creditsColumn: string;
+  total: string;
+  /** Label of a quantity kind; requests are named by their billing type instead. */
+  kinds: Record<QuantityKind, string>;
+  adjustment: string;
+  lessThan: (amount: string) => string;
+}
+
+export const chatCostStrings = defineStrings<ChatCostStrings>({
+  en: {
+    cost: (credits, money) => `This chat cost ${credits} (${money})`,
+    estimate: (credits, money) => `Estimated cost: about ${credits} (${money})`,
+    estimatedBilled: (estimated, billed) => `estimated ${estimated} → billed ${billed}`,
+    billedAnnouncement: (credits, estimated) => `Billed ${credits}; estimated ${estimated}.`,
+    loading: 'Loading the cost of this chat…',
+    empty: 'No usage recorded for this chat yet.',
+    error: 'The cost of this chat could not be shown.',
+    caption: 'What this chat cost, line by line',
+    estimateCaption: 'Estimated cost, line by line',
+    item: 'Item',
+    quantity: 'Quantity',
+    creditsColumn: 'Credits',
+    total: 'Total',
+    kinds: {
+      inputTokens: 'Input tokens',
+      cachedInputTokens: 'Cached input tokens',
+      imageTokens: 'Image input tokens',
+      outputTokens: 'Output tokens',
+      audioSeconds: 'Audio seconds',
+      characters: 'Characters',
+      requests: 'Requests',
+      tokenDays: 'Token-days stored',
+    },
+    adjustment: 'Rounding',
+    lessThan: (amount) => `less than ${amount}`,
+  },
+  de: {
+    cost: (credits, money) => `Dieser Chat kostete ${credits} (${money})`,
+    estimate: (credits, money) => `Geschätzte Kosten: etwa ${credits} (${money})`,
+    estimatedBilled: (estimated, billed) => `geschätzt ${estimated} → abgerechnet ${billed}`,
+    billedAnnouncement: (credits, estimated) => `Abgerechnet ${credits}; geschätzt ${estimated}.`,
+    loading: 'Kosten dieses Chats werden geladen…',
+    empty: 'Für diesen Chat ist noch keine Nutzung erfasst.',
+    error: 'Die Kosten dieses Chats können nicht angezeigt werden.',
+    caption: 'Kosten dieses Chats, Posten für Posten',
+    estimateCaption: 'Geschätzte Kosten, Posten für Posten',
+    item: 'Posten',
+    quantity: 'Menge',
+    creditsColumn: 'Credits',
+    total: 'Summe',
+    kinds: {
+      inputTokens: 'Eingabe-Tokens',
+      cachedInputTokens: 'Zwischengespeicherte Eingabe-Tokens',
+      imageTokens: 'Bild-Eingabe-Tokens',
+      outputTokens: 'Ausgabe-Tokens',
+      audioSeconds: 'Audio-Sekunden',
+      characters: 'Zeichen',
+      requests: 'Anfragen',
+      tokenDays: 'Gespeicherte Token-Tage',
+    },
+    adjustment: 'Rundung',
+    lessThan: (amount) => `weniger als ${amount}`,
+  },
+});

@@ -1,0 +1,370 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { rate, type Catalog, type Usage } from '../../core/index.js';
+import { Decimal } from '../../core/decimal.js';
+import { billingTypeName, commonStrings, formatCreditAmount, formatCredits, formatMoney, formatNumber, numberFormat } from '../../i18n/index.js';
+import type { CreditClient } from '../../sdk/client.js';
+import type { ChatUsage } from '../../sdk/contract/chat.js';
+import { NotFoundError } from '../../sdk/errors.js';
+import { Announcer, CreditErrorEvent, CreditEvent, LocaleController, fetchCatalog } from '../shared/index.js';
+import { breakdownOf, type Breakdown, type BreakdownLine } from './breakdown.js';
+import { chatCostStrings, type ChatCostStrings } from './chat-cost.strings.js';
+import { styles } from './chat-cost.styles.js';
+
+export interface ChatCostDetail {
+  /** Exact billed credits. */
+  credits: string;
+  /** Credits as shown. */
+  total: string;
+  money: { amount: string; currency: string };
+}
+
+/** The billed cost changed (a new usage, or the chat's charge loaded). */
+export class CreditCostChangeEvent extends CreditEvent<ChatCostDetail> {
+  constructor(detail: ChatCostDetail) {
+    super('credit-cost-change', detail);
+  }
+}
+
+type Priced = { breakdown: Breakdown } | { error: Error } | undefined;
+
+/**
+ * @summary What one chat cost: "This chat cost 2.65 credits (€0.03)", with a breakdown whose lines add up to the total.
+ *
+ * Priced client-side from `usage` and a catalog (`catalog`, `src` or the client's), or loaded as
+ * the host charged it from `chat-id` through the SDK `client`. Before sending, `estimateUsage`
+ * (or `draft` text with a `service`, counted by the tokenizer) shows an estimate; once billed,
+ * "estimated 2.10 → billed 2.65".
+ *
+ * @fires credit-cost-change - The billed cost is known or changed; `detail` is `{ credits, total, money }`.
+ * @fires credit-error - Loading or pricing failed; `detail.error` says why.
+ *
+ * @csspart base - The wrapper.
+ * @csspart summary - The sentence with the total (the toggle of the breakdown).
+ * @csspart total - The credits in the sentence.
+ * @csspart money - The money in the sentence.
+ * @csspart comparison - "estimated … → billed …".
+ * @csspart breakdown - The table of lines.
+ * @csspart row - One line of the breakdown.
+ * @csspart status - The loading, empty or error message.
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty [--credit-chat-cost-font-size=0.875rem] - Text size of the badge.
+ * @cssproperty [--credit-chat-cost-gap=0.25rem] - Space between the badge's parts.
+ */
+export class CreditChatCost extends LitElement {
+  static override styles = styles;
+
+  /** Registers the element as `tag` in `registry` (a subclass for any other tag); idempotent. */
+  static define(tag = 'credit-chat-cost', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, tag === 'credit-chat-cost' ? this : class extends this {});
+  }
+
+  static override properties = {
+    usage: { attribute: false },
+    estimateUsage: { attribute: false },
+    catalog: { attribute: false },
+    client: { attribute: false },
+    src: { type: String },
+    chatId: { type: String, attribute: 'chat-id' },
+    draft: { type: String },
+    service: { type: String },
+    expectedOutputTokens: { type: Number, attribute: 'expected-output-tokens' },
+    decimals: { type: Number },
+    open: { type: Boolean, reflect: true },
+    draftUsage: { state: true },
+  };
+
+  /** Usage of the chat, priced client-side with the catalog. */
+  declare usage: Usage | readonly Usage[] | undefined;
+  /** Planned usage of the next message, shown as an estimate (or beside the billed cost). */
+  declare estimateUsage: Usage | readonly Usage[] | undefined;
+  /** The catalog to price `usage` with; else `src`, else the client's. */
+  declare catalog: Catalog | undefined;
+  /** The SDK client (`createClient`), for `chat-id` and the catalog. */
+  declare client: CreditClient | undefined;
+  /** URL of a catalog JSON. */
+  declare src: string | undefined;
+  /** Load this chat's charge from the host. */
+  declare chatId: string | undefined;
+  /** Text of a message not yet sent: its tokens are counted for an estimate (needs `service`). */
+  declare draft: string | undefined;
+  /** Service of the draft estimate (id, alias or name). */
+  declare service: string | undefined;
+  /** Output tokens assumed for the draft estimate. @default 0 (input only) */
+  declare expectedOutputTokens: number;
+  /** Decimals of credits shown. @default 2 */
+  declare decimals: number;
+  /** The breakdown is expanded. */
+  declare open: boolean;
+  declare private draftUsage: Usage | undefined;
+
+  private readonly localeController = new LocaleController(this);
+  private readonly announcer = new Announcer(this);
+  private lastBilledTotal: string | undefined;
+  private lastEstimateTotal: string | undefined;
+  private lastPricingError: string | undefined;
+  private draftToken = 0;
+
+  constructor() {
+    super();
+    this.decimals = 2;
+    this.open = false;
+    this.expectedOutputTokens = 0;
+  }
+
+  private readonly catalogTask = new Task(this, {
+    task: async ([catalog, src, client, needed], { signal }): Promise<Catalog | undefined> => {
+      if (!needed) return undefined;
+      if (catalog) return catalog;
+      if (src) {
+        const result = await fetchCatalog(src, { signal });
+        if (result.notModified) throw new Error('unexpected 304 for an unconditional request');
+        return result.catalog;
+      }
+      if (client) return client.getCatalog({ signal });
+      return undefined;
+    },
+    args: () => [this.catalog, this.src, this.client, this.usage !== undefined || this.estimateUsage !== undefined || !!this.draft] as const,
+    onError: (error) => this.fail(error),
+  });
+
+  private readonly chatTask = new Task(this, {
+    task: async ([client, chatId], { signal }): Promise<ChatUsage | null | undefined> => {
+      if (!client || !chatId) return undefined;
+      try {
+        return await client.getChat(chatId, { signal });
+      } catch (error) {
+        if (error instanceof NotFoundError) return null; // no usage recorded yet
+        throw error;
+      }
+    },
+    args: () => [this.usage === undefined ? this.client : undefined, this.chatId] as const,
+    onError: (error) => this.fail(error),
+  });
+
+  /** Loads the chat's charge again (after a new message was recorded). */
+  async refresh(): Promise<void> {
+    if (!this.client || !this.chatId) return;
+    this.chatTask.run([this.client, this.chatId]);
+    await this.chatTask.taskComplete.catch(() => {});
+  }
+
+  /** Resolves when the data in flight (catalog, chat) has loaded and rendered. */
+  async loaded(): Promise<void> {
+    await Promise.allSettled([this.catalogTask.taskComplete, this.chatTask.taskComplete, this.updateComplete]);
+    await this.updateComplete;
+  }
+
+  private fail(error: unknown) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    if (e.name === 'AbortError') return;
+    this.dispatchEvent(new CreditErrorEvent(e, 'credit-chat-cost'));
+  }
+
+  private billedPriced: Priced;
+  private estimatePriced: Priced;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('draft') || changed.has('service') || changed.has('expectedOutputTokens')) void this.countDraft();
+    const catalog = this.catalogTask.value;
+    this.billedPriced = this.billed(catalog);
+    this.estimatePriced = this.price(this.estimateUsage ?? this.draftUsage, catalog);
+  }
+
+  protected override updated(): void {
+    this.noteChanges(this.billedPriced, this.estimatePriced, chatCostStrings(this.localeController.language));
+  }
+
+  /** Counts the draft's tokens with the tokenizer (loaded only when a draft is given). */
+  private async countDraft(): Promise<void> {
+    const token = ++this.draftToken;
+    const draft = this.draft;
+    const service = this.service;
+    if (!draft || !service) {
+      this.draftUsage = undefined;
+      return;
+    }
+    try {
+      const tokenizer = await import('../../tokenizer/index.js');
+      const count = (tokenizer as unknown as { countTokens?: (text: string, encoding?: string) => number | Promise<number> }).countTokens;
+      if (typeof count !== 'function') throw new Error('the tokenizer has no countTokens');
+      const catalog = this.catalogTask.value;
+      const encoding = catalog?.services.find((s) => s.id === service || s.aliases?.includes(service))?.tokenizer;
+      const inputTokens = await count(draft, encoding);
+      if (token !== this.draftToken) return;
+      const output = Number.isSafeInteger(this.expectedOutputTokens) && this.expectedOutputTokens > 0 ? this.expectedOutputTokens : undefined;
+      this.draftUsage = { service, inputTokens, ...(output !== undefined && { outputTokens: output }) };
+    } catch (error) {
+      if (token === this.draftToken) {
+        this.draftUsage = undefined;
+        this.fail(error);
+      }
+    }
+  }
+
+  private price(usage: Usage | readonly Usage[] | undefined, catalog: Catalog | undefined): Priced {
+    if (usage === undefined || !catalog) return undefined;
+    try {
+      return { breakdown: breakdownOf(rate(catalog, usage as Usage | Usage[]), this.decimalPlaces) };
+    } catch (error) {
+      return { error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }
+
+  private get decimalPlaces(): number {
+    return Number.isInteger(this.decimals) && this.decimals >= 0 && this.decimals <= 12 ? this.decimals : 2;
+  }
+
+  private billed(catalog: Catalog | undefined): Priced {
+    if (this.usage !== undefined) return this.price(this.usage, catalog);
+    const chat = this.chatTask.value;
+    if (!chat) return undefined;
+    try {
+      return { breakdown: breakdownOf(chat.charge, this.decimalPlaces, chat.billedCredits) };
+    } catch (error) {
+      return { error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const s = chatCostStrings(this.localeController.language);
+    return html`<div part="base" class="base">${this.renderBody(s, this.billedPriced, this.estimatePriced)}${this.announcer.render()}</div>`;
+  }
+
+  private renderBody(s: ChatCostStrings, billed: Priced, estimate: Priced): TemplateResult | typeof nothing {
+    if (billed && 'breakdown' in billed) return this.renderCost(s, billed.breakdown, estimate && 'breakdown' in estimate ? estimate.breakdown : undefined);
+    const loadError = this.catalogTask.status === TaskStatus.ERROR ? this.catalogTask.error : this.usage === undefined && this.chatTask.status === TaskStatus.ERROR ? this.chatTask.error : undefined;
+    const error = (billed && 'error' in billed && billed.error) || loadError;
+    if (error) return this.renderStatus(s.error, error as Error);
+    const pending = this.catalogTask.status === TaskStatus.PENDING || (this.usage === undefined && this.chatTask.status === TaskStatus.PENDING);
+    if (estimate && 'breakdown' in estimate) return this.renderEstimate(s, estimate.breakdown);
+    if (estimate && 'error' in estimate) return this.renderStatus(s.error, estimate.error);
+    if (pending) return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
+    if (this.chatTask.value === null || (this.usage !== undefined && !this.catalogTask.value && !this.catalog && !this.src && !this.client)) return html`<p part="status" class="status">${s.empty}</p>`;
+    return nothing;
+  }
+
+  private renderStatus(text: string, error: Error): TemplateResult {
+    const canRetry = this.usage === undefined && !!this.chatId && !!this.client;
+    return html`<p part="status" class="status error">
+      ${text} <span class="detail">${error.message}</span>
+      ${canRetry || this.catalogTask.status === TaskStatus.ERROR
+        ? html`<button part="retry" type="button" @click=${this.retry}>${this.commonRetry}</button>`
+        : nothing}
+    </p>`;
+  }
+
+  private get commonRetry(): string {
+    return commonStrings(this.localeController.language).retry;
+  }
+
+  private retry = () => {
+    if (this.catalogTask.status === TaskStatus.ERROR) void this.catalogTask.run();
+    if (this.chatTask.status === TaskStatus.ERROR) void this.chatTask.run();
+  };
+
+  private credits(total: string): string {
+    const d = this.decimalPlaces;
+    return formatCredits(total, this.localeController.locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+  }
+
+  private amount(total: string): string {
+    const d = this.decimalPlaces;
+    return formatCreditAmount(total, this.localeController.locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+  }
+
+  /** Money to the currency's decimals; "less than €0.01" rather than "€0.00" for a tiny charge. */
+  private money(b: Breakdown, s: ChatCostStrings): string {
+    const locale = this.localeController.locale;
+    const { amount, currency } = b.money;
+    const shown = formatMoney(amount, currency, locale, { maximumFractionDigits: 0 });
+    const digits = numberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    const smallest = new Decimal(10).pow(-digits);
+    const value = new Decimal(amount);
+    if (value.gt(0) && value.lt(smallest.div(2))) return s.lessThan(formatMoney(smallest.toFixed(), currency, locale, { maximumFractionDigits: 0 }));
+    return shown;
+  }
+
+  private renderCost(s: ChatCostStrings, b: Breakdown, estimate: Breakdown | undefined): TemplateResult {
+    const sentence = s.cost('\u0000', '\u0001').split(/(\u0000|\u0001)/);
+    return html`<details ?open=${this.open} @toggle=${this.onToggle}>
+        <summary part="summary">${sentence.map((piece) =>
+          piece === '\u0000'
+            ? html`<strong part="total" class="total">${this.credits(b.total)}</strong>`
+            : piece === '\u0001'
+              ? html`<span part="money">${this.money(b, s)}</span>`
+              : piece,
+        )}</summary>
+        ${this.renderTable(s, b, s.caption)}
+      </details>
+      ${estimate ? html`<p part="comparison" class="comparison">${s.estimatedBilled(this.amount(estimate.total), this.amount(b.total))}</p>` : nothing}`;
+  }
+
+  private renderEstimate(s: ChatCostStrings, b: Breakdown): TemplateResult {
+    return html`<details ?open=${this.open} @toggle=${this.onToggle}>
+      <summary part="summary">${s.estimate(this.credits(b.total), this.money(b, s))}</summary>
+      ${this.renderTable(s, b, s.estimateCaption)}
+    </details>`;
+  }
+
+  private onToggle = (event: Event) => {
+    this.open = (event.target as HTMLDetailsElement).open;
+  };
+
+  private lineLabel(s: ChatCostStrings, line: BreakdownLine, multipleServices: boolean): string {
+    if (line.kind === 'adjustment') return s.adjustment;
+    const language = this.localeController.language;
+    const catalog = this.catalogTask.value;
+    const label =
+      line.kind === 'requests'
+        ? billingTypeName(line.billingType, language, catalog?.billingTypes?.find((b) => b.id === line.billingType)?.name)
+        : s.kinds[line.kind];
+    if (!multipleServices || line.kind === 'requests') return label;
+    const service = catalog?.services.find((x) => x.id === line.service);
+    return `${label} · ${service ? service.model : line.service}`;
+  }
+
+  private renderTable(s: ChatCostStrings, b: Breakdown, caption: string): TemplateResult {
+    const locale = this.localeController.locale;
+    const tokenServices = new Set(b.lines.filter((l) => l.kind !== 'requests' && l.kind !== 'adjustment').map((l) => l.service));
+    return html`<table part="breakdown" class="breakdown">
+      <caption class="visually-hidden">${caption}</caption>
+      <thead>
+        <tr><th scope="col">${s.item}</th><th scope="col" class="num">${s.quantity}</th><th scope="col" class="num">${s.creditsColumn}</th></tr>
+      </thead>
+      <tbody>
+        ${b.lines.map(
+          (line) => html`<tr part="row" data-kind=${line.kind}>
+            <th scope="row">${this.lineLabel(s, line, tokenServices.size > 1)}</th>
+            <td class="num">${line.quantity === '' ? '' : formatNumber(line.quantity, locale)}</td>
+            <td class="num">${this.amount(line.display)}</td>
+          </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr><th scope="row">${s.total}</th><td></td><td class="num total-cell">${this.amount(b.total)}</td></tr>
+      </tfoot>
+    </table>`;
+  }
+
+  /** Fires credit-cost-change on a new billed total; announces the bill once when it replaces an estimate. */
+  private noteChanges(billed: Priced, estimate: Priced, s: ChatCostStrings): void {
+    const estimateTotal = estimate && 'breakdown' in estimate ? estimate.breakdown.total : undefined;
+    if (billed && 'breakdown' in billed) {
+      const b = billed.breakdown;
+      if (b.credits !== this.lastBilledTotal) {
+        const hadEstimate = this.lastEstimateTotal ?? estimateTotal;
+        if (this.lastBilledTotal === undefined && hadEstimate !== undefined) {
+          this.announcer.announce(s.billedAnnouncement(this.credits(b.total), this.amount(hadEstimate)));
+        }
+        this.lastBilledTotal = b.credits;
+        this.dispatchEvent(new CreditCostChangeEvent({ credits: b.credits, total: b.total, money: b.money }));
+      }
+    } else if (billed && 'error' in billed && billed.error.message !== this.lastPricingError) {
+      this.lastPricingError = billed.error.message;
+      this.fail(billed.error);
+    }
+    if (estimateTotal !== undefined) this.lastEstimateTotal = estimateTotal;
+  }
+}

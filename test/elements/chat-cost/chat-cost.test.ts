@@ -1,0 +1,181 @@
+// <credit-chat-cost>: meinGPT's worked chat (523 input + 1,247 output tokens of GPT-4o, 2 tool
+// calls = 2.6533 credits), priced client-side and loaded from a fake host through the SDK.
+// (Shown text is compared with whitespace collapsed, so Intl's no-break spaces read as spaces.)
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { parseCatalog, type Catalog, type Usage } from '../../../src/core/index.js';
+import '../../../src/elements/chat-cost/index.js';
+import type { CreditChatCost } from '../../../src/elements/chat-cost/index.js';
+import { expectAccessible } from '../../helpers/axe.js';
+import { loadJson } from '../../core/load.js';
+import { FakeHost, clientFor, shownText } from '../balance/fake-host.js';
+
+const CHAT: Usage[] = [
+  { service: 'openai/gpt-4o', inputTokens: 523, outputTokens: 1247 },
+  { service: 'meingpt/tool-call', requests: 2 },
+];
+// 1,000 × 300 / 1M + 1,500 × 1,200 / 1M = 0.3 + 1.8 = 2.10 credits.
+const ESTIMATE: Usage[] = [{ service: 'openai/gpt-4o', inputTokens: 1000, outputTokens: 1500 }];
+
+let catalogJson: unknown;
+let meingpt: Catalog;
+before(async () => {
+  catalogJson = await loadJson('/catalog/meingpt.json');
+  meingpt = parseCatalog(catalogJson);
+});
+
+function rows(el: CreditChatCost): string[][] {
+  return [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+}
+function footerTotal(el: CreditChatCost): string {
+  return el.shadowRoot!.querySelector('tfoot .total-cell')!.textContent!.trim();
+}
+/** Sum of the shown line amounts in hundredths (integers: no float sums). */
+function shownSum(el: CreditChatCost): number {
+  return rows(el).reduce((sum, r) => sum + Number(r[2]!.replace(/[^\d]/g, '')), 0);
+}
+
+function hostWithChat(): FakeHost {
+  return new FakeHost({ catalogJson, events: [{ chatId: 'chat-1', at: '2026-11-23T10:00:00.000Z', records: CHAT }] });
+}
+
+describe('<credit-chat-cost>', () => {
+  it('prices usage with the catalog: This chat cost 2.65 credits (€0.03), lines 0.16 + 1.49 + 1.00', async () => {
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} .usage=${CHAT}></credit-chat-cost>`);
+    await el.loaded();
+    expect(el.shadowRoot!.querySelector('summary')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('This chat cost 2.65 credits (€0.03)');
+    expect(rows(el)).to.deep.equal([
+      ['Input tokens', '523', '0.16'],
+      ['Output tokens', '1,247', '1.49'],
+      ['Tool calls', '2', '1.00'],
+    ]);
+    expect(footerTotal(el)).to.equal('2.65');
+    expect(shownSum(el)).to.equal(265);
+    shownText(el);
+    await expectAccessible(el);
+  });
+
+  it('opens the breakdown from the keyboard and stays accessible open', async () => {
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} .usage=${CHAT}></credit-chat-cost>`);
+    await el.loaded();
+    const summary = el.shadowRoot!.querySelector('summary')!;
+    summary.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    summary.click(); // what Enter and Space do on a <summary>
+    await oneEvent(el.shadowRoot!.querySelector('details')!, 'toggle');
+    expect(el.open).to.equal(true);
+    await expectAccessible(el);
+  });
+
+  it('loads a chat from the host through the SDK: the same lines, adding up to the host charge', async () => {
+    const host = hostWithChat();
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" chat-id="chat-1" .client=${clientFor(host)} open></credit-chat-cost>`);
+    await el.loaded();
+    expect(host.calls).to.deep.equal(['/chats/chat-1']); // no catalog needed: the host priced it
+    const charged = host.chat('chat-1')!;
+    expect(charged.billedCredits).to.equal('2.6533');
+    expect(rows(el).map((r) => r[2])).to.deep.equal(['0.16', '1.49', '1.00']);
+    expect(footerTotal(el)).to.equal('2.65');
+    expect(shownSum(el)).to.equal(265);
+    expect(shownText(el)).to.contain('This chat cost 2.65 credits (€0.03)');
+    await expectAccessible(el);
+  });
+
+  it('fires credit-cost-change with the exact and shown totals', async () => {
+    const el = document.createElement('credit-chat-cost');
+    el.lang = 'en';
+    el.catalog = meingpt;
+    el.usage = CHAT;
+    const event = oneEvent(el, 'credit-cost-change');
+    document.body.append(el);
+    const { detail } = await event;
+    expect(detail).to.deep.equal({ credits: '2.6533', total: '2.65', money: { amount: '0.026533', currency: 'EUR' } });
+    el.remove();
+  });
+
+  it('shows an estimate before sending, then "estimated 2.10 → billed 2.65", announced once', async () => {
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} .estimateUsage=${ESTIMATE}></credit-chat-cost>`);
+    await el.loaded();
+    expect(shownText(el)).to.contain('Estimated cost: about 2.10 credits (€0.02)');
+    await expectAccessible(el);
+    el.usage = CHAT;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=comparison]')!.textContent!.trim()).to.equal('estimated 2.10 → billed 2.65');
+    await new Promise((r) => requestAnimationFrame(r));
+    await el.updateComplete;
+    const region = el.shadowRoot!.querySelector('[role=status]')!;
+    expect(region.textContent!.trim()).to.equal('Billed 2.65\u00a0credits; estimated 2.10.');
+    await expectAccessible(el);
+    // A re-render with the same bill does not announce again.
+    el.open = true;
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(region.textContent!.trim()).to.equal('Billed 2.65\u00a0credits; estimated 2.10.');
+  });
+
+  it('speaks German: Dieser Chat kostete 2,65 Credits (0,03 €)', async () => {
+    const el = await fixture<CreditChatCost>(html`<div lang="de"><credit-chat-cost .catalog=${meingpt} .usage=${CHAT} open></credit-chat-cost></div>`);
+    const badge = el.querySelector('credit-chat-cost')!;
+    await badge.loaded();
+    expect(badge.shadowRoot!.querySelector('summary')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Dieser Chat kostete 2,65 Credits (0,03 €)');
+    expect(rows(badge)).to.deep.equal([
+      ['Eingabe-Tokens', '523', '0,16'],
+      ['Ausgabe-Tokens', '1.247', '1,49'],
+      ['Tool-Aufrufe', '2', '1,00'],
+    ]);
+    await expectAccessible(badge);
+  });
+
+  it('shows loading, then an error with a retry that recovers, firing credit-error', async () => {
+    const host = hostWithChat();
+    host.failure = { status: 500 };
+    const el = document.createElement('credit-chat-cost');
+    el.lang = 'en';
+    el.chatId = 'chat-1';
+    el.client = clientFor(host);
+    const failed = oneEvent(el, 'credit-error');
+    document.body.append(el);
+    await el.updateComplete;
+    expect(shownText(el)).to.equal('Loading the cost of this chat…');
+    await expectAccessible(el);
+    const { detail } = await failed;
+    expect(detail.error.name).to.equal('InternalServerError');
+    await el.loaded();
+    expect(shownText(el)).to.match(/^The cost of this chat could not be shown\. .*500.* Retry$/);
+    await expectAccessible(el);
+    host.failure = undefined;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!.click();
+    await el.loaded();
+    expect(shownText(el)).to.contain('This chat cost 2.65 credits');
+    el.remove();
+  });
+
+  it('says so when the host has no usage for the chat yet (404), and stays accessible', async () => {
+    const host = hostWithChat();
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" chat-id="new-chat" .client=${clientFor(host)}></credit-chat-cost>`);
+    await el.loaded();
+    expect(shownText(el)).to.equal('No usage recorded for this chat yet.');
+    await expectAccessible(el);
+  });
+
+  it('names what is wrong with bad usage instead of crashing', async () => {
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} .usage=${[{ service: 'nope/model', inputTokens: 5 }]}></credit-chat-cost>`);
+    await el.loaded();
+    expect(shownText(el)).to.match(/^The cost of this chat could not be shown\. .*nope\/model/);
+    await expectAccessible(el);
+  });
+
+  it('shows "less than €0.01" rather than €0.00 for a tiny charge', async () => {
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} .usage=${[{ service: 'openai/gpt-4o', inputTokens: 100 }]}></credit-chat-cost>`);
+    await el.loaded();
+    // 100 × 300 / 1M = 0.03 credits = €0.0003
+    expect(shownText(el)).to.contain('This chat cost 0.03 credits (less than €0.01)');
+  });
+
+  it('prices with the client catalog when given no catalog', async () => {
+    const host = hostWithChat();
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .client=${clientFor(host)} .usage=${CHAT}></credit-chat-cost>`);
+    await el.loaded();
+    expect(host.calls).to.deep.equal(['/catalog']);
+    expect(footerTotal(el)).to.equal('2.65');
+  });
+});
