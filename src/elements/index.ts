@@ -1,1 +1,2 @@
 // `creditkit/elements`: defines every creditkit element.
+import './chat-cost/index.js';
