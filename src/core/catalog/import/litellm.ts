@@ -109,7 +109,8 @@ export function liteLLMServices(json: unknown, options: LiteLLMOptions, log: Iss
     }
     const spec = specs.find((s) => s.prices.filter((p) => p.required).every((p) => entry[p.field] !== undefined));
     if (!spec) {
-      log.warn(`left out: a ${mode} model without ${specs[0]!.prices.filter((p) => p.required).map((p) => p.field).join(' and ')}`, at);
+      const missing = specs[0]!.prices.filter((p) => p.required && entry[p.field] === undefined).map((p) => p.field);
+      log.warn(`left out: a ${mode} model without ${missing.join(' and ')}`, at);
       continue;
     }
     const unit = spec.unit(tokenUnit);
@@ -124,7 +125,9 @@ export function liteLLMServices(json: unknown, options: LiteLLMOptions, log: Iss
         continue;
       }
       const credits = cost.times(PER[unit]).div(creditValue);
-      if (!credits.times(creditValue).eq(cost.times(PER[unit]))) {
+      // Exact when the quotient did not use up every significant digit (a repeating decimal
+      // does) and multiplies back to the amount.
+      if (credits.sd() >= Decimal.precision || !credits.times(creditValue).eq(cost.times(PER[unit]))) {
         log.error(`${field}: ${String(entry[field])} USD × ${PER[unit]} is no exact number of credits at ${options.creditValue} USD per credit`, at);
         ok = false;
         continue;

@@ -1,0 +1,43 @@
+// The real entry point in its own process: exit codes reach the shell, stdin works, and a
+// LiteLLM price file is recognised by its name.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { parseCatalog } from '../../src/core/index.js';
+import { at, PROJECT } from './run-cli.js';
+
+function creditkit(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', at('src/cli/main.ts'), ...args], { cwd: PROJECT, input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('creditkit (process)', () => {
+  it('exits 0 for a good catalog, 1 for a bad one, 2 for an unknown command', () => {
+    assert.equal(creditkit(['check', 'catalog/gptbots.json']).code, 0);
+    const bad = creditkit(['check', 'package.json']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /error {2}schemaVersion: expected 1, got nothing/);
+    assert.equal(creditkit(['frobnicate']).code, 2);
+  });
+
+  it('rates usage read from standard input', () => {
+    const r = creditkit(['rate', 'catalog/meingpt.json', '-'], JSON.stringify([{ service: 'openai/gpt-4o', inputTokens: 523, outputTokens: 1247 }, { service: 'meingpt/tool-call', requests: 2 }]));
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).credits, '2.6533');
+  });
+
+  it("imports LiteLLM's price file, recognised by its .json name, at --credit-value 0.01", () => {
+    const r = creditkit(['import', 'test/fixtures/import/litellm-sample.json', '--credit-value', '0.01', '--provider', 'openai', '--mode', 'chat', '--mode', 'embedding']);
+    assert.equal(r.code, 0, r.stderr);
+    const catalog = parseCatalog(r.stdout);
+    assert.deepEqual(catalog.services.map((s) => [s.id, s.prices.platform]), [
+      ['openai/gpt-4o', { input: '0.25', output: '1', cachedInput: '0.125' }],
+      ['openai/gpt-4o-audio-preview', { input: '0.25', output: '1' }],
+      ['openai/text-embedding-3-small', { input: '0.002' }],
+    ]);
+    assert.match(r.stderr, /\["gpt-4o-search-preview"\]: left out: a chat model without output_cost_per_token/);
+    const inexact = creditkit(['import', 'test/fixtures/import/litellm-sample.json', '--credit-value', '0.03']);
+    assert.equal(inexact.code, 1);
+    assert.match(inexact.stderr, /\["gpt-4o"\]: input_cost_per_token: 0\.0000025 USD × 1000 is no exact number of credits at 0\.03 USD per credit/);
+  });
+});
