@@ -54,8 +54,12 @@ function resolveLabels(row: RawRow, format: TableFormat, options: RowOptions, lo
   let brand: string | undefined;
   let model: string;
   if (format === 'text') {
-    const split = splitBrandPrefix(brands, row.labels[0]!);
-    if (split && split.rest) ({ brand, rest: model } = split);
+    const split = splitBrandPrefix(brands, row.labels[0]! + ' ');
+    if (split && !split.rest) {
+      log.error(`no model name after the brand "${split.brand}"`, { line: row.line });
+      return undefined;
+    }
+    if (split) ({ brand, rest: model } = split);
     else model = row.labels[0]!;
   } else if (row.labels.length === 2) {
     [brand, model] = row.labels as [string, string];

@@ -6,7 +6,7 @@ import { isPriceCell, splitCsv, type DecimalMark } from './cells.js';
 import { lookupBrand, splitBrandPrefix, type BrandMap } from './brands.js';
 import type { IssueLog } from './issues.js';
 import { END_OF_TABLES, isSectionKey, sectionOfHeading, SECTIONS, unitOfNote, type SectionKey } from './sections.js';
-import type { Unit } from '../schema.js';
+import { UNITS, type Unit } from '../schema.js';
 
 export type TableFormat = 'tsv' | 'csv' | 'text';
 
@@ -109,7 +109,9 @@ export function readTable(text: string, options: TableReadOptions, log: IssueLog
       // rows may state the unit; a text line after rows ends the table.
       if (open && open.rows === 0) {
         const unit = unitOfNote(trimmed);
-        if (unit) open.unit = unit;
+        if (unit && UNITS[unit].kind !== UNITS[SECTIONS[open.key].unit].kind) {
+          log.error(`the note states prices per ${unit}, which does not fit the ${open.key} table (${SECTIONS[open.key].unit})`, { line: lineNo });
+        } else if (unit) open.unit = unit;
       } else if (open && open.rows > 0 && open.endedAt === undefined) open.endedAt = lineNo;
       continue;
     }

@@ -127,6 +127,8 @@ describe('importTable: odd rows are reported with their line, never guessed', ()
     ['a point where --decimal comma was promised', `${LLM}OpenAI GPT-A 0.1 0,2 0,3 0,4\n`, /^line 8: expected 4 prices .*found 3/],
     ['one id twice with other prices', `${LLM}OpenAI GPT-A 0.1 0.2 0.3 0.4\nOpenAI GPT-A 0.1 0.2 0.3 0.5\n`, /^line 9: openai\/gpt-a is also line 8, with other prices; keep one of them$/],
     ['a model name with nothing to make an id of', `${LLM}OpenAI ??? 0.1 0.2 0.3 0.4\n`, /^line 8: the model name "\?\?\?" has nothing an id can be made of$/],
+    ['a brand without a model', `${LLM}OpenAI 0.1 0.2 0.3 0.4\n`, /^line 8: no model name after the brand "OpenAI"$/],
+    ['a unit note that does not fit the table', 'ASR Service Pricing\nNote: The following prices are measured in "credits / 1K Tokens".\nOpenAI Whisper 0.66 0.06\n', /^line 2: the note states prices per tokens-1k, which does not fit the asr table \(seconds-60\)$/],
     ['a storage row with three prices', 'Vector Storage\nVector Storage 0.001 0.001 0.001\n', /^line 2: expected 2 prices \(platform storage, own storage\), found 3/],
   ];
   for (const [name, text, expected] of cases) {
