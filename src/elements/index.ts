@@ -1,2 +1,3 @@
 // `creditkit/elements`: defines every creditkit element.
 import './chat-cost/index.js';
+import './balance/index.js';

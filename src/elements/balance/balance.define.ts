@@ -1,0 +1,14 @@
+import { CreditBalance, type CreditBalanceStateEvent } from './balance.js';
+import type { CreditErrorEvent } from '../shared/index.js';
+
+CreditBalance.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'credit-balance': CreditBalance;
+  }
+  interface GlobalEventHandlersEventMap {
+    'credit-balance-state': CreditBalanceStateEvent;
+    'credit-error': CreditErrorEvent;
+  }
+}

@@ -1,0 +1,302 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { commonStrings, formatCredits, formatDate, formatMoney, numberFormat } from '../../i18n/index.js';
+import type { CreditClient } from '../../sdk/client.js';
+import type { Balance } from '../../sdk/contract/balance.js';
+import { ConnectionError } from '../../sdk/errors.js';
+import { Announcer, CreditErrorEvent, CreditEvent, LocaleController } from '../shared/index.js';
+import { balanceState, type BalanceLevel, type BalanceState } from './balance-state.js';
+import { balanceStrings, type BalanceStrings } from './balance.strings.js';
+import { styles } from './balance.styles.js';
+
+export interface BalanceStateDetail {
+  level: BalanceLevel;
+  /** The level before, or undefined on the first balance. */
+  previous: BalanceLevel | undefined;
+  balance: Balance;
+}
+
+/** The balance moved into another state (normal, low, critical, depleted). */
+export class CreditBalanceStateEvent extends CreditEvent<BalanceStateDetail> {
+  constructor(detail: BalanceStateDetail) {
+    super('credit-balance-state', detail);
+  }
+}
+
+/** The user's time zone, named, so that a cached formatter is not confused with the UTC one. */
+const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * @summary The credit balance in credits and money, its state (normal, below 20 %, below 10 %, depleted: AI paused), auto-recharge, and when it was last updated.
+ *
+ * Loads from the SDK `client` (or shows a `balance` given directly). A state change is announced
+ * to screen readers once. When a refresh fails, the last good balance stays, marked stale with its
+ * time; offline is marked too.
+ *
+ * @fires credit-balance-state - The state changed; `detail` is `{ level, previous, balance }`.
+ * @fires credit-error - Loading failed; `detail.error` says why (the last good balance stays).
+ *
+ * @csspart base - The wrapper; carries the class of the level (`normal`, `low`, `critical`, `depleted`).
+ * @csspart credits - The balance in credits.
+ * @csspart money - The balance in money.
+ * @csspart state - The state message.
+ * @csspart meter - The bar of the balance left of the last top-up.
+ * @csspart recharge - The auto-recharge line.
+ * @csspart updated - The last-updated line (with the stale and offline marks).
+ * @csspart stale - The stale mark.
+ * @csspart offline - The offline mark.
+ * @csspart refresh - The refresh button.
+ * @csspart status - The loading or error message.
+ *
+ * @cssproperty [--credit-balance-amount-size=1.75rem] - Size of the credits figure.
+ * @cssproperty [--credit-balance-meter-height=0.5rem] - Height of the bar.
+ */
+export class CreditBalance extends LitElement {
+  static override styles = styles;
+
+  /** Registers the element as `tag` in `registry` (a subclass for any other tag); idempotent. */
+  static define(tag = 'credit-balance', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, tag === 'credit-balance' ? this : class extends this {});
+  }
+
+  static override properties = {
+    client: { attribute: false },
+    balance: { attribute: false },
+    refreshInterval: { type: Number, attribute: 'refresh-interval' },
+    staleAfter: { type: Number, attribute: 'stale-after' },
+    decimals: { type: Number },
+    online: { state: true },
+  };
+
+  /** The SDK client (`createClient`). */
+  declare client: CreditClient | undefined;
+  /** A balance given directly instead of loaded (a host that already has it). */
+  declare balance: Balance | undefined;
+  /** Seconds between refreshes while the page is visible; 0 = only on `refresh()`. @default 60 */
+  declare refreshInterval: number;
+  /** A balance older than this many seconds (by its `asOf`) is marked stale. @default 300 */
+  declare staleAfter: number;
+  /** Most decimals of credits shown. @default 2 */
+  declare decimals: number;
+  declare private online: boolean;
+
+  private readonly localeController = new LocaleController(this);
+  private readonly announcer = new Announcer(this);
+  /** The last balance that loaded, and when. */
+  private lastGood: Balance | undefined;
+  private lastError: Error | undefined;
+  private level: BalanceLevel | undefined;
+  private forceNetwork = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.refreshInterval = 60;
+    this.staleAfter = 300;
+    this.decimals = 2;
+    this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  }
+
+  private readonly task = new Task(this, {
+    task: async ([client], { signal }): Promise<Balance | undefined> => {
+      if (!client) return undefined;
+      const cache = this.forceNetwork ? 'no-cache' : 'default';
+      this.forceNetwork = false;
+      return client.getBalance({ signal, cache });
+    },
+    args: () => [this.client] as const,
+    onComplete: (balance) => {
+      if (!balance) return;
+      this.lastError = undefined;
+      this.accept(balance);
+    },
+    onError: (error) => {
+      const e = error instanceof Error ? error : new Error(String(error));
+      if (e.name === 'AbortError') return;
+      this.lastError = e;
+      this.dispatchEvent(new CreditErrorEvent(e, 'credit-balance'));
+    },
+  });
+
+  /** Loads the balance afresh (past the SDK's cache). Resolves when it has rendered; never rejects. */
+  async refresh(): Promise<void> {
+    if (!this.client) return;
+    this.forceNetwork = true;
+    await this.task.run([this.client]);
+    await this.updateComplete;
+  }
+
+  /** Resolves when the balance in flight has loaded (or failed) and rendered. */
+  async loaded(): Promise<void> {
+    await this.task.taskComplete.catch(() => {});
+    await this.updateComplete;
+  }
+
+  /** The state of the balance shown, or undefined before one loaded. */
+  get state(): BalanceState | undefined {
+    return this.lastGood ? balanceState(this.lastGood) : undefined;
+  }
+
+  private accept(balance: Balance): void {
+    this.lastGood = balance;
+    const { level } = balanceState(balance);
+    const previous = this.level;
+    if (level === previous) return;
+    this.level = level;
+    // First balance: only a problem is worth saying; later, every change (back to normal too).
+    if (previous !== undefined || level !== 'normal') {
+      const s = balanceStrings(this.localeController.language);
+      this.announcer.announce(this.stateText(s, balanceState(balance), true));
+    }
+    this.dispatchEvent(new CreditBalanceStateEvent({ level, previous, balance }));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('balance') && this.balance) {
+      this.lastError = undefined;
+      this.accept(this.balance);
+    }
+    if (changed.has('refreshInterval') && this.isConnected) this.startTimer();
+  }
+
+  private readonly onOnline = () => {
+    this.online = true;
+    void this.refresh();
+  };
+  private readonly onOffline = () => {
+    this.online = false;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.startTimer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.stopTimer();
+  }
+
+  private startTimer(): void {
+    this.stopTimer();
+    const seconds = this.refreshInterval;
+    if (!(Number.isFinite(seconds) && seconds > 0)) return;
+    this.timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden' && this.task.status !== TaskStatus.PENDING) void this.refresh();
+    }, seconds * 1000);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private stateText(s: BalanceStrings, state: BalanceState, announcing = false): string {
+    switch (state.level) {
+      case 'depleted':
+        return s.depleted;
+      case 'critical':
+        return s.critical(this.percent(Number(state.percent) / 100));
+      case 'low':
+        return s.low(this.percent(Number(state.percent) / 100));
+      default:
+        return announcing ? s.recovered : s.normal;
+    }
+  }
+
+  /** A display-only share (0–1) as the locale writes percentages: "20%", "20 %". */
+  private percent(share: number): string {
+    return numberFormat(this.localeController.locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  }
+
+  private credits(value: string): string {
+    const d = Number.isInteger(this.decimals) && this.decimals >= 0 && this.decimals <= 12 ? this.decimals : 2;
+    return formatCredits(value, this.localeController.locale, { maximumFractionDigits: d });
+  }
+
+  private time(instant: string): string {
+    const locale = this.localeController.locale;
+    const when = new Date(instant);
+    const sameDay = when.toDateString() === new Date().toDateString();
+    const options: Intl.DateTimeFormatOptions = sameDay
+      ? { timeStyle: 'short', timeZone: LOCAL_TIME_ZONE }
+      : { dateStyle: 'medium', timeStyle: 'short', timeZone: LOCAL_TIME_ZONE };
+    return formatDate(when, locale, options);
+  }
+
+  private isStale(balance: Balance): boolean {
+    if (this.lastError) return true;
+    const age = Date.now() - Date.parse(balance.asOf);
+    return Number.isFinite(this.staleAfter) && this.staleAfter > 0 && age > this.staleAfter * 1000;
+  }
+
+  protected override render(): TemplateResult {
+    const s = balanceStrings(this.localeController.language);
+    const balance = this.lastGood;
+    return html`<section part="base" class="base ${balance ? balanceState(balance).level : 'none'}" aria-label=${s.label}>
+      ${balance ? this.renderBalance(s, balance) : this.renderStatus(s)}
+      ${this.announcer.render()}
+    </section>`;
+  }
+
+  private renderStatus(s: BalanceStrings): TemplateResult {
+    const common = commonStrings(this.localeController.language);
+    if (this.lastError) {
+      const offline = !this.online || (this.lastError instanceof ConnectionError && this.lastError.offline);
+      return html`<p part="status" class="status error">${s.error} ${offline ? common.offline : nothing}</p>
+        <button part="refresh" type="button" @click=${() => void this.refresh()}>${common.retry}</button>`;
+    }
+    if (this.task.status === TaskStatus.PENDING) return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
+    return html`<p part="status" class="status">${s.loading}</p>`;
+  }
+
+  private renderBalance(s: BalanceStrings, balance: Balance): TemplateResult {
+    const common = commonStrings(this.localeController.language);
+    const locale = this.localeController.locale;
+    const state = balanceState(balance);
+    const stale = this.isStale(balance);
+    const offline = !this.online || (this.lastError instanceof ConnectionError && this.lastError.offline);
+    const pending = this.task.status === TaskStatus.PENDING;
+    const time = this.time(balance.asOf);
+    return html`
+      <p class="amount">
+        <strong part="credits" class="credits">${this.credits(balance.credits)}</strong>
+        <span part="money" class="money">${formatMoney(balance.money.amount, balance.money.currency, locale, { maximumFractionDigits: 0 })}</span>
+      </p>
+      <p part="state" class="state">${this.stateText(s, state)}</p>
+      ${state.percentLeft === undefined ? nothing : this.renderMeter(s, state.percentLeft)}
+      ${this.renderRecharge(s, balance)}
+      ${balance.remainingAllowance !== balance.credits && (balance.limits.daily || balance.limits.monthly || balance.limits.department)
+        ? html`<p class="allowance">${s.available(this.credits(balance.remainingAllowance))}</p>`
+        : nothing}
+      <p part="updated" class="updated">
+        ${stale ? html`<span part="stale" class="stale">${s.staleSince(time)}</span>` : s.updated(time)}
+        ${offline ? html`<span part="offline" class="offline">${common.offline}</span>` : nothing}
+        <button part="refresh" type="button" aria-busy=${pending ? 'true' : 'false'} @click=${() => void this.refresh()}>
+          ${pending ? s.refreshing : s.refresh}
+        </button>
+      </p>`;
+  }
+
+  private renderMeter(s: BalanceStrings, percentLeft: number): TemplateResult {
+    const text = s.meterText(this.percent(percentLeft / 100));
+    return html`<div part="meter" class="meter" role="meter" aria-label=${s.meterLabel} aria-valuemin="0" aria-valuemax="100"
+        aria-valuenow=${percentLeft} aria-valuetext=${text}>
+        <div class="fill" style="inline-size: ${percentLeft}%"></div>
+      </div>`;
+  }
+
+  private renderRecharge(s: BalanceStrings, balance: Balance): TemplateResult {
+    const r = balance.autoRecharge;
+    if (!r.enabled) return html`<p part="recharge" class="recharge">${s.autoRechargeOff}</p>`;
+    return html`<p part="recharge" class="recharge">
+      ${s.autoRecharge(this.credits(r.rechargeCredits), this.credits(r.thresholdCredits))}${r.monthlyLimitCredits === null
+        ? '.'
+        : html` (${s.autoRechargeLimit(this.credits(r.rechargedThisMonthCredits), this.credits(r.monthlyLimitCredits))}).`}
+    </p>`;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './balance.js';
+export { balanceState, type BalanceLevel, type BalanceState } from './balance-state.js';
+import './balance.define.js';
