@@ -85,9 +85,13 @@ export async function run(args: string[]): Promise<number> {
   }
   const { catalog } = loaded;
   for (const w of warnings) console.log(`  warning  ${w.path}: ${w.message} [${w.rule}]`);
+  const byRule = new Map<string, number>();
+  for (const w of warnings) byRule.set(w.rule, (byRule.get(w.rule) ?? 0) + 1);
   console.log(
     `${file}: ${catalog.id} ${catalog.version}, ${catalog.services.length} services, ` +
-      (warnings.length ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : 'no warnings'),
+      (warnings.length
+        ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'} (${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(', ')})`
+        : 'no warnings'),
   );
   return failed ? 1 : 0;
 }
