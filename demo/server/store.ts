@@ -1,0 +1,391 @@
+// The reference host's domain: a ledger of top-ups and charges per organisation, usage events
+// rated with creditkit's own `rate`, limits, budgets, the 0-credit pause, low-balance
+// notifications and auto-recharge. Everything that changes money runs in one transaction.
+import { createHash, randomUUID } from 'node:crypto';
+import { rate, tryFindService, type Catalog, type Charge, type Usage } from '../../src/core/index.js';
+import { Decimal, toPlain } from '../../src/core/decimal.js';
+import { CreditError, UsageError, UnknownServiceError, AmbiguousServiceError, NotOfferedError } from '../../src/core/errors.js';
+import type { Balance, ChatUsage, UsageEventReceipt, UsageEventRequest, UsageQuery, UsageReport } from '../../src/sdk/contract/index.js';
+import type { Db } from './db.js';
+import { HostError } from './problems.js';
+import { addDays, dayOf, daysInMonth, monthOf, nextDay, nextMonth } from './periods.js';
+
+export interface Principal {
+  userId: string;
+  orgId: string;
+  role: 'admin' | 'member';
+}
+
+export interface LoadedCatalog {
+  catalog: Catalog;
+  /** The file's bytes, served as they are, and their ETag. */
+  text: string;
+  etag: string;
+}
+
+interface OrgRow {
+  id: string;
+  name: string;
+  catalog: string;
+  low_balance_percents: string;
+  auto_recharge_enabled: number;
+  auto_recharge_threshold: string;
+  auto_recharge_credits: string;
+  auto_recharge_monthly_limit: string | null;
+}
+interface UserRow {
+  id: string;
+  org_id: string;
+  department_id: string | null;
+  name: string;
+  role: 'admin' | 'member';
+  daily_limit: string | null;
+  monthly_limit: string | null;
+}
+interface DepartmentRow {
+  id: string;
+  name: string;
+  monthly_budget: string | null;
+  overdraft_protection: number;
+}
+interface EventRow {
+  id: string;
+  user_id: string;
+  department_id: string | null;
+  chat_id: string;
+  at: string;
+  day: string;
+  records: string;
+  credits: string;
+  body_hash: string;
+  response: string;
+}
+
+const D = (s: string) => new Decimal(s);
+const plain = (d: Decimal) => toPlain(d);
+const nonNegative = (d: Decimal) => plain(Decimal.max(d, 0));
+
+/** An event's credits by service: its charge lines, with any rounding difference put on the largest. */
+function creditsByService(catalog: Catalog, charge: Charge): Map<string, { billingType: string; credits: Decimal }> {
+  const out = new Map<string, { billingType: string; credits: Decimal }>();
+  for (const line of charge.lines) {
+    const entry = out.get(line.service) ?? { billingType: line.billingType, credits: new Decimal(0) };
+    entry.credits = entry.credits.plus(line.credits);
+    out.set(line.service, entry);
+  }
+  const sum = [...out.values()].reduce((a, e) => a.plus(e.credits), new Decimal(0));
+  const diff = D(charge.credits).minus(sum);
+  if (!diff.isZero()) {
+    const largest = [...out.values()].sort((a, b) => b.credits.cmp(a.credits))[0];
+    if (largest) largest.credits = largest.credits.plus(diff);
+    else out.set('(minimum charge)', { billingType: catalog.billingTypes[0]?.id ?? 'other', credits: diff });
+  }
+  return out;
+}
+
+export class Store {
+  private readonly q;
+
+  constructor(
+    readonly db: Db,
+    private readonly catalogs: ReadonlyMap<string, LoadedCatalog>,
+    readonly now: () => number,
+  ) {
+    const p = (sql: string) => db.prepare(sql);
+    this.q = {
+      org: p('SELECT * FROM orgs WHERE id = ?'),
+      user: p('SELECT * FROM users WHERE id = ?'),
+      usersOf: p('SELECT id, name FROM users WHERE org_id = ?'),
+      department: p('SELECT * FROM departments WHERE id = ?'),
+      departmentsOf: p('SELECT id, name FROM departments WHERE org_id = ?'),
+      balance: p('SELECT credits, reference FROM balances WHERE org_id = ?'),
+      setBalance: p('INSERT INTO balances (org_id, credits, reference, last_seq) VALUES (?, ?, ?, ?) ON CONFLICT (org_id) DO UPDATE SET credits = excluded.credits, reference = excluded.reference, last_seq = excluded.last_seq'),
+      ledgerInsert: p('INSERT INTO ledger (org_id, kind, credits, at, event_id, balance_after) VALUES (?, ?, ?, ?, ?, ?)'),
+      ledgerAll: p('SELECT kind, credits FROM ledger WHERE org_id = ? ORDER BY seq'),
+      spend: p('SELECT credits FROM spend WHERE org_id = ? AND scope = ? AND period = ?').pluck(),
+      setSpend: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
+      eventByKey: p('SELECT * FROM events WHERE org_id = ? AND idempotency_key = ?'),
+      eventInsert: p('INSERT INTO events (id, org_id, user_id, department_id, chat_id, idempotency_key, body_hash, at, day, records, credits, response) VALUES (@id, @org, @user, @department, @chat, @key, @hash, @at, @day, @records, @credits, @response)'),
+      serviceInsert: p('INSERT INTO event_services (event_id, service, billing_type, credits) VALUES (?, ?, ?, ?)'),
+      eventsInRange: p('SELECT id, user_id, department_id, day, credits FROM events WHERE org_id = ? AND day BETWEEN ? AND ?'),
+      eventsOfUserInRange: p('SELECT id, user_id, department_id, day, credits FROM events WHERE org_id = ? AND user_id = ? AND day BETWEEN ? AND ?'),
+      servicesInRange: p('SELECT s.service, s.billing_type, s.credits, e.id FROM event_services s JOIN events e ON e.id = s.event_id WHERE e.org_id = ? AND e.day BETWEEN ? AND ? AND (? IS NULL OR e.user_id = ?)'),
+      chatEvents: p('SELECT * FROM events WHERE org_id = ? AND chat_id = ? ORDER BY at, rowid'),
+      notify: p('INSERT INTO notifications (org_id, kind, at, balance, detail) VALUES (?, ?, ?, ?, ?)'),
+      notifications: p('SELECT kind, at, balance, detail FROM notifications WHERE org_id = ? ORDER BY seq'),
+    };
+  }
+
+  catalogOf(orgId: string): LoadedCatalog {
+    const org = this.org(orgId);
+    const loaded = this.catalogs.get(org.catalog);
+    if (!loaded) throw new HostError(500, 'catalog-missing', 'The organisation has no catalog', org.catalog);
+    return loaded;
+  }
+
+  private org(orgId: string): OrgRow {
+    const org = this.q.org.get(orgId) as OrgRow | undefined;
+    if (!org) throw new HostError(403, 'unknown-organisation', 'Unknown organisation');
+    return org;
+  }
+
+  user(userId: string): UserRow | undefined {
+    return this.q.user.get(userId) as UserRow | undefined;
+  }
+
+  private balanceRow(orgId: string): { credits: string; reference: string } {
+    return (this.q.balance.get(orgId) as { credits: string; reference: string } | undefined) ?? { credits: '0', reference: '0' };
+  }
+
+  private spent(orgId: string, scope: string, period: string): Decimal {
+    return D((this.q.spend.get(orgId, scope, period) as string | undefined) ?? '0');
+  }
+
+  private addSpend(orgId: string, scope: string, period: string, credits: Decimal): void {
+    this.q.setSpend.run(orgId, scope, period, plain(this.spent(orgId, scope, period).plus(credits)));
+  }
+
+  /** Appends a ledger row and moves the running balance with it. */
+  private post(orgId: string, kind: 'topup' | 'auto-recharge' | 'charge', credits: Decimal, at: string, eventId: string | null): Decimal {
+    const { credits: before, reference } = this.balanceRow(orgId);
+    const after = kind === 'charge' ? D(before).minus(credits) : D(before).plus(credits);
+    const { lastInsertRowid } = this.q.ledgerInsert.run(orgId, kind, plain(credits), at, eventId, plain(after));
+    // A top-up starts a new low-balance cycle: percentages refer to the balance after it.
+    this.q.setBalance.run(orgId, plain(after), kind === 'charge' ? reference : plain(after), lastInsertRowid);
+    return after;
+  }
+
+  /** Loads credits (a purchase). */
+  topUp(orgId: string, credits: string, atMs = this.now()): string {
+    if (!/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(credits) || D(credits).isZero()) throw new HostError(422, 'invalid-amount', 'A top-up needs a positive decimal string of credits');
+    this.org(orgId);
+    return this.db.transaction(() => plain(this.post(orgId, 'topup', D(credits), new Date(atMs).toISOString(), null)))();
+  }
+
+  /** The balance recomputed from the ledger (top-ups minus charges) next to the running one. */
+  audit(orgId: string): { fromLedger: string; running: string } {
+    let total = new Decimal(0);
+    for (const row of this.q.ledgerAll.all(orgId) as { kind: string; credits: string }[]) {
+      total = row.kind === 'charge' ? total.minus(row.credits) : total.plus(row.credits);
+    }
+    return { fromLedger: plain(total), running: plain(D(this.balanceRow(orgId).credits)) };
+  }
+
+  notifications(orgId: string): { kind: string; at: string; balance: string; detail: string | null }[] {
+    return this.q.notifications.all(orgId) as { kind: string; at: string; balance: string; detail: string | null }[];
+  }
+
+  balance(who: Principal): Balance {
+    const nowMs = this.now();
+    const org = this.org(who.orgId);
+    const { catalog } = this.catalogOf(who.orgId);
+    const user = this.user(who.userId);
+    const { credits, reference } = this.balanceRow(who.orgId);
+    const balance = D(credits);
+    const today = dayOf(new Date(nowMs).toISOString());
+    const month = monthOf(today);
+    const allowance = (limit: string | null, used: Decimal, resetsAt: string) =>
+      limit === null ? null : { limit, used: plain(used), remaining: nonNegative(D(limit).minus(used)), resetsAt };
+    const daily = allowance(user?.daily_limit ?? null, this.spent(who.orgId, `user:${who.userId}`, today), nextDay(nowMs));
+    const monthly = allowance(user?.monthly_limit ?? null, this.spent(who.orgId, `user:${who.userId}`, month), nextMonth(nowMs));
+    const dept = user?.department_id ? (this.q.department.get(user.department_id) as DepartmentRow | undefined) : undefined;
+    const budget = dept ? allowance(dept.monthly_budget, this.spent(who.orgId, `dept:${dept.id}`, month), nextMonth(nowMs)) : null;
+    const remaining = [balance, ...[daily, monthly].filter((a) => a !== null).map((a) => D(a!.remaining))];
+    if (budget && dept?.overdraft_protection) remaining.push(D(budget.remaining));
+    const percents = JSON.parse(org.low_balance_percents) as string[];
+    return {
+      credits: plain(balance),
+      money: { amount: plain(balance.times(catalog.creditUnit.value)), currency: catalog.creditUnit.currency },
+      creditUnit: { currency: catalog.creditUnit.currency, value: catalog.creditUnit.value },
+      asOf: new Date(nowMs).toISOString(),
+      paused: balance.lte(0),
+      lowBalance: {
+        referenceCredits: nonNegative(D(reference)),
+        thresholds: percents.map((percent) => {
+          const at = D(reference).times(percent).div(100);
+          return { percent, credits: plain(at), reached: balance.lte(at) };
+        }),
+      },
+      autoRecharge: {
+        enabled: org.auto_recharge_enabled === 1,
+        thresholdCredits: org.auto_recharge_threshold,
+        rechargeCredits: org.auto_recharge_credits,
+        monthlyLimitCredits: org.auto_recharge_monthly_limit,
+        rechargedThisMonthCredits: plain(this.spent(who.orgId, 'recharge', month)),
+      },
+      limits: {
+        daily,
+        monthly,
+        department: dept && budget ? { id: dept.id, name: dept.name, budget, overdraftProtection: dept.overdraft_protection === 1 } : null,
+      },
+      remainingAllowance: nonNegative(Decimal.min(...remaining)),
+    };
+  }
+
+  /**
+   * Records and charges one usage event, exactly once per idempotency key. Call inside a
+   * transaction (the batcher does); throws a HostError when the event is refused.
+   */
+  recordEvent(who: Principal, idempotencyKey: string, body: UsageEventRequest, bodyHash: string, nowMs = this.now(), eventId = `ev_${randomUUID()}`): { receipt: UsageEventReceipt; replayed: boolean } {
+    const existing = this.q.eventByKey.get(who.orgId, idempotencyKey) as EventRow | undefined;
+    if (existing) {
+      if (existing.body_hash !== bodyHash || existing.user_id !== who.userId) {
+        throw new HostError(422, 'idempotency-key-reused', 'The Idempotency-Key was already used for a different request');
+      }
+      return { receipt: JSON.parse(existing.response) as UsageEventReceipt, replayed: true };
+    }
+    const { catalog } = this.catalogOf(who.orgId);
+    let charge: Charge;
+    try {
+      charge = rate(catalog, body.records as Usage[]);
+    } catch (error) {
+      if (error instanceof UsageError) throw new HostError(422, 'invalid-usage', 'The usage cannot be rated', error.message, error.issues);
+      if (error instanceof UnknownServiceError || error instanceof AmbiguousServiceError || error instanceof NotOfferedError || error instanceof CreditError) {
+        throw new HostError(422, 'invalid-usage', 'The usage cannot be rated', error.message);
+      }
+      throw error;
+    }
+    const cost = D(charge.credits);
+    const nowIso = new Date(nowMs).toISOString();
+    const today = dayOf(nowIso);
+    const month = monthOf(nowIso);
+    const balance = D(this.balanceRow(who.orgId).credits);
+    if (balance.lte(0)) throw new HostError(402, 'credits-exhausted', 'No credits left: AI is paused until credits are loaded', `balance ${plain(balance)} credits`);
+    if (cost.gt(balance)) throw new HostError(402, 'insufficient-credits', 'Not enough credits for this usage', `needs ${charge.credits}, balance ${plain(balance)}`);
+    const user = this.user(who.userId);
+    if (!user) throw new HostError(403, 'unknown-user', 'Unknown user');
+    const limit = (max: string | null, scope: string, period: string, slug: string, title: string) => {
+      if (max === null) return;
+      const used = this.spent(who.orgId, scope, period);
+      if (used.plus(cost).gt(max)) throw new HostError(403, slug, title, `used ${plain(used)} of ${max} credits; this usage needs ${charge.credits}`);
+    };
+    limit(user.daily_limit, `user:${user.id}`, today, 'daily-limit-reached', "The user's daily credit limit is reached");
+    limit(user.monthly_limit, `user:${user.id}`, month, 'monthly-limit-reached', "The user's monthly credit limit is reached");
+    const dept = user.department_id ? (this.q.department.get(user.department_id) as DepartmentRow | undefined) : undefined;
+    if (dept?.overdraft_protection) {
+      limit(dept.monthly_budget, `dept:${dept.id}`, month, 'department-budget-exhausted', `The ${dept.name} department's budget is used up`);
+    }
+
+    const at = body.at ?? nowIso;
+    const after = this.post(who.orgId, 'charge', cost, nowIso, eventId);
+    for (const [scope, period] of [[`user:${user.id}`, today], [`user:${user.id}`, month], ...(dept ? [[`dept:${dept.id}`, month]] : [])] as const) {
+      this.addSpend(who.orgId, scope, period, cost);
+    }
+    this.notifyCrossings(who.orgId, balance, after, nowIso);
+    const final = this.autoRecharge(who.orgId, after, nowIso, month);
+    const receipt: UsageEventReceipt = { eventId, chatId: body.chatId, at, charge, balance: { credits: plain(final), paused: final.lte(0) } };
+    this.q.eventInsert.run({
+      id: eventId,
+      org: who.orgId,
+      user: user.id,
+      department: dept?.id ?? null,
+      chat: body.chatId,
+      key: idempotencyKey,
+      hash: bodyHash,
+      at,
+      day: dayOf(at),
+      records: JSON.stringify(body.records),
+      credits: charge.credits,
+      response: JSON.stringify(receipt),
+    });
+    for (const [service, { billingType, credits }] of creditsByService(catalog, charge)) this.q.serviceInsert.run(eventId, service, billingType, plain(credits));
+    return { receipt, replayed: false };
+  }
+
+  /** Records the 20 % / 10 % / 0 % notifications the balance just crossed. */
+  private notifyCrossings(orgId: string, before: Decimal, after: Decimal, at: string): void {
+    const org = this.org(orgId);
+    const reference = D(this.balanceRow(orgId).reference);
+    for (const percent of JSON.parse(org.low_balance_percents) as string[]) {
+      const threshold = reference.times(percent).div(100);
+      if (before.gt(threshold) && after.lte(threshold)) {
+        this.q.notify.run(orgId, D(percent).isZero() ? 'depleted' : `low-${percent}`, at, plain(after), `${percent}% of ${plain(reference)} credits remaining`);
+      }
+    }
+  }
+
+  /** Loads credits when the balance fell below the threshold, within the monthly limit. */
+  private autoRecharge(orgId: string, balance: Decimal, at: string, month: string): Decimal {
+    const org = this.org(orgId);
+    if (!org.auto_recharge_enabled || !balance.lt(org.auto_recharge_threshold)) return balance;
+    const loaded = this.spent(orgId, 'recharge', month);
+    const amount = D(org.auto_recharge_credits);
+    if (org.auto_recharge_monthly_limit !== null && loaded.plus(amount).gt(org.auto_recharge_monthly_limit)) {
+      this.q.notify.run(orgId, 'recharge-limit', at, plain(balance), `monthly auto-recharge limit of ${org.auto_recharge_monthly_limit} credits reached`);
+      return balance;
+    }
+    const after = this.post(orgId, 'auto-recharge', amount, at, null);
+    this.addSpend(orgId, 'recharge', month, amount);
+    this.q.notify.run(orgId, 'recharge', at, plain(after), `auto-recharge of ${org.auto_recharge_credits} credits`);
+    return after;
+  }
+
+  usage(who: Principal, query: UsageQuery): UsageReport {
+    const org = this.org(who.orgId);
+    const { catalog } = this.catalogOf(who.orgId);
+    const own = who.role !== 'admin';
+    const events = (own ? this.q.eventsOfUserInRange.all(who.orgId, who.userId, query.from, query.to) : this.q.eventsInRange.all(who.orgId, query.from, query.to)) as Pick<EventRow, 'id' | 'user_id' | 'department_id' | 'day' | 'credits'>[];
+    const groups = new Map<string, { credits: Decimal; events: Set<string> }>();
+    const add = (key: string, credits: string, eventId: string) => {
+      const g = groups.get(key) ?? { credits: new Decimal(0), events: new Set<string>() };
+      g.credits = g.credits.plus(credits);
+      g.events.add(eventId);
+      groups.set(key, g);
+    };
+    if (query.groupBy === 'service' || query.groupBy === 'billingType') {
+      const rows = this.q.servicesInRange.all(who.orgId, query.from, query.to, own ? who.userId : null, own ? who.userId : null) as { service: string; billing_type: string; credits: string; id: string }[];
+      for (const row of rows) add(query.groupBy === 'service' ? row.service : row.billing_type, row.credits, row.id);
+    } else {
+      for (const e of events) add(query.groupBy === 'day' ? e.day : query.groupBy === 'user' ? e.user_id : (e.department_id ?? '(none)'), e.credits, e.id);
+    }
+    const names = new Map<string, string>();
+    if (query.groupBy === 'user') for (const u of this.q.usersOf.all(org.id) as { id: string; name: string }[]) names.set(u.id, u.name);
+    if (query.groupBy === 'department') for (const d of this.q.departmentsOf.all(org.id) as { id: string; name: string }[]) names.set(d.id, d.name);
+    const label = (key: string): string => {
+      if (query.groupBy === 'service') {
+        const service = tryFindService(catalog, key);
+        return service ? `${service.brand} ${service.model}` : key;
+      }
+      if (query.groupBy === 'billingType') return catalog.billingTypes.find((b) => b.id === key)?.name ?? key;
+      return names.get(key) ?? key;
+    };
+    const total = events.reduce((a, e) => a.plus(e.credits), new Decimal(0));
+    const nowMs = this.now();
+    const today = dayOf(new Date(nowMs).toISOString());
+    const monthStart = `${monthOf(today)}-01`;
+    const monthEvents = (own ? this.q.eventsOfUserInRange.all(who.orgId, who.userId, monthStart, today) : this.q.eventsInRange.all(who.orgId, monthStart, today)) as { credits: string }[];
+    const basisDays = Number(today.slice(8, 10));
+    const monthSoFar = monthEvents.reduce((a, e) => a.plus(e.credits), new Decimal(0));
+    return {
+      from: query.from,
+      to: query.to,
+      groupBy: query.groupBy,
+      scope: own ? 'user' : 'organisation',
+      groups: [...groups.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, g]) => ({ key, label: label(key), credits: plain(g.credits), events: g.events.size })),
+      total: { credits: plain(total), events: events.length },
+      forecast: { month: monthOf(today), credits: plain(monthSoFar.div(basisDays).times(daysInMonth(nowMs)).toDecimalPlaces(4)), basisDays },
+    };
+  }
+
+  chat(who: Principal, chatId: string): ChatUsage {
+    const { catalog } = this.catalogOf(who.orgId);
+    const events = (this.q.chatEvents.all(who.orgId, chatId) as EventRow[]).filter((e) => who.role === 'admin' || e.user_id === who.userId);
+    if (events.length === 0) throw new HostError(404, 'chat-not-found', 'No usage recorded for this chat', chatId);
+    const records = events.flatMap((e) => (JSON.parse(e.records) as Usage[]).map((record) => ({ eventId: e.id, at: e.at, record, credits: rate(catalog, record).credits })));
+    return {
+      chatId,
+      records: records as ChatUsage['records'],
+      charge: rate(catalog, records.map((r) => r.record)),
+      billedCredits: plain(events.reduce((a, e) => a.plus(e.credits), new Decimal(0))),
+    };
+  }
+}
+
+export { addDays };
+
+/** The hash that tells a retried post (same body) from a reused key (another body). */
+export function bodyHash(body: UsageEventRequest): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+}
