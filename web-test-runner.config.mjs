@@ -22,5 +22,5 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter('.wtr-report.json')],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter(process.env.CREDITKIT_WTR_REPORT ?? 'node_modules/.cache/creditkit-wtr.json')],
 };

@@ -2,7 +2,7 @@
 // (*.node.test.ts: CLI, reference host over loopback, Node import of dist), then one summary line.
 // `npm test -- --files test/core` limits both suites to paths containing that text.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -20,6 +20,7 @@ const selected = (pred) => allTests.filter(pred).filter((f) => !filter || f.incl
 const browserFiles = selected((f) => !f.endsWith('.node.test.ts') && !f.startsWith('test/e2e'));
 const nodeFiles = selected((f) => f.endsWith('.node.test.ts'));
 
+mkdirSync('node_modules/.cache', { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 function add(file) {
   if (!existsSync(file)) return false;
@@ -32,17 +33,19 @@ function add(file) {
 
 let ok = true;
 if (browserFiles.length) {
-  rmSync('.wtr-report.json', { force: true });
+  const wtrReport = `node_modules/.cache/creditkit-wtr-${process.pid}.json`;
+  rmSync(wtrReport, { force: true });
   const wtr = spawnSync(
     'npx',
     ['wtr', '--config', 'web-test-runner.config.mjs', ...(filter ? ['--files', ...browserFiles] : [])],
-    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', CREDITKIT_WTR_REPORT: wtrReport } },
   );
-  if (!add('.wtr-report.json')) totals.failed++;
+  if (!add(wtrReport)) totals.failed++;
   ok &&= wtr.status === 0;
 }
 if (nodeFiles.length) {
-  const report = '.node-test-report.json';
+  // Per-run report files, so that two runs at once do not mix their counts.
+  const report = `node_modules/.cache/creditkit-node-${process.pid}.json`;
   rmSync(report, { force: true });
   const node = spawnSync(
     process.execPath,

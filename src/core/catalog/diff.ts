@@ -22,7 +22,7 @@ export interface CatalogDiff {
   added: Service[];
   removed: Service[];
   repriced: RepricedService[];
-  /** Services whose unit or billing type changed: their prices are not comparable. */
+  /** Services whose unit changed: their prices are not comparable. */
   changedUnit: { id: string; from: string; to: string }[];
 }
 
