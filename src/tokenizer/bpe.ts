@@ -1,0 +1,225 @@
+// Count-only byte-pair encoding, exact to tiktoken: the text is split by the encoding's
+// pre-tokenising regex (js-tiktoken's, as data), each piece is UTF-8 encoded into a scratch
+// buffer with prefix hashes, and merged by lowest rank (leftmost first on a tie) without ever
+// building a token list or a string key. Short pieces merge by scanning an array of pair ranks;
+// long ones (Chinese runs, 1,000,000 × "a") through a binary heap over a linked list,
+// O(n log n) instead of js-tiktoken's O(n²) rescans.
+import { MAX_TOKEN_BYTES, POW, type RankTable } from './rank-table.js';
+
+const P = 0x01000193; // must equal rank-table.ts's multiplier
+/** Pieces up to this many bytes merge by scanning; longer ones through the heap. */
+export const SCAN_LIMIT = 64;
+/** Pieces that need merging are remembered by text (words repeat); cleared when this full. */
+const CACHE_LIMIT = 50_000;
+const CACHE_MAX_CHARS = 64;
+const TWO_32 = 4294967296;
+
+export class BpeCounter {
+  private readonly regex: RegExp;
+  private bytes = new Uint8Array(1024);
+  private prefix = new Int32Array(1025);
+  private a = new Int32Array(1025);
+  private b = new Int32Array(1025);
+  private c = new Int32Array(1025);
+  private heap = new Float64Array(3072);
+  private readonly cache = new Map<string, number>();
+
+  constructor(
+    private readonly table: RankTable,
+    patStr: string,
+    /** Tests lower it to drive short pieces through the heap path too. */
+    private readonly scanLimit = SCAN_LIMIT,
+  ) {
+    this.regex = new RegExp(patStr, 'gu');
+  }
+
+  /** Exact token count of `text` as ordinary text (special-token strings are not special). */
+  count(text: string): number {
+    const re = this.regex;
+    re.lastIndex = 0;
+    let total = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const piece = m[0];
+      if (piece.length === 0) {
+        re.lastIndex++; // cannot happen with tiktoken's patterns; never loop forever on another
+        continue;
+      }
+      total += piece.length === 1 && piece.charCodeAt(0) < 0x80 ? 1 : this.countPiece(piece);
+    }
+    return total;
+  }
+
+  /** Tokens of one pre-tokenised piece. */
+  countPiece(piece: string): number {
+    const n = this.encode(piece);
+    if (n <= MAX_TOKEN_BYTES && this.table.find(this.prefix[n]!, this.bytes, 0, n) >= 0) return 1;
+    const cacheable = piece.length <= CACHE_MAX_CHARS;
+    if (cacheable) {
+      const known = this.cache.get(piece);
+      if (known !== undefined) return known;
+    }
+    const tokens = n <= this.scanLimit ? this.mergeByScan(n) : this.mergeByHeap(n);
+    if (cacheable) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(piece, tokens);
+    }
+    return tokens;
+  }
+
+  /** UTF-8 of `piece` into `bytes` (a lone surrogate becomes U+FFFD, as TextEncoder does), with prefix hashes. */
+  private encode(piece: string): number {
+    const need = piece.length * 3;
+    if (need > this.bytes.length) this.grow(need);
+    const bytes = this.bytes;
+    const prefix = this.prefix;
+    let n = 0;
+    let h = 0;
+    prefix[0] = 0;
+    for (let i = 0; i < piece.length; i++) {
+      let c = piece.charCodeAt(i);
+      if (c < 0x80) {
+        bytes[n++] = c;
+        prefix[n] = h = (Math.imul(h, P) + c + 1) | 0;
+        continue;
+      }
+      if (c < 0x800) {
+        const b0 = 0xc0 | (c >> 6), b1 = 0x80 | (c & 0x3f);
+        bytes[n++] = b0; prefix[n] = h = (Math.imul(h, P) + b0 + 1) | 0;
+        bytes[n++] = b1; prefix[n] = h = (Math.imul(h, P) + b1 + 1) | 0;
+        continue;
+      }
+      if (c >= 0xd800 && c < 0xe000) {
+        const d = i + 1 < piece.length ? piece.charCodeAt(i + 1) : 0;
+        if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+          i++;
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          const b0 = 0xf0 | (cp >> 18), b1 = 0x80 | ((cp >> 12) & 0x3f), b2 = 0x80 | ((cp >> 6) & 0x3f), b3 = 0x80 | (cp & 0x3f);
+          bytes[n++] = b0; prefix[n] = h = (Math.imul(h, P) + b0 + 1) | 0;
+          bytes[n++] = b1; prefix[n] = h = (Math.imul(h, P) + b1 + 1) | 0;
+          bytes[n++] = b2; prefix[n] = h = (Math.imul(h, P) + b2 + 1) | 0;
+          bytes[n++] = b3; prefix[n] = h = (Math.imul(h, P) + b3 + 1) | 0;
+          continue;
+        }
+        c = 0xfffd; // lone surrogate
+      }
+      const b0 = 0xe0 | (c >> 12), b1 = 0x80 | ((c >> 6) & 0x3f), b2 = 0x80 | (c & 0x3f);
+      bytes[n++] = b0; prefix[n] = h = (Math.imul(h, P) + b0 + 1) | 0;
+      bytes[n++] = b1; prefix[n] = h = (Math.imul(h, P) + b1 + 1) | 0;
+      bytes[n++] = b2; prefix[n] = h = (Math.imul(h, P) + b2 + 1) | 0;
+    }
+    return n;
+  }
+
+  private grow(bytes: number): void {
+    this.bytes = new Uint8Array(bytes);
+    this.prefix = new Int32Array(bytes + 1);
+    this.a = new Int32Array(bytes + 1);
+    this.b = new Int32Array(bytes + 1);
+    this.c = new Int32Array(bytes + 1);
+    this.heap = new Float64Array(bytes * 3);
+  }
+
+  /** Rank of bytes[from, to), or −1. */
+  private rank(from: number, to: number): number {
+    const len = to - from;
+    if (len > MAX_TOKEN_BYTES) return -1;
+    const h = (this.prefix[to]! - Math.imul(this.prefix[from]!, POW[len]!)) | 0;
+    return this.table.find(h, this.bytes, from, len);
+  }
+
+  /** tiktoken's loop on an array: merge the lowest-ranked adjacent pair until none is a token. */
+  private mergeByScan(n: number): number {
+    const start = this.a; // start of part i; start[parts] = n
+    const pair = this.b; // rank of part i joined with part i + 1, or −1
+    for (let i = 0; i <= n; i++) start[i] = i;
+    for (let i = 0; i < n - 1; i++) pair[i] = this.rank(i, i + 2);
+    let parts = n;
+    while (parts > 1) {
+      let best = 0x7fffffff;
+      let at = -1;
+      for (let i = 0; i < parts - 1; i++) {
+        const r = pair[i]!;
+        if (r >= 0 && r < best) {
+          best = r;
+          at = i;
+        }
+      }
+      if (at < 0) break;
+      start.copyWithin(at + 1, at + 2, parts + 1);
+      pair.copyWithin(at + 1, at + 2, parts - 1);
+      parts--;
+      pair[at] = at < parts - 1 ? this.rank(start[at]!, start[at + 2]!) : -1;
+      if (at > 0) pair[at - 1] = this.rank(start[at - 1]!, start[at + 1]!);
+    }
+    return parts;
+  }
+
+  /**
+   * The same merge order through a min-heap of (rank, start) keys over a linked list of parts.
+   * A heap entry is stale when its part's current pair rank differs: a rank names one byte
+   * sequence, so an equal rank at the same start is the same pair.
+   */
+  private mergeByHeap(n: number): number {
+    const next = this.a;
+    const prev = this.b;
+    const pair = this.c; // rank of the part starting at i joined with its successor; −1 none; −2 dead
+    const heap = this.heap;
+    let size = 0;
+    const push = (key: number): void => {
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (heap[parent]! <= key) break;
+        heap[i] = heap[parent]!;
+        i = parent;
+      }
+      heap[i] = key;
+    };
+    const pop = (): number => {
+      const top = heap[0]!;
+      const last = heap[--size]!;
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= size) break;
+        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
+        if (heap[child]! >= last) break;
+        heap[i] = heap[child]!;
+        i = child;
+      }
+      heap[i] = last;
+      return top;
+    };
+    for (let i = 0; i < n; i++) {
+      next[i] = i + 1;
+      prev[i] = i - 1;
+      const r = i < n - 1 ? this.rank(i, i + 2) : -1;
+      pair[i] = r;
+      if (r >= 0) push(r * TWO_32 + i);
+    }
+    let parts = n;
+    while (size > 0) {
+      const key = pop();
+      const r = Math.floor(key / TWO_32);
+      const p = key - r * TWO_32;
+      if (pair[p] !== r) continue;
+      const q = next[p]!;
+      const after = next[q]!;
+      next[p] = after;
+      if (after < n) prev[after] = p;
+      pair[q] = -2;
+      parts--;
+      const rp = after < n ? this.rank(p, next[after]!) : -1;
+      pair[p] = rp;
+      if (rp >= 0) push(rp * TWO_32 + p);
+      const before = prev[p]!;
+      if (before >= 0) {
+        const rb = this.rank(before, after);
+        pair[before] = rb;
+        if (rb >= 0) push(rb * TWO_32 + before);
+      }
+    }
+    return parts;
+  }
+}
