@@ -1,0 +1,39 @@
+// One catalog request: conditional on the ETag we hold, validated with parseCatalog. A 304 means
+// "what you have is current"; anything else that is not a valid catalog is an error.
+import { CreditError, parseCatalog, type Catalog } from '../../core/index.js';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The catalog could not be fetched (network, HTTP status). A bad catalog is core's CatalogError. */
+export class CatalogLoadError extends CreditError {
+  constructor(
+    readonly url: string,
+    readonly status: number | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CatalogLoadError';
+  }
+}
+
+export type CatalogFetchResult = { notModified: true } | { notModified: false; catalog: Catalog; etag: string | undefined };
+
+export async function fetchCatalog(
+  url: string,
+  options: { fetch?: FetchLike; etag?: string | undefined; signal?: AbortSignal } = {},
+): Promise<CatalogFetchResult> {
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.etag) headers['if-none-match'] = options.etag;
+  let response: Response;
+  try {
+    response = await doFetch(url, { headers, ...(options.signal && { signal: options.signal }) });
+  } catch (error) {
+    if ((error as Error)?.name === 'AbortError') throw error;
+    throw new CatalogLoadError(url, undefined, `could not load ${url}: ${(error as Error)?.message ?? String(error)}`);
+  }
+  if (response.status === 304) return { notModified: true };
+  if (!response.ok) throw new CatalogLoadError(url, response.status, `could not load ${url}: HTTP ${response.status}`);
+  const catalog = parseCatalog(await response.text());
+  return { notModified: false, catalog, etag: response.headers.get('etag') ?? undefined };
+}

@@ -1,0 +1,86 @@
+// Cached Intl formatters. Amounts are decimal strings and reach Intl.NumberFormat as strings,
+// which it formats exactly (no float in between): never parseFloat money.
+import { languageOf } from './locale.js';
+import { commonStrings } from './strings.js';
+
+type Decimal = Intl.StringNumericLiteral;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** One Intl.NumberFormat per (locale, options), kept for the page's lifetime. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function asNumeric(value: string | number | bigint): Decimal | number | bigint {
+  return value as Decimal | number | bigint;
+}
+
+export interface DecimalsOptions {
+  /** @default 0 */
+  minimumFractionDigits?: number;
+  /** @default 6 (prices per unit go down to 0.0001 credits and below) */
+  maximumFractionDigits?: number;
+}
+
+/** A plain number in the locale: 4,545,454 / 4.545.454; decimal strings exactly. */
+export function formatNumber(value: string | number | bigint, locale: string, options: DecimalsOptions = {}): string {
+  return numberFormat(locale, {
+    minimumFractionDigits: options.minimumFractionDigits ?? 0,
+    maximumFractionDigits: options.maximumFractionDigits ?? 6,
+  }).format(asNumeric(value));
+}
+
+/** The amount of credits alone, without the word ("0.22", "0,22"). */
+export function formatCreditAmount(credits: string, locale: string, options: DecimalsOptions = {}): string {
+  return formatNumber(credits, locale, options);
+}
+
+/** Credits with the word: "0.22 credits", "0,22 Credits", "1 credit". */
+export function formatCredits(credits: string, locale: string, options: DecimalsOptions = {}): string {
+  const strings = commonStrings(languageOf(locale));
+  const one = credits.replace(/^0*(\d)/, '$1').replace(/\.0*$/, '') === '1';
+  return `${formatCreditAmount(credits, locale, options)}\u00a0${one ? strings.credit : strings.credits}`;
+}
+
+/**
+ * Money in a currency, as Intl writes it ("$10.00", "10,00 $", "10,00 €"). At least the currency's
+ * own decimals; more when the amount has them, up to `maximumFractionDigits` (prices per token).
+ */
+export function formatMoney(amount: string, currency: string, locale: string, options: { maximumFractionDigits?: number } = {}): string {
+  const base = numberFormat(locale, { style: 'currency', currency });
+  const digits = base.resolvedOptions().minimumFractionDigits ?? 2;
+  const max = Math.max(digits, options.maximumFractionDigits ?? 8);
+  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: max }).format(asNumeric(amount));
+}
+
+/** A date as the locale writes it ("Nov 23, 2026", "23.11.2026"); a YYYY-MM-DD string is a UTC day. */
+export function formatDate(date: string | Date, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  const value = typeof date === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : date) : date;
+  if (Number.isNaN(value.getTime())) return String(date);
+  const key = locale + JSON.stringify(options);
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
+    dateFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** Intl.PluralRules, cached. */
+export function plural(locale: string, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}

@@ -1,0 +1,82 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import {
+  billingTypeName,
+  commonStrings,
+  formatCredits,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  languageOf,
+  resolveLocale,
+  unitLabel,
+} from '../../src/i18n/index.js';
+
+describe('i18n: locale', () => {
+  it('takes the closest [lang], crossing a shadow root, then the document, then en', async () => {
+    const outer = await fixture<HTMLDivElement>(html`<div lang="de-AT"><span></span></div>`);
+    expect(resolveLocale(outer.querySelector('span'))).to.equal('de-AT');
+    const host = document.createElement('div');
+    host.lang = 'fr';
+    const inner = document.createElement('p');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    outer.append(host);
+    expect(resolveLocale(inner)).to.equal('fr');
+    const lone = document.createElement('p');
+    const saved = document.documentElement.lang;
+    document.documentElement.lang = 'de';
+    try {
+      expect(resolveLocale(lone)).to.equal('de');
+      document.documentElement.lang = '';
+      expect(resolveLocale(lone)).to.equal('en');
+    } finally {
+      document.documentElement.lang = saved;
+    }
+  });
+
+  it('ignores an invalid tag and picks German for any de-*', async () => {
+    const el = await fixture<HTMLDivElement>(html`<div lang="de-CH"><p lang="%%"></p></div>`);
+    expect(resolveLocale(el.querySelector('p'))).to.equal('en'); // the closest lang is invalid
+    expect([languageOf('de'), languageOf('de-CH'), languageOf('en-GB'), languageOf('dev')]).to.deep.equal(['de', 'de', 'en', 'en']);
+  });
+});
+
+describe('i18n: formats', () => {
+  it('formats credits in English and German from decimal strings, exactly', () => {
+    expect(formatCredits('0.22', 'en')).to.equal('0.22\u00a0credits');
+    expect(formatCredits('0.2200', 'de')).to.equal('0,22\u00a0Credits');
+    expect(formatCredits('1', 'en')).to.equal('1\u00a0credit');
+    expect(formatCredits('1.00', 'de')).to.equal('1\u00a0Credit');
+    // 17 significant digits survive: a float would print 12345678901234.57
+    expect(formatNumber('12345678901234.5678', 'en', { maximumFractionDigits: 4 })).to.equal('12,345,678,901,234.5678');
+    expect(formatNumber('4545454', 'de')).to.equal('4.545.454');
+  });
+
+  it('formats money as Intl writes it, keeping small fractions', () => {
+    expect(formatMoney('10', 'USD', 'de')).to.equal('10,00\u00a0$');
+    expect(formatMoney('10', 'EUR', 'de-DE')).to.equal('10,00\u00a0€');
+    expect(formatMoney('10', 'USD', 'en')).to.equal('$10.00');
+    expect(formatMoney('0.000005', 'USD', 'en')).to.equal('$0.000005');
+    expect(formatMoney('2.6533', 'EUR', 'en')).to.equal('€2.6533');
+  });
+
+  it('formats a YYYY-MM-DD date as that UTC day', () => {
+    expect(formatDate('2026-11-23', 'en')).to.equal('Nov 23, 2026');
+    expect(formatDate('2026-11-23', 'de')).to.equal('23.11.2026');
+  });
+});
+
+describe('i18n: strings', () => {
+  it('has the same keys in English and German', () => {
+    const keys = (o: object): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v).map((x) => `${k}.${x}`) : [k])).sort();
+    expect(keys(commonStrings('de'))).to.deep.equal(keys(commonStrings('en')));
+  });
+
+  it('labels units and names billing types, falling back to the catalog name', () => {
+    expect(unitLabel('tokens-1k', 'en')).to.equal('credits / 1K tokens');
+    expect(unitLabel('characters-1k', 'de')).to.equal('Credits / 1.000 Zeichen');
+    expect(unitLabel('token-days-1k', 'en')).to.equal('credits / 1K tokens / day');
+    expect(billingTypeName('asr', 'de')).to.equal('Spracherkennung (ASR)');
+    expect(billingTypeName('something-new', 'en', 'Something new')).to.equal('Something new');
+  });
+});
