@@ -1,3 +1,4 @@
 // `creditkit/elements`: defines every creditkit element.
 import './chat-cost/index.js';
 import './balance/index.js';
+import './usage/index.js';

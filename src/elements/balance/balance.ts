@@ -128,6 +128,7 @@ export class CreditBalance extends LitElement {
 
   /** Resolves when the balance in flight has loaded (or failed) and rendered. */
   async loaded(): Promise<void> {
+    await this.updateComplete; // a changed client starts its task in this update
     await this.task.taskComplete.catch(() => {});
     await this.updateComplete;
   }

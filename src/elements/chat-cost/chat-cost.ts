@@ -152,6 +152,7 @@ export class CreditChatCost extends LitElement {
 
   /** Resolves when the data in flight (catalog, chat) has loaded and rendered. */
   async loaded(): Promise<void> {
+    await this.updateComplete; // a changed property starts its task in this update
     await Promise.allSettled([this.catalogTask.taskComplete, this.chatTask.taskComplete, this.updateComplete]);
     await this.updateComplete;
   }

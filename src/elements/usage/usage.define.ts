@@ -1,0 +1,14 @@
+import { CreditUsage, type CreditPeriodChangeEvent } from './usage.js';
+import type { CreditErrorEvent } from '../shared/index.js';
+
+CreditUsage.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'credit-usage': CreditUsage;
+  }
+  interface GlobalEventHandlersEventMap {
+    'credit-period-change': CreditPeriodChangeEvent;
+    'credit-error': CreditErrorEvent;
+  }
+}

@@ -1,0 +1,418 @@
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { Decimal, toPlain } from '../../core/decimal.js';
+import { billingTypeName, commonStrings, formatCredits, formatDate, formatMoney, formatNumber, numberFormat, plural } from '../../i18n/index.js';
+import type { CreditClient } from '../../sdk/client.js';
+import type { Balance } from '../../sdk/contract/balance.js';
+import type { UsageReport } from '../../sdk/contract/usage.js';
+import { ConnectionError } from '../../sdk/errors.js';
+import { CreditErrorEvent, CreditEvent, LocaleController } from '../shared/index.js';
+import { forecastMonth, type DayCredits, type Forecast } from './forecast.js';
+import { fillDays, forecastRange, periodRange, utcToday, type Range } from './series.js';
+import { eventsText, usageStrings, type Breakdown, type Period, type UsageStrings } from './usage.strings.js';
+import { styles } from './usage.styles.js';
+
+export type { Period, Breakdown as UsageGroupBy } from './usage.strings.js';
+
+/** The period shown changed (the picker or the attributes). */
+export class CreditPeriodChangeEvent extends CreditEvent<{ period: Period; from: string; to: string }> {
+  constructor(detail: { period: Period; from: string; to: string }) {
+    super('credit-period-change', detail);
+  }
+}
+
+const PERIODS: readonly Period[] = ['this-month', 'last-30-days', 'custom'];
+const BREAKDOWNS: readonly Breakdown[] = ['service', 'billingType', 'user', 'department'];
+
+/** Keeps the last good value of a task, so a failed refresh does not blank what was shown. */
+function lastGood<T>(task: Task<readonly unknown[], T>, previous: T | undefined): T | undefined {
+  return task.status === TaskStatus.COMPLETE ? task.value : previous;
+}
+
+/**
+ * @summary Where the credits went: a period picker, usage by day as an accessible SVG chart with a table alternative, a breakdown by service, billing type, user or department, limits and budgets as meters, and a month-end forecast.
+ *
+ * @fires credit-period-change - The period changed; `detail` is `{ period, from, to }`.
+ * @fires credit-error - Loading failed; `detail.error` says why (what was shown stays, marked stale).
+ *
+ * @csspart base - The wrapper.
+ * @csspart picker - The period picker.
+ * @csspart total - The period's total.
+ * @csspart chart - The SVG chart of credits by day.
+ * @csspart bar - One day's bar.
+ * @csspart table - The days as a table.
+ * @csspart breakdown - The breakdown table.
+ * @csspart row - A row of the breakdown.
+ * @csspart meter - A limit or budget bar.
+ * @csspart forecast - The forecast sentence.
+ * @csspart status - A loading, empty, stale, offline or error message.
+ *
+ * @cssproperty [--credit-usage-chart-height=10rem] - Height of the chart.
+ * @cssproperty [--credit-usage-bar-color=var(--credit-color-accent)] - Colour of the bars.
+ */
+export class CreditUsage extends LitElement {
+  static override styles = styles;
+
+  /** Registers the element as `tag` in `registry` (a subclass for any other tag); idempotent. */
+  static define(tag = 'credit-usage', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, tag === 'credit-usage' ? this : class extends this {});
+  }
+
+  static override properties = {
+    client: { attribute: false },
+    balance: { attribute: false },
+    period: { type: String, reflect: true },
+    from: { type: String },
+    to: { type: String },
+    groupBy: { type: String, attribute: 'group-by', reflect: true },
+    today: { type: String },
+    online: { state: true },
+  };
+
+  /** The SDK client (`createClient`). */
+  declare client: CreditClient | undefined;
+  /** The balance (limits, budgets, credit unit, run-out day); loaded from the client when not given. */
+  declare balance: Balance | undefined;
+  /** @default 'this-month' */
+  declare period: Period;
+  /** First day of a custom period (YYYY-MM-DD, UTC). */
+  declare from: string | undefined;
+  /** Last day of a custom period, included. */
+  declare to: string | undefined;
+  /** What the breakdown groups by. @default 'service' */
+  declare groupBy: Breakdown;
+  /** The current UTC day (YYYY-MM-DD). @default today */
+  declare today: string | undefined;
+  declare private online: boolean;
+
+  private readonly localeController = new LocaleController(this);
+  private days: UsageReport | undefined;
+  private groups: UsageReport | undefined;
+  private history: UsageReport | undefined;
+  private loadedBalance: Balance | undefined;
+
+  constructor() {
+    super();
+    this.period = 'this-month';
+    this.groupBy = 'service';
+    this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  }
+
+  private get day(): string {
+    return this.today && /^\d{4}-\d{2}-\d{2}$/.test(this.today) ? this.today : utcToday();
+  }
+
+  /** The days shown, or undefined for a custom period that is incomplete or reversed. */
+  get range(): Range | undefined {
+    const period = PERIODS.includes(this.period) ? this.period : 'this-month';
+    return periodRange(period, this.day, { ...(this.from && { from: this.from }), ...(this.to && { to: this.to }) });
+  }
+
+  private fail = (error: unknown) => {
+    const e = error instanceof Error ? error : new Error(String(error));
+    if (e.name !== 'AbortError') this.dispatchEvent(new CreditErrorEvent(e, 'credit-usage'));
+  };
+
+  private readonly dayTask = new Task(this, {
+    task: async ([client, from, to], { signal }) =>
+      client && from && to ? client.getUsage({ from, to, groupBy: 'day' }, { signal }) : undefined,
+    args: () => [this.client, this.range?.from, this.range?.to] as const,
+    onError: this.fail,
+  });
+
+  private readonly groupTask = new Task(this, {
+    task: async ([client, from, to, groupBy], { signal }) =>
+      client && from && to ? client.getUsage({ from, to, groupBy }, { signal }) : undefined,
+    args: () => [this.client, this.range?.from, this.range?.to, BREAKDOWNS.includes(this.groupBy) ? this.groupBy : 'service'] as const,
+    onError: this.fail,
+  });
+
+  private readonly historyTask = new Task(this, {
+    task: async ([client, today], { signal }) => {
+      if (!client) return undefined;
+      const range = forecastRange(today);
+      return client.getUsage({ ...range, groupBy: 'day' }, { signal });
+    },
+    args: () => [this.client, this.day] as const,
+    onError: this.fail,
+  });
+
+  private readonly balanceTask = new Task(this, {
+    task: async ([client, given], { signal }) => (client && !given ? client.getBalance({ signal }) : undefined),
+    args: () => [this.client, this.balance] as const,
+    onError: this.fail,
+  });
+
+  /** Loads everything afresh (after usage was recorded). Resolves when rendered; never rejects. */
+  async refresh(): Promise<void> {
+    this.client?.invalidate();
+    await Promise.allSettled([this.dayTask.run(), this.groupTask.run(), this.historyTask.run(), this.balanceTask.run()]);
+    await this.updateComplete;
+  }
+
+  /** Resolves when the data in flight has loaded (or failed) and rendered. */
+  async loaded(): Promise<void> {
+    await this.updateComplete; // a changed property starts its task in this update
+    const tasks = [this.dayTask, this.groupTask, this.historyTask, this.balanceTask];
+    await Promise.allSettled(tasks.map((t) => t.taskComplete));
+    await this.updateComplete;
+  }
+
+  private readonly onOnline = () => {
+    this.online = true;
+    void this.refresh();
+  };
+  private readonly onOffline = () => {
+    this.online = false;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.days = lastGood(this.dayTask, this.days);
+    this.groups = lastGood(this.groupTask, this.groups);
+    this.history = lastGood(this.historyTask, this.history);
+    this.loadedBalance = lastGood(this.balanceTask, this.loadedBalance);
+    // A report for another period is not "the last good value" of this one.
+    const range = this.range;
+    if (range && this.days && (this.days.from !== range.from || this.days.to !== range.to)) this.days = undefined;
+    if (range && this.groups && (this.groups.from !== range.from || this.groups.to !== range.to || this.groups.groupBy !== this.groupBy)) this.groups = undefined;
+    if ((changed.has('period') || changed.has('from') || changed.has('to')) && changed.get('period') !== undefined && range) {
+      this.dispatchEvent(new CreditPeriodChangeEvent({ period: this.period, ...range }));
+    }
+  }
+
+  private get currentBalance(): Balance | undefined {
+    return this.balance ?? this.loadedBalance;
+  }
+
+  // ---- formatting -------------------------------------------------------------------------
+
+  private credits(value: string, decimals = 2): string {
+    return formatCredits(value, this.localeController.locale, { maximumFractionDigits: decimals });
+  }
+
+  private date(day: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' }): string {
+    return formatDate(day, this.localeController.locale, options);
+  }
+
+  private longDate(day: string): string {
+    return this.date(day, { day: 'numeric', month: 'long' });
+  }
+
+  // ---- render -----------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const s = usageStrings(this.localeController.language);
+    return html`<section part="base" class="base" aria-label=${s.label}>
+      ${this.renderPicker(s)} ${this.renderNotes(s)} ${this.renderUsage(s)} ${this.renderLimits(s)} ${this.renderForecast(s)}
+    </section>`;
+  }
+
+  private renderPicker(s: UsageStrings): TemplateResult {
+    const custom = this.period === 'custom';
+    const invalid = custom && this.from && this.to && !this.range;
+    return html`<fieldset part="picker" class="picker">
+      <legend>${s.period}</legend>
+      ${PERIODS.map(
+        (p) => html`<label class="choice"><input type="radio" name="period" .value=${p} .checked=${this.period === p} @change=${this.onPeriod} />${s.periods[p]}</label>`,
+      )}
+      ${custom
+        ? html`<span class="custom">
+            <label>${s.from} <input type="date" name="from" .value=${this.from ?? ''} max=${this.day} @change=${this.onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
+            <label>${s.to} <input type="date" name="to" .value=${this.to ?? ''} max=${this.day} @change=${this.onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
+          </span>`
+        : nothing}
+      ${invalid ? html`<p part="status" class="status error" role="alert">${s.badRange}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  private onPeriod = (event: Event) => {
+    const value = (event.target as HTMLInputElement).value as Period;
+    if (value === 'custom' && !this.from && !this.to) {
+      const range = this.range;
+      if (range) {
+        this.from = range.from;
+        this.to = range.to;
+      }
+    }
+    this.period = value;
+  };
+
+  private onDate = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.name === 'from') this.from = input.value;
+    else this.to = input.value;
+  };
+
+  private renderNotes(s: UsageStrings): TemplateResult | typeof nothing {
+    const common = commonStrings(this.localeController.language);
+    const failed = [this.dayTask, this.groupTask, this.historyTask, this.balanceTask].find((t) => t.status === TaskStatus.ERROR);
+    const offline = !this.online || (failed?.error instanceof ConnectionError && failed.error.offline);
+    const stale = failed && this.days;
+    return html`${offline ? html`<p part="status" class="status offline">${common.offline}</p>` : nothing}
+    ${stale ? html`<p part="status" class="status stale">${s.staleNote}</p>` : nothing}`;
+  }
+
+  private renderUsage(s: UsageStrings): TemplateResult {
+    const range = this.range;
+    const report = this.days;
+    if (!range) return html``;
+    if (!report) {
+      if (this.dayTask.status === TaskStatus.ERROR) {
+        return html`<p part="status" class="status error">${s.error} <button type="button" @click=${() => void this.refresh()}>${commonStrings(this.localeController.language).retry}</button></p>`;
+      }
+      return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
+    }
+    const days = fillDays(range, report.groups);
+    const language = this.localeController.language;
+    const unit = this.currentBalance?.creditUnit;
+    const money = unit ? formatMoney(toPlain(new Decimal(report.total.credits).times(unit.value)), unit.currency, this.localeController.locale, { maximumFractionDigits: 0 }) : undefined;
+    const events = eventsText(formatNumber(report.total.events, this.localeController.locale), plural(this.localeController.locale, report.total.events) === 'one', language);
+    const credits = this.credits(report.total.credits) + (money ? ` (${money})` : '');
+    return html`<p part="total" class="total">${s.total(credits, events)}</p>
+      ${report.total.events === 0 ? html`<p part="status" class="status">${s.empty}</p>` : nothing}
+      ${this.renderChart(s, range, days, report.total.credits)} ${this.renderBreakdown(s, report.total.credits)}`;
+  }
+
+  private renderChart(s: UsageStrings, range: Range, days: DayCredits[], total: string): TemplateResult {
+    // Heights are display geometry, so a float is fine here; the numbers shown are the strings.
+    const values = days.map((d) => Number(d.credits));
+    let peak = 0;
+    for (let i = 1; i < values.length; i++) if (values[i]! > values[peak]!) peak = i;
+    const max = values[peak] || 0;
+    const from = this.date(range.from);
+    const to = this.date(range.to);
+    const summary = max > 0
+      ? s.chartSummary(from, to, this.credits(total), this.credits(days[peak]!.credits), this.date(days[peak]!.date))
+      : s.chartEmpty(from, to);
+    const width = days.length * 10;
+    const locale = this.localeController.locale;
+    return html`<figure class="chart">
+      <figcaption>${s.chartTitle}</figcaption>
+      <div class="plot">
+        <span class="axis-max" aria-hidden="true">${max > 0 ? formatNumber(days[peak]!.credits, locale, { maximumFractionDigits: 2 }) : ''}</span>
+        <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none">
+          ${days.map((d, i) => {
+            const h = max > 0 ? (values[i]! / max) * 100 : 0;
+            return svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}><title>${this.date(d.date)}: ${this.credits(d.credits)}</title></rect>`;
+          })}
+        </svg>
+        <span class="axis-x" aria-hidden="true"><span>${from}</span><span>${to}</span></span>
+      </div>
+      <details class="table-alt">
+        <summary>${s.showTable}</summary>
+        <table part="table">
+          <caption class="visually-hidden">${s.chartTitle}</caption>
+          <thead><tr><th scope="col">${s.day}</th><th scope="col" class="num">${s.creditsColumn}</th></tr></thead>
+          <tbody>
+            ${days.map((d) => html`<tr data-day=${d.date}><th scope="row">${this.date(d.date, { dateStyle: 'medium' })}</th><td class="num">${formatNumber(d.credits, locale, { maximumFractionDigits: 2 })}</td></tr>`)}
+          </tbody>
+        </table>
+      </details>
+    </figure>`;
+  }
+
+  private renderBreakdown(s: UsageStrings, total: string): TemplateResult {
+    const language = this.localeController.language;
+    const locale = this.localeController.locale;
+    const report = this.groups;
+    const sum = new Decimal(total);
+    const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const label = (key: string, text: string) => (this.groupBy === 'billingType' ? billingTypeName(key, language, text) : text);
+    return html`<div class="breakdown">
+      <label class="by">${s.breakdownBy}
+        <select @change=${(e: Event) => (this.groupBy = (e.target as HTMLSelectElement).value as Breakdown)}>
+          ${BREAKDOWNS.map((b) => html`<option value=${b} ?selected=${this.groupBy === b}>${s.breakdowns[b]}</option>`)}
+        </select>
+      </label>
+      ${report
+        ? html`<table part="breakdown">
+            <caption class="visually-hidden">${s.breakdowns[this.groupBy]}</caption>
+            <thead><tr><th scope="col">${s.breakdowns[this.groupBy]}</th><th scope="col" class="num">${s.creditsColumn}</th><th scope="col" class="num">${s.share}</th></tr></thead>
+            <tbody>
+              ${[...report.groups]
+                .sort((a, b) => new Decimal(b.credits).cmp(a.credits))
+                .map((g) => {
+                  const share = sum.gt(0) ? new Decimal(g.credits).div(sum).toNumber() : 0;
+                  return html`<tr part="row" data-key=${g.key}>
+                    <th scope="row">${label(g.key, g.label)}</th>
+                    <td class="num">${formatNumber(g.credits, locale, { maximumFractionDigits: 2 })}</td>
+                    <td class="num share"><span class="share-bar" style="inline-size: ${(share * 100).toFixed(1)}%"></span>${percent.format(share)}</td>
+                  </tr>`;
+                })}
+            </tbody>
+          </table>`
+        : this.groupTask.status === TaskStatus.ERROR
+          ? html`<p part="status" class="status error">${s.error}</p>`
+          : html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`}
+    </div>`;
+  }
+
+  private renderLimits(s: UsageStrings): TemplateResult | typeof nothing {
+    const limits = this.currentBalance?.limits;
+    if (!limits) return nothing;
+    const meters = [
+      limits.daily && { label: s.dailyLimit, a: limits.daily },
+      limits.monthly && { label: s.monthlyLimit, a: limits.monthly },
+      limits.department && { label: s.departmentBudget(limits.department.name), a: limits.department.budget },
+    ].filter((m): m is NonNullable<typeof m> => !!m);
+    if (!meters.length) return nothing;
+    return html`<div class="limits" role="group" aria-label=${s.limits}>
+      <p class="heading">${s.limits}</p>
+      ${meters.map(({ label, a }) => {
+        const limit = new Decimal(a.limit);
+        const used = new Decimal(a.used);
+        const ratio = limit.gt(0) ? Decimal.min(used.div(limit), 1).toNumber() : 1;
+        const level = ratio >= 0.9 ? 'critical' : ratio >= 0.8 ? 'low' : 'normal';
+        const text = s.meterText(this.credits(a.used), this.credits(a.limit));
+        return html`<div class="limit ${level}">
+          <span class="limit-label">${label}: ${text}; ${s.resets(formatDate(a.resetsAt, this.localeController.locale, { dateStyle: 'medium' }))}</span>
+          <div part="meter" class="meter" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax=${limit.toNumber()}
+            aria-valuenow=${Decimal.min(used, limit).toNumber()} aria-valuetext=${text}>
+            <div class="fill" style="inline-size: ${(ratio * 100).toFixed(1)}%"></div>
+          </div>
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  private get forecast(): Forecast | null | undefined {
+    const report = this.history;
+    if (!report) return undefined;
+    const balance = this.currentBalance;
+    const days = report.groups.map((g) => ({ date: g.key, credits: g.credits }));
+    return forecastMonth({
+      days,
+      historyStart: report.from,
+      today: this.day,
+      ...(balance && !balance.credits.startsWith('-') && { balance: balance.credits }),
+    });
+  }
+
+  private renderForecast(s: UsageStrings): TemplateResult | typeof nothing {
+    let forecast: Forecast | null | undefined;
+    try {
+      forecast = this.forecast;
+    } catch {
+      return html`<p part="forecast" class="forecast">${s.noForecast}</p>`;
+    }
+    if (forecast === undefined) return nothing;
+    if (forecast === null) return html`<p part="forecast" class="forecast">${s.noForecast}</p>`;
+    const sentence =
+      s.forecast(this.credits(forecast.monthTotal, 0), this.longDate(forecast.monthEnd)) +
+      (forecast.runsOutOn ? `; ${s.runsOut(this.longDate(forecast.runsOutOn))}` : '') +
+      '.';
+    return html`<p part="forecast" class="forecast"><span class="heading">${s.forecastTitle}:</span> ${sentence}</p>`;
+  }
+}

@@ -1,0 +1,210 @@
+// <credit-usage> against a fake host through the SDK: the chart's numbers equal the table's and
+// the host's, the period picker, breakdowns, limits as meters, the forecast on a known history,
+// a failing host, German, and axe in every state.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../src/elements/usage/index.js';
+import type { CreditUsage } from '../../../src/elements/usage/index.js';
+import { dayNumber } from '../../../src/elements/usage/forecast.js';
+import { expectAccessible } from '../../helpers/axe.js';
+import { loadJson } from '../../core/load.js';
+import { FakeHost, clientFor, shownText, type FakeEvent } from '../balance/fake-host.js';
+
+const TODAY = '2026-11-23';
+const USERS = [
+  { user: { id: 'u-anna', name: 'Anna' }, department: { id: 'd-sales', name: 'Sales' } },
+  { user: { id: 'u-ben', name: 'Ben' }, department: { id: 'd-support', name: 'Support' } },
+];
+
+function day(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The known history of forecast.test.ts, as tool calls at 0.5 credits each: 24–31 Oct 235 a day,
+ * 1–20 Nov 242, 21–22 Nov 240, 100 so far today. Each day's credits are split between Anna
+ * (tool calls) and Ben (one GPT-Image-1 image, 30 credits, from the rest).
+ */
+function knownHistory(): FakeEvent[] {
+  const events: FakeEvent[] = [];
+  for (let n = dayNumber('2026-10-24'); n <= dayNumber(TODAY); n++) {
+    const date = day(n);
+    const credits = date === TODAY ? 100 : date < '2026-11-01' ? 235 : date <= '2026-11-20' ? 242 : 240;
+    const at = `${date}T09:00:00.000Z`;
+    events.push({ chatId: `c-${date}-a`, at, ...USERS[1]!, records: [{ service: 'openai/gpt-image-1', requests: 1 }] });
+    events.push({ chatId: `c-${date}-b`, at, ...USERS[0]!, records: [{ service: 'meingpt/tool-call', requests: (credits - 30) * 2 }] });
+  }
+  return events;
+}
+
+let catalogJson: unknown;
+before(async () => {
+  catalogJson = await loadJson('/catalog/meingpt.json');
+});
+
+function newHost(events = knownHistory()): FakeHost {
+  const host = new FakeHost({ catalogJson, now: `${TODAY}T12:00:00.000Z`, events });
+  host.setBalance('300');
+  host.balanceOverrides = {
+    limits: {
+      daily: { limit: '500', used: '100', remaining: '400', resetsAt: '2026-11-24T00:00:00.000Z' },
+      monthly: { limit: '6000', used: '5420', remaining: '580', resetsAt: '2026-12-01T00:00:00.000Z' },
+      department: { id: 'd-sales', name: 'Sales', budget: { limit: '4000', used: '3700', remaining: '300', resetsAt: '2026-12-01T00:00:00.000Z' }, overdraftProtection: true },
+    },
+  };
+  return host;
+}
+
+async function mount(host: FakeHost, lang = 'en-GB'): Promise<CreditUsage> {
+  const el = await fixture<CreditUsage>(html`<credit-usage lang=${lang} today=${TODAY} .client=${clientFor(host)}></credit-usage>`);
+  await el.loaded();
+  return el;
+}
+
+const $ = (el: CreditUsage, selector: string) => el.shadowRoot!.querySelector(selector);
+const $$ = (el: CreditUsage, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
+const text = (node: Element | null) => node!.textContent!.replace(/\s+/g, ' ').trim();
+/** A table row's cells joined by one space. */
+const rowText = (row: Element) => [...row.children].map((c) => text(c)).join(' ');
+
+describe('<credit-usage>', () => {
+  it('draws this month by day; the bars, the table and the host agree', async () => {
+    const host = newHost();
+    const el = await mount(host);
+    const report = host.usage('2026-11-01', TODAY, 'day');
+    const bars = $$(el, 'rect[part=bar]');
+    expect(bars.length).to.equal(23);
+    const hostCredits = Object.fromEntries(report.groups.map((g) => [g.key, g.credits]));
+    for (const bar of bars) expect(bar.getAttribute('data-credits')).to.equal(hostCredits[bar.getAttribute('data-day')!] ?? '0');
+    const rows = $$(el, 'table[part=table] tbody tr');
+    expect(rows.map((r) => r.getAttribute('data-day'))).to.deep.equal(bars.map((b) => b.getAttribute('data-day')));
+    expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(bars.map((b) => Number(b.getAttribute('data-credits')).toLocaleString('en-GB')));
+    expect(rowText(rows[0]!)).to.equal('1 Nov 2026 242');
+    // 20 × 242 + 2 × 240 + 100 = 5,420 credits = €54.20, 46 events
+    expect(report.total.credits).to.equal('5420');
+    expect(text($(el, '[part=total]'))).to.equal('5,420 credits (€54.20) used in this period (46 events)');
+    expect($(el, 'svg[part=chart]')!.getAttribute('aria-label')!.replace(/\s/g, ' ')).to.equal('Credits used each day from 1 Nov to 23 Nov: 5,420 credits in total, most on 1 Nov (242 credits).');
+    shownText(el);
+    await expectAccessible(el);
+  });
+
+  it('forecasts the month from the history: 7,240 credits by 30 November; the balance runs out on 24 November', async () => {
+    const el = await mount(newHost());
+    expect(text($(el, '[part=forecast]'))).to.equal('Forecast: At this rate, 7,240 credits by 30 November; your balance runs out on 24 November.');
+  });
+
+  it('switches period with the keyboard-operable picker: last 30 days, then a custom range', async () => {
+    const host = newHost();
+    const el = await mount(host);
+    const changed = oneEvent(el, 'credit-period-change');
+    const last30 = $$(el, 'input[type=radio]')[1] as HTMLInputElement;
+    last30.focus();
+    last30.click();
+    const { detail } = await changed;
+    expect(detail).to.deep.equal({ period: 'last-30-days', from: '2026-10-25', to: TODAY });
+    await el.loaded();
+    expect($$(el, 'rect[part=bar]').length).to.equal(30);
+    expect(host.calls).to.include('/usage?from=2026-10-25&to=2026-11-23&groupBy=day');
+    // Custom: starts from the range shown, then the dates are edited.
+    ($$(el, 'input[type=radio]')[2] as HTMLInputElement).click();
+    await el.updateComplete;
+    const [from, to] = $$(el, 'input[type=date]') as HTMLInputElement[];
+    from!.value = '2026-11-20';
+    from!.dispatchEvent(new Event('change'));
+    to!.value = '2026-11-21';
+    to!.dispatchEvent(new Event('change'));
+    await el.loaded();
+    expect($$(el, 'rect[part=bar]').map((b) => b.getAttribute('data-credits'))).to.deep.equal(['242', '240']);
+    await expectAccessible(el);
+    // A reversed range is refused with a message, and nothing is fetched for it.
+    from!.value = '2026-11-22';
+    from!.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(text($(el, '[role=alert]'))).to.equal('Choose a start day on or before the end day.');
+    await expectAccessible(el);
+  });
+
+  it('breaks down by service, billing type, user and department, adding up to the total', async () => {
+    const host = newHost();
+    const el = await mount(host);
+    const rows = () => $$(el, 'table[part=breakdown] tbody tr').map((r) => [...r.children].map((c) => text(c)));
+    // Ben's image: 23 × 30 = 690; Anna's tool calls: 5,420 − 690 = 4,730.
+    expect(rows()).to.deep.equal([
+      ['meinGPT Tool call', '4,730', '87.3%'],
+      ['OpenAI GPT Image 1', '690', '12.7%'],
+    ]);
+    const select = $(el, 'select') as HTMLSelectElement;
+    for (const [by, expected] of [
+      ['billingType', [['Tool calls', '4,730', '87.3%'], ['Image generation', '690', '12.7%']]],
+      ['user', [['Anna', '4,730', '87.3%'], ['Ben', '690', '12.7%']]],
+      ['department', [['Sales', '4,730', '87.3%'], ['Support', '690', '12.7%']]],
+    ] as const) {
+      select.value = by;
+      select.dispatchEvent(new Event('change'));
+      await el.loaded();
+      expect(rows()).to.deep.equal(expected);
+    }
+    await expectAccessible(el);
+  });
+
+  it('shows each limit and budget as a meter', async () => {
+    const el = await mount(newHost());
+    const meters = $$(el, '[role=meter]');
+    expect(meters.map((m) => [m.getAttribute('aria-label'), m.getAttribute('aria-valuenow'), m.getAttribute('aria-valuemax'), m.getAttribute('aria-valuetext')!.replace(/\s+/g, ' ')])).to.deep.equal([
+      ['Your daily limit', '100', '500', '100 credits of 500 credits used'],
+      ['Your monthly limit', '5420', '6000', '5,420 credits of 6,000 credits used'],
+      ['Budget of Sales', '3700', '4000', '3,700 credits of 4,000 credits used'],
+    ]);
+  });
+
+  it('keeps what it showed when the host fails, marked stale; an error with retry when it never loaded', async () => {
+    const host = newHost();
+    const el = await mount(host);
+    host.failure = { status: 500 };
+    await el.refresh();
+    expect($$(el, 'rect[part=bar]').length).to.equal(23);
+    expect(text($(el, '.stale'))).to.equal('These figures may be out of date: the last refresh failed.');
+    await expectAccessible(el);
+
+    const down = newHost();
+    down.failure = 'network';
+    const failing = await mount(down);
+    expect(text($(failing, '.error'))).to.equal('Usage could not be loaded. Retry');
+    shownText(failing);
+    await expectAccessible(failing);
+    down.failure = undefined;
+    ($(failing, '.error button') as HTMLButtonElement).click();
+    await failing.loaded();
+    expect($$(failing, 'rect[part=bar]').length).to.equal(23);
+  });
+
+  it('is accessible while loading, offline and empty', async () => {
+    const slow = newHost();
+    slow.failure = 'hang';
+    const loading = await fixture<CreditUsage>(html`<credit-usage lang="en" today=${TODAY} .client=${clientFor(slow, { timeout: 100 })}></credit-usage>`);
+    expect(text($(loading, '[aria-busy=true]'))).to.equal('Loading usage…');
+    await expectAccessible(loading);
+    await loading.loaded();
+
+    const el = await mount(newHost([]));
+    expect(text($(el, '[part=total]'))).to.equal('0 credits (€0.00) used in this period (0 events)');
+    expect($$(el, '.status').map(text)).to.include('No usage in this period.');
+    expect($(el, 'svg[part=chart]')!.getAttribute('aria-label')!.replace(/\s/g, ' ')).to.equal('No credits used from 1 Nov to 23 Nov.');
+    expect(text($(el, '[part=forecast]'))).to.equal('Forecast: At this rate, 0 credits by 30 November.');
+    shownText(el);
+    await expectAccessible(el);
+    window.dispatchEvent(new Event('offline'));
+    await el.updateComplete;
+    expect(text($(el, '.offline'))).to.equal('You are offline.');
+    await expectAccessible(el);
+    window.dispatchEvent(new Event('online'));
+    await el.loaded();
+  });
+
+  it('speaks German', async () => {
+    const el = await mount(newHost(), 'de');
+    expect(text($(el, '[part=total]'))).to.equal('5.420 Credits (54,20 €) in diesem Zeitraum verbraucht (46 Ereignisse)');
+    expect(text($(el, '[part=forecast]'))).to.equal('Prognose: Bei diesem Verbrauch 7.240 Credits bis zum 30. November; Ihr Guthaben ist am 24. November aufgebraucht.');
+    expect(rowText($$(el, 'table[part=table] tbody tr')[0]!)).to.equal('01.11.2026 242');
+    await expectAccessible(el);
+  });
+});
