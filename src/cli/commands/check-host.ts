@@ -1,0 +1,207 @@
+// `creditkit check-host <baseUrl> --token <token> [--chat <id>] [--json]`: runs the host API
+// contract against a host's real API with read-only calls and reports every deviation, so a
+// platform can check its implementation in CI. Exit 0 when it conforms, 1 on deviations, 2 on
+// bad arguments. The token may come from CREDITKIT_HOST_TOKEN instead of the command line.
+import { randomUUID } from 'node:crypto';
+import type * as z from 'zod/mini';
+import { CatalogError, parseCatalog, rate, type Catalog, type Usage } from '../../core/index.js';
+import { Decimal, toPlain } from '../../core/decimal.js';
+import { toIssues } from '../../core/validation.js';
+import { balanceResponse, chatResponse, GROUP_BY, problem, usageResponse, type Balance } from '../../sdk/contract/index.js';
+import { checkToken } from '../../sdk/token.js';
+import { parseOptions } from './check.js';
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  /** What deviates from the contract, one line each. */
+  deviations: string[];
+  /** Not a breach of the contract, but worth fixing. */
+  warnings: string[];
+}
+
+interface Reply {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/** Runs every read-only check against `baseUrl` (such as https://app.example.com/api). */
+export async function checkHost(baseUrl: string, token: string, options: { chatId?: string; fetch?: typeof fetch; today?: string } = {}): Promise<CheckResult[]> {
+  const base = baseUrl.replace(/\/+$/, '');
+  const fetchImpl = options.fetch ?? fetch;
+  const results: CheckResult[] = [];
+
+  async function get(path: string, headers: Record<string, string> = {}, auth = true): Promise<Reply> {
+    const response = await fetchImpl(base + path, {
+      headers: { accept: 'application/json', 'x-request-id': `check-host-${randomUUID()}`, ...(auth && { authorization: `Bearer ${token}` }), ...headers },
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  }
+
+  async function check(name: string, body: (r: CheckResult) => Promise<void>): Promise<void> {
+    const result: CheckResult = { name, ok: true, deviations: [], warnings: [] };
+    try {
+      await body(result);
+    } catch (error) {
+      result.deviations.push(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    result.ok = result.deviations.length === 0;
+    results.push(result);
+  }
+
+  /** Status and content type as expected, then the body against the schema. */
+  function expectJson<T>(r: CheckResult, reply: Reply, status: number, schema: z.ZodMiniType<T> | undefined, problemJson = false): T | undefined {
+    if (reply.status !== status) r.deviations.push(`expected status ${status}, got ${reply.status}`);
+    const type = reply.headers.get('content-type') ?? '';
+    const wanted = problemJson ? /^application\/problem\+json\b/i : JSON_TYPE;
+    if (!wanted.test(type)) r.deviations.push(`expected content type ${problemJson ? 'application/problem+json' : 'application/json'}, got ${type ? `"${type}"` : 'none'}${/^\s*</.test(reply.text) ? ' (an HTML page)' : ''}`);
+    if (reply.json === undefined) {
+      r.deviations.push('the body is not JSON');
+      return undefined;
+    }
+    if (!schema) return reply.json as T;
+    const parsed = schema.safeParse(reply.json);
+    if (parsed.success) return parsed.data;
+    for (const issue of toIssues(parsed.error.issues)) r.deviations.push(`${issue.path || '(body)'}: ${issue.message}`);
+    return undefined;
+  }
+
+  let balance: Balance | undefined;
+  await check('GET /balance', async (r) => {
+    const reply = await get('/balance');
+    balance = expectJson(r, reply, 200, balanceResponse);
+    if (!reply.headers.get('x-request-id')) r.warnings.push('no X-Request-Id in the response (the SDK puts it on every error)');
+    if (!balance) return;
+    const money = toPlain(new Decimal(balance.credits).times(balance.creditUnit.value));
+    if (!new Decimal(money).eq(balance.money.amount)) r.deviations.push(`money.amount ${balance.money.amount} is not credits × creditUnit.value = ${money}`);
+    if (balance.money.currency !== balance.creditUnit.currency) r.deviations.push(`money.currency ${balance.money.currency} differs from creditUnit.currency ${balance.creditUnit.currency}`);
+    if (balance.paused !== new Decimal(balance.credits).lte(0)) r.warnings.push(`paused is ${balance.paused} with ${balance.credits} credits`);
+    const remaining = [balance.credits, ...[balance.limits.daily, balance.limits.monthly].flatMap((a) => (a ? [a.remaining] : []))];
+    if (new Decimal(balance.remainingAllowance).gt(Decimal.max(0, Decimal.min(...remaining)))) r.deviations.push(`remainingAllowance ${balance.remainingAllowance} exceeds the balance or a remaining limit`);
+    for (const t of balance.lowBalance.thresholds) {
+      const expected = new Decimal(balance.lowBalance.referenceCredits).times(t.percent).div(100);
+      if (!expected.eq(t.credits)) r.deviations.push(`lowBalance threshold ${t.percent}% is ${t.credits} credits, expected ${toPlain(expected)}`);
+    }
+    for (const [name, a] of [['daily', balance.limits.daily], ['monthly', balance.limits.monthly], ['department budget', balance.limits.department?.budget]] as const) {
+      if (a && !new Decimal(a.limit).minus(a.used).clampedTo(0, Infinity).eq(a.remaining)) r.deviations.push(`${name}: remaining ${a.remaining} is not limit ${a.limit} − used ${a.used}`);
+    }
+  });
+
+  let catalog: Catalog | undefined;
+  await check('GET /catalog', async (r) => {
+    const reply = await get('/catalog');
+    const json = expectJson<unknown>(r, reply, 200, undefined);
+    if (json === undefined) return;
+    try {
+      catalog = parseCatalog(json);
+    } catch (error) {
+      if (!(error instanceof CatalogError)) throw error;
+      for (const issue of error.issues.slice(0, 20)) r.deviations.push(`catalog ${issue.path || '(root)'}: ${issue.message}`);
+      return;
+    }
+    if (balance && (catalog.creditUnit.currency !== balance.creditUnit.currency || !new Decimal(catalog.creditUnit.value).eq(balance.creditUnit.value))) {
+      r.deviations.push("the catalog's credit unit differs from the balance's");
+    }
+    const etag = reply.headers.get('etag');
+    if (!etag) return void r.deviations.push('no ETag header');
+    const again = await get('/catalog', { 'if-none-match': etag });
+    if (again.status !== 304) r.deviations.push(`If-None-Match with the ETag answered ${again.status}, expected 304`);
+  });
+
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  for (const groupBy of GROUP_BY) {
+    await check(`GET /usage groupBy=${groupBy}`, async (r) => {
+      const report = expectJson(r, await get(`/usage?${new URLSearchParams({ from, to: today, groupBy })}`), 200, usageResponse);
+      if (!report) return;
+      if (report.from !== from || report.to !== today || report.groupBy !== groupBy) r.deviations.push(`echoes from/to/groupBy as ${report.from}/${report.to}/${report.groupBy}`);
+      const sum = report.groups.reduce((a, g) => a.plus(g.credits), new Decimal(0));
+      if (!sum.eq(report.total.credits)) r.deviations.push(`groups add up to ${toPlain(sum)} credits, total says ${report.total.credits}`);
+      const keys = report.groups.map((g) => g.key);
+      if (new Set(keys).size !== keys.length) r.deviations.push('a group key appears twice');
+      if (keys.some((k, i) => i > 0 && keys[i - 1]! > k)) r.deviations.push('groups are not in key order');
+      if (groupBy === 'day' && keys.some((k) => k < from || k > today)) r.deviations.push('a day group lies outside the period');
+      if (['day', 'user', 'department'].includes(groupBy)) {
+        const events = report.groups.reduce((a, g) => a + g.events, 0);
+        if (events !== report.total.events) r.deviations.push(`group events add up to ${events}, total says ${report.total.events}`);
+      }
+    });
+  }
+
+  if (options.chatId) {
+    await check(`GET /chats/${options.chatId}`, async (r) => {
+      const chat = expectJson(r, await get(`/chats/${encodeURIComponent(options.chatId!)}`), 200, chatResponse);
+      if (!chat || !catalog) return;
+      const expected = rate(catalog, chat.records.map((x) => x.record as Usage));
+      if (!new Decimal(expected.credits).eq(chat.charge.credits)) r.deviations.push(`charge.credits ${chat.charge.credits} differs from creditkit's rate of the records: ${expected.credits}`);
+      for (const [i, record] of chat.records.entries()) {
+        const own = rate(catalog, record.record as Usage).credits;
+        if (!new Decimal(own).eq(record.credits)) r.deviations.push(`records[${i}].credits ${record.credits}, rate says ${own}`);
+      }
+    });
+  }
+
+  await check('errors are problem+json', async (r) => {
+    const cases: [string, number, () => Promise<Reply>][] = [
+      ['GET /balance without a token', 401, () => get('/balance', {}, false)],
+      ['GET /chats/<unknown>', 404, () => get(`/chats/check-host-${randomUUID()}`)],
+      ['GET /usage?groupBy=nonsense', 400, () => get(`/usage?from=${from}&to=${today}&groupBy=nonsense`)],
+    ];
+    for (const [what, status, send] of cases) {
+      const sub: CheckResult = { name: what, ok: true, deviations: [], warnings: [] };
+      expectJson(sub, await send(), status, problem, true);
+      r.deviations.push(...sub.deviations.map((d) => `${what}: ${d}`));
+    }
+  });
+  return results;
+}
+
+const USAGE = [
+  'usage: creditkit check-host <baseUrl> [--token <token>] [--chat <chatId>] [--json]',
+  '  <baseUrl>      the API base, such as https://app.example.com/api',
+  '  --token        a short-lived user token (or set CREDITKIT_HOST_TOKEN); never a secret key',
+  '  --chat         also check one chat\'s charge against creditkit\'s rate',
+  '  --json         print the results as JSON',
+].join('\n');
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseOptions(args, { token: { type: 'string' }, chat: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  if (!parsed) return args.includes('--help') || args.includes('-h') ? 0 : 2;
+  const [baseUrl] = parsed.positionals;
+  const token = (parsed.values.token as string | undefined) ?? process.env.CREDITKIT_HOST_TOKEN;
+  if (parsed.positionals.length !== 1 || !baseUrl || !/^https?:\/\//.test(baseUrl) || !token) {
+    console.error(`${!token ? 'check-host: a token is required (--token or CREDITKIT_HOST_TOKEN)\n' : ''}${USAGE}`);
+    return 2;
+  }
+  try {
+    checkToken(token);
+  } catch (error) {
+    console.error(`check-host: ${(error as Error).message}`);
+    return 2;
+  }
+  const results = await checkHost(baseUrl, token, { chatId: parsed.values.chat as string | undefined });
+  const failed = results.filter((r) => !r.ok).length;
+  if (parsed.values.json) {
+    console.log(JSON.stringify({ baseUrl, ok: failed === 0, results }, null, 2));
+  } else {
+    for (const r of results) {
+      console.log(`${r.ok ? '✓' : '✗'} ${r.name}`);
+      for (const d of r.deviations) console.log(`    ✗ ${d}`);
+      for (const w of r.warnings) console.log(`    ! ${w}`);
+    }
+    console.log(failed ? `\n${failed} of ${results.length} checks found deviations from the creditkit host API contract` : `\nall ${results.length} checks pass`);
+  }
+  return failed ? 1 : 0;
+}
