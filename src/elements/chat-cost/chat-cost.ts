@@ -105,6 +105,8 @@ export class CreditChatCost extends LitElement {
   private lastEstimateTotal: string | undefined;
   private lastPricingError: string | undefined;
   private draftToken = 0;
+  private draftCatalog: Catalog | undefined;
+  private draftCounting: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -154,6 +156,8 @@ export class CreditChatCost extends LitElement {
   async loaded(): Promise<void> {
     await this.updateComplete; // a changed property starts its task in this update
     await Promise.allSettled([this.catalogTask.taskComplete, this.chatTask.taskComplete, this.updateComplete]);
+    await this.updateComplete; // the catalog may start a recount of the draft
+    await this.draftCounting;
     await this.updateComplete;
   }
 
@@ -167,8 +171,12 @@ export class CreditChatCost extends LitElement {
   private estimatePriced: Priced;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('draft') || changed.has('service') || changed.has('expectedOutputTokens')) void this.countDraft();
     const catalog = this.catalogTask.value;
+    // Count again once the catalog is in: its `tokenizer` field names the service's exact encoding.
+    if (changed.has('draft') || changed.has('service') || changed.has('expectedOutputTokens') || (this.draft && catalog !== this.draftCatalog)) {
+      this.draftCatalog = catalog;
+      this.draftCounting = this.countDraft();
+    }
     this.billedPriced = this.billed(catalog);
     this.estimatePriced = this.price(this.estimateUsage ?? this.draftUsage, catalog);
   }
@@ -187,12 +195,10 @@ export class CreditChatCost extends LitElement {
       return;
     }
     try {
-      const tokenizer = await import('../../tokenizer/index.js');
-      const count = (tokenizer as unknown as { countTokens?: (text: string, encoding?: string) => number | Promise<number> }).countTokens;
-      if (typeof count !== 'function') throw new Error('the tokenizer has no countTokens');
+      // The tokenizer (and its rank file) loads only when a draft is to be counted.
+      const { countTokens } = await import('../../tokenizer/index.js');
       const catalog = this.catalogTask.value;
-      const encoding = catalog?.services.find((s) => s.id === service || s.aliases?.includes(service))?.tokenizer;
-      const inputTokens = await count(draft, encoding);
+      const { tokens: inputTokens } = await countTokens(draft, { model: service, ...(catalog && { catalog }) });
       if (token !== this.draftToken) return;
       const output = Number.isSafeInteger(this.expectedOutputTokens) && this.expectedOutputTokens > 0 ? this.expectedOutputTokens : undefined;
       this.draftUsage = { service, inputTokens, ...(output !== undefined && { outputTokens: output }) };

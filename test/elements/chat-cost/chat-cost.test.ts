@@ -112,6 +112,20 @@ describe('<credit-chat-cost>', () => {
     expect(region.textContent!.trim()).to.equal('Billed 2.65\u00a0credits; estimated 2.10.');
   });
 
+  it('estimates a draft with the tokenizer before sending (2 tokens of "Hello world" + 1,500 expected output)', async () => {
+    const el = await fixture<CreditChatCost>(
+      html`<credit-chat-cost lang="en" .catalog=${meingpt} service="openai/gpt-4o" expected-output-tokens="1500" draft="Hello world" open></credit-chat-cost>`,
+    );
+    await el.loaded();
+    // 2 × 300 / 1M + 1,500 × 1,200 / 1M = 0.0006 + 1.8 = 1.8006 → 1.80
+    expect(rows(el)).to.deep.equal([
+      ['Input tokens', '2', '0.00'],
+      ['Output tokens', '1,500', '1.80'],
+    ]);
+    expect(shownText(el)).to.contain('Estimated cost: about 1.80 credits (€0.02)');
+    await expectAccessible(el);
+  });
+
   it('speaks German: Dieser Chat kostete 2,65 Credits (0,03 €)', async () => {
     const el = await fixture<CreditChatCost>(html`<div lang="de"><credit-chat-cost .catalog=${meingpt} .usage=${CHAT} open></credit-chat-cost></div>`);
     const badge = el.querySelector('credit-chat-cost')!;
