@@ -5,6 +5,8 @@ import type { QuantityKind } from '../../core/index.js';
 export interface ChatCostStrings {
   /** "This chat cost {credits} ({money})": the parts around the amounts. */
   cost: (credits: string, money: string) => string;
+  /** The same for one message (`scope="message"`). */
+  messageCost: (credits: string, money: string) => string;
   estimate: (credits: string, money: string) => string;
   /** "estimated 2.10 → billed 2.65". */
   estimatedBilled: (estimated: string, billed: string) => string;
@@ -28,6 +30,7 @@ export interface ChatCostStrings {
 export const chatCostStrings = defineStrings<ChatCostStrings>({
   en: {
     cost: (credits, money) => `This chat cost ${credits} (${money})`,
+    messageCost: (credits, money) => `This message cost ${credits} (${money})`,
     estimate: (credits, money) => `Estimated cost: about ${credits} (${money})`,
     estimatedBilled: (estimated, billed) => `estimated ${estimated} → billed ${billed}`,
     billedAnnouncement: (credits, estimated) => `Billed ${credits}; estimated ${estimated}.`,
@@ -55,6 +58,7 @@ export const chatCostStrings = defineStrings<ChatCostStrings>({
   },
   de: {
     cost: (credits, money) => `Dieser Chat kostete ${credits} (${money})`,
+    messageCost: (credits, money) => `Diese Nachricht kostete ${credits} (${money})`,
     estimate: (credits, money) => `Geschätzte Kosten: etwa ${credits} (${money})`,
     estimatedBilled: (estimated, billed) => `geschätzt ${estimated} → abgerechnet ${billed}`,
     billedAnnouncement: (credits, estimated) => `Abgerechnet ${credits}; geschätzt ${estimated}.`,

@@ -29,7 +29,7 @@ export class CreditCostChangeEvent extends CreditEvent<ChatCostDetail> {
 type Priced = { breakdown: Breakdown } | { error: Error } | undefined;
 
 /**
- * @summary What one chat cost: "This chat cost 2.65 credits (€0.03)", with a breakdown whose lines add up to the total.
+ * @summary What one chat (or, with `scope="message"`, one message) cost: "This chat cost 2.65 credits (€0.03)", with a breakdown whose lines add up to the total.
  *
  * Priced client-side from `usage` and a catalog (`catalog`, `src` or the client's), or loaded as
  * the host charged it from `chat-id` through the SDK `client`. Before sending, `estimateUsage`
@@ -71,6 +71,7 @@ export class CreditChatCost extends LitElement {
     service: { type: String },
     expectedOutputTokens: { type: Number, attribute: 'expected-output-tokens' },
     decimals: { type: Number },
+    scope: { type: String },
     open: { type: Boolean, reflect: true },
     draftUsage: { state: true },
   };
@@ -95,6 +96,8 @@ export class CreditChatCost extends LitElement {
   declare expectedOutputTokens: number;
   /** Decimals of credits shown. @default 2 */
   declare decimals: number;
+  /** What the badge is about: the whole chat or one message ("This message cost …"). @default 'chat' */
+  declare scope: 'chat' | 'message';
   /** The breakdown is expanded. */
   declare open: boolean;
   declare private draftUsage: Usage | undefined;
@@ -111,6 +114,7 @@ export class CreditChatCost extends LitElement {
   constructor() {
     super();
     this.decimals = 2;
+    this.scope = 'chat';
     this.open = false;
     this.expectedOutputTokens = 0;
   }
@@ -179,9 +183,7 @@ export class CreditChatCost extends LitElement {
     }
     this.billedPriced = this.billed(catalog);
     this.estimatePriced = this.price(this.estimateUsage ?? this.draftUsage, catalog);
-  }
-
-  protected override updated(): void {
+    // Here rather than in updated(): the announcer's update then joins this one.
     this.noteChanges(this.billedPriced, this.estimatePriced, chatCostStrings(this.localeController.language));
   }
 
@@ -294,7 +296,7 @@ export class CreditChatCost extends LitElement {
   }
 
   private renderCost(s: ChatCostStrings, b: Breakdown, estimate: Breakdown | undefined): TemplateResult {
-    const sentence = s.cost('\u0000', '\u0001').split(/(\u0000|\u0001)/);
+    const sentence = (this.scope === 'message' ? s.messageCost : s.cost)('\u0000', '\u0001').split(/(\u0000|\u0001)/);
     return html`<details ?open=${this.open} @toggle=${this.onToggle}>
         <summary part="summary">${sentence.map((piece) =>
           piece === '\u0000'

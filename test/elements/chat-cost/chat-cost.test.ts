@@ -54,6 +54,12 @@ describe('<credit-chat-cost>', () => {
     await expectAccessible(el);
   });
 
+  it('says "This message cost" for one message (scope="message")', async () => {
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" scope="message" .catalog=${meingpt} .usage=${CHAT}></credit-chat-cost>`);
+    await el.loaded();
+    expect(shownText(el)).to.match(/^This message cost 2.65 credits \(€0.03\)/);
+  });
+
   it('opens the breakdown from the keyboard and stays accessible open', async () => {
     const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} .usage=${CHAT}></credit-chat-cost>`);
     await el.loaded();
