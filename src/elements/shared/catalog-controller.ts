@@ -3,7 +3,7 @@
 // back online. On an error the last good catalog stays; a newer request aborts an older one.
 // (@lit/task does not fit: this is a long-lived resource with conditional refreshes, not one task.)
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Catalog } from '../../core/index.js';
+import type { Catalog } from '../../core/catalog/schema.js';
 import { fetchCatalog, type FetchLike } from './catalog-fetch.js';
 
 export interface CatalogControllerOptions {

@@ -1,6 +1,16 @@
 // One catalog request: conditional on the ETag we hold, validated with parseCatalog. A 304 means
 // "what you have is current"; anything else that is not a valid catalog is an error.
-import { CreditError, parseCatalog, type Catalog } from '../../core/index.js';
+// The validator (zod/mini + Decimal, ~20 KB gz) loads in parallel with the request, so it is not
+// in an element's first-paint bundle.
+import { CreditError } from '../../core/errors.js';
+import type { Catalog } from '../../core/catalog/schema.js';
+
+let parser: Promise<typeof import('../../core/catalog/parse.js')> | undefined;
+/** core's parseCatalog, loaded once on first use. */
+export function loadParser(): Promise<typeof import('../../core/catalog/parse.js')> {
+  parser ??= import('../../core/catalog/parse.js');
+  return parser;
+}
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -22,6 +32,7 @@ export async function fetchCatalog(
   url: string,
   options: { fetch?: FetchLike; etag?: string | undefined; signal?: AbortSignal } = {},
 ): Promise<CatalogFetchResult> {
+  const parsing = loadParser();
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.etag) headers['if-none-match'] = options.etag;
@@ -34,6 +45,7 @@ export async function fetchCatalog(
   }
   if (response.status === 304) return { notModified: true };
   if (!response.ok) throw new CatalogLoadError(url, response.status, `could not load ${url}: HTTP ${response.status}`);
-  const catalog = parseCatalog(await response.text());
+  const text = await response.text();
+  const catalog = (await parsing).parseCatalog(text);
   return { notModified: false, catalog, etag: response.headers.get('etag') ?? undefined };
 }

@@ -1,0 +1,3 @@
+export * from './pricing-table.js';
+export * from './pricing-table.events.js';
+import './pricing-table.define.js';

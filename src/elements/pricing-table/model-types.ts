@@ -1,0 +1,47 @@
+// The shapes of the pricing table's model (built by pricing-model.ts, read by view.ts and the
+// element). Types and one key helper only, so importing them costs no bytes of core.
+import type { BudgetQuantity } from '../../core/budget.js';
+import type { Catalog, PriceKey, Service, Unit } from '../../core/catalog/schema.js';
+import type { QuantityKind } from '../../core/rating/usage.js';
+
+export type TokenUnitPreference = '1k' | '1m' | undefined;
+
+export interface PriceCell {
+  keyMode: string;
+  key: PriceKey;
+  /** price: a positive price; free: "0"; not-offered: null; none: the service has no such price. */
+  state: 'price' | 'free' | 'not-offered' | 'none';
+  /** What is charged, in the group's display unit (the cap applied). */
+  charged?: string;
+  /** The published price where a cap makes it differ from the charged one. */
+  listed?: string;
+  money?: string;
+  listedMoney?: string;
+}
+
+export interface Row {
+  service: Service;
+  /** Lower-case id, brand, English brand, model and aliases, for search. */
+  haystack: string;
+  cells: Map<string, PriceCell>;
+  /** What 1,000 credits buy, per key mode; undefined when not offered there. */
+  buys: Map<string, BudgetQuantity>;
+}
+
+export interface Group {
+  billingType: string;
+  catalogName: string;
+  /** The unit prices are shown in (token prices converted when the `unit` attribute asks). */
+  unit: Unit;
+  keys: PriceKey[];
+  quantityKind: QuantityKind;
+  rows: Row[];
+}
+
+export interface TableModel {
+  catalog: Catalog;
+  groups: Group[];
+  brands: { brand: string; brandEn?: string }[];
+}
+
+export const cellKey = (keyMode: string, key: PriceKey): string => `${keyMode}:${key}`;

@@ -1,0 +1,107 @@
+// The pricing table's data, built once per catalog and unit: one row per service with every
+// price cell (charged, published, money) and what 1,000 credits buy. DOM-free; loaded lazily by
+// the element because it brings core's Decimal (the first paint does not need it).
+import { budgetToQuantity, type BudgetQuantity } from '../../core/budget.js';
+import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../core/catalog/diff.js';
+import { parseCatalog } from '../../core/catalog/parse.js';
+import { effectivePrice } from '../../core/catalog/prices.js';
+import { PRICE_KEYS, UNITS, type Catalog, type PriceKey, type Service, type Unit } from '../../core/catalog/schema.js';
+import { Decimal, toPlain } from '../../core/decimal.js';
+import { cellKey, type Group, type PriceCell, type Row, type TableModel } from './model-types.js';
+import { creditsToMoney } from '../../core/money.js';
+import type { QuantityKind } from '../../core/rating/usage.js';
+import type { TokenUnitPreference } from './model-types.js';
+
+export { diffCatalogs, isEmptyDiff, parseCatalog, type CatalogDiff };
+export type { TokenUnitPreference } from './model-types.js';
+
+export const QUANTITY_OF: Record<PriceKey, QuantityKind> = {
+  input: 'inputTokens',
+  cachedInput: 'cachedInputTokens',
+  output: 'outputTokens',
+  audio: 'audioSeconds',
+  characters: 'characters',
+  request: 'requests',
+  storage: 'tokenDays',
+};
+
+const BUDGET = { credits: '1000' };
+
+function displayUnit(services: Service[], preference: TokenUnitPreference): Unit {
+  const first = services[0]!.unit;
+  if (UNITS[first].kind !== 'tokens') return first;
+  if (preference === '1k') return 'tokens-1k';
+  if (preference === '1m') return 'tokens-1m';
+  return first;
+}
+
+function scale(value: string, factor: Decimal | undefined): string {
+  return factor ? toPlain(new Decimal(value).times(factor)) : value;
+}
+
+function buildCell(catalog: Catalog, service: Service, keyMode: string, key: PriceKey, factor: Decimal | undefined): PriceCell {
+  const price = effectivePrice(catalog, service, keyMode, key);
+  if (!price) return { keyMode, key, state: 'none' };
+  if (price.charged === null) return { keyMode, key, state: 'not-offered' };
+  const charged = scale(price.charged, factor);
+  const cell: PriceCell = {
+    keyMode,
+    key,
+    state: new Decimal(charged).isZero() ? 'free' : 'price',
+    charged,
+    money: creditsToMoney(catalog, charged).amount,
+  };
+  if (price.capped && price.listed !== null) {
+    cell.listed = scale(price.listed, factor);
+    cell.listedMoney = creditsToMoney(catalog, cell.listed).amount;
+  }
+  return cell;
+}
+
+export function buildModel(catalog: Catalog, preference: TokenUnitPreference): TableModel {
+  const byType = new Map<string, Service[]>();
+  for (const service of catalog.services) {
+    const list = byType.get(service.billingType);
+    if (list) list.push(service);
+    else byType.set(service.billingType, [service]);
+  }
+  const modes = catalog.keyModes.map((k) => k.id);
+  const groups: Group[] = [];
+  // Catalog order of billing types, then any group the catalog lists under an unknown type.
+  for (const info of catalog.billingTypes) {
+    const services = byType.get(info.id);
+    if (!services?.length) continue;
+    const unit = displayUnit(services, preference);
+    const present = new Set<PriceKey>();
+    for (const s of services) for (const set of Object.values(s.prices)) for (const [k, v] of Object.entries(set)) if (v !== undefined) present.add(k as PriceKey);
+    const keys = PRICE_KEYS.filter((k) => present.has(k));
+    const rows = services.map((service): Row => {
+      const factor = service.unit === unit ? undefined : new Decimal(UNITS[unit].per).div(UNITS[service.unit].per);
+      const cells = new Map<string, PriceCell>();
+      const buys = new Map<string, BudgetQuantity>();
+      for (const mode of modes) {
+        for (const key of keys) cells.set(cellKey(mode, key), buildCell(catalog, service, mode, key, factor));
+        const first = cells.get(cellKey(mode, keys[0]!))!;
+        if (first.state === 'price' || first.state === 'free') {
+          buys.set(mode, budgetToQuantity(catalog, service.id, BUDGET, QUANTITY_OF[keys[0]!], mode));
+        }
+      }
+      const haystack = [service.id, service.brand, service.brandEn ?? '', service.model, ...(service.aliases ?? [])].join(' ').normalize('NFKC').toLowerCase();
+      return { service, haystack, cells, buys };
+    });
+    groups.push({ billingType: info.id, catalogName: info.name, unit, keys, quantityKind: QUANTITY_OF[keys[0]!], rows });
+  }
+  const brands = new Map<string, { brand: string; brandEn?: string }>();
+  for (const s of catalog.services) if (!brands.has(s.brand)) brands.set(s.brand, { brand: s.brand, ...(s.brandEn && { brandEn: s.brandEn }) });
+  return { catalog, groups, brands: [...brands.values()] };
+}
+
+/** Keys of the cells a diff touches (`id|keyMode:key`), and the ids of added services. */
+export function changedCells(diff: CatalogDiff): { cells: Map<string, string | undefined>; added: Set<string> } {
+  // value: the change in percent where both sides are prices ("-25", "12.5")
+  const cells = new Map<string, string | undefined>();
+  for (const service of diff.repriced) {
+    for (const change of service.changes) cells.set(`${service.id}|${cellKey(change.keyMode, change.key)}`, change.percent);
+  }
+  return { cells, added: new Set(diff.added.map((s) => s.id)) };
+}

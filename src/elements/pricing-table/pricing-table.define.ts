@@ -1,0 +1,17 @@
+// Registers <credit-pricing-table>.
+import { CreditPricingTable } from './pricing-table.js';
+import type { CreditCatalogChangeEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
+import type { CreditErrorEvent } from '../shared/events.js';
+
+CreditPricingTable.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'credit-pricing-table': CreditPricingTable;
+  }
+  interface GlobalEventHandlersEventMap {
+    'credit-service-select': CreditServiceSelectEvent;
+    'credit-catalog-change': CreditCatalogChangeEvent;
+    'credit-error': CreditErrorEvent;
+  }
+}

@@ -1,0 +1,39 @@
+// Mounting helpers for the <credit-pricing-table> tests.
+import { fixture, html } from '@open-wc/testing';
+import '../../../src/elements/pricing-table/index.js';
+import { loadPricingEngine, type CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
+import type { Catalog } from '../../../src/core/index.js';
+
+export async function settle(el: CreditPricingTable): Promise<void> {
+  await loadPricingEngine();
+  for (let i = 0; i < 4; i++) {
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+  }
+}
+
+/** A table fed a parsed catalog, inside a wrapper with the given lang and width. */
+export async function mount(catalog: Catalog | unknown, attrs: { lang?: string; width?: string; [name: string]: string | undefined } = {}): Promise<CreditPricingTable> {
+  const { lang = 'en', width = '1200px', ...rest } = attrs;
+  const wrap = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
+  wrap.style.width = width;
+  const el = document.createElement('credit-pricing-table');
+  for (const [name, value] of Object.entries(rest)) if (value !== undefined) el.setAttribute(name, value);
+  el.catalog = catalog as Catalog;
+  wrap.append(el);
+  await settle(el);
+  return el;
+}
+
+export const $ = (el: CreditPricingTable, selector: string) => el.shadowRoot!.querySelector(selector);
+export const $$ = (el: CreditPricingTable, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
+export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const rowIds = (el: CreditPricingTable, group?: string) =>
+  $$(el, group ? `section[aria-labelledby="group-${group}"] tbody tr` : 'tbody tr').map((tr) => tr.getAttribute('data-id'));
+
+export async function search(el: CreditPricingTable, query: string): Promise<void> {
+  const input = $(el, 'input[type="search"]') as HTMLInputElement;
+  input.value = query;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await el.updateComplete;
+}
