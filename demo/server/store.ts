@@ -85,6 +85,8 @@ function creditsByService(catalog: Catalog, charge: Charge): Map<string, { billi
 
 export class Store {
   private readonly q;
+  /** Organisations, users and departments change rarely: read once, until forgetConfig(). */
+  private readonly config = new Map<string, OrgRow | UserRow | DepartmentRow | undefined>();
 
   constructor(
     readonly db: Db,
@@ -123,14 +125,37 @@ export class Store {
     return loaded;
   }
 
+  /** Drops the cached organisations, users and departments (after changing them in the database). */
+  forgetConfig(): void {
+    this.config.clear();
+  }
+
+  private cached<T extends OrgRow | UserRow | DepartmentRow>(key: string, read: () => unknown): T | undefined {
+    if (!this.config.has(key)) this.config.set(key, read() as T | undefined);
+    return this.config.get(key) as T | undefined;
+  }
+
+  private readonly percents = new Map<string, string[]>();
+
+  /** The organisation's low-balance percentages ("20", "10", "0"), parsed once. */
+  private percentsOf(org: OrgRow): string[] {
+    let list = this.percents.get(org.low_balance_percents);
+    if (!list) this.percents.set(org.low_balance_percents, (list = JSON.parse(org.low_balance_percents) as string[]));
+    return list;
+  }
+
+  private department(id: string | null): DepartmentRow | undefined {
+    return id === null ? undefined : this.cached<DepartmentRow>(`dept:${id}`, () => this.q.department.get(id));
+  }
+
   private org(orgId: string): OrgRow {
-    const org = this.q.org.get(orgId) as OrgRow | undefined;
+    const org = this.cached<OrgRow>(`org:${orgId}`, () => this.q.org.get(orgId));
     if (!org) throw new HostError(403, 'unknown-organisation', 'Unknown organisation');
     return org;
   }
 
   user(userId: string): UserRow | undefined {
-    return this.q.user.get(userId) as UserRow | undefined;
+    return this.cached<UserRow>(`user:${userId}`, () => this.q.user.get(userId));
   }
 
   private balanceRow(orgId: string): { credits: string; reference: string } {
@@ -146,8 +171,8 @@ export class Store {
   }
 
   /** Appends a ledger row and moves the running balance with it. */
-  private post(orgId: string, kind: 'topup' | 'auto-recharge' | 'charge', credits: Decimal, at: string, eventId: string | null): Decimal {
-    const { credits: before, reference } = this.balanceRow(orgId);
+  private post(orgId: string, kind: 'topup' | 'auto-recharge' | 'charge', credits: Decimal, at: string, eventId: string | null, row = this.balanceRow(orgId)): Decimal {
+    const { credits: before, reference } = row;
     const after = kind === 'charge' ? D(before).minus(credits) : D(before).plus(credits);
     const { lastInsertRowid } = this.q.ledgerInsert.run(orgId, kind, plain(credits), at, eventId, plain(after));
     // A top-up starts a new low-balance cycle: percentages refer to the balance after it.
@@ -188,11 +213,11 @@ export class Store {
       limit === null ? null : { limit, used: plain(used), remaining: nonNegative(D(limit).minus(used)), resetsAt };
     const daily = allowance(user?.daily_limit ?? null, this.spent(who.orgId, `user:${who.userId}`, today), nextDay(nowMs));
     const monthly = allowance(user?.monthly_limit ?? null, this.spent(who.orgId, `user:${who.userId}`, month), nextMonth(nowMs));
-    const dept = user?.department_id ? (this.q.department.get(user.department_id) as DepartmentRow | undefined) : undefined;
+    const dept = this.department(user?.department_id ?? null);
     const budget = dept ? allowance(dept.monthly_budget, this.spent(who.orgId, `dept:${dept.id}`, month), nextMonth(nowMs)) : null;
     const remaining = [balance, ...[daily, monthly].filter((a) => a !== null).map((a) => D(a!.remaining))];
     if (budget && dept?.overdraft_protection) remaining.push(D(budget.remaining));
-    const percents = JSON.parse(org.low_balance_percents) as string[];
+    const percents = this.percentsOf(org);
     return {
       credits: plain(balance),
       money: { amount: plain(balance.times(catalog.creditUnit.value)), currency: catalog.creditUnit.currency },
@@ -249,29 +274,27 @@ export class Store {
     const nowIso = new Date(nowMs).toISOString();
     const today = dayOf(nowIso);
     const month = monthOf(nowIso);
-    const balance = D(this.balanceRow(who.orgId).credits);
+    const balanceRow = this.balanceRow(who.orgId);
+    const balance = D(balanceRow.credits);
     if (balance.lte(0)) throw new HostError(402, 'credits-exhausted', 'No credits left: AI is paused until credits are loaded', `balance ${plain(balance)} credits`);
     if (cost.gt(balance)) throw new HostError(402, 'insufficient-credits', 'Not enough credits for this usage', `needs ${charge.credits}, balance ${plain(balance)}`);
     const user = this.user(who.userId);
     if (!user) throw new HostError(403, 'unknown-user', 'Unknown user');
-    const limit = (max: string | null, scope: string, period: string, slug: string, title: string) => {
-      if (max === null) return;
-      const used = this.spent(who.orgId, scope, period);
-      if (used.plus(cost).gt(max)) throw new HostError(403, slug, title, `used ${plain(used)} of ${max} credits; this usage needs ${charge.credits}`);
-    };
-    limit(user.daily_limit, `user:${user.id}`, today, 'daily-limit-reached', "The user's daily credit limit is reached");
-    limit(user.monthly_limit, `user:${user.id}`, month, 'monthly-limit-reached', "The user's monthly credit limit is reached");
-    const dept = user.department_id ? (this.q.department.get(user.department_id) as DepartmentRow | undefined) : undefined;
-    if (dept?.overdraft_protection) {
-      limit(dept.monthly_budget, `dept:${dept.id}`, month, 'department-budget-exhausted', `The ${dept.name} department's budget is used up`);
+    const dept = this.department(user.department_id);
+    // Each spend counter is read once: checked against its limit, then moved by the cost.
+    const counters = [
+      { scope: `user:${user.id}`, period: today, max: user.daily_limit, slug: 'daily-limit-reached', title: "The user's daily credit limit is reached" },
+      { scope: `user:${user.id}`, period: month, max: user.monthly_limit, slug: 'monthly-limit-reached', title: "The user's monthly credit limit is reached" },
+      ...(dept ? [{ scope: `dept:${dept.id}`, period: month, max: dept.overdraft_protection ? dept.monthly_budget : null, slug: 'department-budget-exhausted', title: `The ${dept.name} department's budget is used up` }] : []),
+    ].map((c) => ({ ...c, used: this.spent(who.orgId, c.scope, c.period) }));
+    for (const c of counters) {
+      if (c.max !== null && c.used.plus(cost).gt(c.max)) throw new HostError(403, c.slug, c.title, `used ${plain(c.used)} of ${c.max} credits; this usage needs ${charge.credits}`);
     }
 
     const at = body.at ?? nowIso;
-    const after = this.post(who.orgId, 'charge', cost, nowIso, eventId);
-    for (const [scope, period] of [[`user:${user.id}`, today], [`user:${user.id}`, month], ...(dept ? [[`dept:${dept.id}`, month]] : [])] as const) {
-      this.addSpend(who.orgId, scope, period, cost);
-    }
-    this.notifyCrossings(who.orgId, balance, after, nowIso);
+    const after = this.post(who.orgId, 'charge', cost, nowIso, eventId, balanceRow);
+    for (const c of counters) this.q.setSpend.run(who.orgId, c.scope, c.period, plain(c.used.plus(cost)));
+    this.notifyCrossings(who.orgId, D(balanceRow.reference), balance, after, nowIso);
     const final = this.autoRecharge(who.orgId, after, nowIso, month);
     const receipt: UsageEventReceipt = { eventId, chatId: body.chatId, at, charge, balance: { credits: plain(final), paused: final.lte(0) } };
     this.q.eventInsert.run({
@@ -293,10 +316,9 @@ export class Store {
   }
 
   /** Records the 20 % / 10 % / 0 % notifications the balance just crossed. */
-  private notifyCrossings(orgId: string, before: Decimal, after: Decimal, at: string): void {
+  private notifyCrossings(orgId: string, reference: Decimal, before: Decimal, after: Decimal, at: string): void {
     const org = this.org(orgId);
-    const reference = D(this.balanceRow(orgId).reference);
-    for (const percent of JSON.parse(org.low_balance_percents) as string[]) {
+    for (const percent of this.percentsOf(org)) {
       const threshold = reference.times(percent).div(100);
       if (before.gt(threshold) && after.lte(threshold)) {
         this.q.notify.run(orgId, D(percent).isZero() ? 'depleted' : `low-${percent}`, at, plain(after), `${percent}% of ${plain(reference)} credits remaining`);

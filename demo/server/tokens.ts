@@ -35,8 +35,22 @@ export class TokenIssuer {
     return `ckd.${payload}.${this.sign(payload)}`;
   }
 
+  /** Tokens whose signature checked out, so a busy client is not re-verified on every request. */
+  private readonly verified = new Map<string, TokenClaims>();
+
   /** The claims of a valid, unexpired token; undefined otherwise. */
   verify(token: string, nowMs: number): TokenClaims | undefined {
+    const known = this.verified.get(token);
+    if (known) return known.exp * 1000 > nowMs ? known : undefined;
+    const claims = this.check(token, nowMs);
+    if (claims) {
+      if (this.verified.size >= 10_000) this.verified.clear();
+      this.verified.set(token, claims);
+    }
+    return claims;
+  }
+
+  private check(token: string, nowMs: number): TokenClaims | undefined {
     const [prefix, payload, signature] = token.split('.');
     if (prefix !== 'ckd' || !payload || !signature) return undefined;
     const expected = Buffer.from(this.sign(payload));

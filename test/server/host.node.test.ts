@@ -14,8 +14,14 @@ const sum = (values: string[]) => toPlain(values.reduce((a, v) => a.plus(v), new
 const image = (chatId: string, requests = 1) => ({ chatId, records: [{ service: 'openai/gpt-image-1', requests }] });
 const workflow = (chatId: string) => ({ chatId, records: [{ service: 'meingpt/workflow-wizard', requests: 1 }] });
 
+/** Changes settings in the database, as an administrator would, and lets the host re-read them. */
+function configure(host: TestHost, sql: string, ...params: unknown[]) {
+  host.server.store.db.prepare(sql).run(...params);
+  host.server.store.forgetConfig();
+}
+
 function setAutoRecharge(host: TestHost, enabled: boolean, threshold = '0', credits = '0', monthlyLimit: string | null = null) {
-  host.server.store.db.prepare('UPDATE orgs SET auto_recharge_enabled = ?, auto_recharge_threshold = ?, auto_recharge_credits = ?, auto_recharge_monthly_limit = ? WHERE id = ?').run(enabled ? 1 : 0, threshold, credits, monthlyLimit, 'org-nordlicht');
+  configure(host, 'UPDATE orgs SET auto_recharge_enabled = ?, auto_recharge_threshold = ?, auto_recharge_credits = ?, auto_recharge_monthly_limit = ? WHERE id = ?', enabled ? 1 : 0, threshold, credits, monthlyLimit, 'org-nordlicht');
 }
 
 describe('reference host: ledger and idempotency', () => {
@@ -205,7 +211,7 @@ describe('reference host: limits, the 0-credit pause, notifications, auto-rechar
   });
 
   it("enforces a user's monthly limit", async () => {
-    host.server.store.db.prepare("UPDATE users SET monthly_limit = '200' WHERE id = 'u-emma'").run();
+    configure(host, "UPDATE users SET monthly_limit = '200' WHERE id = 'u-emma'");
     const emma = host.client('u-emma');
     await emma.recordUsage({ chatId: 'e3', records: [{ service: 'meingpt/workflow-wizard', requests: 2 }] }); // 200
     const refused = await rejection(emma.recordUsage(workflow('e3')));
@@ -213,9 +219,8 @@ describe('reference host: limits, the 0-credit pause, notifications, auto-rechar
   });
 
   it('a department budget with overdraft protection refuses what would exceed it; without, it does not', async () => {
-    const db = host.server.store.db;
-    db.prepare("UPDATE departments SET monthly_budget = '400' WHERE id = 'd-sales'").run(); // Sales has spent 200 (Emma)
-    db.prepare("UPDATE users SET daily_limit = NULL, monthly_limit = NULL WHERE id = 'u-felix'").run();
+    configure(host, "UPDATE departments SET monthly_budget = '400' WHERE id = 'd-sales'"); // Sales has spent 200 (Emma)
+    configure(host, "UPDATE users SET daily_limit = NULL, monthly_limit = NULL WHERE id = 'u-felix'");
     const felix = host.client('u-felix');
     for (let i = 0; i < 6; i++) await felix.recordUsage(image('f1')); // 380
     const refused = await rejection(felix.recordUsage(image('f1')));
@@ -223,7 +228,7 @@ describe('reference host: limits, the 0-credit pause, notifications, auto-rechar
     const balance = await felix.getBalance();
     assert.equal(balance.limits.department?.budget.remaining, '20');
     assert.equal(balance.remainingAllowance, '20');
-    db.prepare("UPDATE departments SET overdraft_protection = 0 WHERE id = 'd-sales'").run();
+    configure(host, "UPDATE departments SET overdraft_protection = 0 WHERE id = 'd-sales'");
     await felix.recordUsage(image('f1')); // 410: allowed without overdraft protection
     assert.equal((await felix.getBalance()).limits.department?.budget.used, '410');
   });

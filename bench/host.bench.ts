@@ -1,0 +1,130 @@
+// The reference host over loopback: usage events recorded per second (target ≥ 2,000/s) and
+// balance requests per second (target ≥ 5,000/s), each beside a bare http server answering
+// the same routes with fixed JSON. Servers run in child processes; the load generator here is
+// bounded: a fixed number of requests, a fixed concurrency, a time limit, 127.0.0.1 only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
+const TIME_LIMIT_MS = 20_000;
+const USAGE_REQUESTS = Number(process.env.USAGE_REQUESTS ?? 10_000);
+const BALANCE_REQUESTS = Number(process.env.BALANCE_REQUESTS ?? 30_000);
+
+function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+  });
+}
+
+interface Call {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+function send(agent: Agent, url: URL, call: Call): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { agent, host: url.hostname, port: url.port, method: call.method, path: url.pathname + call.path, headers: { ...call.headers, ...(call.body && { 'content-length': Buffer.byteLength(call.body) }) } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(call.body);
+  });
+}
+
+/** Sends `count` calls (call(i) makes the i-th) with CONCURRENCY in flight, stopping at the time limit. */
+async function load(base: string, count: number, call: (i: number) => Call, expected: number) {
+  const url = new URL(base);
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  let next = 0;
+  let ok = 0;
+  const started = performance.now();
+  const deadline = started + TIME_LIMIT_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count && performance.now() < deadline) {
+        const i = next++;
+        const t = performance.now();
+        const res = await send(agent, url, call(i));
+        latencies.push(performance.now() - t);
+        if (res.status === expected) ok++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+  return { sent: latencies.length, ok, seconds, perSecond: latencies.length / seconds, p50: q(0.5), p99: q(0.99) };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-bench-'));
+const host = await start(['demo/server/main.ts'], { CREDITKIT_API_PORT: '0', CREDITKIT_DATA_DIR: dataDir, CREDITKIT_SEED: '0' });
+const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+  const res = await fetch(host.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return res.json() as Promise<Record<string, unknown>>;
+};
+const { token } = (await post('/demo/token', { userId: 'u-anna' })) as { token: string };
+const auth = { authorization: `Bearer ${token}` };
+await post('/demo/top-up', { credits: '1000000000' }, auth);
+
+const usageCall = (prefix: string) => (i: number): Call => ({
+  method: 'POST',
+  path: '/usage-events',
+  headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': `${prefix}-${i}` },
+  body: JSON.stringify({ chatId: `bench-${i % 500}`, records: [{ service: 'openai/gpt-4o', inputTokens: 500 + (i % 1000), outputTokens: 200 + (i % 300) }] }),
+});
+const balanceCall: Call = { method: 'GET', path: '/balance', headers: auth };
+
+// Warm up both paths (JIT, SQLite page cache), then capture real bodies for the baseline.
+await load(host.url, 500, usageCall('warm'), 201);
+await load(host.url, 1000, () => balanceCall, 200);
+const sampleReceipt = (await send(new Agent(), new URL(host.url), usageCall('sample')(0))).body;
+const sampleBalance = (await send(new Agent(), new URL(host.url), balanceCall)).body;
+
+const usage = await load(host.url, USAGE_REQUESTS, usageCall('bench'), 201);
+const balance = await load(host.url, BALANCE_REQUESTS, () => balanceCall, 200);
+host.child.kill('SIGTERM');
+
+const baseline = await start(['bench/host-baseline-server.ts'], { BASELINE_BALANCE: sampleBalance, BASELINE_RECEIPT: sampleReceipt });
+await load(baseline.url, 1000, usageCall('warm'), 201);
+const baseUsage = await load(baseline.url, USAGE_REQUESTS, usageCall('bench'), 201);
+const baseBalance = await load(baseline.url, BALANCE_REQUESTS, () => balanceCall, 200);
+baseline.child.kill('SIGTERM');
+rmSync(dataDir, { recursive: true, force: true });
+
+const rows = [
+  ['usage events (POST, SQLite FULL sync)', usage, baseUsage, 2000],
+  ['balance (GET)', balance, baseBalance, 5000],
+] as const;
+console.log(`loopback, ${CONCURRENCY} requests in flight, keep-alive; baseline = bare http server with the same JSON bodies\n`);
+console.log('| scenario | requests (ok) | req/s | p50 ms | p99 ms | baseline req/s | host / baseline | target |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const [name, r, b, target] of rows) {
+  console.log(
+    `| ${name} | ${r.sent} (${r.ok}) | ${Math.round(r.perSecond)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(b.perSecond)} | ${(r.perSecond / b.perSecond).toFixed(2)} | ≥ ${target}/s ${r.perSecond >= target ? 'met' : 'MISSED'} |`,
+  );
+}
+if (usage.ok !== usage.sent || balance.ok !== balance.sent) {
+  console.error('some requests failed');
+  process.exitCode = 1;
+}
