@@ -374,6 +374,7 @@ export class CreditPricingTable extends LitElement {
       billingType: this.billingTypeFilter,
       sort: this.sort,
       keyModes: modes,
+      locale: this.locale.locale,
     });
     const shown = views.reduce((n, v) => n + v.rows.length, 0);
     const total = model.groups.reduce((n, g) => n + g.rows.length, 0);
@@ -477,7 +478,7 @@ export class CreditPricingTable extends LitElement {
     const cheapest = view.cheapest.has(id);
     const s = this.strings;
     const locale = this.locale.locale;
-    const label = view.group.keys.length > 1 || this.shownModes(catalog).length > 1 ? `${this.keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key];
+    const label = this.shownModes(catalog).length > 1 ? `${this.keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key];
     const classes = ['price', cell.state, flashed ? 'flash' : '', changed ? 'changed' : ''].filter(Boolean).join(' ');
     return html`<td part="price" class=${classes} data-cell=${column} ?data-changed=${flashed}>
       <span class="cell-label" aria-hidden="true">${label}</span>

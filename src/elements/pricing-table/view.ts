@@ -20,6 +20,8 @@ export interface ViewOptions {
   billingType: string;
   sort: SortState | undefined;
   keyModes: readonly string[];
+  /** For sorting by model name. */
+  locale: string;
 }
 
 export interface GroupView {
@@ -32,6 +34,13 @@ export interface GroupView {
 }
 
 const MAX_CHEAPEST_TIES = 3;
+
+const collators = new Map<string, Intl.Collator>();
+function collator(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) collators.set(locale, (c = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })));
+  return c;
+}
 
 /** Comma or space separated list attribute → lower-case ids. */
 export function parseList(value: string | null | undefined): string[] {
@@ -64,15 +73,15 @@ function sortValue(cell: PriceCell | undefined): string | undefined {
   return cell.state === 'price' ? cell.charged : undefined;
 }
 
-function sortRows(rows: Row[], column: string | undefined, direction: SortDirection): Row[] {
+function sortRows(rows: Row[], column: string | undefined, direction: SortDirection, collator: Intl.Collator): Row[] {
   const sign = direction === 'ascending' ? 1 : -1;
-  const indexed = rows.map((row, i) => ({ row, i, value: column ? sortValue(row.cells.get(column)) : `${row.service.brand} ${row.service.model}` }));
+  const indexed = rows.map((row, i) => ({ row, i, value: column ? sortValue(row.cells.get(column)) : row.service.model }));
   indexed.sort((a, b) => {
     if (a.value === undefined || b.value === undefined) {
       if (a.value === b.value) return a.i - b.i;
       return a.value === undefined ? 1 : -1;
     }
-    const order = column ? compareDecimalStrings(a.value, b.value) : a.value.localeCompare(b.value);
+    const order = column ? compareDecimalStrings(a.value, b.value) : collator.compare(a.value, b.value);
     return order * sign || a.i - b.i;
   });
   return indexed.map((x) => x.row);
@@ -118,7 +127,7 @@ export function viewOf(model: TableModel, options: ViewOptions): GroupView[] {
     );
     if (!rows.length) continue;
     const sortedColumn = options.sort ? groupColumn(group, options.sort.column) : undefined;
-    if (options.sort) rows = sortRows(rows, sortedColumn, options.sort.direction);
+    if (options.sort) rows = sortRows(rows, sortedColumn, options.sort.direction, collator(options.locale));
     views.push({ group, rows, cheapest: cheapestOf(group, rows, options.keyModes), sortedColumn });
   }
   return views;

@@ -1,0 +1,142 @@
+// Search, filters, sort, key-mode switch, selection and the empty state.
+import { expect, oneEvent } from '@open-wc/testing';
+import { compareDecimals, type Catalog } from '../../../src/core/index.js';
+import { loadCatalog } from '../../core/load.js';
+import { $, $$, mount, rowIds, search, text } from './setup.js';
+
+let gptbots: Catalog;
+let meingpt: Catalog;
+before(async () => {
+  gptbots = await loadCatalog('gptbots');
+  meingpt = await loadCatalog('meingpt');
+});
+
+const groups = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('section')].map((s) => s.getAttribute('aria-labelledby'));
+
+describe('<credit-pricing-table>: search', () => {
+  it('finds by model, brand, English brand and alias, instantly', async () => {
+    const el = await mount(gptbots);
+    await search(el, 'gpt-4.1');
+    expect(rowIds(el)).to.deep.equal(gptbots.services.filter((s) => s.model.toLowerCase().includes('gpt-4.1')).map((s) => s.id));
+    await search(el, 'baidu');
+    const baidu = gptbots.services.filter((s) => s.brandEn === 'Baidu').map((s) => s.id);
+    expect(baidu.length).to.be.greaterThan(0);
+    expect(rowIds(el)).to.deep.equal(baidu);
+    await search(el, '百度');
+    expect(rowIds(el)).to.deep.equal(baidu);
+    await search(el, 'azure  audio');
+    expect(rowIds(el)).to.deep.equal(gptbots.services.filter((s) => s.brand === 'Azure' && /audio/i.test(s.model)).map((s) => s.id));
+    expect(text($(el, '.count'))).to.equal(`${rowIds(el).length} of 118 services`);
+    const mein = await mount(meingpt);
+    await search(mein, 'gpt-image-1');
+    expect(rowIds(mein)).to.deep.equal(['openai/gpt-image-1']);
+  });
+
+  it('shows an empty state and clears it', async () => {
+    const el = await mount(gptbots);
+    await search(el, 'no such model zzz');
+    expect(rowIds(el)).to.deep.equal([]);
+    expect(text($(el, '.message.empty p'))).to.equal('No service matches the search and filters.');
+    ($(el, '.message.empty button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(rowIds(el)).to.have.length(118);
+    expect(($(el, 'input[type="search"]') as HTMLInputElement).value).to.equal('');
+  });
+});
+
+describe('<credit-pricing-table>: filters', () => {
+  it('limits groups with billing-types and rows with brands', async () => {
+    const el = await mount(gptbots, { 'billing-types': 'asr, tts' });
+    expect(groups(el)).to.deep.equal(['group-asr', 'group-tts']);
+    expect(rowIds(el)).to.have.length(10);
+    el.setAttribute('brands', 'Azure,Ali');
+    await el.updateComplete;
+    expect(rowIds(el)).to.deep.equal(gptbots.services.filter((s) => ['asr', 'tts'].includes(s.billingType) && ['Azure', 'Ali'].includes(s.brand)).map((s) => s.id));
+    // The toolbar only offers what the attributes allow.
+    expect($$(el, '#type option').map((o) => o.getAttribute('value'))).to.deep.equal(['', 'asr', 'tts']);
+    expect($$(el, '#brand option').map((o) => text(o))).to.deep.equal(['All brands', 'Azure', 'Ali (Alibaba)']);
+  });
+
+  it('filters by the brand and billing type picked in the toolbar', async () => {
+    const el = await mount(gptbots);
+    const brand = $(el, '#brand') as HTMLSelectElement;
+    brand.value = 'jina';
+    brand.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(rowIds(el)).to.deep.equal(gptbots.services.filter((s) => s.brand === 'Jina').map((s) => s.id));
+    const type = $(el, '#type') as HTMLSelectElement;
+    type.value = 'knowledge-reranking';
+    type.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(groups(el)).to.deep.equal(['group-knowledge-reranking']);
+    expect(rowIds(el)).to.have.length(1);
+  });
+});
+
+describe('<credit-pricing-table>: sort', () => {
+  it('sorts by a price column with aria-sort, not offered last both ways', async () => {
+    const el = await mount(gptbots, { 'billing-types': 'llm-text-chat' });
+    // second header row: Platform Input, Platform Output, Own Input, Own Output
+    const platformOutput = () => $$(el, 'thead tr:nth-child(2) th')[1] as HTMLTableCellElement;
+    platformOutput().querySelector('button')!.click();
+    await el.updateComplete;
+    expect(platformOutput().getAttribute('aria-sort')).to.equal('ascending');
+    expect($$(el, '[aria-sort]')).to.have.length(1);
+    const values = () =>
+      $$(el, 'tbody td[data-cell="platform:output"]').map((td) => (td.classList.contains('free') ? '0' : td.querySelector('.credits') ? td.querySelector('.credits')!.textContent!.replace(/,/g, '') : null));
+    const asc = values();
+    const offered = asc.filter((v): v is string => v !== null);
+    expect(offered).to.deep.equal([...offered].sort(compareDecimals));
+    expect(asc.slice(offered.length).every((v) => v === null)).to.equal(true);
+    platformOutput().querySelector('button')!.click();
+    await el.updateComplete;
+    expect(platformOutput().getAttribute('aria-sort')).to.equal('descending');
+    const desc = values();
+    const offeredDesc = desc.filter((v): v is string => v !== null);
+    expect(offeredDesc).to.deep.equal([...offered].sort(compareDecimals).reverse());
+    expect(desc.slice(offeredDesc.length).every((v) => v === null)).to.equal(true);
+  });
+
+  it('sorts by model name within each group', async () => {
+    const el = await mount(gptbots, { 'billing-types': 'asr' });
+    const ids = (...models: string[]) => models.map((m) => gptbots.services.find((s) => s.model === m)!.id);
+    ($$(el, 'thead th button')[0] as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($$(el, 'thead th')[0]!.getAttribute('aria-sort')).to.equal('ascending');
+    const ascending = ids('Azure-Speech', 'GPT-4o-mini-transcribe', 'GPT-4o-transcribe', 'Whisper Large-V2', 'Whisper Large-V3');
+    expect(rowIds(el)).to.deep.equal(ascending);
+    ($$(el, 'thead th button')[0] as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($$(el, 'thead th')[0]!.getAttribute('aria-sort')).to.equal('descending');
+    expect(rowIds(el)).to.deep.equal([...ascending].reverse());
+  });
+});
+
+describe('<credit-pricing-table>: key mode and selection', () => {
+  it('switches between both, platform and own key columns', async () => {
+    const el = await mount(gptbots);
+    const cells = () => [...new Set($$(el, 'tr[data-id="openai/gpt-4.1-1m"] td[data-cell]').map((td) => td.getAttribute('data-cell')))];
+    expect(cells()).to.deep.equal(['platform:input', 'platform:output', 'own:input', 'own:output']);
+    el.keyMode = 'own';
+    await el.updateComplete;
+    expect(cells()).to.deep.equal(['own:input', 'own:output']);
+    expect($$(el, 'th[scope="colgroup"]')).to.have.length(0);
+    // own key: the cap charges 0.01 (published 0.02), so 1,000 credits buy 1,000 × 1,000 / 0.01 tokens
+    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td.buys'))).to.equal('1,000 credits buy 100,000,000 input tokens');
+    el.setAttribute('key-mode', 'platform');
+    await el.updateComplete;
+    expect(cells()).to.deep.equal(['platform:input', 'platform:output']);
+  });
+
+  it('fires credit-service-select with the service id and key mode', async () => {
+    const el = await mount(gptbots, { 'key-mode': 'own' });
+    const button = $(el, 'tr[data-id="openai/gpt-4.1-1m"] button.model') as HTMLButtonElement;
+    setTimeout(() => button.click());
+    const event = await oneEvent(el, 'credit-service-select');
+    expect(event.detail).to.deep.equal({ serviceId: 'openai/gpt-4.1-1m', keyMode: 'own' });
+    expect(event.composed && event.bubbles).to.equal(true);
+    await el.updateComplete;
+    expect(el.selected).to.equal('openai/gpt-4.1-1m');
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+  });
+});
