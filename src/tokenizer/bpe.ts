@@ -2,8 +2,9 @@
 // pre-tokenising regex (js-tiktoken's, as data), each piece is UTF-8 encoded into a scratch
 // buffer with prefix hashes, and merged by lowest rank (leftmost first on a tie) without ever
 // building a token list or a string key. Short pieces merge by scanning an array of pair ranks;
-// long ones (Chinese runs, 1,000,000 × "a") through a binary heap over a linked list,
+// long ones (Chinese runs, 1,000,000 × "a") through a 4-ary heap over a linked list,
 // O(n log n) instead of js-tiktoken's O(n²) rescans.
+import { scannerFor, type Scanner } from './pretokenize.js';
 import { MAX_TOKEN_BYTES, POW, type RankTable } from './rank-table.js';
 
 const P = 0x01000193; // must equal rank-table.ts's multiplier
@@ -16,12 +17,13 @@ const TWO_32 = 4294967296;
 
 export class BpeCounter {
   private readonly regex: RegExp;
+  private readonly scanner: Scanner | undefined;
   private bytes = new Uint8Array(1024);
   private prefix = new Int32Array(1025);
   private a = new Int32Array(1025);
   private b = new Int32Array(1025);
   private c = new Int32Array(1025);
-  private heap = new Float64Array(3072);
+  private keys = new Float64Array(0);
   private readonly cache = new Map<string, number>();
 
   constructor(
@@ -29,32 +31,49 @@ export class BpeCounter {
     patStr: string,
     /** Tests lower it to drive short pieces through the heap path too. */
     private readonly scanLimit = SCAN_LIMIT,
+    /** Tests turn the compiled scanner off to compare it with the regex. */
+    useScanner = true,
   ) {
     this.regex = new RegExp(patStr, 'gu');
+    this.scanner = useScanner ? scannerFor(patStr) : undefined;
   }
 
   /** Exact token count of `text` as ordinary text (special-token strings are not special). */
   count(text: string): number {
+    let total = 0;
+    const scan = this.scanner;
+    if (scan) {
+      for (let i = 0; i < text.length; ) {
+        const end = scan(text, i);
+        if (end < 0) {
+          i++; // no alternative matches: the regex skips this unit too (cannot happen with the two patterns)
+          continue;
+        }
+        total += end - i === 1 && text.charCodeAt(i) < 0x80 ? 1 : this.countPiece(text, i, end);
+        i = end;
+      }
+      return total;
+    }
     const re = this.regex;
     re.lastIndex = 0;
-    let total = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
-      const piece = m[0];
-      if (piece.length === 0) {
+      const length = m[0].length;
+      if (length === 0) {
         re.lastIndex++; // cannot happen with tiktoken's patterns; never loop forever on another
         continue;
       }
-      total += piece.length === 1 && piece.charCodeAt(0) < 0x80 ? 1 : this.countPiece(piece);
+      total += length === 1 && text.charCodeAt(m.index) < 0x80 ? 1 : this.countPiece(text, m.index, m.index + length);
     }
     return total;
   }
 
-  /** Tokens of one pre-tokenised piece. */
-  countPiece(piece: string): number {
-    const n = this.encode(piece);
+  /** Tokens of the pre-tokenised piece text[start, end). */
+  countPiece(text: string, start: number, end: number): number {
+    const n = this.encode(text, start, end);
     if (n <= MAX_TOKEN_BYTES && this.table.find(this.prefix[n]!, this.bytes, 0, n) >= 0) return 1;
-    const cacheable = piece.length <= CACHE_MAX_CHARS;
+    const cacheable = end - start <= CACHE_MAX_CHARS;
+    const piece = cacheable ? text.slice(start, end) : '';
     if (cacheable) {
       const known = this.cache.get(piece);
       if (known !== undefined) return known;
@@ -67,16 +86,16 @@ export class BpeCounter {
     return tokens;
   }
 
-  /** UTF-8 of `piece` into `bytes` (a lone surrogate becomes U+FFFD, as TextEncoder does), with prefix hashes. */
-  private encode(piece: string): number {
-    const need = piece.length * 3;
+  /** UTF-8 of text[start, end) into `bytes` (a lone surrogate becomes U+FFFD, as TextEncoder does), with prefix hashes. */
+  private encode(piece: string, start: number, end: number): number {
+    const need = (end - start) * 3;
     if (need > this.bytes.length) this.grow(need);
     const bytes = this.bytes;
     const prefix = this.prefix;
     let n = 0;
     let h = 0;
     prefix[0] = 0;
-    for (let i = 0; i < piece.length; i++) {
+    for (let i = start; i < end; i++) {
       let c = piece.charCodeAt(i);
       if (c < 0x80) {
         bytes[n++] = c;
@@ -90,7 +109,7 @@ export class BpeCounter {
         continue;
       }
       if (c >= 0xd800 && c < 0xe000) {
-        const d = i + 1 < piece.length ? piece.charCodeAt(i + 1) : 0;
+        const d = i + 1 < end ? piece.charCodeAt(i + 1) : 0;
         if (c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
           i++;
           const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
@@ -117,7 +136,6 @@ export class BpeCounter {
     this.a = new Int32Array(bytes + 1);
     this.b = new Int32Array(bytes + 1);
     this.c = new Int32Array(bytes + 1);
-    this.heap = new Float64Array(bytes * 3);
   }
 
   /** Rank of bytes[from, to), or −1. */
@@ -156,51 +174,30 @@ export class BpeCounter {
   }
 
   /**
-   * The same merge order through a min-heap of (rank, start) keys over a linked list of parts.
-   * A heap entry is stale when its part's current pair rank differs: a rank names one byte
-   * sequence, so an equal rank at the same start is the same pair.
+   * The same merge order through a 4-ary min-heap of (rank · 2³² + start) keys over a linked list
+   * of parts, O(n log n). An entry is stale when its part's current pair rank differs: a rank
+   * names one byte sequence, so an equal rank at the same start is the same pair.
    */
   private mergeByHeap(n: number): number {
     const next = this.a;
     const prev = this.b;
-    const pair = this.c; // rank of the part starting at i joined with its successor; −1 none; −2 dead
-    const heap = this.heap;
+    const pair = this.c; // rank of the part starting at i joined with its successor; −1 none; −2 swallowed
+    if (this.keys.length < 3 * n) this.keys = new Float64Array(3 * n);
+    const heap = this.keys;
     let size = 0;
-    const push = (key: number): void => {
-      let i = size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (heap[parent]! <= key) break;
-        heap[i] = heap[parent]!;
-        i = parent;
-      }
-      heap[i] = key;
-    };
-    const pop = (): number => {
-      const top = heap[0]!;
-      const last = heap[--size]!;
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
-        if (heap[child]! >= last) break;
-        heap[i] = heap[child]!;
-        i = child;
-      }
-      heap[i] = last;
-      return top;
-    };
     for (let i = 0; i < n; i++) {
       next[i] = i + 1;
       prev[i] = i - 1;
       const r = i < n - 1 ? this.rank(i, i + 2) : -1;
       pair[i] = r;
-      if (r >= 0) push(r * TWO_32 + i);
+      if (r >= 0) heap[size++] = r * TWO_32 + i;
     }
+    for (let i = (size - 2) >> 2; i >= 0; i--) down4(heap, size, i, heap[i]!);
     let parts = n;
     while (size > 0) {
-      const key = pop();
+      const key = heap[0]!;
+      size--;
+      if (size > 0) down4(heap, size, 0, heap[size]!);
       const r = Math.floor(key / TWO_32);
       const p = key - r * TWO_32;
       if (pair[p] !== r) continue;
@@ -212,14 +209,45 @@ export class BpeCounter {
       parts--;
       const rp = after < n ? this.rank(p, next[after]!) : -1;
       pair[p] = rp;
-      if (rp >= 0) push(rp * TWO_32 + p);
+      if (rp >= 0) up4(heap, size++, rp * TWO_32 + p);
       const before = prev[p]!;
       if (before >= 0) {
         const rb = this.rank(before, after);
         pair[before] = rb;
-        if (rb >= 0) push(rb * TWO_32 + before);
+        if (rb >= 0) up4(heap, size++, rb * TWO_32 + before);
       }
     }
     return parts;
   }
+}
+
+function up4(heap: Float64Array, i: number, key: number): void {
+  while (i > 0) {
+    const parent = (i - 1) >> 2;
+    if (heap[parent]! <= key) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = key;
+}
+
+function down4(heap: Float64Array, size: number, i: number, key: number): void {
+  for (;;) {
+    const first = 4 * i + 1;
+    if (first >= size) break;
+    let best = first;
+    let bestKey = heap[first]!;
+    const last = first + 4 < size ? first + 4 : size;
+    for (let c = first + 1; c < last; c++) {
+      const k = heap[c]!;
+      if (k < bestKey) {
+        bestKey = k;
+        best = c;
+      }
+    }
+    if (bestKey >= key) break;
+    heap[i] = bestKey;
+    i = best;
+  }
+  heap[i] = key;
 }

@@ -9,7 +9,7 @@ import { ESTIMATE_METHOD, estimateRaw } from './estimate.js';
 import { chooseEncoding, type EncodingOptions } from './models.js';
 
 /** Chunk size in UTF-16 code units: a keystroke re-counts about one chunk. */
-const CHUNK = 2048;
+const CHUNK = 512;
 
 export class TokenCounter {
   /** The encoding when counts are exact. */
