@@ -1,7 +1,7 @@
 // Live updates (ETag revalidation through an injected fetch), error states and "price changed" marks.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CatalogInput } from '../../../src/core/index.js';
-import type { CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
+import type { CreditCatalogChangeEvent, CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
 import { loadJson } from '../../core/load.js';
 import { fakeFetch, type FakeFetch } from '../../helpers/fake-fetch.js';
 import { $, $$, rowIds, settle, text } from './setup.js';
@@ -50,7 +50,7 @@ describe('<credit-pricing-table>: live revalidation', () => {
     expect(changedCells(el)).to.deep.equal([]);
 
     setTimeout(() => void el.reload());
-    const event = await oneEvent(el, 'credit-catalog-change');
+    const event = (await oneEvent(el, 'credit-catalog-change')) as CreditCatalogChangeEvent;
     await settle(el);
     expect(fetch.requests[2]!.ifNoneMatch).to.equal('"v1"');
     const voice = base.services.find((s) => s.brand === 'Minimax' && s.model === 'Voice')!.id;

@@ -3,9 +3,10 @@ import { fixture, html } from '@open-wc/testing';
 import '../../../src/elements/pricing-table/index.js';
 import { loadPricingEngine, type CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
 import type { Catalog } from '../../../src/core/index.js';
+import { loadParser } from '../../../src/elements/shared/index.js';
 
 export async function settle(el: CreditPricingTable): Promise<void> {
-  await loadPricingEngine();
+  await Promise.all([loadPricingEngine(), loadParser()]);
   for (let i = 0; i < 4; i++) {
     await el.updateComplete;
     await new Promise((r) => setTimeout(r));

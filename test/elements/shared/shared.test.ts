@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { parseCatalog, CatalogError } from '../../../src/core/index.js';
-import { Announcer, CatalogController, CatalogLoadError, CreditEvent, LocaleController, theme } from '../../../src/elements/shared/index.js';
+import { Announcer, CatalogController, CatalogLoadError, CreditEvent, LocaleController, loadParser, theme } from '../../../src/elements/shared/index.js';
 import { loadJson } from '../../core/load.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { fakeFetch } from '../../helpers/fake-fetch.js';
@@ -31,6 +31,7 @@ customElements.define('shared-probe', SharedProbe);
 
 let gptbots: Record<string, unknown>;
 before(async () => {
+  await loadParser(); // the validator loads lazily; have it ready so `settled()` is the only wait
   gptbots = (await loadJson('/catalog/gptbots.json')) as Record<string, unknown>;
 });
 
@@ -134,5 +135,19 @@ describe('shared: events, announcer, theme', () => {
 
   it('parses what the loader hands over with core parseCatalog', () => {
     expect(parseCatalog(gptbots).services).to.have.length(118);
+  });
+});
+
+describe('helpers: expectAccessible', () => {
+  it('fails, listing the violation, for a problem inside a shadow root', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    const button = document.createElement('button'); // a button without a name
+    root.append(button);
+    let message = '';
+    await expectAccessible(host).catch((e: Error) => (message = e.message));
+    expect(message).to.contain('button-name');
+    button.textContent = 'Buy';
+    await expectAccessible(host);
   });
 });

@@ -1,0 +1,100 @@
+// axe-core at WCAG 2.2 AA in every state: loaded (both catalogs, en/de, light/dark), filtered
+// empty, loading, error, stale, narrow cards; and keyboard use of search, sort and select.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Catalog } from '../../../src/core/index.js';
+import type { CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
+import { expectAccessible } from '../../helpers/axe.js';
+import { fakeFetch } from '../../helpers/fake-fetch.js';
+import { loadCatalog, loadJson } from '../../core/load.js';
+import { $, $$, mount, rowIds, search, settle } from './setup.js';
+
+let gptbots: Catalog;
+before(async () => {
+  gptbots = await loadCatalog('gptbots');
+});
+
+describe('<credit-pricing-table>: accessibility', () => {
+  it('has no violations with the full GPTBots table, light and dark', async () => {
+    const el = await mount(gptbots);
+    await expectAccessible(el);
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expectAccessible(el);
+  });
+
+  it('has no violations in German, with meinGPT, sorted and with a selection', async () => {
+    const el = await mount(await loadCatalog('meingpt'), { lang: 'de' });
+    ($$(el, 'thead th button')[1] as HTMLButtonElement).click();
+    ($(el, 'button.model') as HTMLButtonElement).click();
+    await el.updateComplete;
+    await expectAccessible(el);
+  });
+
+  it('has no violations with an empty filter result', async () => {
+    const el = await mount(gptbots);
+    await search(el, 'zzz');
+    await expectAccessible(el);
+  });
+
+  it('has no violations while loading, on error, and when stale', async () => {
+    const fetch = fakeFetch([{ body: await loadJson('/catalog/gptbots.json'), hold: true }, { status: 500 }]);
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+    const el = document.createElement('credit-pricing-table');
+    el.fetch = fetch;
+    el.src = '/catalog/gptbots.json';
+    wrap.append(el);
+    await el.updateComplete;
+    await expectAccessible(el);
+    fetch.release();
+    await fetch.settled();
+    await settle(el);
+    await el.reload();
+    expect($(el, '.message.stale')).to.exist;
+    await expectAccessible(el);
+    const failing = document.createElement('credit-pricing-table');
+    failing.fetch = fakeFetch([{ status: 404 }]);
+    failing.src = '/missing.json';
+    wrap.append(failing);
+    await settle(failing);
+    await (failing.fetch as ReturnType<typeof fakeFetch>).settled();
+    await settle(failing);
+    expect($(failing, '[role="alert"]')).to.exist;
+    await expectAccessible(failing);
+  });
+
+  it('turns into cards under 600 px and stays accessible', async () => {
+    const el = await mount(gptbots, { width: '420px' });
+    const row = $(el, 'tbody tr')!;
+    expect(getComputedStyle(row).display).to.equal('block');
+    expect(getComputedStyle($(el, 'td .cell-label')!).display).to.not.equal('none');
+    await expectAccessible(el);
+    const wide = await mount(gptbots, { width: '900px' });
+    expect(getComputedStyle($(wide, 'tbody tr')!).display).to.equal('table-row');
+    expect(getComputedStyle($(wide, 'td .cell-label')!).display).to.equal('none');
+  });
+
+  it('works from the keyboard: search, sort, select', async () => {
+    const el: CreditPricingTable = await mount(gptbots, { 'billing-types': 'asr' });
+    ($(el, 'input[type="search"]') as HTMLInputElement).focus();
+    await sendKeys({ type: 'whisper' });
+    await el.updateComplete;
+    expect(rowIds(el)).to.have.length(2);
+    await sendKeys({ press: 'Tab' }); // brand
+    await sendKeys({ press: 'Tab' }); // billing type
+    await sendKeys({ press: 'Tab' }); // Model sort button
+    await sendKeys({ press: 'Tab' }); // Platform · Audio sort button
+    expect(el.shadowRoot!.activeElement?.classList.contains('sort')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($$(el, '[aria-sort]')).to.have.length(1);
+    const focused = el.shadowRoot!.activeElement as HTMLElement;
+    expect(getComputedStyle(focused).outlineStyle).to.equal('solid'); // visible focus ring
+    let selected: string | undefined;
+    el.addEventListener('credit-service-select', (e) => (selected = e.detail.serviceId));
+    await sendKeys({ press: 'Tab' }); // Own · Audio sort
+    await sendKeys({ press: 'Tab' }); // first model button
+    await sendKeys({ press: 'Space' });
+    expect(selected).to.equal(rowIds(el)[0]);
+  });
+});
