@@ -3,3 +3,4 @@ import './chat-cost/index.js';
 import './balance/index.js';
 import './usage/index.js';
 import './pricing-table/index.js';
+import './calculator/index.js';

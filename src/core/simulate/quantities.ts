@@ -33,11 +33,16 @@ export interface Part {
 /** How a service is priced: which per-request fields of a workload apply to it. */
 export type Shape = 'chat' | 'tokens' | 'seconds' | 'characters' | 'requests' | 'token-days';
 
+const shapes = new WeakMap<Service, Shape>();
+
 export function shapeOf(service: Service): Shape {
-  const kind = UNITS[service.unit].kind;
-  if (kind === 'tokens') return priceKeysOf(service).has('output') ? 'chat' : 'tokens';
-  if (kind === 'images') return 'requests';
-  return kind;
+  let shape = shapes.get(service);
+  if (!shape) {
+    const kind = UNITS[service.unit].kind;
+    shape = kind === 'tokens' ? (priceKeysOf(service).has('output') ? 'chat' : 'tokens') : kind === 'images' ? 'requests' : kind;
+    shapes.set(service, shape);
+  }
+  return shape;
 }
 
 /** Workload fields that carry a quantity, and the shapes of service they apply to. */
@@ -134,73 +139,102 @@ function offeredIssue(catalog: Catalog, service: Service, keyMode: string, kinds
 
 /**
  * Resolves every workload's services against the catalog and checks that each quantity applies
- * to its service and is offered in its key mode. Issues carry the workload's path.
+ * to its service and is offered in its key mode. Issues carry the workload's path. Workloads
+ * alike in service, key mode and fields used are resolved once.
  */
 export function resolveWorkloads(catalog: Catalog, scenario: Scenario): { resolved: (ResolvedWorkload | undefined)[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const resolved = scenario.workloads.map((w, i): ResolvedWorkload | undefined => {
-    const at = `workloads[${i}]`;
-    const find = (name: string, field: string): Service | undefined => {
-      try {
-        return findService(catalog, name);
-      } catch (error) {
-        if (!(error instanceof CreditError)) throw error;
-        issues.push({ path: `${at}.${field}`, message: error.message });
-        return undefined;
-      }
-    };
-    const service = find(w.service, 'service');
-    if (!service) return undefined;
+  const offeredMemo = new Map<string, Issue | undefined>();
+  const offered = (service: Service, keyMode: string, kinds: readonly QuantityKind[], path: string): Issue | undefined => {
+    const key = `${service.id}\u0000${keyMode}\u0000${kinds.join()}`;
+    if (!offeredMemo.has(key)) offeredMemo.set(key, offeredIssue(catalog, service, keyMode, kinds, ''));
+    const issue = offeredMemo.get(key);
+    return issue && { path, message: issue.message };
+  };
+  const memo = new Map<string, { resolved: ResolvedWorkload | undefined; issues: Issue[] }>();
+  const resolved = scenario.workloads.map((w, i) => {
     const keyMode = keyModeOf(catalog, scenario, w);
-    const shape = shapeOf(service);
-    const used = (f: RangeField) => valueOf(scenario, w, f, 'high') > 0;
-    let ok = true;
-    for (const [field, shapes] of Object.entries(FIELD_SHAPES) as [RangeField, readonly Shape[]][]) {
-      if (used(field) && !shapes.includes(shape)) {
-        issues.push({ path: `${at}.${field}`, message: `does not apply to ${service.id} (${service.billingType}, priced per ${service.unit})` });
-        ok = false;
-      }
+    let usedMask = 0;
+    USED_FIELDS.forEach((f, bit) => {
+      if (valueOf(scenario, w, f, 'high') > 0) usedMask |= 1 << bit;
+    });
+    const key = [w.service, keyMode, (w.routeShare ?? 0) > 0 ? (w.routeTo ?? '') : '', w.toolService ?? '', usedMask].join('\u0000');
+    let entry = memo.get(key);
+    if (!entry) {
+      const local: Issue[] = [];
+      const used = (f: RangeField) => (usedMask & (1 << USED_FIELDS.indexOf(f))) !== 0;
+      entry = { resolved: resolveOne(catalog, w, keyMode, used, local, offered), issues: local };
+      memo.set(key, entry);
     }
-    const kinds = kindsFor(shape, used);
-    const offered = offeredIssue(catalog, service, keyMode, kinds, `${at}.service`);
-    if (offered) {
-      issues.push(offered);
-      ok = false;
-    }
-    const result: ResolvedWorkload = { service, keyMode };
-    if ((w.routeShare ?? 0) > 0 && w.routeTo) {
-      const routeTo = find(w.routeTo, 'routeTo');
-      if (!routeTo) ok = false;
-      else if (shapeOf(routeTo) !== shape) {
-        issues.push({ path: `${at}.routeTo`, message: `${routeTo.id} is priced per ${routeTo.unit}, not like ${service.id} (per ${service.unit})` });
-        ok = false;
-      } else {
-        const issue = offeredIssue(catalog, routeTo, keyMode, kinds, `${at}.routeTo`);
-        if (issue) {
-          issues.push(issue);
-          ok = false;
-        } else result.routeTo = routeTo;
-      }
-    }
-    if (used('toolCalls')) {
-      const tool = w.toolService ? find(w.toolService, 'toolService') : toolServiceOf(catalog, w);
-      if (!tool) {
-        if (!w.toolService) issues.push({ path: `${at}.toolCalls`, message: `the catalog prices no tool calls on their own; name a toolService or set toolCalls to 0` });
-        ok = false;
-      } else if (shapeOf(tool) !== 'requests') {
-        issues.push({ path: `${at}.toolService`, message: `${tool.id} is not priced per request` });
-        ok = false;
-      } else {
-        const issue = offeredIssue(catalog, tool, keyMode, ['requests'], `${at}.toolService`);
-        if (issue) {
-          issues.push(issue);
-          ok = false;
-        } else result.toolService = tool;
-      }
-    }
-    return ok ? result : undefined;
+    for (const issue of entry.issues) issues.push({ path: `workloads[${i}]${issue.path}`, message: issue.message });
+    return entry.resolved;
   });
   return { resolved, issues };
+}
+
+const USED_FIELDS: readonly RangeField[] = [...(Object.keys(FIELD_SHAPES) as RangeField[]), 'toolCalls'];
+
+type OfferedCheck = (service: Service, keyMode: string, kinds: readonly QuantityKind[], path: string) => Issue | undefined;
+
+/** One workload's services and checks; issue paths are relative to the workload (".service"). */
+function resolveOne(catalog: Catalog, w: Workload, keyMode: string, used: (f: RangeField) => boolean, issues: Issue[], offered: OfferedCheck): ResolvedWorkload | undefined {
+  const find = (name: string, field: string): Service | undefined => {
+    try {
+      return findService(catalog, name);
+    } catch (error) {
+      if (!(error instanceof CreditError)) throw error;
+      issues.push({ path: `.${field}`, message: error.message });
+      return undefined;
+    }
+  };
+  const service = find(w.service, 'service');
+  if (!service) return undefined;
+  const shape = shapeOf(service);
+  let ok = true;
+  for (const [field, shapes] of Object.entries(FIELD_SHAPES) as [RangeField, readonly Shape[]][]) {
+    if (used(field) && !shapes.includes(shape)) {
+      issues.push({ path: `.${field}`, message: `does not apply to ${service.id} (${service.billingType}, priced per ${service.unit})` });
+      ok = false;
+    }
+  }
+  const kinds = kindsFor(shape, used);
+  const offeredProblem = offered(service, keyMode, kinds, `.service`);
+  if (offeredProblem) {
+    issues.push(offeredProblem);
+    ok = false;
+  }
+  const result: ResolvedWorkload = { service, keyMode };
+  if ((w.routeShare ?? 0) > 0 && w.routeTo) {
+    const routeTo = find(w.routeTo, 'routeTo');
+    if (!routeTo) ok = false;
+    else if (shapeOf(routeTo) !== shape) {
+      issues.push({ path: `.routeTo`, message: `${routeTo.id} is priced per ${routeTo.unit}, not like ${service.id} (per ${service.unit})` });
+      ok = false;
+    } else {
+      const issue = offered(routeTo, keyMode, kinds, `.routeTo`);
+      if (issue) {
+        issues.push(issue);
+        ok = false;
+      } else result.routeTo = routeTo;
+    }
+  }
+  if (used('toolCalls')) {
+    const tool = w.toolService ? find(w.toolService, 'toolService') : toolServiceOf(catalog, w);
+    if (!tool) {
+      if (!w.toolService) issues.push({ path: `.toolCalls`, message: `the catalog prices no tool calls on their own; name a toolService or set toolCalls to 0` });
+      ok = false;
+    } else if (shapeOf(tool) !== 'requests') {
+      issues.push({ path: `.toolService`, message: `${tool.id} is not priced per request` });
+      ok = false;
+    } else {
+      const issue = offered(tool, keyMode, ['requests'], `.toolService`);
+      if (issue) {
+        issues.push(issue);
+        ok = false;
+      } else result.toolService = tool;
+    }
+  }
+  return ok ? result : undefined;
 }
 
 const round = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
@@ -218,6 +252,8 @@ export function partsOf(scenario: Scenario, index: number, r: ResolvedWorkload, 
     return parts;
   }
 
+  const fast = fastParts(scenario, index, r, variant);
+  if (fast) return fast;
   const requests = v('users').times(v('requestsPerUserPerDay')).times(scenario.period.days);
   // A cached answer costs nothing: only the misses are billed, on every part.
   const billed = w.cacheHitRate ? requests.times(ONE.minus(dec(w.cacheHitRate))) : requests;
@@ -262,4 +298,55 @@ export function partsOf(scenario: Scenario, index: number, r: ResolvedWorkload, 
     parts.push({ workload: index, role: 'tools', service: r.toolService, keyMode: r.keyMode, quantities: { requests: calls }, requestInput: ZERO });
   }
   return parts;
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The common case in whole numbers: integer figures, no levers, no images. Every product stays
+ * below 2^53, so plain numbers are exact and the result equals the Decimal path's.
+ */
+function fastParts(scenario: Scenario, index: number, r: ResolvedWorkload, variant: Variant): Part[] | undefined {
+  const w = scenario.workloads[index]!;
+  if (w.cacheHitRate || (w.routeShare && r.routeTo) || w.compression || w.imagesPerRequest || r.toolService || w.outputCap !== undefined) return undefined;
+  const shape = shapeOf(r.service);
+  if (shape === 'token-days') return undefined;
+  const requests = valueOf(scenario, w, 'users', variant) * valueOf(scenario, w, 'requestsPerUserPerDay', variant) * scenario.period.days;
+  if (!Number.isSafeInteger(requests)) return undefined;
+  const times = (field: RangeField): Decimal | undefined => {
+    const x = valueOf(scenario, w, field, variant);
+    const q = x * requests;
+    return Number.isSafeInteger(x) && Number.isSafeInteger(q) ? new Decimal(q) : undefined;
+  };
+  let quantities: Part['quantities'];
+  switch (shape) {
+    case 'chat': {
+      const i = times('inputTokens');
+      const o = times('outputTokens');
+      if (!i || !o) return undefined;
+      quantities = { inputTokens: i, outputTokens: o };
+      break;
+    }
+    case 'tokens': {
+      const i = times('inputTokens');
+      if (!i) return undefined;
+      quantities = { inputTokens: i };
+      break;
+    }
+    case 'seconds': {
+      const a = times('audioSeconds');
+      if (!a) return undefined;
+      quantities = { audioSeconds: a };
+      break;
+    }
+    case 'characters': {
+      const c = times('characters');
+      if (!c) return undefined;
+      quantities = { characters: c };
+      break;
+    }
+    default:
+      quantities = { requests: new Decimal(requests) };
+  }
+  return [{ workload: index, role: 'primary', service: r.service, keyMode: r.keyMode, quantities, requestInput: dec(valueOf(scenario, w, 'inputTokens', variant)) }];
 }

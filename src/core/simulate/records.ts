@@ -39,6 +39,13 @@ export function recordsOf(part: Part): Usage[] {
   if (q.tokenDays) ints.push(['tokenDays', q.tokenDays]);
 
   const tier = part.service.tiers?.length ? tierOf(part.service, part.requestInput) : undefined;
+  // The usual case: one record, every quantity a safe integer.
+  if (!tier && ints.every(([, v]) => v.lte(MAX))) {
+    const record: Usage = { service: part.service.id, keyMode: part.keyMode };
+    for (const [field, value] of ints) record[field] = value.toNumber();
+    if (q.audioSeconds) record.audioSeconds = q.audioSeconds.toFixed();
+    return [record];
+  }
   const limitOf = (field: IntField) => (field === 'inputTokens' && tier ? tier.below : MAX);
   let n = 1;
   for (const [field, value] of ints) n = Math.max(n, value.div(limitOf(field)).ceil().toNumber());

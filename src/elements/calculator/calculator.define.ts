@@ -1,0 +1,14 @@
+import { CreditCalculator, type CreditScenarioChangeEvent } from './calculator.js';
+import type { CreditErrorEvent } from '../shared/index.js';
+
+CreditCalculator.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'credit-calculator': CreditCalculator;
+  }
+  interface GlobalEventHandlersEventMap {
+    'credit-scenario-change': CreditScenarioChangeEvent;
+    'credit-error': CreditErrorEvent;
+  }
+}

@@ -1,0 +1,315 @@
+// <credit-calculator>'s own strings; the shared ones (credits, key modes, billing types) are in src/i18n.
+import { defineStrings } from '../../i18n/index.js';
+import type { ParsedNumber } from './parse-number.js';
+
+export type FieldId =
+  | 'name'
+  | 'users'
+  | 'days'
+  | 'requestsPerUserPerDay'
+  | 'requestsLow'
+  | 'requestsHigh'
+  | 'inputTokens'
+  | 'outputTokens'
+  | 'imagesPerRequest'
+  | 'imageWidth'
+  | 'imageHeight'
+  | 'toolCalls'
+  | 'audioSeconds'
+  | 'characters'
+  | 'knowledgeBaseTokens'
+  | 'outputCap'
+  | 'balance';
+
+export interface CalculatorStrings {
+  title: string;
+  scenario: string;
+  scenarioName: string;
+  period: string;
+  calendarDays: string;
+  workingDays: string;
+  days: string;
+  users: string;
+  presets: string;
+  presetNames: Record<'support' | 'knowledge' | 'voice' | 'workday', string>;
+  applyPreset: string;
+  workload: (n: number) => string;
+  workloadName: string;
+  searchService: string;
+  service: string;
+  keyMode: string;
+  addWorkload: string;
+  removeWorkload: (name: string) => string;
+  fields: Record<Exclude<FieldId, 'name' | 'users' | 'days' | 'balance'>, string>;
+  units: Partial<Record<FieldId, string>>;
+  range: string;
+  levers: string;
+  cacheHitRate: string;
+  compression: string;
+  routeShare: string;
+  routeTo: string;
+  none: string;
+  prompt: string;
+  promptHint: string;
+  promptCount: (tokens: string, exact: boolean, method: string) => string;
+  promptCounting: string;
+  promptUnavailable: string;
+  useCount: string;
+  errors: Record<Exclude<ParsedNumber, { ok: true }>['reason'], (limit: string) => string>;
+  keepingLast: string;
+  results: string;
+  perMonth: string;
+  band: (low: string, high: string) => string;
+  perUser: string;
+  perDay: string;
+  byBillingType: string;
+  byWorkload: string;
+  chartTitle: (what: string) => string;
+  tableCaption: string;
+  item: string;
+  creditsColumn: string;
+  share: string;
+  total: string;
+  noWorkloads: string;
+  recommendations: string;
+  packages: string;
+  packagePlan: (items: string, price: string, discount: string) => string;
+  packageSurplus: (credits: string) => string;
+  noPackages: string;
+  customPackage: (credits: string) => string;
+  keyModes: string;
+  notOfferedIn: (count: number) => string;
+  ownKeyNote: string;
+  alternatives: (workload: string) => string;
+  saves: (credits: string) => string;
+  costsMore: (credits: string) => string;
+  contextUnknown: string;
+  useService: (name: string) => string;
+  noAlternatives: string;
+  balance: string;
+  runway: (balance: string, date: string) => string;
+  runwayNone: (balance: string) => string;
+  runwayForever: string;
+  share_: string;
+  copyLink: string;
+  copied: string;
+  shareLink: string;
+  exportJson: string;
+  importJson: string;
+  exportCsv: string;
+  dropped: string;
+  importFailed: string;
+  announcement: (credits: string, money: string) => string;
+  serviceFromTable: (name: string) => string;
+  loading: string;
+}
+
+const en: CalculatorStrings = {
+  title: 'Usage calculator',
+  scenario: 'Scenario',
+  scenarioName: 'Scenario name',
+  period: 'Days counted',
+  calendarDays: 'Calendar days',
+  workingDays: 'Working days (Mon–Fri)',
+  days: 'Days of use per month',
+  users: 'Users',
+  presets: 'Start from a preset',
+  presetNames: { support: 'Support bot', knowledge: 'Knowledge-base Q&A', voice: 'Voice assistant', workday: "meinGPT's productive workday" },
+  applyPreset: 'Apply preset',
+  workload: (n) => `Workload ${n}`,
+  workloadName: 'Name',
+  searchService: 'Search services',
+  service: 'Service',
+  keyMode: 'Key',
+  addWorkload: 'Add workload',
+  removeWorkload: (name) => `Remove ${name}`,
+  fields: {
+    requestsPerUserPerDay: 'Requests per user per day',
+    requestsLow: 'Low',
+    requestsHigh: 'High',
+    inputTokens: 'Input tokens per request',
+    outputTokens: 'Output tokens per request',
+    imagesPerRequest: 'Input images per request',
+    imageWidth: 'Image width',
+    imageHeight: 'Image height',
+    toolCalls: 'Tool calls per request',
+    audioSeconds: 'Audio per request',
+    characters: 'Characters per request',
+    knowledgeBaseTokens: 'Knowledge base size',
+    outputCap: 'Output cap per request',
+  },
+  units: { inputTokens: 'tokens', outputTokens: 'tokens', outputCap: 'tokens', imageWidth: 'px', imageHeight: 'px', audioSeconds: 's', characters: 'characters', knowledgeBaseTokens: 'tokens', balance: 'credits', days: 'days' },
+  range: 'Range (optional)',
+  levers: 'Levers',
+  cacheHitRate: 'Cache hit rate (a cached answer costs nothing)',
+  compression: 'Prompt compression (input tokens removed)',
+  routeShare: 'Share routed to a cheaper service',
+  routeTo: 'Route to',
+  none: 'None',
+  prompt: 'Paste a typical prompt',
+  promptHint: 'Counted in your browser; nothing is sent.',
+  promptCount: (tokens, exact, method) => (exact ? `${tokens} tokens (exact, ${method})` : `≈ ${tokens} tokens (estimate)`),
+  promptCounting: 'Counting…',
+  promptUnavailable: 'Token counting is not available.',
+  useCount: 'Use as input tokens',
+  errors: {
+    empty: () => 'Enter a number.',
+    negative: () => 'Must not be negative.',
+    'not-a-number': () => 'Enter a number, such as 1,500.',
+    'too-large': (limit) => `Must be at most ${limit}.`,
+    'too-small': (limit) => `Must be at least ${limit}.`,
+    'not-whole': () => 'Enter a whole number.',
+  },
+  keepingLast: 'Fix the marked field; the last valid result is shown.',
+  results: 'Estimated monthly cost',
+  perMonth: 'per month',
+  band: (low, high) => `Range: ${low} to ${high}`,
+  perUser: 'Per user',
+  perDay: 'Per day of use',
+  byBillingType: 'By billing type',
+  byWorkload: 'By workload',
+  chartTitle: (what) => `Credits per month ${what.toLowerCase()}`,
+  tableCaption: 'Monthly credits by workload and billing type',
+  item: 'Item',
+  creditsColumn: 'Credits',
+  share: 'Share',
+  total: 'Total',
+  noWorkloads: 'Add a workload or start from a preset.',
+  recommendations: 'Recommendations',
+  packages: 'Credit packages',
+  packagePlan: (items, price, discount) => `Buy ${items} for ${price}${discount ? ` (${discount} off face value)` : ''}.`,
+  packageSurplus: (credits) => `${credits} left over after the month.`,
+  noPackages: 'This catalog sells no credit packages.',
+  customPackage: (credits) => `From ${credits} a custom package with an individual discount is available.`,
+  keyModes: 'Platform key or own key',
+  notOfferedIn: (count) => `not offered for ${count} workload${count === 1 ? '' : 's'}`,
+  ownKeyNote: 'With your own key the provider bills its usage separately; these credits are the platform fee.',
+  alternatives: (workload) => `Cheaper services for ${workload}`,
+  saves: (credits) => `saves ${credits}`,
+  costsMore: (credits) => `costs ${credits} more`,
+  contextUnknown: 'context window not published',
+  useService: (name) => `Use ${name}`,
+  noAlternatives: 'No other service of this type fits.',
+  balance: 'Current balance',
+  runway: (balance, date) => `At this rate a balance of ${balance} lasts until ${date}.`,
+  runwayNone: (balance) => `At this rate a balance of ${balance} does not last a day.`,
+  runwayForever: 'This scenario costs nothing; the balance lasts.',
+  share_: 'Share and export',
+  copyLink: 'Copy share link',
+  copied: 'Link copied.',
+  shareLink: 'Share link',
+  exportJson: 'Export JSON',
+  importJson: 'Import JSON',
+  exportCsv: 'Export CSV',
+  dropped: 'Some parts of the scenario could not be loaded:',
+  importFailed: 'The scenario could not be loaded:',
+  announcement: (credits, money) => `Estimated monthly cost: ${credits}, ${money}.`,
+  serviceFromTable: (name) => `${name} selected from the price list.`,
+  loading: 'Loading prices…',
+};
+
+const de: CalculatorStrings = {
+  title: 'Verbrauchsrechner',
+  scenario: 'Szenario',
+  scenarioName: 'Name des Szenarios',
+  period: 'Gezählte Tage',
+  calendarDays: 'Kalendertage',
+  workingDays: 'Arbeitstage (Mo–Fr)',
+  days: 'Nutzungstage pro Monat',
+  users: 'Nutzer',
+  presets: 'Mit einer Vorlage beginnen',
+  presetNames: { support: 'Support-Bot', knowledge: 'Fragen an die Wissensdatenbank', voice: 'Sprachassistent', workday: 'Produktiver Arbeitstag (meinGPT)' },
+  applyPreset: 'Vorlage übernehmen',
+  workload: (n) => `Arbeitslast ${n}`,
+  workloadName: 'Name',
+  searchService: 'Dienste durchsuchen',
+  service: 'Dienst',
+  keyMode: 'Schlüssel',
+  addWorkload: 'Arbeitslast hinzufügen',
+  removeWorkload: (name) => `${name} entfernen`,
+  fields: {
+    requestsPerUserPerDay: 'Anfragen pro Nutzer und Tag',
+    requestsLow: 'Niedrig',
+    requestsHigh: 'Hoch',
+    inputTokens: 'Eingabe-Tokens pro Anfrage',
+    outputTokens: 'Ausgabe-Tokens pro Anfrage',
+    imagesPerRequest: 'Eingabebilder pro Anfrage',
+    imageWidth: 'Bildbreite',
+    imageHeight: 'Bildhöhe',
+    toolCalls: 'Tool-Aufrufe pro Anfrage',
+    audioSeconds: 'Audio pro Anfrage',
+    characters: 'Zeichen pro Anfrage',
+    knowledgeBaseTokens: 'Größe der Wissensdatenbank',
+    outputCap: 'Obergrenze der Ausgabe pro Anfrage',
+  },
+  units: { inputTokens: 'Tokens', outputTokens: 'Tokens', outputCap: 'Tokens', imageWidth: 'px', imageHeight: 'px', audioSeconds: 's', characters: 'Zeichen', knowledgeBaseTokens: 'Tokens', balance: 'Credits', days: 'Tage' },
+  range: 'Spanne (optional)',
+  levers: 'Hebel',
+  cacheHitRate: 'Cache-Trefferquote (eine gecachte Antwort kostet nichts)',
+  compression: 'Prompt-Kompression (entfernte Eingabe-Tokens)',
+  routeShare: 'Anteil an einen günstigeren Dienst',
+  routeTo: 'Weiterleiten an',
+  none: 'Keiner',
+  prompt: 'Typischen Prompt einfügen',
+  promptHint: 'Wird im Browser gezählt; nichts wird gesendet.',
+  promptCount: (tokens, exact, method) => (exact ? `${tokens} Tokens (exakt, ${method})` : `≈ ${tokens} Tokens (Schätzung)`),
+  promptCounting: 'Wird gezählt…',
+  promptUnavailable: 'Tokenzählung ist nicht verfügbar.',
+  useCount: 'Als Eingabe-Tokens übernehmen',
+  errors: {
+    empty: () => 'Bitte eine Zahl eingeben.',
+    negative: () => 'Darf nicht negativ sein.',
+    'not-a-number': () => 'Bitte eine Zahl eingeben, etwa 1.500.',
+    'too-large': (limit) => `Höchstens ${limit}.`,
+    'too-small': (limit) => `Mindestens ${limit}.`,
+    'not-whole': () => 'Bitte eine ganze Zahl eingeben.',
+  },
+  keepingLast: 'Bitte das markierte Feld korrigieren; das letzte gültige Ergebnis bleibt stehen.',
+  results: 'Geschätzte monatliche Kosten',
+  perMonth: 'pro Monat',
+  band: (low, high) => `Spanne: ${low} bis ${high}`,
+  perUser: 'Pro Nutzer',
+  perDay: 'Pro Nutzungstag',
+  byBillingType: 'Nach Abrechnungsart',
+  byWorkload: 'Nach Arbeitslast',
+  chartTitle: (what) => `Credits pro Monat ${what.toLowerCase()}`,
+  tableCaption: 'Monatliche Credits nach Arbeitslast und Abrechnungsart',
+  item: 'Posten',
+  creditsColumn: 'Credits',
+  share: 'Anteil',
+  total: 'Gesamt',
+  noWorkloads: 'Fügen Sie eine Arbeitslast hinzu oder beginnen Sie mit einer Vorlage.',
+  recommendations: 'Empfehlungen',
+  packages: 'Credit-Pakete',
+  packagePlan: (items, price, discount) => `Kaufen Sie ${items} für ${price}${discount ? ` (${discount} unter Nennwert)` : ''}.`,
+  packageSurplus: (credits) => `${credits} bleiben nach dem Monat übrig.`,
+  noPackages: 'Dieser Katalog verkauft keine Credit-Pakete.',
+  customPackage: (credits) => `Ab ${credits} gibt es ein individuelles Paket mit eigenem Rabatt.`,
+  keyModes: 'Plattform-Schlüssel oder eigener Schlüssel',
+  notOfferedIn: (count) => `für ${count} Arbeitslast${count === 1 ? '' : 'en'} nicht angeboten`,
+  ownKeyNote: 'Mit eigenem Schlüssel rechnet der Anbieter die Nutzung selbst ab; diese Credits sind die Plattformgebühr.',
+  alternatives: (workload) => `Günstigere Dienste für ${workload}`,
+  saves: (credits) => `spart ${credits}`,
+  costsMore: (credits) => `kostet ${credits} mehr`,
+  contextUnknown: 'Kontextfenster nicht veröffentlicht',
+  useService: (name) => `${name} verwenden`,
+  noAlternatives: 'Kein anderer Dienst dieser Art passt.',
+  balance: 'Aktuelles Guthaben',
+  runway: (balance, date) => `Bei diesem Verbrauch reicht ein Guthaben von ${balance} bis ${date}.`,
+  runwayNone: (balance) => `Bei diesem Verbrauch reicht ein Guthaben von ${balance} keinen Tag.`,
+  runwayForever: 'Dieses Szenario kostet nichts; das Guthaben reicht.',
+  share_: 'Teilen und exportieren',
+  copyLink: 'Link zum Teilen kopieren',
+  copied: 'Link kopiert.',
+  shareLink: 'Link zum Teilen',
+  exportJson: 'JSON exportieren',
+  importJson: 'JSON importieren',
+  exportCsv: 'CSV exportieren',
+  dropped: 'Einige Teile des Szenarios konnten nicht geladen werden:',
+  importFailed: 'Das Szenario konnte nicht geladen werden:',
+  announcement: (credits, money) => `Geschätzte monatliche Kosten: ${credits}, ${money}.`,
+  serviceFromTable: (name) => `${name} aus der Preisliste übernommen.`,
+  loading: 'Preise werden geladen…',
+};
+
+export const calculatorStrings = defineStrings<CalculatorStrings>({ en, de });

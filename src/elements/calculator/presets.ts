@@ -1,0 +1,93 @@
+// Presets: typical months to start from. Each names the services it prefers and falls back to
+// any service of the same billing type in the catalog; a preset the catalog cannot price at all
+// is not offered. Figures are starting points, to be edited.
+import { tryFindService, type Catalog, type Scenario, type Workload } from '../../core/index.js';
+
+export type PresetId = 'support' | 'knowledge' | 'voice' | 'workday';
+
+interface PresetWorkload extends Omit<Workload, 'service'> {
+  /** Preferred services, first match wins; then any service of `billingType`. */
+  services: string[];
+  billingType?: string;
+}
+
+interface Preset {
+  users: number;
+  period: Scenario['period'];
+  workloads: PresetWorkload[];
+  /** Only for a catalog that has every preferred service (the workday is meinGPT's own example). */
+  strict?: boolean;
+}
+
+const PRESETS: Record<PresetId, Preset> = {
+  support: {
+    users: 1,
+    period: { basis: 'calendar', days: 30 },
+    workloads: [
+      { name: 'Answers', services: ['openai/gpt-4.1-mini-1m', 'openai/gpt-4o'], billingType: 'llm-text-chat', requestsPerUserPerDay: 400, inputTokens: 1200, outputTokens: 300, cacheHitRate: 0.2 },
+      { name: 'Moderation', services: ['openai/omni-moderation'], billingType: 'content-moderation', requestsPerUserPerDay: 400 },
+    ],
+  },
+  knowledge: {
+    users: 20,
+    period: { basis: 'working', days: 21 },
+    workloads: [
+      { name: 'Answers', services: ['openai/gpt-4.1-1m', 'openai/gpt-4o'], billingType: 'llm-text-chat', requestsPerUserPerDay: 15, inputTokens: 3000, outputTokens: 400 },
+      { name: 'Question embedding', services: ['openai/text-embedding-3-small'], billingType: 'knowledge-indexing', requestsPerUserPerDay: 15, inputTokens: 30 },
+      { name: 'Reranking', services: ['jina/jina-reranker-m0'], billingType: 'knowledge-reranking', requestsPerUserPerDay: 15, inputTokens: 3000 },
+      { name: 'Knowledge base', services: ['gptbots/vector-storage'], billingType: 'knowledge-storage', knowledgeBaseTokens: 2_000_000 },
+    ],
+  },
+  voice: {
+    users: 10,
+    period: { basis: 'working', days: 21 },
+    workloads: [
+      { name: 'Speech recognition', services: ['openai/gpt-4o-mini-transcribe', 'openai/whisper-large-v3'], billingType: 'asr', requestsPerUserPerDay: 20, audioSeconds: 15 },
+      { name: 'Answers', services: ['openai/gpt-4o-mini-128k', 'openai/gpt-4o'], billingType: 'llm-text-chat', requestsPerUserPerDay: 20, inputTokens: 800, outputTokens: 150 },
+      { name: 'Speech output', services: ['openai/tts'], billingType: 'tts', requestsPerUserPerDay: 20, characters: 600 },
+    ],
+  },
+  // meinGPT's "productive workday" (seed 003), per user and working day. The 30 longer chats are
+  // with Claude Opus 4.7, whose per-token price meinGPT does not publish: GPT-4o stands in.
+  workday: {
+    users: 1,
+    period: { basis: 'working', days: 21 },
+    strict: true,
+    workloads: [
+      { name: '30 longer chats (~8,000 tokens; GPT-4o in place of Claude Opus 4.7)', services: ['openai/gpt-4o'], requestsPerUserPerDay: 30, inputTokens: 6000, outputTokens: 2000 },
+      { name: '5 images with GPT Image 1', services: ['openai/gpt-image-1'], requestsPerUserPerDay: 5 },
+      { name: '2 workflow wizards', services: ['meingpt/workflow-wizard'], requestsPerUserPerDay: 2 },
+    ],
+  },
+};
+
+export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
+
+function pick(catalog: Catalog, w: PresetWorkload, strict: boolean): string | undefined {
+  for (const id of w.services) if (tryFindService(catalog, id)) return id;
+  if (strict || !w.billingType) return undefined;
+  const keyMode = catalog.defaultKeyMode ?? catalog.keyModes[0]!.id;
+  return catalog.services.find((s) => s.billingType === w.billingType && s.prices[keyMode] && Object.values(s.prices[keyMode]!).every((p) => p !== null))?.id;
+}
+
+/** The preset as a scenario for this catalog, or undefined when the catalog cannot price it. */
+export function presetScenario(catalog: Catalog, id: PresetId, name?: string): Scenario | undefined {
+  const preset = PRESETS[id];
+  const workloads: Workload[] = [];
+  for (const entry of preset.workloads) {
+    const { services: _, billingType: __, ...w } = entry;
+    const service = pick(catalog, entry, !!preset.strict);
+    if (!service) {
+      if (preset.strict) return undefined;
+      continue;
+    }
+    workloads.push({ ...w, service });
+  }
+  if (workloads.length === 0) return undefined;
+  return { version: 1, ...(name && { name }), period: { ...preset.period }, users: preset.users, workloads };
+}
+
+/** Presets this catalog can price. */
+export function availablePresets(catalog: Catalog): PresetId[] {
+  return PRESET_IDS.filter((id) => presetScenario(catalog, id) !== undefined);
+}

@@ -1,0 +1,133 @@
+// The results panel: total, band, per user / per day, the breakdown charts with their table,
+// and the recommendations. Pure render functions of a simulation and its recommendations.
+import { html, nothing, type TemplateResult } from 'lit';
+import { allocateDisplay, type Catalog, type Recommendations, type SimulationResult } from '../../core/index.js';
+import { billingTypeName, commonStrings, formatCredits, formatDate, formatMoney, formatNumber, type Language } from '../../i18n/index.js';
+import type { CalculatorStrings } from './calculator.strings.js';
+import { barChart } from './chart.js';
+
+export interface ResultsContext {
+  catalog: Catalog;
+  locale: string;
+  language: Language;
+  strings: CalculatorStrings;
+  /** Switches a workload (by index) to another service. */
+  onUseService: (workload: number, service: string) => void;
+}
+
+const credits = (value: string, ctx: ResultsContext) => formatCredits(value, ctx.locale, { maximumFractionDigits: 2 });
+const money = (amount: string, currency: string, ctx: ResultsContext) => formatMoney(amount, currency, ctx.locale, { maximumFractionDigits: 2 });
+
+export function renderSummary(result: SimulationResult, ctx: ResultsContext): TemplateResult {
+  const s = ctx.strings;
+  const { band, bandMoney } = result;
+  return html`<p class="total" part="total">${credits(result.credits, ctx)}</p>
+    <p class="money" part="money">${money(result.money.amount, result.money.currency, ctx)} ${s.perMonth}</p>
+    ${result.ranged
+      ? html`<p part="band">${s.band(`${credits(band.low, ctx)} (${money(bandMoney.low.amount, result.currency, ctx)})`, `${credits(band.high, ctx)} (${money(bandMoney.high.amount, result.currency, ctx)})`)}</p>`
+      : nothing}
+    <dl class="figures">
+      ${result.perUser !== null ? html`<dt>${s.perUser}</dt><dd>${credits(result.perUser, ctx)}</dd>` : nothing}
+      <dt>${s.perDay}</dt>
+      <dd>${credits(result.perDay, ctx)}</dd>
+    </dl>`;
+}
+
+export function renderBreakdown(result: SimulationResult, ctx: ResultsContext): TemplateResult {
+  const s = ctx.strings;
+  const types = allocateDisplay(
+    result.byBillingType.map((t) => ({ label: billingTypeName(t.id, ctx.language, t.name), credits: t.credits })),
+    2,
+  );
+  const workloads = allocateDisplay(
+    result.byWorkload.map((w) => ({ label: w.name, credits: w.credits })),
+    2,
+  );
+  const shown = (display: string) => formatNumber(display, ctx.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const bars = (rows: typeof types.lines) => rows.map((r) => ({ label: r.label, credits: r.credits, shown: `${shown(r.display)} ${commonStrings(ctx.language).credits}` }));
+  const pct = (value: string) =>
+    Number(result.credits) > 0 ? formatNumber(String(Math.round((Number(value) / Number(result.credits)) * 1000) / 10), ctx.locale, { maximumFractionDigits: 1 }) + ' %' : '–';
+  return html`<section aria-labelledby="by-type-h">
+      <h3 id="by-type-h">${s.byBillingType}</h3>
+      ${barChart('chart-types', s.chartTitle(s.byBillingType), bars(types.lines))}
+    </section>
+    <section aria-labelledby="by-workload-h">
+      <h3 id="by-workload-h">${s.byWorkload}</h3>
+      ${barChart('chart-workloads', s.chartTitle(s.byWorkload), bars(workloads.lines))}
+    </section>
+    <table part="table">
+      <caption>${s.tableCaption}</caption>
+      <thead>
+        <tr><th scope="col">${s.item}</th><th scope="col" class="num">${s.creditsColumn}</th><th scope="col" class="num">${s.share}</th></tr>
+      </thead>
+      <tbody>
+        <tr><th scope="rowgroup" colspan="3">${s.byWorkload}</th></tr>
+        ${workloads.lines.map((l) => html`<tr part="row"><th scope="row">${l.label}</th><td class="num">${shown(l.display)}</td><td class="num">${pct(l.credits)}</td></tr>`)}
+        <tr><th scope="rowgroup" colspan="3">${s.byBillingType}</th></tr>
+        ${types.lines.map((l) => html`<tr part="row"><th scope="row">${l.label}</th><td class="num">${shown(l.display)}</td><td class="num">${pct(l.credits)}</td></tr>`)}
+      </tbody>
+      <tfoot>
+        <tr><th scope="row">${s.total}</th><td class="num">${shown(workloads.total)}</td><td class="num">100 %</td></tr>
+      </tfoot>
+    </table>`;
+}
+
+export function renderRecommendations(result: SimulationResult, recs: Recommendations | undefined, ctx: ResultsContext, balance: string | undefined): TemplateResult {
+  const s = ctx.strings;
+  if (!recs) return html``;
+  const currency = result.currency;
+  const plan = recs.packages;
+  const keyName = (id: string, fallback: string) => (commonStrings(ctx.language).keyModes as Record<string, string>)[id] ?? fallback;
+  return html`<section part="recommendations" aria-labelledby="recs-h">
+    <h3 id="recs-h">${s.recommendations}</h3>
+    <h4>${s.packages}</h4>
+    ${plan
+      ? html`<p>
+          ${s.packagePlan(
+            plan.items.map((i) => `${formatNumber(String(i.count), ctx.locale)} × ${i.package.name}`).join(' + '),
+            money(plan.price.amount, plan.price.currency, ctx),
+            plan.discountPercent !== '0' ? `${formatNumber(plan.discountPercent, ctx.locale, { maximumFractionDigits: 2 })} %` : '',
+          )}
+          ${plan.surplusCredits !== '0' ? s.packageSurplus(credits(plan.surplusCredits, ctx)) : nothing}
+        </p>
+        ${plan.custom ? html`<p class="muted">${s.customPackage(credits(plan.custom.credits, ctx))}</p>` : nothing}`
+      : html`<p class="muted">${s.noPackages}</p>`}
+    ${recs.keyModes.length > 1
+      ? html`<h4>${s.keyModes}</h4>
+          <ul class="plain">
+            ${recs.keyModes.map(
+              (k) => html`<li>
+                ${keyName(k.keyMode, k.name)}:
+                ${k.credits !== null ? html`<strong>${credits(k.credits, ctx)}</strong>` : html`<span class="muted">${s.notOfferedIn(k.notOffered.length)}</span>`}
+                ${k.keyMode !== 'platform' ? html`<div class="muted">${s.ownKeyNote}</div>` : nothing}
+              </li>`,
+            )}
+          </ul>`
+      : nothing}
+    ${result.byWorkload.map((w, i) => {
+      const alts = recs.alternatives[i] ?? [];
+      return html`<h4>${s.alternatives(w.name)}</h4>
+        ${alts.length
+          ? html`<ul class="plain">
+              ${alts.map((a) => {
+                const saves = a.saves.startsWith('-') ? s.costsMore(credits(a.saves.slice(1), ctx)) : s.saves(credits(a.saves, ctx));
+                return html`<li>
+                  ${a.name}: ${credits(a.credits, ctx)} (${saves})${a.contextWindow === null ? html` <span class="muted">· ${s.contextUnknown}</span>` : nothing}
+                  <button type="button" @click=${() => ctx.onUseService(i, a.service)}>${s.useService(a.name)}</button>
+                </li>`;
+              })}
+            </ul>`
+          : html`<p class="muted">${s.noAlternatives}</p>`}`;
+    })}
+    ${recs.runway && balance !== undefined
+      ? html`<p part="runway">
+          ${recs.runway.forever
+            ? s.runwayForever
+            : recs.runway.lastDay
+              ? s.runway(credits(balance, ctx), formatDate(recs.runway.lastDay, ctx.locale, { dateStyle: 'long' }))
+              : s.runwayNone(credits(balance, ctx))}
+        </p>`
+      : nothing}
+    <p class="muted">${currency} · ${ctx.catalog.name} ${ctx.catalog.version}</p>
+  </section>`;
+}

@@ -1,0 +1,289 @@
+// <credit-calculator> in Chromium: typing, presets, sharing, German, bad input, the price-list
+// hand-over, the prompt box and axe.
+import { expect, fixture, html, aTimeout } from '@open-wc/testing';
+import '../../../src/elements/calculator/index.js';
+import type { CreditCalculator } from '../../../src/elements/calculator/index.js';
+import { encodeScenario, type Scenario } from '../../../src/core/index.js';
+import { CreditServiceSelectEvent } from '../../../src/elements/pricing-table/pricing-table.events.js';
+import { expectAccessible } from '../../helpers/axe.js';
+
+async function until(predicate: () => boolean, what: string, ms = 5000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await aTimeout(20);
+  }
+}
+
+async function calculator(catalog: 'gptbots' | 'meingpt', lang = 'en', extra = ''): Promise<CreditCalculator> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
+  wrapper.innerHTML = `<credit-calculator src="/catalog/${catalog}.json" start="2026-11-23" announce-delay="0" ${extra}></credit-calculator>`;
+  const el = wrapper.querySelector('credit-calculator')!;
+  await until(() => el.result !== undefined, 'the first result');
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: CreditCalculator, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const text = (el: CreditCalculator, selector: string) => $(el, selector).textContent!.replace(/\s+/g, ' ').trim();
+
+async function type(el: CreditCalculator, selector: string, value: string): Promise<void> {
+  const input = $<HTMLInputElement>(el, selector);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+const workday = (): Scenario => ({
+  version: 1,
+  period: { basis: 'working', days: 1 },
+  users: 1,
+  workloads: [
+    { service: 'GPT Image 1', requestsPerUserPerDay: 5 },
+    { service: 'meingpt/workflow-wizard', requestsPerUserPerDay: 2 },
+  ],
+});
+
+describe('<credit-calculator>', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname));
+
+  it('loads the catalog, starts from a preset and shows the monthly total', async () => {
+    const el = await calculator('gptbots');
+    expect(el.currentScenario!.workloads.length).to.be.greaterThan(0);
+    expect(text(el, '[part="total"]')).to.match(/credits$/);
+    expect(el.shadowRoot!.textContent).not.to.match(/NaN|Infinity|undefined/);
+  });
+
+  it('updates the result as the user types', async () => {
+    const el = await calculator('meingpt');
+    el.load(workday());
+    await el.updateComplete;
+    expect(el.result!.credits).to.equal('170');
+    const key = el.draft!.workloads[0]!.key;
+    await type(el, `#w${key}-requestsPerUserPerDay`, '6');
+    expect(el.result!.credits).to.equal('200');
+    expect(text(el, '[part="total"]')).to.equal('200 credits');
+    expect(text(el, '[part="money"]')).to.match(/^€2\.00 per month$/);
+  });
+
+  it('bad input: a message at the field, the last valid result kept, never NaN', async () => {
+    const el = await calculator('meingpt');
+    el.load(workday());
+    await el.updateComplete;
+    const key = el.draft!.workloads[0]!.key;
+    const field = `#w${key}-requestsPerUserPerDay`;
+    const cases: [string, RegExp][] = [
+      ['-5', /Must not be negative/],
+      ['', /Enter a number/],
+      ['1000000000000000', /Must be at most 100,000/],
+      ['abc', /Enter a number, such as 1,500/],
+      ['1e15', /Enter a number/],
+      ['12..5', /Enter a number/],
+    ];
+    for (const [value, message] of cases) {
+      await type(el, field, value);
+      expect($(el, field).getAttribute('aria-invalid'), value).to.equal('true');
+      expect(text(el, `${field}-error`), value).to.match(message);
+      expect($(el, field).getAttribute('aria-describedby')).to.equal(`${field.slice(1)}-error`);
+      expect(el.result!.credits, value).to.equal('170');
+      expect(text(el, '[part="total"]')).to.equal('170 credits');
+      expect(el.shadowRoot!.textContent).not.to.match(/NaN|Infinity/);
+    }
+    // Pasted thousands separators of either locale are read as such.
+    await type(el, '#users', '1,000');
+    await type(el, field, '5');
+    expect(el.result!.credits).to.equal('170000');
+    await type(el, '#users', '1.000.000');
+    expect(el.result!.scenario.users).to.equal(1_000_000);
+    await type(el, '#users', '1,234.0');
+    expect(el.result!.scenario.users).to.equal(1234);
+    await type(el, '#users', '2 000');
+    expect(el.result!.scenario.users).to.equal(2000);
+    await type(el, '#users', '1,5');
+    expect($(el, '#users').getAttribute('aria-invalid')).to.equal('true');
+    expect(text(el, '#users-error')).to.match(/whole number/);
+  });
+
+  it('a scenario the engine rejects (a range below its value) is named at its field', async () => {
+    const el = await calculator('meingpt');
+    el.load(workday());
+    await el.updateComplete;
+    const key = el.draft!.workloads[0]!.key;
+    await type(el, `#w${key}-requestsLow`, '9');
+    expect(text(el, `#w${key}-requestsLow-error`)).to.match(/low ≤ 5 ≤ high/);
+    expect(el.result!.credits).to.equal('170');
+    await type(el, `#w${key}-requestsLow`, '2');
+    await type(el, `#w${key}-requestsHigh`, '10');
+    expect(el.result!.band).to.deep.equal({ low: '80', expected: '170', high: '320' });
+    expect(text(el, '[part="band"]')).to.match(/Range: 80 credits .* to 320 credits/);
+  });
+
+  it("presets: meinGPT's productive workday prices 5 images at 150 and 2 workflows at 20 credits a day", async () => {
+    const el = await calculator('meingpt');
+    const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes("meinGPT's productive workday"))!;
+    button.click();
+    await el.updateComplete;
+    const [chats, images, workflows] = el.result!.byWorkload;
+    // 21 working days: images 5 × 30 × 21 = 3,150; workflows 2 × 10 × 21 = 420;
+    // the chats (GPT-4o standing in): 30 × (6,000 × 300 + 2,000 × 1,200) / 1M × 21 = 2,646.
+    expect([images!.credits, workflows!.credits, chats!.credits]).to.deep.equal(['3150', '420', '2646']);
+    expect(el.result!.credits).to.equal('6216');
+  });
+
+  it('offers only the presets the catalog can price', async () => {
+    const el = await calculator('gptbots');
+    const labels = [...el.shadowRoot!.querySelectorAll('[aria-labelledby="presets-h"] button')].map((b) => b.textContent!.trim());
+    expect(labels).to.deep.equal(['Support bot', 'Knowledge-base Q&A', 'Voice assistant']);
+  });
+
+  it('shares: the link carries the scenario, and a page opened with it loads it', async () => {
+    const el = await calculator('meingpt');
+    el.load({ ...workday(), name: 'Workday' });
+    await el.updateComplete;
+    const link = el.shareUrl();
+    expect(new URL(link).searchParams.get('scenario')).to.equal(encodeScenario(el.currentScenario!));
+    history.replaceState(null, '', new URL(link).search);
+    const opened = await calculator('meingpt');
+    expect(opened.currentScenario).to.deep.equal(el.currentScenario);
+    expect(opened.result!.credits).to.equal('170');
+  });
+
+  it('a tampered link loads what is valid and lists what was dropped', async () => {
+    const good = encodeScenario(workday());
+    const json = JSON.parse(atob(good.slice(2).replace(/-/g, '+').replace(/_/g, '/')));
+    json.w[0].r = -1;
+    history.replaceState(null, '', `?scenario=1.${btoa(JSON.stringify(json)).replace(/=+$/, '')}`);
+    const el = await calculator('meingpt');
+    expect(el.currentScenario!.workloads.map((w) => w.service)).to.deep.equal(['meingpt/workflow-wizard']);
+    expect(text(el, '.notice[role="alert"]')).to.match(/could not be loaded.*workloads\[0\].*must not be negative/);
+  });
+
+  it('sync-url writes the scenario into the address as it changes', async () => {
+    const el = await calculator('meingpt', 'en', 'sync-url');
+    el.load(workday());
+    await el.updateComplete;
+    expect(new URL(location.href).searchParams.get('scenario')).to.equal(encodeScenario(el.currentScenario!));
+  });
+
+  it('imports JSON, reports what it dropped, and exports the same scenario', async () => {
+    const el = await calculator('meingpt');
+    const loaded = el.importJson(JSON.stringify({ ...workday(), users: 2, extra: true }));
+    await el.updateComplete;
+    expect(loaded.ok).to.equal(true);
+    expect(el.result!.credits).to.equal('340');
+    expect(text(el, '.notice[role="alert"]')).to.match(/extra: unknown field/);
+    const broken = el.importJson('{ nope');
+    await el.updateComplete;
+    expect(broken.ok).to.equal(false);
+    expect(el.result!.credits).to.equal('340');
+  });
+
+  it('speaks German: labels, numbers and money in the de locale', async () => {
+    const el = await calculator('meingpt', 'de');
+    el.load({ ...workday(), users: 10, period: { basis: 'working', days: 21 } });
+    await el.updateComplete;
+    await el.updateRecommendations();
+    await el.updateComplete;
+    expect(text(el, '[part="total"]')).to.equal('35.700 Credits');
+    expect(text(el, '[part="money"]')).to.equal('357,00 € pro Monat');
+    expect(text(el, '#results-h')).to.equal('Geschätzte monatliche Kosten');
+    expect(text(el, 'label[for="users"]')).to.equal('Nutzer');
+    // German input: "1.000" is a thousand, "2,5" two and a half.
+    const key = el.draft!.workloads[0]!.key;
+    await type(el, `#w${key}-requestsPerUserPerDay`, '2,5');
+    expect(el.result!.scenario.workloads[0]!.requestsPerUserPerDay).to.equal(2.5);
+    await type(el, `#w${key}-requestsPerUserPerDay`, 'x');
+    expect(text(el, `#w${key}-requestsPerUserPerDay-error`)).to.equal('Bitte eine Zahl eingeben, etwa 1.500.');
+  });
+
+  it('recommends packages, key modes, cheaper services and a runway', async () => {
+    const el = await calculator('gptbots', 'en', 'balance="1000"');
+    el.load({
+      version: 1,
+      period: { basis: 'working', days: 22 },
+      users: 10,
+      workloads: [{ service: 'openai/gpt-4.1-1m', requestsPerUserPerDay: 20, inputTokens: 1500, outputTokens: 400 }],
+    });
+    el.updateRecommendations();
+    await el.updateComplete;
+    const recs = text(el, '[part="recommendations"]');
+    expect(recs).to.match(/sells no credit packages/);
+    expect(recs).to.match(/Platform key: 3,000.8 credits/);
+    expect(recs).to.match(/Own key: 206.8 credits/);
+    expect(recs).to.match(/Qwen-Turbo-1M: 47.56 credits \(saves 2,953.24 credits\)/);
+    // 3,000.8 credits over 22 working days = 136.4 a day: 1,000 credits last 7 working days from Mon 23 Nov.
+    expect(text(el, '[part="runway"]')).to.equal('At this rate a balance of 1,000 credits lasts until December 1, 2026.');
+    const use = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Use Ali Qwen-Turbo-1M'))!;
+    use.click();
+    await el.updateComplete;
+    expect(el.currentScenario!.workloads[0]!.service).to.equal('alibaba/qwen-turbo-1m');
+  });
+
+  it('takes a service handed over by <credit-pricing-table> (credit-service-select on the document)', async () => {
+    const el = await calculator('gptbots');
+    const key = el.draft!.workloads[0]!.key;
+    document.body.dispatchEvent(new CreditServiceSelectEvent('deepseek/deepseek-3.2-128k', 'own'));
+    await el.updateComplete;
+    expect(el.draft!.workloads.find((w) => w.key === key)!.service).to.equal('deepseek/deepseek-3.2-128k');
+    expect(el.currentScenario!.workloads[0]!.keyMode).to.equal('own');
+  });
+
+  it('with `source`, follows only the named price list, into the workload last focused', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><div id="prices"></div><div id="other"></div></div>`);
+    const holder = document.createElement('div');
+    wrapper.append(holder);
+    holder.innerHTML = '<credit-calculator src="/catalog/gptbots.json" source="prices" announce-delay="0"></credit-calculator>';
+    const el = holder.querySelector('credit-calculator')!;
+    await until(() => el.result !== undefined, 'the first result');
+    await el.updateComplete;
+    const second = el.draft!.workloads[1]!;
+    $(el, `#w${second.key}-name`).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    wrapper.querySelector('#other')!.dispatchEvent(new CreditServiceSelectEvent('openai/gpt-4o-128k', 'platform'));
+    await el.updateComplete;
+    expect(second.service).not.to.equal('openai/gpt-4o-128k');
+    wrapper.querySelector('#prices')!.dispatchEvent(new CreditServiceSelectEvent('openai/text-embedding-3-large', 'platform'));
+    await el.updateComplete;
+    expect(second.service).to.equal('openai/text-embedding-3-large');
+  });
+
+  it('counts a pasted prompt through the tokenizer (exact or marked ≈) and uses it as input tokens', async function () {
+    const tokenizer = (await import('../../../src/tokenizer/index.js')) as Record<string, unknown>;
+    if (typeof tokenizer.countTokens !== 'function') this.skip();
+    const el = await calculator('gptbots');
+    el.load({ version: 1, period: { basis: 'working', days: 1 }, users: 1, workloads: [{ service: 'openai/gpt-4.1-1m', requestsPerUserPerDay: 1, inputTokens: 1, outputTokens: 0 }] });
+    await el.updateComplete;
+    const key = el.draft!.workloads[0]!.key;
+    const area = $<HTMLTextAreaElement>(el, `#w${key}-prompt`);
+    area.value = 'hello world';
+    area.dispatchEvent(new Event('input'));
+    await until(() => /tokens \(/.test(text(el, `#w${key}-prompt-count`)), 'the count');
+    expect(text(el, `#w${key}-prompt-count`)).to.match(/^(2 tokens \(exact, o200k_base\)|≈ \d+ tokens \(estimate\))$/);
+    expect(el.currentScenario!.workloads[0]!.inputTokens).to.be.greaterThan(0);
+  });
+
+  it('is operable with the keyboard alone: every control is focusable and labelled', async () => {
+    const el = await calculator('gptbots');
+    const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('input, select, textarea, button')];
+    for (const c of controls) {
+      expect(c.tabIndex, c.outerHTML.slice(0, 80)).to.be.at.least(0);
+      if (c.tagName !== 'BUTTON') expect(el.shadowRoot!.querySelector(`label[for="${c.id}"]`), c.id).to.exist;
+    }
+  });
+
+  it('has no axe violations (WCAG 2.2 AA), in English and German, with an error showing', async () => {
+    const el = await calculator('gptbots');
+    el.updateRecommendations();
+    await el.updateComplete;
+    await expectAccessible(el);
+    const de = await calculator('meingpt', 'de');
+    await type(de, '#users', '-1');
+    await expectAccessible(de);
+    // With the levers open, a range and the share link shown.
+    for (const d of el.shadowRoot!.querySelectorAll('details')) d.open = true;
+    const key = el.draft!.workloads[0]!.key;
+    await type(el, `#w${key}-requestsHigh`, '1000');
+    (el as unknown as { shareLink: string }).shareLink = el.shareUrl();
+    await el.updateComplete;
+    await expectAccessible(el);
+  });
+});
