@@ -51,11 +51,11 @@ function time<T>(fn: () => T): { ms: number; value: T } {
 }
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-// Warm up, then measure.
-for (let i = 0; i < 3; i++) simulateMonth(catalog, scenario);
+// Warm the JIT the way a page that recomputes on every keystroke does.
+for (let i = 0; i < 30; i++) simulateMonth(catalog, scenario);
 const fast: number[] = [];
 let fastTotal = '';
-for (let i = 0; i < 15; i++) {
+for (let i = 0; i < 25; i++) {
   const t = time(() => simulateMonth(catalog, scenario));
   fast.push(t.ms);
   fastTotal = t.value.credits;

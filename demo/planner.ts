@@ -1,6 +1,7 @@
 // The planning page: <credit-calculator> with a catalog and language switch; the scenario is
 // kept in the address bar (sync-url), so reloading or sharing the page keeps it.
 import '../src/elements/calculator/index.js';
+import '../src/elements/pricing-table/index.js';
 
 const calculator = document.querySelector('credit-calculator')!;
 const catalog = document.querySelector<HTMLSelectElement>('#catalog')!;
@@ -11,6 +12,7 @@ const params = new URL(location.href).searchParams;
 if (params.get('catalog')) catalog.value = params.get('catalog')!;
 if (params.get('lang')) language.value = params.get('lang')!;
 calculator.src = catalog.value;
+document.querySelector('credit-pricing-table')!.src = catalog.value;
 document.documentElement.lang = language.value;
 
 function remember(name: string, value: string): void {

@@ -6,7 +6,7 @@ import { Decimal, toPlain } from '../decimal.js';
 import { CreditError } from '../errors.js';
 import { rateMany } from '../rating/rate.js';
 import { PRICE_KEY_OF, type QuantityKind } from '../rating/usage.js';
-import { partsOf, resolveWorkloads, shapeOf, type ResolvedWorkload } from './quantities.js';
+import { partsOf, resolveWorkloads, serviceName, shapeOf, type ResolvedWorkload } from './quantities.js';
 import { recordsOf } from './records.js';
 import { cheapestPackages, type PackagePlan } from './packages.js';
 import type { Scenario } from './scenario.js';
@@ -103,7 +103,7 @@ function alternativesOf(catalog: Catalog, scenario: Scenario, index: number, r: 
     .slice(0, count)
     .map(({ s, credits }) => ({
       service: s.id,
-      name: `${s.brand} ${s.model}`,
+      name: serviceName(s),
       credits: toPlain(credits),
       saves: toPlain(current.minus(credits)),
       contextWindow: s.contextWindow ?? null,

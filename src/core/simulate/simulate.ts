@@ -10,7 +10,7 @@ import type { Charge, ChargeLine, Money } from '../rating/charge.js';
 import { rateMany } from '../rating/rate.js';
 import { add, divide, EXACT_ZERO, toDecimalString, type Exact } from '../rating/exact.js';
 import type { QuantityKind } from '../rating/usage.js';
-import { hasRanges, partsOf, resolveWorkloads, type PartRole, type ResolvedWorkload, type Variant } from './quantities.js';
+import { hasRanges, partsOf, resolveWorkloads, serviceName, type PartRole, type ResolvedWorkload, type Variant } from './quantities.js';
 import { recordsOf, tierOf } from './records.js';
 import { validateScenario, type Scenario } from './scenario.js';
 
@@ -160,7 +160,7 @@ export function simulateMonth(catalog: Catalog, input: Scenario): SimulationResu
     const requests = new Decimal(w.users ?? scenario.users).times(String(w.requestsPerUserPerDay ?? 0)).times(scenario.period.days);
     return {
       index: i,
-      name: w.name ?? `${r.service.brand} ${r.service.model}`,
+      name: w.name ?? serviceName(r.service),
       service: r.service.id,
       keyMode: r.keyMode,
       billingType: r.service.billingType,
@@ -184,7 +184,7 @@ export function simulateMonth(catalog: Catalog, input: Scenario): SimulationResu
     const service = catalog.services.find((s) => s.id === id)!;
     return {
       id,
-      name: `${service.brand} ${service.model}`,
+      name: serviceName(service),
       keyMode,
       billingType: service.billingType,
       credits,

@@ -64,6 +64,10 @@ export const styles = [
     }
     .field.wide {
       flex: 1 1 16rem;
+      min-width: 0;
+    }
+    .field select {
+      width: 100%;
     }
     label,
     .label {

@@ -9,6 +9,7 @@ import {
   scenarioFromUrl,
   scenarioToJson,
   scenarioUrl,
+  serviceName,
   shapeOf,
   simulateMonth,
   tryFindService,
@@ -416,7 +417,7 @@ export class CreditCalculator extends LitElement {
       this.draft.workloads.push(workloadDraft({ service: service.id, ...(d.keyMode && { keyMode: d.keyMode }), requestsPerUserPerDay: 10, inputTokens: 1000, outputTokens: 300 }, this.locale));
       this.recompute();
     }
-    this.announcer.announce(this.strings.serviceFromTable(`${service.brand} ${service.model}`));
+    this.announcer.announce(this.strings.serviceFromTable(serviceName(service)));
   }
 
   private countPrompt(key: number, text: string): void {
@@ -559,7 +560,7 @@ export class CreditCalculator extends LitElement {
     const service = tryFindService(catalog, w.service);
     const shape = service ? shapeOf(service) : 'chat';
     const fields = fieldsFor(shape, hasToolService(catalog));
-    const title = w.name || (service ? `${service.brand} ${service.model}` : s.workload(index + 1));
+    const title = w.name || (service ? serviceName(service) : s.workload(index + 1));
     const setText = (f: WorkloadField) => (text: string) => this.editWorkload(w, () => (w.text[f] = text));
     const field = (f: WorkloadField) =>
       fields.includes(f) ? this.numberField(id(f), `${w.key}.${f}`, f, s.fields[f], w.text[f] ?? '', setText(f), s.units[f]) : nothing;

@@ -210,10 +210,10 @@ describe('<credit-calculator>', () => {
     expect(recs).to.match(/sells no credit packages/);
     expect(recs).to.match(/Platform key: 3,000.8 credits/);
     expect(recs).to.match(/Own key: 206.8 credits/);
-    expect(recs).to.match(/Qwen-Turbo-1M: 47.56 credits \(saves 2,953.24 credits\)/);
+    expect(recs).to.match(/Ali \(Alibaba\) Qwen-Turbo-1M: 47.56 credits \(saves 2,953.24 credits\)/);
     // 3,000.8 credits over 22 working days = 136.4 a day: 1,000 credits last 7 working days from Mon 23 Nov.
     expect(text(el, '[part="runway"]')).to.equal('At this rate a balance of 1,000 credits lasts until December 1, 2026.');
-    const use = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Use Ali Qwen-Turbo-1M'))!;
+    const use = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Use Ali (Alibaba) Qwen-Turbo-1M'))!;
     use.click();
     await el.updateComplete;
     expect(el.currentScenario!.workloads[0]!.service).to.equal('alibaba/qwen-turbo-1m');
