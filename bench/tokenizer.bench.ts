@@ -50,20 +50,24 @@ async function child(args: string[]): Promise<void> {
   const [mode, tool, what] = args as [string, Tool, string];
   if (mode === 'load') {
     const before = heap();
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const count = await load(tool, what);
     const ms = performance.now() - start;
-    count('warm up nothing: one short count so lazily built tables exist');
-    console.log(JSON.stringify({ ms, heapMB: (heap() - before) / MB }));
+    const cpuMs = process.cpuUsage(cpu).user / 1000;
+    count('one short count, so that lazily built tables exist');
+    console.log(JSON.stringify({ ms, cpuMs, heapMB: (heap() - before) / MB }));
     return;
   }
   if (mode === 'count') {
     const text = benchText(what as TextName);
     const count = await load(tool, ENCODING);
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const tokens = count(text);
     const ms = performance.now() - start;
-    console.log(JSON.stringify({ ms, tokens, bytes: new TextEncoder().encode(text).length }));
+    const cpuMs = process.cpuUsage(cpu).user / 1000;
+    console.log(JSON.stringify({ ms, cpuMs, tokens, bytes: new TextEncoder().encode(text).length }));
     return;
   }
   // keystroke: 200 KB of English in a TokenCounter, 200 single-character edits at random places.
@@ -103,25 +107,27 @@ async function main(): Promise<void> {
   const childAt = process.argv.indexOf('--child');
   if (childAt >= 0) return child(process.argv.slice(childAt + 1));
 
-  console.log(`Fresh process per cell; o200k_base; texts of about 1 MB (UTF-8) generated from test/fixtures/tokenizer; time limit ${LIMIT_MS / 1000} s per count.\n`);
-  console.log('| text | tokens | creditkit | js-tiktoken | gpt-tokenizer | creditkit ÷ gpt-tokenizer | counts agree |');
+  const { loadavg, cpus } = await import('node:os');
+  console.log(`Fresh process per cell; o200k_base; texts of about 1 MB (UTF-8) generated from test/fixtures/tokenizer; time limit ${LIMIT_MS / 1000} s per count.`);
+  console.log(`Cells: wall ms / CPU ms of this process (user time, JIT threads included); ratios from CPU time, which a loaded machine distorts less. ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start.\n`);
+  console.log('| text | tokens | creditkit | js-tiktoken | gpt-tokenizer | creditkit ÷ gpt-tokenizer (CPU) | counts agree |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const text of TEXTS) {
     const cells = Object.fromEntries(TOOLS.map((tool) => [tool, run(['count', tool, text])])) as Record<Tool, ReturnType<typeof run>>;
-    const fmt = (c: ReturnType<typeof run>): string => (c.ok ? `${(c.value.ms as number).toFixed(0)} ms (${(((c.value.bytes as number) / MB) / ((c.value.ms as number) / 1000)).toFixed(1)} MB/s)` : c.why);
+    const fmt = (c: ReturnType<typeof run>): string => (c.ok ? `${(c.value.ms as number).toFixed(0)} / ${(c.value.cpuMs as number).toFixed(0)} ms (${(((c.value.bytes as number) / MB) / ((c.value.cpuMs as number) / 1000)).toFixed(1)} MB/s CPU)` : c.why);
     const ours = cells.creditkit;
     const peer = cells['gpt-tokenizer'];
-    const ratio = ours.ok && peer.ok ? `${((peer.value.ms as number) / (ours.value.ms as number)).toFixed(2)}×` : ours.ok ? `> ${(LIMIT_MS / (ours.value.ms as number)).toFixed(0)}×` : '—';
+    const ratio = ours.ok && peer.ok ? `${((peer.value.cpuMs as number) / (ours.value.cpuMs as number)).toFixed(2)}×` : ours.ok ? `> ${(LIMIT_MS / (ours.value.ms as number)).toFixed(0)}× (wall)` : '—';
     const counts = TOOLS.map((t) => cells[t]).flatMap((c) => (c.ok ? [c.value.tokens as number] : []));
     const agree = counts.every((n) => n === counts[0]) ? `yes (${counts.length} of 3 finished)` : `NO: ${counts.join(' / ')}`;
     console.log(`| ${text} | ${ours.ok ? ours.value.tokens : '?'} | ${fmt(ours)} | ${fmt(cells['js-tiktoken'])} | ${fmt(peer)} | ${ratio} | ${agree} |`);
   }
 
-  console.log('\n| load (fresh process) | creditkit | js-tiktoken | gpt-tokenizer |');
+  console.log('\n| load (fresh process): wall / CPU, heap + array buffers after | creditkit | js-tiktoken | gpt-tokenizer |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const encoding of ['o200k_base', 'cl100k_base']) {
     const cells = TOOLS.map((tool) => run(['load', tool, encoding]));
-    console.log(`| ${encoding} | ${cells.map((c) => (c.ok ? `${(c.value.ms as number).toFixed(0)} ms, ${(c.value.heapMB as number).toFixed(1)} MB` : c.why)).join(' | ')} |`);
+    console.log(`| ${encoding} | ${cells.map((c) => (c.ok ? `${(c.value.ms as number).toFixed(0)} / ${(c.value.cpuMs as number).toFixed(0)} ms, ${(c.value.heapMB as number).toFixed(1)} MB` : c.why)).join(' | ')} |`);
   }
 
   const k = run(['keystroke']);

@@ -25,22 +25,25 @@ const CLASSES: [RegExp, number][] = [
   [/\s+/gu, SPACE],
 ];
 
-let bmp: Uint8Array | undefined;
+/** Class bits of BMP code points, filled 128 at a time on first sight (UNKNOWN until then). */
+const UNKNOWN = 0x80;
+const bmp = new Uint8Array(0x10000).fill(UNKNOWN);
 const astral = new Map<number, number>();
 
-/** The class bits of every BMP code point (surrogates have none), from the same Unicode tables the regex uses. */
-function bmpClasses(): Uint8Array {
-  if (bmp) return bmp;
-  const table = new Uint8Array(0x10000);
-  const units = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) units[c] = c >= 0xd800 && c < 0xe000 ? 0x20 : c; // surrogates → a classless stand-in
-  let all = '';
-  for (let c = 0; c < 0x10000; c += 4096) all += String.fromCharCode(...units.subarray(c, c + 4096));
-  for (const [re, bit] of CLASSES) {
-    for (const m of all.matchAll(re)) for (let i = m.index!, end = i + m[0].length; i < end; i++) table[i]! |= bit;
+/** Fills the block of 128 code points holding `c` from the same Unicode tables the regex uses; returns c's bits. */
+function fillBlock(c: number): number {
+  const from = c & ~127;
+  const units = new Uint16Array(128);
+  for (let i = 0; i < 128; i++) units[i] = from + i >= 0xd800 && from + i < 0xe000 ? 0x20 : from + i;
+  const block = String.fromCharCode(...units);
+  bmp.fill(0, from, from + 128);
+  if (from < 0xd800 || from >= 0xe000) {
+    for (const [re, bit] of CLASSES) {
+      re.lastIndex = 0; // matchAll starts where the shared regex last stopped
+      for (const m of block.matchAll(re)) for (let i = m.index!, end = i + m[0].length; i < end; i++) bmp[from + i]! |= bit;
+    }
   }
-  for (let c = 0xd800; c < 0xe000; c++) table[c] = 0;
-  return (bmp = table);
+  return bmp[c]!;
 }
 
 function astralClass(cp: number): number {
@@ -68,7 +71,7 @@ export function scannerFor(pattern: string): Scanner | undefined {
 }
 
 function makeScanner(o200k: boolean): Scanner {
-  const table = bmpClasses();
+  const table = bmp;
   let text = '';
   let n = 0;
   // Class bits and width of the code point at i (a lone surrogate is one classless unit).
@@ -83,7 +86,8 @@ function makeScanner(o200k: boolean): Scanner {
       }
     }
     width = 1;
-    return table[c]!;
+    const bits = table[c]!;
+    return bits & UNKNOWN ? fillBlock(c) : bits;
   };
   /** End of a run of code points having `bit`, from i. */
   const run = (i: number, bit: number): number => {

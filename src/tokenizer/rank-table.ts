@@ -51,7 +51,7 @@ export class RankTable {
         const first = rankEnd < 0 || rankEnd > to ? NaN : Number(bpeRanks.slice(tag + 1, rankEnd));
         if (!Number.isInteger(first) || first < 0) throw new Error('rank file: a line does not start with "<tag> <rank> "');
         let words = 1;
-        for (let i = rankEnd + 1; i < to; i++) if (bpeRanks.charCodeAt(i) === 32) words++;
+        for (let i = bpeRanks.indexOf(' ', rankEnd + 1); i >= 0 && i < to; i = bpeRanks.indexOf(' ', i + 1)) words++;
         lines.push({ from: rankEnd + 1, to, first });
         tokens += words;
         maxRank = Math.max(maxRank, first + words - 1);
@@ -69,41 +69,7 @@ export class RankTable {
     // Pass 2 decodes the base64 words in place (no substrings) into the pool and hashes them.
     const pool = new Uint8Array(bpeRanks.length); // base64 is longer than the bytes it encodes
     let at = 0;
-    for (const line of lines) {
-      let rank = line.first;
-      let start = at;
-      let h = 0;
-      let bits = 0;
-      let acc = 0;
-      for (let i = line.from; i <= line.to; i++) {
-        const c = i < line.to ? bpeRanks.charCodeAt(i) : 32;
-        if (c === 32) {
-          const len = at - start;
-          if (len === 0 || len > MAX_TOKEN_BYTES) throw new Error(`rank file: token ${rank} has ${len} bytes`);
-          offset[rank] = start;
-          length[rank] = len;
-          let slot = (mix(h) << 1) & mask;
-          while (slots[slot + 1] !== -1) slot = (slot + 2) & mask;
-          slots[slot] = h;
-          slots[slot + 1] = rank;
-          rank++;
-          start = at;
-          h = bits = acc = 0;
-          continue;
-        }
-        if (c === 61) continue; // '=' padding
-        const v = c < 128 ? BASE64[c]! : -1;
-        if (v < 0) throw new Error(`rank file: a token of rank ${rank} is not base64`);
-        acc = ((acc << 6) | v) & 0xffffff;
-        bits += 6;
-        if (bits >= 8) {
-          bits -= 8;
-          const byte = (acc >>> bits) & 0xff;
-          pool[at++] = byte;
-          h = (Math.imul(h, P) + byte + 1) | 0;
-        }
-      }
-    }
+    for (const line of lines) at = decodeLine(bpeRanks, line.from, line.to, line.first, pool, at, offset, length, slots, mask);
     this.pool = pool.slice(0, at);
   }
 
@@ -128,4 +94,40 @@ export class RankTable {
   get byteSize(): number {
     return this.pool.byteLength + this.offset.byteLength + this.length.byteLength + this.slots.byteLength;
   }
+}
+
+/** Decodes the base64 words of one line, text[from, to), into `pool` from `at`, indexing each; returns the pool's end. */
+function decodeLine(text: string, from: number, to: number, rank: number, pool: Uint8Array, at: number, offset: Int32Array, length: Uint8Array, slots: Int32Array, mask: number): number {
+  for (let i = from; i < to; rank++) {
+    let end = text.indexOf(' ', i);
+    if (end < 0 || end > to) end = to;
+    const start = at;
+    let h = 0;
+    let acc = 0;
+    let bits = 0;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 61) break; // '=' padding ends the word
+      const v = c < 128 ? BASE64[c]! : -1;
+      if (v < 0) throw new Error(`rank file: a token of rank ${rank} is not base64`);
+      acc = ((acc << 6) | v) & 0xffffff;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        const byte = (acc >>> bits) & 0xff;
+        pool[at++] = byte;
+        h = (Math.imul(h, P) + byte + 1) | 0;
+      }
+    }
+    i = end + 1;
+    const len = at - start;
+    if (len === 0 || len > MAX_TOKEN_BYTES) throw new Error(`rank file: token ${rank} has ${len} bytes`);
+    offset[rank] = start;
+    length[rank] = len;
+    let slot = (mix(h) << 1) & mask;
+    while (slots[slot + 1] !== -1) slot = (slot + 2) & mask;
+    slots[slot] = h;
+    slots[slot + 1] = rank;
+  }
+  return at;
 }
