@@ -67,6 +67,7 @@ export class CreditUsage extends LitElement {
     groupBy: { type: String, attribute: 'group-by', reflect: true },
     today: { type: String },
     online: { state: true },
+    tableOpen: { state: true },
   };
 
   /** The SDK client (`createClient`). */
@@ -84,6 +85,7 @@ export class CreditUsage extends LitElement {
   /** The current UTC day (YYYY-MM-DD). @default today */
   declare today: string | undefined;
   declare private online: boolean;
+  declare private tableOpen: boolean;
 
   private readonly localeController = new LocaleController(this);
   private days: UsageReport | undefined;
@@ -95,6 +97,7 @@ export class CreditUsage extends LitElement {
     super();
     this.period = 'this-month';
     this.groupBy = 'service';
+    this.tableOpen = false;
     this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
   }
 
@@ -113,47 +116,42 @@ export class CreditUsage extends LitElement {
     if (e.name !== 'AbortError') this.dispatchEvent(new CreditErrorEvent(e, 'credit-usage'));
   };
 
-  private readonly dayTask = new Task(this, {
-    task: async ([client, from, to], { signal }) =>
-      client && from && to ? client.getUsage({ from, to, groupBy: 'day' }, { signal }) : undefined,
-    args: () => [this.client, this.range?.from, this.range?.to] as const,
-    onError: this.fail,
-  });
-
-  private readonly groupTask = new Task(this, {
-    task: async ([client, from, to, groupBy], { signal }) =>
-      client && from && to ? client.getUsage({ from, to, groupBy }, { signal }) : undefined,
+  // Two tasks, not four: each completes in one render (the period's day and group reports
+  // together; the history and balance that do not depend on the period together).
+  private readonly periodTask = new Task(this, {
+    task: async ([client, from, to, groupBy], { signal }) => {
+      if (!client || !from || !to) return undefined;
+      const [days, groups] = await Promise.all([client.getUsage({ from, to, groupBy: 'day' }, { signal }), client.getUsage({ from, to, groupBy }, { signal })]);
+      return { days, groups };
+    },
     args: () => [this.client, this.range?.from, this.range?.to, BREAKDOWNS.includes(this.groupBy) ? this.groupBy : 'service'] as const,
     onError: this.fail,
   });
 
-  private readonly historyTask = new Task(this, {
-    task: async ([client, today], { signal }) => {
+  private readonly contextTask = new Task(this, {
+    task: async ([client, today, given], { signal }) => {
       if (!client) return undefined;
-      const range = forecastRange(today);
-      return client.getUsage({ ...range, groupBy: 'day' }, { signal });
+      const [history, balance] = await Promise.all([
+        client.getUsage({ ...forecastRange(today), groupBy: 'day' }, { signal }),
+        given ? undefined : client.getBalance({ signal }),
+      ]);
+      return { history, balance };
     },
-    args: () => [this.client, this.day] as const,
-    onError: this.fail,
-  });
-
-  private readonly balanceTask = new Task(this, {
-    task: async ([client, given], { signal }) => (client && !given ? client.getBalance({ signal }) : undefined),
-    args: () => [this.client, this.balance] as const,
+    args: () => [this.client, this.day, this.balance] as const,
     onError: this.fail,
   });
 
   /** Loads everything afresh (after usage was recorded). Resolves when rendered; never rejects. */
   async refresh(): Promise<void> {
     this.client?.invalidate();
-    await Promise.allSettled([this.dayTask.run(), this.groupTask.run(), this.historyTask.run(), this.balanceTask.run()]);
+    await Promise.allSettled([this.periodTask.run(), this.contextTask.run()]);
     await this.updateComplete;
   }
 
   /** Resolves when the data in flight has loaded (or failed) and rendered. */
   async loaded(): Promise<void> {
     await this.updateComplete; // a changed property starts its task in this update
-    const tasks = [this.dayTask, this.groupTask, this.historyTask, this.balanceTask];
+    const tasks = [this.periodTask, this.contextTask];
     await Promise.allSettled(tasks.map((t) => t.taskComplete));
     await this.updateComplete;
   }
@@ -179,14 +177,25 @@ export class CreditUsage extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.days = lastGood(this.dayTask, this.days);
-    this.groups = lastGood(this.groupTask, this.groups);
-    this.history = lastGood(this.historyTask, this.history);
-    this.loadedBalance = lastGood(this.balanceTask, this.loadedBalance);
-    // A report for another period is not "the last good value" of this one.
+    const period = lastGood(this.periodTask, undefined);
+    if (period) {
+      this.days = period.days;
+      this.groups = period.groups;
+    }
+    const context = lastGood(this.contextTask, undefined);
+    if (context) {
+      this.history = context.history;
+      if (context.balance) this.loadedBalance = context.balance;
+    }
+    // While another period loads, the previous one stays on screen (marked busy) so that the chart
+    // is updated in place rather than torn down and rebuilt; if that load fails, it is not passed
+    // off as the new period's data.
     const range = this.range;
-    if (range && this.days && (this.days.from !== range.from || this.days.to !== range.to)) this.days = undefined;
-    if (range && this.groups && (this.groups.from !== range.from || this.groups.to !== range.to || this.groups.groupBy !== this.groupBy)) this.groups = undefined;
+    const otherPeriod = !range || (this.days && (this.days.from !== range.from || this.days.to !== range.to));
+    if (otherPeriod && this.periodTask.status === TaskStatus.ERROR) {
+      this.days = undefined;
+      this.groups = undefined;
+    }
     if ((changed.has('period') || changed.has('from') || changed.has('to')) && changed.get('period') !== undefined && range) {
       this.dispatchEvent(new CreditPeriodChangeEvent({ period: this.period, ...range }));
     }
@@ -202,19 +211,33 @@ export class CreditUsage extends LitElement {
     return formatCredits(value, this.localeController.locale, { maximumFractionDigits: decimals });
   }
 
-  private date(day: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' }): string {
-    return formatDate(day, this.localeController.locale, options);
+  /** Day labels are memoised per locale and style: a 90-day chart asks for 180 of them per render. */
+  private readonly dayLabels = new Map<string, string>();
+
+  private date(day: string, style: 'short' | 'medium' | 'long' = 'short'): string {
+    const locale = this.localeController.locale;
+    const key = `${locale}|${style}|${day}`;
+    let label = this.dayLabels.get(key);
+    if (label === undefined) {
+      const options: Intl.DateTimeFormatOptions =
+        style === 'medium' ? { dateStyle: 'medium' } : { day: 'numeric', month: style === 'long' ? 'long' : 'short' };
+      label = formatDate(day, locale, options);
+      if (this.dayLabels.size > 2000) this.dayLabels.clear();
+      this.dayLabels.set(key, label);
+    }
+    return label;
   }
 
   private longDate(day: string): string {
-    return this.date(day, { day: 'numeric', month: 'long' });
+    return this.date(day, 'long');
   }
 
   // ---- render -----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
     const s = usageStrings(this.localeController.language);
-    return html`<section part="base" class="base" aria-label=${s.label}>
+    const busy = this.periodTask.status === TaskStatus.PENDING || this.contextTask.status === TaskStatus.PENDING;
+    return html`<section part="base" class="base" aria-label=${s.label} aria-busy=${busy ? 'true' : 'false'}>
       ${this.renderPicker(s)} ${this.renderNotes(s)} ${this.renderUsage(s)} ${this.renderLimits(s)} ${this.renderForecast(s)}
     </section>`;
   }
@@ -237,6 +260,11 @@ export class CreditUsage extends LitElement {
     </fieldset>`;
   }
 
+  // The day table is built when it is opened: a closed <details> would only cost render time.
+  private onTableToggle = (event: Event) => {
+    this.tableOpen = (event.target as HTMLDetailsElement).open;
+  };
+
   private onPeriod = (event: Event) => {
     const value = (event.target as HTMLInputElement).value as Period;
     if (value === 'custom' && !this.from && !this.to) {
@@ -257,7 +285,7 @@ export class CreditUsage extends LitElement {
 
   private renderNotes(s: UsageStrings): TemplateResult | typeof nothing {
     const common = commonStrings(this.localeController.language);
-    const failed = [this.dayTask, this.groupTask, this.historyTask, this.balanceTask].find((t) => t.status === TaskStatus.ERROR);
+    const failed = [this.periodTask, this.contextTask].find((t) => t.status === TaskStatus.ERROR);
     const offline = !this.online || (failed?.error instanceof ConnectionError && failed.error.offline);
     const stale = failed && this.days;
     return html`${offline ? html`<p part="status" class="status offline">${common.offline}</p>` : nothing}
@@ -265,15 +293,15 @@ export class CreditUsage extends LitElement {
   }
 
   private renderUsage(s: UsageStrings): TemplateResult {
-    const range = this.range;
     const report = this.days;
-    if (!range) return html``;
+    if (!this.range) return html``;
     if (!report) {
-      if (this.dayTask.status === TaskStatus.ERROR) {
+      if (this.periodTask.status === TaskStatus.ERROR) {
         return html`<p part="status" class="status error">${s.error} <button type="button" @click=${() => void this.refresh()}>${commonStrings(this.localeController.language).retry}</button></p>`;
       }
       return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
     }
+    const range = { from: report.from, to: report.to };
     const days = fillDays(range, report.groups);
     const language = this.localeController.language;
     const unit = this.currentBalance?.creditUnit;
@@ -298,6 +326,8 @@ export class CreditUsage extends LitElement {
       : s.chartEmpty(from, to);
     const width = days.length * 10;
     const locale = this.localeController.locale;
+    const numbers = numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+    const amount = (credits: string) => numbers.format(credits as Intl.StringNumericLiteral);
     return html`<figure class="chart">
       <figcaption>${s.chartTitle}</figcaption>
       <div class="plot">
@@ -305,20 +335,20 @@ export class CreditUsage extends LitElement {
         <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none">
           ${days.map((d, i) => {
             const h = max > 0 ? (values[i]! / max) * 100 : 0;
-            return svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}><title>${this.date(d.date)}: ${this.credits(d.credits)}</title></rect>`;
+            return svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}><title>${this.date(d.date)}: ${amount(d.credits)}</title></rect>`;
           })}
         </svg>
         <span class="axis-x" aria-hidden="true"><span>${from}</span><span>${to}</span></span>
       </div>
-      <details class="table-alt">
+      <details class="table-alt" ?open=${this.tableOpen} @toggle=${this.onTableToggle}>
         <summary>${s.showTable}</summary>
-        <table part="table">
+        ${this.tableOpen ? html`<table part="table">
           <caption class="visually-hidden">${s.chartTitle}</caption>
           <thead><tr><th scope="col">${s.day}</th><th scope="col" class="num">${s.creditsColumn}</th></tr></thead>
           <tbody>
-            ${days.map((d) => html`<tr data-day=${d.date}><th scope="row">${this.date(d.date, { dateStyle: 'medium' })}</th><td class="num">${formatNumber(d.credits, locale, { maximumFractionDigits: 2 })}</td></tr>`)}
+            ${days.map((d) => html`<tr data-day=${d.date}><th scope="row">${this.date(d.date, 'medium')}</th><td class="num">${amount(d.credits)}</td></tr>`)}
           </tbody>
-        </table>
+        </table>` : nothing}
       </details>
     </figure>`;
   }
@@ -327,9 +357,11 @@ export class CreditUsage extends LitElement {
     const language = this.localeController.language;
     const locale = this.localeController.locale;
     const report = this.groups;
+    // While another grouping loads, the rows shown are named by their own grouping.
+    const by = (report?.groupBy ?? this.groupBy) as Breakdown;
     const sum = new Decimal(total);
     const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-    const label = (key: string, text: string) => (this.groupBy === 'billingType' ? billingTypeName(key, language, text) : text);
+    const label = (key: string, text: string) => (by === 'billingType' ? billingTypeName(key, language, text) : text);
     return html`<div class="breakdown">
       <label class="by">${s.breakdownBy}
         <select @change=${(e: Event) => (this.groupBy = (e.target as HTMLSelectElement).value as Breakdown)}>
@@ -338,8 +370,8 @@ export class CreditUsage extends LitElement {
       </label>
       ${report
         ? html`<table part="breakdown">
-            <caption class="visually-hidden">${s.breakdowns[this.groupBy]}</caption>
-            <thead><tr><th scope="col">${s.breakdowns[this.groupBy]}</th><th scope="col" class="num">${s.creditsColumn}</th><th scope="col" class="num">${s.share}</th></tr></thead>
+            <caption class="visually-hidden">${s.breakdowns[by]}</caption>
+            <thead><tr><th scope="col">${s.breakdowns[by]}</th><th scope="col" class="num">${s.creditsColumn}</th><th scope="col" class="num">${s.share}</th></tr></thead>
             <tbody>
               ${[...report.groups]
                 .sort((a, b) => new Decimal(b.credits).cmp(a.credits))
@@ -353,7 +385,7 @@ export class CreditUsage extends LitElement {
                 })}
             </tbody>
           </table>`
-        : this.groupTask.status === TaskStatus.ERROR
+        : this.periodTask.status === TaskStatus.ERROR
           ? html`<p part="status" class="status error">${s.error}</p>`
           : html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`}
     </div>`;
@@ -387,10 +419,21 @@ export class CreditUsage extends LitElement {
     </div>`;
   }
 
+  private forecastMemo: { history: UsageReport; balance: Balance | undefined; day: string; value: Forecast | null } | undefined;
+
+  /** The forecast, computed again only when the history, the balance or the day changed. */
   private get forecast(): Forecast | null | undefined {
     const report = this.history;
     if (!report) return undefined;
     const balance = this.currentBalance;
+    const memo = this.forecastMemo;
+    if (memo && memo.history === report && memo.balance === balance && memo.day === this.day) return memo.value;
+    const value = this.computeForecast(report, balance);
+    this.forecastMemo = { history: report, balance, day: this.day, value };
+    return value;
+  }
+
+  private computeForecast(report: UsageReport, balance: Balance | undefined): Forecast | null {
     const days = report.groups.map((g) => ({ date: g.key, credits: g.credits }));
     return forecastMonth({
       days,

@@ -63,6 +63,14 @@ async function mount(host: FakeHost, lang = 'en-GB'): Promise<CreditUsage> {
 const $ = (el: CreditUsage, selector: string) => el.shadowRoot!.querySelector(selector);
 const $$ = (el: CreditUsage, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
 const text = (node: Element | null) => node!.textContent!.replace(/\s+/g, ' ').trim();
+/** Opens the day table (built only when opened), as a click on its summary does. */
+async function openTable(el: CreditUsage): Promise<void> {
+  const details = el.shadowRoot!.querySelector<HTMLDetailsElement>('details.table-alt')!;
+  const toggled = oneEvent(details, 'toggle');
+  (details.querySelector('summary') as HTMLElement).click();
+  await toggled;
+  await el.updateComplete;
+}
 /** A table row's cells joined by one space. */
 const rowText = (row: Element) => [...row.children].map((c) => text(c)).join(' ');
 
@@ -75,6 +83,8 @@ describe('<credit-usage>', () => {
     expect(bars.length).to.equal(23);
     const hostCredits = Object.fromEntries(report.groups.map((g) => [g.key, g.credits]));
     for (const bar of bars) expect(bar.getAttribute('data-credits')).to.equal(hostCredits[bar.getAttribute('data-day')!] ?? '0');
+    expect($(el, 'table[part=table]')).to.equal(null);
+    await openTable(el);
     const rows = $$(el, 'table[part=table] tbody tr');
     expect(rows.map((r) => r.getAttribute('data-day'))).to.deep.equal(bars.map((b) => b.getAttribute('data-day')));
     expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(bars.map((b) => Number(b.getAttribute('data-credits')).toLocaleString('en-GB')));
@@ -181,7 +191,8 @@ describe('<credit-usage>', () => {
     const slow = newHost();
     slow.failure = 'hang';
     const loading = await fixture<CreditUsage>(html`<credit-usage lang="en" today=${TODAY} .client=${clientFor(slow, { timeout: 100 })}></credit-usage>`);
-    expect(text($(loading, '[aria-busy=true]'))).to.equal('Loading usage…');
+    expect(text($(loading, '.status[aria-busy=true]'))).to.equal('Loading usage…');
+    expect($(loading, 'section')!.getAttribute('aria-busy')).to.equal('true');
     await expectAccessible(loading);
     await loading.loaded();
 
@@ -202,6 +213,7 @@ describe('<credit-usage>', () => {
 
   it('speaks German', async () => {
     const el = await mount(newHost(), 'de');
+    await openTable(el);
     expect(text($(el, '[part=total]'))).to.equal('5.420 Credits (54,20 €) in diesem Zeitraum verbraucht (46 Ereignisse)');
     expect(text($(el, '[part=forecast]'))).to.equal('Prognose: Bei diesem Verbrauch 7.240 Credits bis zum 30. November; Ihr Guthaben ist am 24. November aufgebraucht.');
     expect(rowText($$(el, 'table[part=table] tbody tr')[0]!)).to.equal('01.11.2026 242');
