@@ -7,6 +7,9 @@ import { join } from 'node:path';
 
 export type Db = Database.Database;
 
+/** Raised whenever the schema changes. */
+const SCHEMA_VERSION = 3;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS orgs (
@@ -23,27 +26,24 @@ CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id), department_id TEXT REFERENCES departments(id),
   name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('admin', 'member')), daily_limit TEXT, monthly_limit TEXT
 );
--- The ledger: every top-up and every charge. The balance is derived from it.
+-- The ledger: every top-up and every charge, never changed. The balance is derived from it:
+-- each row carries the balance after it (the previous row's ± credits, checked against the sum
+-- of the ledger at start) and the low-balance reference (the balance after the last top-up).
 CREATE TABLE IF NOT EXISTS ledger (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('topup', 'auto-recharge', 'charge')),
-  credits TEXT NOT NULL, at TEXT NOT NULL, event_id TEXT, balance_after TEXT NOT NULL
+  credits TEXT NOT NULL, at TEXT NOT NULL, event_id TEXT, balance_after TEXT NOT NULL, reference_after TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS ledger_org ON ledger (org_id, seq);
--- The running balance, updated in the same transaction as each ledger row (checked against the ledger at start).
-CREATE TABLE IF NOT EXISTS balances (org_id TEXT PRIMARY KEY, credits TEXT NOT NULL, reference TEXT NOT NULL, last_seq INTEGER NOT NULL);
+-- Looked up by idempotency key, by day and by chat; the id is a UUID that needs no index.
 CREATE TABLE IF NOT EXISTS events (
-  id TEXT PRIMARY KEY, org_id TEXT NOT NULL, user_id TEXT NOT NULL, department_id TEXT, chat_id TEXT NOT NULL,
+  id TEXT NOT NULL, org_id TEXT NOT NULL, user_id TEXT NOT NULL, department_id TEXT, chat_id TEXT NOT NULL,
   idempotency_key TEXT NOT NULL, body_hash TEXT NOT NULL, at TEXT NOT NULL, day TEXT NOT NULL,
   records TEXT NOT NULL, credits TEXT NOT NULL, response TEXT NOT NULL,
+  services TEXT NOT NULL,                        -- JSON [[service, billingType, credits], ...]: the credits split by service
   UNIQUE (org_id, idempotency_key)
 );
 CREATE INDEX IF NOT EXISTS events_day ON events (org_id, day);
 CREATE INDEX IF NOT EXISTS events_chat ON events (org_id, chat_id, at);
--- An event's credits split by service (and its billing type), for grouped usage.
-CREATE TABLE IF NOT EXISTS event_services (
-  event_id TEXT NOT NULL REFERENCES events(id), service TEXT NOT NULL, billing_type TEXT NOT NULL, credits TEXT NOT NULL,
-  PRIMARY KEY (event_id, service)
-);
 -- Spend per user or department per day / month, for the limits.
 CREATE TABLE IF NOT EXISTS spend (org_id TEXT NOT NULL, scope TEXT NOT NULL, period TEXT NOT NULL, credits TEXT NOT NULL, PRIMARY KEY (org_id, scope, period));
 CREATE TABLE IF NOT EXISTS notifications (
@@ -51,15 +51,30 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 `;
 
+/**
+ * How hard a commit waits for the disk: FULL syncs the WAL on every commit (an acknowledged
+ * event survives a power cut); NORMAL survives a crash of the process but not of the machine.
+ */
+export type Durability = 'FULL' | 'NORMAL';
+
 /** Opens (creating when needed) the database in `dataDir`. */
-export function openDb(dataDir: string): Db {
+export function openDb(dataDir: string, durability: Durability = 'FULL'): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'creditkit-host.sqlite'));
   db.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before the host acknowledges an event (group commit keeps it fast).
-  db.pragma('synchronous = FULL');
+  // FULL by default: a commit is on disk before the host acknowledges an event (group commit keeps it fast).
+  db.pragma(`synchronous = ${durability === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+    // Demo data only: a database from an older schema is started afresh.
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    if (tables.length) console.warn(`reference host: ${dataDir} holds an older schema; starting it afresh`);
+    db.pragma('foreign_keys = OFF');
+    for (const table of tables) db.exec(`DROP TABLE "${table}"`);
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
   return db;
 }

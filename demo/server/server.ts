@@ -10,7 +10,7 @@ import { parseCatalog } from '../../src/core/index.js';
 import { toIssues } from '../../src/core/validation.js';
 import { usageEventRequest, usageQuery } from '../../src/sdk/contract/index.js';
 import { Batcher } from './batcher.js';
-import { openDb } from './db.js';
+import { openDb, type Durability } from './db.js';
 import { MAX_BODY_BYTES, readJson, requestIdOf, sendJson, sendProblem } from './http.js';
 import { HostError } from './problems.js';
 import { DEMO_USER, seedDemo, seedOrganisations, type SeedOptions } from './seed.js';
@@ -30,6 +30,8 @@ export interface ServerOptions {
   now?: () => number;
   /** Directory of the catalog JSON files. @default the package's catalog/ */
   catalogDir?: string;
+  /** SQLite synchronous mode: FULL (survives a power cut) or NORMAL (survives a process crash). @default 'FULL' */
+  durability?: Durability;
 }
 
 export interface RunningServer {
@@ -55,7 +57,7 @@ function loadCatalogs(dir: string): Map<string, LoadedCatalog> {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? Date.now;
-  const db = openDb(options.dataDir);
+  const db = openDb(options.dataDir, options.durability);
   const store = new Store(db, loadCatalogs(options.catalogDir ?? CATALOG_DIR), now);
   const tokens = new TokenIssuer(db);
   const batcher = new Batcher(db);
@@ -66,11 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   for (const org of db.prepare('SELECT id FROM orgs').pluck().all() as string[]) {
     const { fromLedger, running } = store.audit(org);
-    if (fromLedger !== running) {
-      // The ledger is the truth: rebuild the running balance from it.
-      console.warn(`reference host: balance of ${org} was ${running}, ledger says ${fromLedger}; rebuilt`);
-      db.prepare('UPDATE balances SET credits = ? WHERE org_id = ?').run(fromLedger, org);
-    }
+    if (fromLedger !== running) throw new Error(`reference host: the ledger of ${org} sums to ${fromLedger} but its last row says ${running}`);
   }
 
   const issue = (userId: string) => {

@@ -100,18 +100,19 @@ export class Store {
       usersOf: p('SELECT id, name FROM users WHERE org_id = ?'),
       department: p('SELECT * FROM departments WHERE id = ?'),
       departmentsOf: p('SELECT id, name FROM departments WHERE org_id = ?'),
-      balance: p('SELECT credits, reference FROM balances WHERE org_id = ?'),
-      setBalance: p('INSERT INTO balances (org_id, credits, reference, last_seq) VALUES (?, ?, ?, ?) ON CONFLICT (org_id) DO UPDATE SET credits = excluded.credits, reference = excluded.reference, last_seq = excluded.last_seq'),
-      ledgerInsert: p('INSERT INTO ledger (org_id, kind, credits, at, event_id, balance_after) VALUES (?, ?, ?, ?, ?, ?)'),
+      balance: p('SELECT balance_after AS credits, reference_after AS reference FROM ledger WHERE org_id = ? ORDER BY seq DESC LIMIT 1'),
+      ledgerInsert: p('INSERT INTO ledger (org_id, kind, credits, at, event_id, balance_after, reference_after) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       ledgerAll: p('SELECT kind, credits FROM ledger WHERE org_id = ? ORDER BY seq'),
       spend: p('SELECT credits FROM spend WHERE org_id = ? AND scope = ? AND period = ?').pluck(),
       setSpend: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
+      // An event moves three counters (user day, user month, department month): one read, one write.
+      spend3: p('SELECT scope, period, credits FROM spend WHERE org_id = ? AND (scope, period) IN (VALUES (?, ?), (?, ?), (?, ?))'),
+      setSpend3: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
       eventByKey: p('SELECT * FROM events WHERE org_id = ? AND idempotency_key = ?'),
-      eventInsert: p('INSERT INTO events (id, org_id, user_id, department_id, chat_id, idempotency_key, body_hash, at, day, records, credits, response) VALUES (@id, @org, @user, @department, @chat, @key, @hash, @at, @day, @records, @credits, @response)'),
-      serviceInsert: p('INSERT INTO event_services (event_id, service, billing_type, credits) VALUES (?, ?, ?, ?)'),
+      eventInsert: p('INSERT INTO events (id, org_id, user_id, department_id, chat_id, idempotency_key, body_hash, at, day, records, credits, response, services) VALUES (@id, @org, @user, @department, @chat, @key, @hash, @at, @day, @records, @credits, @response, @services)'),
       eventsInRange: p('SELECT id, user_id, department_id, day, credits FROM events WHERE org_id = ? AND day BETWEEN ? AND ?'),
       eventsOfUserInRange: p('SELECT id, user_id, department_id, day, credits FROM events WHERE org_id = ? AND user_id = ? AND day BETWEEN ? AND ?'),
-      servicesInRange: p('SELECT s.service, s.billing_type, s.credits, e.id FROM event_services s JOIN events e ON e.id = s.event_id WHERE e.org_id = ? AND e.day BETWEEN ? AND ? AND (? IS NULL OR e.user_id = ?)'),
+      servicesInRange: p('SELECT id, services FROM events WHERE org_id = ? AND day BETWEEN ? AND ? AND (? IS NULL OR user_id = ?)'),
       chatEvents: p('SELECT * FROM events WHERE org_id = ? AND chat_id = ? ORDER BY at, rowid'),
       notify: p('INSERT INTO notifications (org_id, kind, at, balance, detail) VALUES (?, ?, ?, ?, ?)'),
       notifications: p('SELECT kind, at, balance, detail FROM notifications WHERE org_id = ? ORDER BY seq'),
@@ -174,9 +175,8 @@ export class Store {
   private post(orgId: string, kind: 'topup' | 'auto-recharge' | 'charge', credits: Decimal, at: string, eventId: string | null, row = this.balanceRow(orgId)): Decimal {
     const { credits: before, reference } = row;
     const after = kind === 'charge' ? D(before).minus(credits) : D(before).plus(credits);
-    const { lastInsertRowid } = this.q.ledgerInsert.run(orgId, kind, plain(credits), at, eventId, plain(after));
     // A top-up starts a new low-balance cycle: percentages refer to the balance after it.
-    this.q.setBalance.run(orgId, plain(after), kind === 'charge' ? reference : plain(after), lastInsertRowid);
+    this.q.ledgerInsert.run(orgId, kind, plain(credits), at, eventId, plain(after), kind === 'charge' ? reference : plain(after));
     return after;
   }
 
@@ -286,14 +286,18 @@ export class Store {
       { scope: `user:${user.id}`, period: today, max: user.daily_limit, slug: 'daily-limit-reached', title: "The user's daily credit limit is reached" },
       { scope: `user:${user.id}`, period: month, max: user.monthly_limit, slug: 'monthly-limit-reached', title: "The user's monthly credit limit is reached" },
       ...(dept ? [{ scope: `dept:${dept.id}`, period: month, max: dept.overdraft_protection ? dept.monthly_budget : null, slug: 'department-budget-exhausted', title: `The ${dept.name} department's budget is used up` }] : []),
-    ].map((c) => ({ ...c, used: this.spent(who.orgId, c.scope, c.period) }));
-    for (const c of counters) {
-      if (c.max !== null && c.used.plus(cost).gt(c.max)) throw new HostError(403, c.slug, c.title, `used ${plain(c.used)} of ${c.max} credits; this usage needs ${charge.credits}`);
-    }
+    ];
+    const padded = [...counters, counters[counters.length - 1]!]; // two or three counters in the three-slot statements
+    const rows = this.q.spend3.all(who.orgId, ...padded.slice(0, 3).flatMap((c) => [c.scope, c.period])) as { scope: string; period: string; credits: string }[];
+    const used = counters.map((c) => D(rows.find((r) => r.scope === c.scope && r.period === c.period)?.credits ?? '0'));
+    counters.forEach((c, i) => {
+      if (c.max !== null && used[i]!.plus(cost).gt(c.max)) throw new HostError(403, c.slug, c.title, `used ${plain(used[i]!)} of ${c.max} credits; this usage needs ${charge.credits}`);
+    });
 
     const at = body.at ?? nowIso;
     const after = this.post(who.orgId, 'charge', cost, nowIso, eventId, balanceRow);
-    for (const c of counters) this.q.setSpend.run(who.orgId, c.scope, c.period, plain(c.used.plus(cost)));
+    const moved = counters.map((c, i) => [c.scope, c.period, plain(used[i]!.plus(cost))]);
+    this.q.setSpend3.run(...[...moved, moved[moved.length - 1]!].slice(0, 3).flatMap((m) => [who.orgId, ...m]));
     this.notifyCrossings(who.orgId, D(balanceRow.reference), balance, after, nowIso);
     const final = this.autoRecharge(who.orgId, after, nowIso, month);
     const receipt: UsageEventReceipt = { eventId, chatId: body.chatId, at, charge, balance: { credits: plain(final), paused: final.lte(0) } };
@@ -310,8 +314,8 @@ export class Store {
       records: JSON.stringify(body.records),
       credits: charge.credits,
       response: JSON.stringify(receipt),
+      services: JSON.stringify([...creditsByService(catalog, charge)].map(([service, { billingType, credits }]) => [service, billingType, plain(credits)])),
     });
-    for (const [service, { billingType, credits }] of creditsByService(catalog, charge)) this.q.serviceInsert.run(eventId, service, billingType, plain(credits));
     return { receipt, replayed: false };
   }
 
@@ -355,8 +359,10 @@ export class Store {
       groups.set(key, g);
     };
     if (query.groupBy === 'service' || query.groupBy === 'billingType') {
-      const rows = this.q.servicesInRange.all(who.orgId, query.from, query.to, own ? who.userId : null, own ? who.userId : null) as { service: string; billing_type: string; credits: string; id: string }[];
-      for (const row of rows) add(query.groupBy === 'service' ? row.service : row.billing_type, row.credits, row.id);
+      const rows = this.q.servicesInRange.all(who.orgId, query.from, query.to, own ? who.userId : null, own ? who.userId : null) as { id: string; services: string }[];
+      for (const row of rows) {
+        for (const [service, billingType, credits] of JSON.parse(row.services) as [string, string, string][]) add(query.groupBy === 'service' ? service : billingType, credits, row.id);
+      }
     } else {
       for (const e of events) add(query.groupBy === 'day' ? e.day : query.groupBy === 'user' ? e.user_id : (e.department_id ?? '(none)'), e.credits, e.id);
     }

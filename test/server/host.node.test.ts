@@ -144,6 +144,14 @@ describe('reference host: ledger and idempotency', () => {
     const gina = host.client('u-gina');
     assert.equal((await gina.getCatalog()).id, 'gptbots');
     assert.equal((await gina.getBalance()).creditUnit.currency, 'USD');
+    host.server.store.topUp('org-gptbots', '100');
+    // GPT-4.1 (1M): 0.22 credits per 1K input tokens (the GPTBots list); a user without a department.
+    const receipt = await gina.recordUsage({ chatId: 'g1', records: [{ service: 'openai/gpt-4.1-1m', inputTokens: 1000 }] });
+    assert.equal(receipt.charge.credits, '0.22');
+    const balance = await gina.getBalance();
+    assert.equal(balance.credits, '99.78');
+    assert.deepEqual(balance.money, { amount: '0.9978', currency: 'USD' });
+    assert.equal(balance.limits.department, null);
   });
 });
 
