@@ -24,6 +24,9 @@ export class CreditPeriodChangeEvent extends CreditEvent<{ period: Period; from:
 const PERIODS: readonly Period[] = ['this-month', 'last-30-days', 'custom'];
 const BREAKDOWNS: readonly Breakdown[] = ['service', 'billingType', 'user', 'department'];
 
+/** Day labels by locale, style and day, shared by every instance: a 90-day chart asks for 180 per render. */
+const dayLabels = new Map<string, string>();
+
 /** Keeps the last good value of a task, so a failed refresh does not blank what was shown. */
 function lastGood<T>(task: Task<readonly unknown[], T>, previous: T | undefined): T | undefined {
   return task.status === TaskStatus.COMPLETE ? task.value : previous;
@@ -211,19 +214,16 @@ export class CreditUsage extends LitElement {
     return formatCredits(value, this.localeController.locale, { maximumFractionDigits: decimals });
   }
 
-  /** Day labels are memoised per locale and style: a 90-day chart asks for 180 of them per render. */
-  private readonly dayLabels = new Map<string, string>();
-
   private date(day: string, style: 'short' | 'medium' | 'long' = 'short'): string {
     const locale = this.localeController.locale;
     const key = `${locale}|${style}|${day}`;
-    let label = this.dayLabels.get(key);
+    let label = dayLabels.get(key);
     if (label === undefined) {
       const options: Intl.DateTimeFormatOptions =
         style === 'medium' ? { dateStyle: 'medium' } : { day: 'numeric', month: style === 'long' ? 'long' : 'short' };
       label = formatDate(day, locale, options);
-      if (this.dayLabels.size > 2000) this.dayLabels.clear();
-      this.dayLabels.set(key, label);
+      if (dayLabels.size > 5000) dayLabels.clear();
+      dayLabels.set(key, label);
     }
     return label;
   }
