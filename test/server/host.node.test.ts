@@ -247,3 +247,56 @@ describe('reference host: limits, the 0-credit pause, notifications, auto-rechar
     assert.deepEqual(receipt.charge, rate(meingpt, body.records));
   });
 });
+
+describe('reference host: the ledger invariant under random operations', () => {
+  it('after any mix of top-ups, events, retries and refusals, balance = top-ups − charges', async () => {
+    const fc = (await import('fast-check')).default;
+    const services = [
+      { service: 'openai/gpt-4o', inputTokens: 1, outputTokens: 1 },
+      { service: 'meingpt/tool-call', requests: 1 },
+      { service: 'openai/gpt-image-1', requests: 1 },
+      { service: 'meingpt/workflow-wizard', requests: 1 },
+    ];
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('topup' as const), credits: fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 9999 })).map(([a, b]) => `${a}.${String(b).padStart(4, '0')}`) }),
+      fc.record({ kind: fc.constant('event' as const), service: fc.integer({ min: 0, max: 3 }), amount: fc.integer({ min: 1, max: 5000 }), key: fc.integer({ min: 0, max: 15 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
+        const host = await startTestHost();
+        try {
+          setAutoRecharge(host, false);
+          const anna = host.client(ADMIN);
+          let topUps = new Decimal(0);
+          const charged = new Map<string, string>();
+          for (const o of ops) {
+            if (o.kind === 'topup') {
+              host.server.store.topUp('org-nordlicht', o.credits);
+              topUps = topUps.plus(o.credits);
+              continue;
+            }
+            const template = services[o.service]!;
+            const record = Object.fromEntries(Object.entries(template).map(([k, v]) => [k, typeof v === 'number' ? (k === 'requests' ? 1 + (o.amount % 3) : o.amount) : v]));
+            const key = `k${o.key}`;
+            try {
+              // The same key always carries the same body, so a repeat is a retry.
+              const receipt = await anna.recordUsage({ chatId: key, records: [record as never] }, { idempotencyKey: `${key}-${JSON.stringify(record)}` });
+              charged.set(`${key}-${JSON.stringify(record)}`, receipt.charge.credits);
+            } catch (error) {
+              if (!(error instanceof PaymentRequiredError)) throw error; // only the pause / no overdraft may refuse
+            }
+            const expected = toPlain(topUps.minus(sum([...charged.values()])));
+            const balance = await anna.getBalance();
+            assert.equal(balance.credits, expected);
+            assert.ok(!new Decimal(balance.credits).isNegative(), 'never below zero');
+          }
+          const { fromLedger, running } = host.server.store.audit('org-nordlicht');
+          assert.equal(running, fromLedger);
+        } finally {
+          await host.close();
+        }
+      }),
+      { numRuns: 15, seed: 20261123 },
+    );
+  });
+});
