@@ -588,7 +588,7 @@ export class CreditCalculator extends LitElement {
             @change=${(e: Event) => this.setService(w.key, (e.target as HTMLSelectElement).value)}
           >
             ${service ? nothing : html`<option value=${w.service} selected>${w.service}</option>`}
-            ${this.serviceOptions(catalog, w)}
+            ${guard([catalog, w.search, w.service, this.locale], () => this.serviceOptions(catalog, w))}
           </select>
           ${serviceError ? html`<span class="error" id="${id('service')}-error">${serviceError}</span>` : nothing}
         </div>
@@ -642,7 +642,9 @@ export class CreditCalculator extends LitElement {
                   @change=${(e: Event) => this.editWorkload(w, () => (w.routeTo = (e.target as HTMLSelectElement).value))}
                 >
                   <option value="" ?selected=${!w.routeTo}>${s.none}</option>
-                  ${this.serviceOptions(catalog, { ...w, search: '', service: w.routeTo }, (x) => x.id !== w.service && shapeOf(x) === shape)}
+                  ${guard([catalog, w.routeTo, w.service, this.locale], () =>
+                    this.serviceOptions(catalog, { ...w, search: '', service: w.routeTo }, (x) => x.id !== w.service && shapeOf(x) === shape),
+                  )}
                 </select>
                 ${routeError ? html`<span class="error" id="${id('route-to')}-error">${routeError}</span>` : nothing}
               </div>

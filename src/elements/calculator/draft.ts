@@ -110,8 +110,16 @@ const CONTROLLED = new Set<string>([
   'routeTo',
 ]);
 
+const toolServices = new WeakMap<Catalog, boolean>();
+
+/** True when the catalog has exactly one tool-invocation service to price tool calls with. */
 export function hasToolService(catalog: Catalog): boolean {
-  return catalog.services.filter((s) => s.billingType === 'tool-invocation').length === 1;
+  let has = toolServices.get(catalog);
+  if (has === undefined) {
+    has = catalog.services.filter((s) => s.billingType === 'tool-invocation').length === 1;
+    toolServices.set(catalog, has);
+  }
+  return has;
 }
 
 /** A number as an editable text in the locale, without grouping ("1500", "12,5"). */

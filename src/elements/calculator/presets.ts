@@ -87,7 +87,14 @@ export function presetScenario(catalog: Catalog, id: PresetId, name?: string): S
   return { version: 1, ...(name && { name }), period: { ...preset.period }, users: preset.users, workloads };
 }
 
-/** Presets this catalog can price. */
+const available = new WeakMap<Catalog, PresetId[]>();
+
+/** Presets this catalog can price (worked out once per catalog). */
 export function availablePresets(catalog: Catalog): PresetId[] {
-  return PRESET_IDS.filter((id) => presetScenario(catalog, id) !== undefined);
+  let ids = available.get(catalog);
+  if (!ids) {
+    ids = PRESET_IDS.filter((id) => presetScenario(catalog, id) !== undefined);
+    available.set(catalog, ids);
+  }
+  return ids;
 }
