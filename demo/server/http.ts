@@ -19,10 +19,10 @@ export function sendProblem(res: ServerResponse, error: HostError, requestId: st
   sendJson(res, error.status, error.toProblem(requestId), error.headers);
 }
 
-/** The request body parsed as JSON; a HostError for too large, not JSON, or unparseable. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+/** The request body parsed as JSON; a HostError for too large, not JSON, or unparseable. `optional`: an empty body is undefined, any content type. */
+export async function readJson(req: IncomingMessage, { optional = false } = {}): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new HostError(415, 'unsupported-media-type', 'Send the body as application/json');
+  if (!optional && !/^application\/json\b/i.test(type)) throw new HostError(415, 'unsupported-media-type', 'Send the body as application/json');
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) throw new HostError(413, 'body-too-large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
   const chunks: Buffer[] = [];
@@ -32,8 +32,10 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY_BYTES) throw new HostError(413, 'body-too-large', `The body exceeds ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (optional && text.trim() === '') return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
     throw new HostError(400, 'malformed-json', 'The body is not valid JSON', error instanceof Error ? error.message : undefined);
   }

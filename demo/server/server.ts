@@ -102,7 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     if (is('GET', '/api/health')) return sendJson(res, 200, { ok: true }, headers);
     if (is('POST', '/api/demo/token')) {
-      const body = (req.headers['content-length'] ?? '0') === '0' ? {} : ((await readJson(req)) as { userId?: unknown });
+      const body = (await readJson(req, { optional: true })) as { userId?: unknown } | undefined;
       const userId = typeof body?.userId === 'string' ? body.userId : DEMO_USER;
       return sendJson(res, 201, issue(userId), headers);
     }

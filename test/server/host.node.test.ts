@@ -129,6 +129,17 @@ describe('reference host: ledger and idempotency', () => {
     assert.equal(second.status, 304);
   });
 
+  it('issues demo tokens: the default user, a named one, and a 404 problem for an unknown one', async () => {
+    const post = (body?: string) => fetch(`${host.server.url}/demo/token`, { method: 'POST', ...(body !== undefined && { body }) });
+    const plain = (await (await post()).json()) as { userId: string; token: string; expiresAt: string };
+    assert.equal(plain.userId, 'u-anna');
+    assert.equal(plain.expiresAt, new Date(NOON_ISH + 15 * 60_000).toISOString());
+    assert.equal(((await (await post('{"userId":"u-ben"}')).json()) as { userId: string }).userId, 'u-ben');
+    const unknown = await post('{"userId":"u-nobody"}');
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.headers.get('content-type'), 'application/problem+json');
+  });
+
   it('refuses a missing or expired token with a 401 problem document', async () => {
     const bare = await fetch(`${host.server.url}/balance`);
     assert.equal(bare.status, 401);
