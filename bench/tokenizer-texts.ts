@@ -57,3 +57,57 @@ export function makeText(kind: TextKind, corpus: string, size: number, seed = 7)
   }
   return parts.join('');
 }
+
+// What both token-counting benchmarks (Node and Chromium) share: the tools, the texts, how each
+// tool loads o200k_base, and the keystroke run.
+export const TOOLS = ['creditkit', 'js-tiktoken', 'gpt-tokenizer'] as const;
+export type Tool = (typeof TOOLS)[number];
+export const TEXTS = ['english', 'german', 'chinese', 'code', 'a×1M'] as const;
+export type TextName = (typeof TEXTS)[number];
+
+/** A benchmark text: 1,000,000 × "a", or ~1 MB generated from the corpus files read by `read`. */
+export async function benchText(name: TextName, read: (file: string) => string | Promise<string>): Promise<string> {
+  if (name === 'a×1M') return 'a'.repeat(1_000_000);
+  const files = await Promise.all(CORPUS_FILES[name].map(read));
+  return makeText(name, files.join('\n'), 1 << 20);
+}
+
+/** Loads `tool`'s encoding; returns its counting function (special-token strings count as text in all three). */
+export async function loadCounter(tool: Tool, encoding: 'o200k_base' | 'cl100k_base'): Promise<(text: string) => number> {
+  if (tool === 'creditkit') {
+    const { loadEncoding } = await import('../src/tokenizer/encodings.js');
+    const counter = await loadEncoding(encoding);
+    return (t) => counter.count(t);
+  }
+  if (tool === 'js-tiktoken') {
+    const { Tiktoken } = await import('js-tiktoken/lite');
+    const ranks = encoding === 'o200k_base' ? await import('js-tiktoken/ranks/o200k_base') : await import('js-tiktoken/ranks/cl100k_base');
+    const enc = new Tiktoken(ranks.default);
+    return (t) => enc.encode(t, [], []).length;
+  }
+  const mod = encoding === 'o200k_base' ? await import('gpt-tokenizer/encoding/o200k_base') : await import('gpt-tokenizer/encoding/cl100k_base');
+  return (t) => mod.countTokens(t, { disallowedSpecial: new Set() });
+}
+
+/** 200 single-character edits (insert, then delete through update()) at seeded places in `text` held by a TokenCounter. */
+export async function keystrokes(text: string): Promise<{ median: number; p95: number; max: number; fullMs: number; equal: boolean }> {
+  const { TokenCounter } = await import('../src/tokenizer/index.js');
+  const { loadEncoding } = await import('../src/tokenizer/encodings.js');
+  const counter = await TokenCounter.create({ encoding: 'o200k_base' });
+  counter.set(text);
+  const random = rng(3);
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const at = Math.floor(random() * counter.text.length);
+    const start = performance.now();
+    if (i % 2 === 0) counter.splice(at, 0, 'x');
+    else counter.update(counter.text.slice(0, at) + counter.text.slice(at + 1));
+    times.push(performance.now() - start);
+  }
+  const full = await loadEncoding('o200k_base');
+  const start = performance.now();
+  const exact = full.count(counter.text);
+  const fullMs = performance.now() - start;
+  times.sort((a, b) => a - b);
+  return { median: times[100]!, p95: times[190]!, max: times[199]!, fullMs, equal: exact === counter.tokens };
+}

@@ -7,21 +7,13 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { CORPUS_FILES, makeText, rng, type TextKind } from './tokenizer-texts.js';
+import { TEXTS, TOOLS, benchText, keystrokes, loadCounter, type TextName, type Tool } from './tokenizer-texts.js';
 
 const MB = 1 << 20;
-const TOOLS = ['creditkit', 'js-tiktoken', 'gpt-tokenizer'] as const;
-type Tool = (typeof TOOLS)[number];
-const TEXTS = ['english', 'german', 'chinese', 'code', 'a×1M'] as const;
-type TextName = (typeof TEXTS)[number];
 const LIMIT_MS = Number(process.env.TOKENIZER_BENCH_LIMIT_MS ?? 20_000);
 const ENCODING = 'o200k_base';
 
-function benchText(name: TextName): string {
-  if (name === 'a×1M') return 'a'.repeat(1_000_000);
-  const corpus = CORPUS_FILES[name as TextKind].map((f) => readFileSync(`test/fixtures/tokenizer/${f}`, 'utf8')).join('\n');
-  return makeText(name as TextKind, corpus, MB);
-}
+const read = (file: string): string => readFileSync(`test/fixtures/tokenizer/${file}`, 'utf8');
 
 const heap = (): number => {
   globalThis.gc?.();
@@ -29,30 +21,13 @@ const heap = (): number => {
   return m.heapUsed + m.arrayBuffers;
 };
 
-/** Loads `tool`'s o200k_base encoding; returns a counting function. */
-async function load(tool: Tool, encoding: string): Promise<(text: string) => number> {
-  if (tool === 'creditkit') {
-    const { loadEncoding } = await import('../src/tokenizer/encodings.js');
-    const counter = await loadEncoding(encoding as 'o200k_base');
-    return (t) => counter.count(t);
-  }
-  if (tool === 'js-tiktoken') {
-    const { Tiktoken } = await import('js-tiktoken/lite');
-    const ranks = encoding === 'o200k_base' ? await import('js-tiktoken/ranks/o200k_base') : await import('js-tiktoken/ranks/cl100k_base');
-    const enc = new Tiktoken(ranks.default);
-    return (t) => enc.encode(t, [], []).length;
-  }
-  const mod = encoding === 'o200k_base' ? await import('gpt-tokenizer/encoding/o200k_base') : await import('gpt-tokenizer/encoding/cl100k_base');
-  return (t) => mod.countTokens(t, { disallowedSpecial: new Set() });
-}
-
 async function child(args: string[]): Promise<void> {
   const [mode, tool, what] = args as [string, Tool, string];
   if (mode === 'load') {
     const before = heap();
     const cpu = process.cpuUsage();
     const start = performance.now();
-    const count = await load(tool, what);
+    const count = await loadCounter(tool, what as 'o200k_base');
     const ms = performance.now() - start;
     const cpuMs = process.cpuUsage(cpu).user / 1000;
     count('one short count, so that lazily built tables exist');
@@ -60,8 +35,8 @@ async function child(args: string[]): Promise<void> {
     return;
   }
   if (mode === 'count') {
-    const text = benchText(what as TextName);
-    const count = await load(tool, ENCODING);
+    const text = await benchText(what as TextName, read);
+    const count = await loadCounter(tool, ENCODING);
     const cpu = process.cpuUsage();
     const start = performance.now();
     const tokens = count(text);
@@ -70,27 +45,8 @@ async function child(args: string[]): Promise<void> {
     console.log(JSON.stringify({ ms, cpuMs, tokens, bytes: new TextEncoder().encode(text).length }));
     return;
   }
-  // keystroke: 200 KB of English in a TokenCounter, 200 single-character edits at random places.
-  const { TokenCounter } = await import('../src/tokenizer/index.js');
-  const { loadEncoding } = await import('../src/tokenizer/encodings.js');
-  const text = benchText('english').slice(0, 200_000);
-  const counter = await TokenCounter.create({ encoding: ENCODING });
-  counter.set(text);
-  const random = rng(3);
-  const times: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const at = Math.floor(random() * counter.text.length);
-    const start = performance.now();
-    if (i % 2 === 0) counter.splice(at, 0, 'x');
-    else counter.update(counter.text.slice(0, at) + counter.text.slice(at + 1));
-    times.push(performance.now() - start);
-  }
-  const full = await loadEncoding(ENCODING);
-  const start = performance.now();
-  const exact = full.count(counter.text);
-  const fullMs = performance.now() - start;
-  times.sort((a, b) => a - b);
-  console.log(JSON.stringify({ median: times[100], p95: times[190], max: times[199], fullMs, equal: exact === counter.tokens }));
+  // keystroke: 200 KB of English in a TokenCounter.
+  console.log(JSON.stringify(await keystrokes((await benchText('english', read)).slice(0, 200_000))));
 }
 
 function run(args: string[]): { ok: true; value: Record<string, number | boolean> } | { ok: false; why: string } {

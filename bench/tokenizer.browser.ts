@@ -3,36 +3,12 @@
 // js-tiktoken `encode().length` vs gpt-tokenizer's `countTokens`, o200k_base; the same texts as
 // bench/tokenizer.bench.ts; then load times, and a keystroke in a 200 KB document on the page.
 // This one bundle is both the page script and the worker script.
-import { CORPUS_FILES, makeText, rng, type TextKind } from './tokenizer-texts.js';
+import { TEXTS, TOOLS, benchText, keystrokes, loadCounter, type TextName, type Tool } from './tokenizer-texts.js';
 
 const MB = 1 << 20;
-const TOOLS = ['creditkit', 'js-tiktoken', 'gpt-tokenizer'] as const;
-type Tool = (typeof TOOLS)[number];
-const TEXTS = ['english', 'german', 'chinese', 'code', 'a×1M'] as const;
-type TextName = (typeof TEXTS)[number];
 const LIMIT_MS = 20_000;
 
-async function benchText(name: TextName): Promise<string> {
-  if (name === 'a×1M') return 'a'.repeat(1_000_000);
-  const files = await Promise.all(CORPUS_FILES[name as TextKind].map((f) => fetch(`/test/fixtures/tokenizer/${f}`).then((r) => r.text())));
-  return makeText(name as TextKind, files.join('\n'), MB);
-}
-
-async function load(tool: Tool, encoding: 'o200k_base' | 'cl100k_base'): Promise<(text: string) => number> {
-  if (tool === 'creditkit') {
-    const { loadEncoding } = await import('../src/tokenizer/encodings.js');
-    const counter = await loadEncoding(encoding);
-    return (t) => counter.count(t);
-  }
-  if (tool === 'js-tiktoken') {
-    const { Tiktoken } = await import('js-tiktoken/lite');
-    const ranks = encoding === 'o200k_base' ? await import('js-tiktoken/ranks/o200k_base') : await import('js-tiktoken/ranks/cl100k_base');
-    const enc = new Tiktoken(ranks.default);
-    return (t) => enc.encode(t, [], []).length;
-  }
-  const mod = encoding === 'o200k_base' ? await import('gpt-tokenizer/encoding/o200k_base') : await import('gpt-tokenizer/encoding/cl100k_base');
-  return (t) => mod.countTokens(t, { disallowedSpecial: new Set() });
-}
+const read = (file: string): Promise<string> => fetch(`/test/fixtures/tokenizer/${file}`).then((r) => r.text());
 
 interface Job { mode: 'count' | 'load'; tool: Tool; what: string }
 type Result = Record<string, number>;
@@ -41,11 +17,11 @@ async function inWorker(job: Job): Promise<Result> {
   const start = performance.now();
   const { mode, tool, what } = job;
   if (mode === 'load') {
-    await load(tool, what as 'o200k_base');
+    await loadCounter(tool, what as 'o200k_base');
     return { ms: performance.now() - start };
   }
-  const text = await benchText(what as TextName);
-  const count = await load(tool, 'o200k_base');
+  const text = await benchText(what as TextName, read);
+  const count = await loadCounter(tool, 'o200k_base');
   const t0 = performance.now();
   const tokens = count(text);
   return { ms: performance.now() - t0, tokens, bytes: new TextEncoder().encode(text).length };
@@ -95,28 +71,11 @@ async function page(): Promise<void> {
     console.log(`| ${encoding} | ${cells.map((c) => (typeof c === 'string' ? c : `${c.ms!.toFixed(0)} ms`)).join(' | ')} |`);
   }
 
-  // A keystroke on the page: 200 KB of English in a TokenCounter, 200 single-character edits.
-  const { TokenCounter } = await import('../src/tokenizer/index.js');
-  const { loadEncoding } = await import('../src/tokenizer/encodings.js');
-  const counter = await TokenCounter.create({ encoding: 'o200k_base' });
-  counter.set((await benchText('english')).slice(0, 200_000));
-  const random = rng(3);
-  const times: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const at = Math.floor(random() * counter.text.length);
-    const start = performance.now();
-    if (i % 2 === 0) counter.splice(at, 0, 'x');
-    else counter.update(counter.text.slice(0, at) + counter.text.slice(at + 1));
-    times.push(performance.now() - start);
-  }
-  const full = await loadEncoding('o200k_base');
-  const start = performance.now();
-  const exact = full.count(counter.text);
-  const fullMs = performance.now() - start;
-  times.sort((a, b) => a - b);
+  // A keystroke on the page: 200 KB of English in a TokenCounter.
+  const k = await keystrokes((await benchText('english', read)).slice(0, 200_000));
   console.log('\n| TokenCounter on the page, 200 KB English, 200 edits | median | p95 | max | full re-count | total = full count |');
   console.log('| --- | ---: | ---: | ---: | ---: | --- |');
-  console.log(`| one keystroke | ${times[100]!.toFixed(3)} ms | ${times[190]!.toFixed(3)} ms | ${times[199]!.toFixed(3)} ms | ${fullMs.toFixed(1)} ms | ${exact === counter.tokens ? 'yes' : 'NO'} |`);
+  console.log(`| one keystroke | ${k.median.toFixed(3)} ms | ${k.p95.toFixed(3)} ms | ${k.max.toFixed(3)} ms | ${k.fullMs.toFixed(1)} ms | ${k.equal ? 'yes' : 'NO'} |`);
   (globalThis as { __benchDone?: boolean }).__benchDone = true;
 }
 
