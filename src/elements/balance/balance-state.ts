@@ -21,7 +21,8 @@ export function balanceState(balance: Balance): BalanceState {
     : undefined;
   const withLeft = <T extends BalanceState>(s: T): T => (percentLeft === undefined ? s : { ...s, percentLeft });
   if (balance.paused || credits.lte(0)) return withLeft({ level: 'depleted' });
-  const byPercent = [...balance.lowBalance.thresholds].sort((a, b) => new Decimal(a.percent).cmp(b.percent));
+  // A 0 % threshold (the reference host sends one) is the depleted state, handled above.
+  const byPercent = balance.lowBalance.thresholds.filter((t) => new Decimal(t.percent).gt(0)).sort((a, b) => new Decimal(a.percent).cmp(b.percent));
   const reached = byPercent.filter((t) => t.reached);
   if (!reached.length) return withLeft({ level: 'normal' });
   const lowest = reached[0]!;

@@ -56,6 +56,13 @@ describe('balanceState', () => {
     expect(at('0.5')).to.deep.equal({ level: 'critical', percent: '10', percentLeft: 0 });
     expect(at('0')).to.deep.equal({ level: 'depleted', percentLeft: 0 });
   });
+
+  it('treats a 0 % threshold as the depleted state, not as the lowest warning', () => {
+    const host = newHost('900');
+    const balance = host.balance();
+    balance.lowBalance.thresholds.push({ percent: '0', credits: '0', reached: false });
+    expect(balanceState(balance)).to.deep.equal({ level: 'critical', percent: '10', percentLeft: 9 });
+  });
 });
 
 describe('<credit-balance>', () => {
