@@ -4,8 +4,9 @@ import { HostError } from './problems.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Sends `body` as JSON (a string is sent as it is: it already is JSON text). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
     'content-type': status >= 400 ? 'application/problem+json' : 'application/json',
     'content-length': Buffer.byteLength(text),

@@ -248,16 +248,17 @@ export class Store {
   }
 
   /**
-   * Records and charges one usage event, exactly once per idempotency key. Call inside a
-   * transaction (the batcher does); throws a HostError when the event is refused.
+   * Records and charges one usage event, exactly once per idempotency key, and returns the
+   * receipt as JSON text (a replay returns the stored text). Call inside a transaction (the
+   * batcher does); throws a HostError when the event is refused.
    */
-  recordEvent(who: Principal, idempotencyKey: string, body: UsageEventRequest, bodyHash: string, nowMs = this.now(), eventId = `ev_${randomUUID()}`): { receipt: UsageEventReceipt; replayed: boolean } {
+  recordEvent(who: Principal, idempotencyKey: string, body: UsageEventRequest, bodyHash: string, nowMs = this.now(), eventId = `ev_${randomUUID()}`): { receipt: string; replayed: boolean } {
     const existing = this.q.eventByKey.get(who.orgId, idempotencyKey) as EventRow | undefined;
     if (existing) {
       if (existing.body_hash !== bodyHash || existing.user_id !== who.userId) {
         throw new HostError(422, 'idempotency-key-reused', 'The Idempotency-Key was already used for a different request');
       }
-      return { receipt: JSON.parse(existing.response) as UsageEventReceipt, replayed: true };
+      return { receipt: existing.response, replayed: true };
     }
     const { catalog } = this.catalogOf(who.orgId);
     let charge: Charge;
@@ -301,6 +302,7 @@ export class Store {
     this.notifyCrossings(who.orgId, D(balanceRow.reference), balance, after, nowIso);
     const final = this.autoRecharge(who.orgId, after, nowIso, month);
     const receipt: UsageEventReceipt = { eventId, chatId: body.chatId, at, charge, balance: { credits: plain(final), paused: final.lte(0) } };
+    const text = JSON.stringify(receipt);
     this.q.eventInsert.run({
       id: eventId,
       org: who.orgId,
@@ -313,10 +315,10 @@ export class Store {
       day: dayOf(at),
       records: JSON.stringify(body.records),
       credits: charge.credits,
-      response: JSON.stringify(receipt),
+      response: text,
       services: JSON.stringify([...creditsByService(catalog, charge)].map(([service, { billingType, credits }]) => [service, billingType, plain(credits)])),
     });
-    return { receipt, replayed: false };
+    return { receipt: text, replayed: false };
   }
 
   /** Records the 20 % / 10 % / 0 % notifications the balance just crossed. */
