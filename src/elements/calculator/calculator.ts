@@ -76,7 +76,7 @@ type PromptCount = { state: 'counting' } | { state: 'done'; tokens: number; exac
  *
  * Prices come from a catalog (`src` URL or the `catalog` property) and are computed by core's
  * `simulateMonth`, the same engine that bills. The scenario lives in the URL (`?scenario=`, read
- * on load; written back with `sync-url`), exports as JSON and imports from it; the breakdown
+ * on load; written back after each pause in typing with `sync-url`), exports as JSON and imports from it; the breakdown
  * exports as CSV. Bad input gets a message at its field and the last valid result stays.
  *
  * Services chosen in a `<credit-pricing-table>` arrive through its `credit-service-select`
@@ -316,9 +316,6 @@ export class CreditCalculator extends LitElement {
     this.lastScenario = built.scenario;
     this.lastBalance = built.balance;
     this.scheduleFollowUps();
-    if (this.syncUrl && this.urlParam && typeof history !== 'undefined') {
-      history.replaceState(history.state, '', this.shareUrl());
-    }
     this.dispatchEvent(new CreditScenarioChangeEvent({ scenario: built.scenario, credits: result.credits, money: result.money }));
   }
 
@@ -336,9 +333,16 @@ export class CreditCalculator extends LitElement {
     }, this.announceDelay);
   }
 
-  /** Computes the recommendations now (normally 120 ms after the last change). */
+  /** Computes the recommendations now (normally 120 ms after the last change), and syncs the URL. */
   updateRecommendations(): void {
     clearTimeout(this.recommendTimer);
+    if (this.syncUrl && this.urlParam && typeof history !== 'undefined') {
+      try {
+        history.replaceState(history.state, '', this.shareUrl());
+      } catch {
+        // Safari refuses more than 100 replaceState calls in 30 s: the next pause writes it.
+      }
+    }
     const catalog = this.activeCatalog;
     if (!catalog || !this.result) return;
     try {

@@ -161,8 +161,7 @@ describe('<credit-calculator>', () => {
   it('sync-url writes the scenario into the address as it changes', async () => {
     const el = await calculator('meingpt', 'en', 'sync-url');
     el.load(workday());
-    await el.updateComplete;
-    expect(new URL(location.href).searchParams.get('scenario')).to.equal(encodeScenario(el.currentScenario!));
+    await until(() => new URL(location.href).searchParams.get('scenario') === encodeScenario(el.currentScenario!), 'the address to carry the scenario');
   });
 
   it('imports JSON, reports what it dropped, and exports the same scenario', async () => {
