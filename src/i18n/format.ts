@@ -33,10 +33,12 @@ export interface DecimalsOptions {
 
 /** A plain number in the locale: 4,545,454 / 4.545.454; decimal strings exactly. */
 export function formatNumber(value: string | number | bigint, locale: string, options: DecimalsOptions = {}): string {
-  return numberFormat(locale, {
-    minimumFractionDigits: options.minimumFractionDigits ?? 0,
-    maximumFractionDigits: options.maximumFractionDigits ?? 6,
-  }).format(asNumeric(value));
+  const min = options.minimumFractionDigits ?? 0;
+  const max = options.maximumFractionDigits ?? 6;
+  const key = `n|${locale}|${min}|${max}`; // a cheap key: tables format thousands of cells
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return format.format(asNumeric(value));
 }
 
 /** The amount of credits alone, without the word ("0.22", "0,22"). */
@@ -56,10 +58,15 @@ export function formatCredits(credits: string, locale: string, options: Decimals
  * own decimals; more when the amount has them, up to `maximumFractionDigits` (prices per token).
  */
 export function formatMoney(amount: string, currency: string, locale: string, options: { maximumFractionDigits?: number } = {}): string {
-  const base = numberFormat(locale, { style: 'currency', currency });
-  const digits = base.resolvedOptions().minimumFractionDigits ?? 2;
-  const max = Math.max(digits, options.maximumFractionDigits ?? 8);
-  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: max }).format(asNumeric(amount));
+  const key = `m|${locale}|${currency}|${options.maximumFractionDigits ?? 8}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    const digits = numberFormat(locale, { style: 'currency', currency }).resolvedOptions().minimumFractionDigits ?? 2;
+    const max = Math.max(digits, options.maximumFractionDigits ?? 8);
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: max });
+    numberFormats.set(key, format);
+  }
+  return format.format(asNumeric(amount));
 }
 
 /** A date as the locale writes it ("Nov 23, 2026", "23.11.2026"); a YYYY-MM-DD string is a UTC day. */

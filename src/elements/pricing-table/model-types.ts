@@ -24,8 +24,8 @@ export interface Row {
   /** Lower-case id, brand, English brand, model and aliases, for search. */
   haystack: string;
   cells: Map<string, PriceCell>;
-  /** What 1,000 credits buy, per key mode; undefined when not offered there. */
-  buys: Map<string, BudgetQuantity>;
+  /** What 1,000 credits buy, per key mode, computed on first use (buysOf); undefined when not offered there. */
+  buys: Map<string, BudgetQuantity | undefined>;
 }
 
 export interface Group {

@@ -6,7 +6,7 @@ import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../core/catalog/
 import { parseCatalog } from '../../core/catalog/parse.js';
 import { effectivePrice } from '../../core/catalog/prices.js';
 import { PRICE_KEYS, UNITS, type Catalog, type PriceKey, type Service, type Unit } from '../../core/catalog/schema.js';
-import { Decimal, toPlain } from '../../core/decimal.js';
+import { isZeroDecimal, powerOfTen, shiftDecimal } from './decimal-text.js';
 import { cellKey, type Group, type PriceCell, type Row, type TableModel } from './model-types.js';
 import { creditsToMoney } from '../../core/money.js';
 import type { QuantityKind } from '../../core/rating/usage.js';
@@ -35,27 +35,45 @@ function displayUnit(services: Service[], preference: TokenUnitPreference): Unit
   return first;
 }
 
-function scale(value: string, factor: Decimal | undefined): string {
-  return factor ? toPlain(new Decimal(value).times(factor)) : value;
+/** Unit conversion (tokens per 1K ↔ 1M) is a power of ten: a string shift, no Decimal. */
+function scale(value: string, exponent: number): string {
+  return exponent ? shiftDecimal(value, exponent) : value;
 }
 
-function buildCell(catalog: Catalog, service: Service, keyMode: string, key: PriceKey, factor: Decimal | undefined): PriceCell {
+/** Money of a number of credits: a string shift for a power-of-ten credit value (0.01), else core. */
+function moneyOf(catalog: Catalog, credits: string, creditExponent: number | undefined): string {
+  return creditExponent === undefined ? creditsToMoney(catalog, credits).amount : shiftDecimal(credits, creditExponent);
+}
+
+function buildCell(catalog: Catalog, service: Service, keyMode: string, key: PriceKey, exponent: number, creditExponent: number | undefined): PriceCell {
   const price = effectivePrice(catalog, service, keyMode, key);
   if (!price) return { keyMode, key, state: 'none' };
   if (price.charged === null) return { keyMode, key, state: 'not-offered' };
-  const charged = scale(price.charged, factor);
+  const charged = scale(price.charged, exponent);
   const cell: PriceCell = {
     keyMode,
     key,
-    state: new Decimal(charged).isZero() ? 'free' : 'price',
+    state: isZeroDecimal(charged) ? 'free' : 'price',
     charged,
-    money: creditsToMoney(catalog, charged).amount,
+    money: moneyOf(catalog, charged, creditExponent),
   };
   if (price.capped && price.listed !== null) {
-    cell.listed = scale(price.listed, factor);
-    cell.listedMoney = creditsToMoney(catalog, cell.listed).amount;
+    cell.listed = scale(price.listed, exponent);
+    cell.listedMoney = moneyOf(catalog, cell.listed, creditExponent);
   }
   return cell;
+}
+
+/** What 1,000 credits buy of the group's first quantity in a key mode; undefined when not offered. */
+export function buysOf(catalog: Catalog, group: Group, row: Row, keyMode: string): BudgetQuantity | undefined {
+  if (row.buys.has(keyMode)) return row.buys.get(keyMode);
+  const first = row.cells.get(cellKey(keyMode, group.keys[0]!));
+  const result =
+    first && (first.state === 'price' || first.state === 'free')
+      ? budgetToQuantity(catalog, row.service.id, BUDGET, QUANTITY_OF[group.keys[0]!], keyMode)
+      : undefined;
+  row.buys.set(keyMode, result);
+  return result;
 }
 
 export function buildModel(catalog: Catalog, preference: TokenUnitPreference): TableModel {
@@ -66,6 +84,7 @@ export function buildModel(catalog: Catalog, preference: TokenUnitPreference): T
     else byType.set(service.billingType, [service]);
   }
   const modes = catalog.keyModes.map((k) => k.id);
+  const creditExponent = powerOfTen(catalog.creditUnit.value);
   const groups: Group[] = [];
   // Catalog order of billing types, then any group the catalog lists under an unknown type.
   for (const info of catalog.billingTypes) {
@@ -76,18 +95,12 @@ export function buildModel(catalog: Catalog, preference: TokenUnitPreference): T
     for (const s of services) for (const set of Object.values(s.prices)) for (const [k, v] of Object.entries(set)) if (v !== undefined) present.add(k as PriceKey);
     const keys = PRICE_KEYS.filter((k) => present.has(k));
     const rows = services.map((service): Row => {
-      const factor = service.unit === unit ? undefined : new Decimal(UNITS[unit].per).div(UNITS[service.unit].per);
+      // per 1K → per 1M is × 1,000: both unit sizes are powers of ten
+      const exponent = Math.round(Math.log10(UNITS[unit].per / UNITS[service.unit].per));
       const cells = new Map<string, PriceCell>();
-      const buys = new Map<string, BudgetQuantity>();
-      for (const mode of modes) {
-        for (const key of keys) cells.set(cellKey(mode, key), buildCell(catalog, service, mode, key, factor));
-        const first = cells.get(cellKey(mode, keys[0]!))!;
-        if (first.state === 'price' || first.state === 'free') {
-          buys.set(mode, budgetToQuantity(catalog, service.id, BUDGET, QUANTITY_OF[keys[0]!], mode));
-        }
-      }
+      for (const mode of modes) for (const key of keys) cells.set(cellKey(mode, key), buildCell(catalog, service, mode, key, exponent, creditExponent));
       const haystack = [service.id, service.brand, service.brandEn ?? '', service.model, ...(service.aliases ?? [])].join(' ').normalize('NFKC').toLowerCase();
-      return { service, haystack, cells, buys };
+      return { service, haystack, cells, buys: new Map() };
     });
     groups.push({ billingType: info.id, catalogName: info.name, unit, keys, quantityKind: QUANTITY_OF[keys[0]!], rows });
   }

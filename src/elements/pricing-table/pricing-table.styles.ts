@@ -58,6 +58,15 @@ export const styles = [
       width: 100%;
       border-collapse: collapse;
       font-variant-numeric: tabular-nums;
+      /* Fixed layout: column widths come from the header, not from measuring every cell of
+         118 rows (auto layout made the first render several times slower). */
+      table-layout: fixed;
+    }
+    thead th:first-child {
+      width: 26%;
+    }
+    thead th.buys {
+      width: 16%;
     }
     caption {
       text-align: start;
@@ -133,23 +142,21 @@ export const styles = [
       background: var(--_surface-alt);
       box-shadow: inset 4px 0 0 var(--_accent);
     }
-    .credits {
-      display: block;
-    }
     .money,
     .listed {
       display: block;
       font-size: 0.8125em;
       color: var(--_text-muted);
     }
-    .not-offered,
-    .free {
+    .money:empty {
+      display: none;
+    }
+    td.not-offered {
       font-style: italic;
       color: var(--_text-muted);
     }
-    .free {
+    td.free {
       color: var(--_positive);
-      font-style: normal;
       font-weight: 600;
     }
     .badge {
@@ -178,9 +185,6 @@ export const styles = [
       font-size: 0.875em;
       color: var(--_text-muted);
       text-align: end;
-    }
-    .cell-label {
-      display: none;
     }
     .message {
       padding: var(--_space) calc(var(--_space) * 1.5);
@@ -288,8 +292,8 @@ export const styles = [
         gap: 0 0.75rem;
         text-align: end;
       }
-      .cell-label {
-        display: inline;
+      td[data-label]::before {
+        content: attr(data-label);
         color: var(--_text-muted);
         text-align: start;
         flex: 1 0 auto;

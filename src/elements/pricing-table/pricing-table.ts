@@ -415,6 +415,13 @@ export class CreditPricingTable extends LitElement {
       </th>`;
     };
     const firstMode = modes[0]!;
+    const ctx: RowContext = {
+      modes,
+      buysLabel: s.buys(formatNumber('1000', locale)),
+      columns: modes.flatMap((mode) =>
+        group.keys.map((key) => ({ key: cellKey(mode, key), label: twoRows ? `${this.keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key] })),
+      ),
+    };
     const priceHeaders = (mode: string) => group.keys.map((key) => sortHeader(cellKey(mode, key), s.keys[key]));
     return html`<section class="group" aria-labelledby=${captionId}>
       <table part="table">
@@ -436,78 +443,83 @@ export class CreditPricingTable extends LitElement {
           ${repeat(
             view.rows,
             (row) => row.service.id,
-            (row) => this.renderRow(catalog, view, row, modes),
+            (row) => this.renderRow(catalog, view, row, ctx),
           )}
         </tbody>
       </table>
     </section>`;
   }
 
-  private renderRow(catalog: Catalog, view: GroupView, row: Row, modes: string[]): TemplateResult {
+  // Rows and cells are kept flat and free of whitespace text: 118 rows × 6 cells, and the DOM size
+  // is what the first render's layout pays for. Card labels come from data-label through CSS.
+  private renderRow(catalog: Catalog, view: GroupView, row: Row, ctx: RowContext): TemplateResult {
     const service = row.service;
     const selected = this.selected === service.id;
     const added = this.flash?.added.has(service.id) || this.previousMarks?.added.has(service.id);
-    const buys = row.buys.get(modes[0]!);
-    const locale = this.locale.locale;
-    const s = this.strings;
-    return html`<tr part="row" class=${selected ? 'selected' : ''} data-id=${service.id}>
-      <th scope="row">
-        <button type="button" class="model" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.select(row, catalog)}>${service.model}</button>
-        <span class="brand">${brandLabel(service.brand, service.brandEn)}</span>
-        ${added ? html`<span part="badge" class="badge new">${s.newService}</span>` : nothing}
-      </th>
-      ${modes.map((mode) => view.group.keys.map((key) => this.renderCell(catalog, view, row, mode, key)))}
-      <td class="buys">
-        <span class="cell-label" aria-hidden="true">${s.buys(formatNumber('1000', locale))}</span>
-        ${buys
-          ? buys.quantity === null
-            ? s.unlimited
-            : `${formatNumber(buys.quantity, locale)} ${s.quantity[view.group.quantityKind]}`
-          : html`<span aria-hidden="true">—</span><span class="visually-hidden">${this.common.notOffered}</span>`}
-      </td>
-    </tr>`;
+    return html`<tr part="row" class=${selected ? 'selected' : ''} data-id=${service.id}><th scope="row"><button type="button" class="model" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.select(row, catalog)}>${service.model}</button><span class="brand">${brandLabel(service.brand, service.brandEn)}</span>${added
+        ? html`<span part="badge" class="badge new">${this.strings.newService}</span>`
+        : nothing}</th>${ctx.columns.map((column) => this.renderCell(catalog, view, row, column))}<td class="buys" data-label=${ctx.buysLabel}>${this.renderBuys(catalog, view, row, ctx.modes[0]!)}</td></tr>`;
   }
 
-  private renderCell(catalog: Catalog, view: GroupView, row: Row, mode: string, key: PriceKey): TemplateResult {
-    const column = cellKey(mode, key);
-    const cell = row.cells.get(column) as PriceCell;
-    const id = `${row.service.id}|${column}`;
+  private renderBuys(catalog: Catalog, view: GroupView, row: Row, mode: string): TemplateResult | string {
+    const buys = engine!.buysOf(catalog, view.group, row, mode);
+    if (!buys) return html`<span aria-hidden="true">—</span><span class="visually-hidden">${this.common.notOffered}</span>`;
+    if (buys.quantity === null) return this.strings.unlimited;
+    return `${formatNumber(buys.quantity, this.locale.locale)} ${this.strings.quantity[view.group.quantityKind]}`;
+  }
+
+  private renderCell(catalog: Catalog, view: GroupView, row: Row, column: { key: string; label: string }): TemplateResult {
+    const cell = row.cells.get(column.key) as PriceCell;
+    const id = `${row.service.id}|${column.key}`;
     const flashed = this.flash?.cells.has(id);
-    const changed = this.previousMarks?.cells.has(id);
-    const percent = this.previousMarks?.cells.get(id) ?? this.flash?.cells.get(id);
+    const marked = this.previousMarks?.cells.has(id);
     const cheapest = view.cheapest.has(id);
-    const s = this.strings;
-    const locale = this.locale.locale;
-    const label = this.shownModes(catalog).length > 1 ? `${this.keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key];
-    const classes = ['price', cell.state, flashed ? 'flash' : '', changed ? 'changed' : ''].filter(Boolean).join(' ');
-    return html`<td part="price" class=${classes} data-cell=${column} ?data-changed=${flashed}>
-      <span class="cell-label" aria-hidden="true">${label}</span>
-      ${this.renderAmount(catalog, cell, locale)}
-      ${cheapest ? html`<span part="badge" class="badge cheapest">${s.cheapest}</span>` : nothing}
-      ${changed || flashed
-        ? html`<span part="badge" class="badge changed">${s.priceChanged}${percent ? ` ${percent.startsWith('-') ? '' : '+'}${formatNumber(percent, locale, { maximumFractionDigits: 2 })} %` : ''}</span>`
-        : nothing}
-    </td>`;
+    const classes = flashed || marked ? `${cellClass[cell.state]}${flashed ? ' flash' : ''}${marked ? ' changed' : ''}` : cellClass[cell.state];
+    const t = this.amount(catalog, cell);
+    const extras =
+      t.listed === undefined && !t.hidden && !cheapest && !flashed && !marked
+        ? nothing
+        : [
+            t.listed === undefined ? nothing : html` <span class="listed">${this.strings.published} <s>${t.listed}</s></span>`,
+            t.hidden ? html`<span aria-hidden="true">—</span><span class="visually-hidden">${this.strings.notApplicable}</span>` : nothing,
+            cheapest ? html` <span part="badge" class="badge cheapest">${this.strings.cheapest}</span>` : nothing,
+            flashed || marked ? this.changedBadge(id) : nothing,
+          ];
+    return html`<td part="price" class=${classes} data-cell=${column.key} data-label=${column.label} ?data-changed=${flashed}>${t.main}<span class="money">${t.money}</span>${extras}</td>`;
   }
 
-  private renderAmount(catalog: Catalog, cell: PriceCell, locale: string): TemplateResult | string {
+  private changedBadge(id: string): TemplateResult {
+    const percent = this.previousMarks?.cells.get(id) ?? this.flash?.cells.get(id);
+    const shown = percent ? ` ${percent.startsWith('-') ? '' : '+'}${formatNumber(percent, this.locale.locale, { maximumFractionDigits: 2 })} %` : '';
+    return html` <span part="badge" class="badge changed">${this.strings.priceChanged}${shown}</span>`;
+  }
+
+  /** A cell's texts, formatted once per cell, locale and currency display (a keystroke re-renders rows). */
+  private amount(catalog: Catalog, cell: PriceCell): CellText {
+    const locale = this.locale.locale;
+    const key = `${locale}|${this.currencyDisplay}`;
+    const memo = amountMemo.get(cell);
+    if (memo?.key === key) return memo;
     const common = this.common;
-    switch (cell.state) {
-      case 'none':
-        return html`<span aria-hidden="true">—</span><span class="visually-hidden">${this.strings.notApplicable}</span>`;
-      case 'not-offered':
-        return html`<span class="not-offered">${common.notOffered}</span>`;
-      case 'free':
-        return html`<span class="free">${common.free}</span>`;
+    let text: CellText;
+    if (cell.state === 'none') text = { key, main: '', money: '', hidden: true };
+    else if (cell.state === 'not-offered') text = { key, main: common.notOffered, money: '' };
+    else if (cell.state === 'free') text = { key, main: common.free, money: '' };
+    else {
+      const currency = catalog.creditUnit.currency;
+      const display = this.currencyDisplay;
+      const money = formatMoney(cell.money!, currency, locale);
+      const listed =
+        cell.listed === undefined ? undefined : display === 'money' ? formatMoney(cell.listedMoney!, currency, locale) : formatCreditAmount(cell.listed, locale);
+      text = {
+        key,
+        main: display === 'money' ? money : formatCreditAmount(cell.charged!, locale),
+        money: display === 'both' ? money : '',
+        ...(listed !== undefined && { listed }),
+      };
     }
-    const currency = catalog.creditUnit.currency;
-    const credits = html`<span class="credits">${formatCreditAmount(cell.charged!, locale)}</span>`;
-    const money = html`<span class="money">${formatMoney(cell.money!, currency, locale)}</span>`;
-    const primary = this.currencyDisplay === 'money' ? money : this.currencyDisplay === 'both' ? html`${credits} ${money}` : credits;
-    if (cell.listed === undefined) return primary;
-    const listed = this.currencyDisplay === 'money' ? formatMoney(cell.listedMoney!, currency, locale) : formatCreditAmount(cell.listed, locale);
-    return html`${primary}
-      <span class="listed">${this.strings.published} <s>${listed}</s></span>`;
+    amountMemo.set(cell, text);
+    return text;
   }
 
   private renderFooter(catalog: Catalog): TemplateResult {
@@ -521,6 +533,24 @@ export class CreditPricingTable extends LitElement {
     </footer>`;
   }
 }
+
+interface RowContext {
+  modes: string[];
+  buysLabel: string;
+  columns: { key: string; label: string }[];
+}
+
+const cellClass: Record<PriceCell['state'], string> = { price: 'price', free: 'price free', 'not-offered': 'price not-offered', none: 'price none' };
+interface CellText {
+  key: string;
+  /** Credits (or money with currency-display="money"), or "free" / "not offered" / "—". */
+  main: string;
+  money: string;
+  listed?: string;
+  /** A price the service does not have: "—" for the eye, "not applicable" for screen readers. */
+  hidden?: true;
+}
+const amountMemo = new WeakMap<PriceCell, CellText>();
 
 function brandLabel(brand: string, brandEn: string | undefined): string {
   return brandEn && brandEn !== brand ? `${brand} (${brandEn})` : brand;

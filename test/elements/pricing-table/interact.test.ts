@@ -2,7 +2,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { compareDecimals, type Catalog } from '../../../src/core/index.js';
 import { loadCatalog } from '../../core/load.js';
-import { $, $$, mount, rowIds, search, text } from './setup.js';
+import { $, $$, mainText, mount, rowIds, search, text } from './setup.js';
 
 let gptbots: Catalog;
 let meingpt: Catalog;
@@ -83,7 +83,7 @@ describe('<credit-pricing-table>: sort', () => {
     expect(platformOutput().getAttribute('aria-sort')).to.equal('ascending');
     expect($$(el, '[aria-sort]')).to.have.length(1);
     const values = () =>
-      $$(el, 'tbody td[data-cell="platform:output"]').map((td) => (td.classList.contains('free') ? '0' : td.querySelector('.credits') ? td.querySelector('.credits')!.textContent!.replace(/,/g, '') : null));
+      $$(el, 'tbody td[data-cell="platform:output"]').map((td) => (td.matches('.free') ? '0' : td.matches('.not-offered, .none') ? null : mainText(td).replace(/,/g, '')));
     const asc = values();
     const offered = asc.filter((v): v is string => v !== null);
     expect(offered).to.deep.equal([...offered].sort(compareDecimals));
@@ -122,7 +122,7 @@ describe('<credit-pricing-table>: key mode and selection', () => {
     expect(cells()).to.deep.equal(['own:input', 'own:output']);
     expect($$(el, 'th[scope="colgroup"]')).to.have.length(0);
     // own key: the cap charges 0.01 (published 0.02), so 1,000 credits buy 1,000 × 1,000 / 0.01 tokens
-    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td.buys'))).to.equal('1,000 credits buy 100,000,000 input tokens');
+    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td.buys'))).to.equal('100,000,000 input tokens');
     el.setAttribute('key-mode', 'platform');
     await el.updateComplete;
     expect(cells()).to.deep.equal(['platform:input', 'platform:output']);

@@ -4,7 +4,7 @@ import type { CatalogInput } from '../../../src/core/index.js';
 import type { CreditCatalogChangeEvent, CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
 import { loadJson } from '../../core/load.js';
 import { fakeFetch, type FakeFetch } from '../../helpers/fake-fetch.js';
-import { $, $$, rowIds, settle, text } from './setup.js';
+import { $, $$, mountLoading, rowIds, settle, text } from './setup.js';
 
 let base: CatalogInput;
 before(async () => {
@@ -114,12 +114,7 @@ describe('<credit-pricing-table>: errors', () => {
 
   it('shows skeleton rows while loading, in the place of the table', async () => {
     const fetch = fakeFetch([{ body: base, hold: true }]);
-    const wrap = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
-    const el = document.createElement('credit-pricing-table');
-    el.fetch = fetch;
-    el.src = '/catalog/gptbots.json';
-    wrap.append(el);
-    await el.updateComplete;
+    const el = await mountLoading(fetch);
     expect($(el, '.base')!.getAttribute('aria-busy')).to.equal('true');
     expect($$(el, '.skeleton-row')).to.have.length(8);
     expect(text($(el, '.skeleton [role="status"]'))).to.equal('Loading…');

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { compareDecimals, type Catalog, type Service } from '../../../src/core/index.js';
 import { formatCreditAmount } from '../../../src/i18n/index.js';
 import { loadCatalog, loadText } from '../../core/load.js';
-import { $, $$, mount, rowIds, text } from './setup.js';
+import { $, $$, mainText, mount, rowIds, text } from './setup.js';
 
 interface Row {
   section: string;
@@ -57,10 +57,9 @@ function expectedCell(published: string, cap: string | undefined): { credits?: s
 
 function actualCell(td: Element | null): { credits?: string; listed?: string; text?: string } {
   expect(td, 'cell').to.exist;
-  const credits = td!.querySelector('.credits');
-  if (!credits) return { text: text(td!.querySelector('.not-offered, .free')) };
+  if (td!.matches('.not-offered, .free')) return { text: mainText(td) };
   const listed = td!.querySelector('.listed s');
-  return { credits: text(credits), ...(listed && { listed: text(listed) }) };
+  return { credits: mainText(td), ...(listed && { listed: text(listed) }) };
 }
 
 describe('<credit-pricing-table>: GPTBots', () => {
@@ -119,11 +118,13 @@ describe('<credit-pricing-table>: GPTBots', () => {
     const el = await mount(gptbots);
     // GPT-5.0-Mini publishes 0.0125 own-key input; the cap charges 0.01.
     const mini = $(el, 'tr[data-id="openai/gpt-5.0-mini-400k"] td[data-cell="own:input"]');
-    expect(text(mini)).to.contain('0.01 $0.0001 published 0.0125');
+    expect(text(mini)).to.equal('0.01$0.0001 published 0.0125');
+    expect(mini!.getAttribute('data-label')).to.equal('Own key · Input');
     const gpt41 = $(el, 'tr[data-id="openai/gpt-4.1-1m"]')!;
-    expect(text(gpt41.querySelector('td[data-cell="platform:input"]'))).to.equal('Platform key · Input 0.22 $0.0022');
+    expect(text(gpt41.querySelector('td[data-cell="platform:input"]'))).to.equal('0.22$0.0022');
     // 001's FAQ: 1,000 credits ($10) buy 4,545,454 input tokens of GPT-4.1-1M.
-    expect(text(gpt41.querySelector('td.buys'))).to.equal('1,000 credits buy 4,545,454 input tokens');
+    expect(text(gpt41.querySelector('td.buys'))).to.equal('4,545,454 input tokens');
+    expect($(el, 'th.buys')!.textContent).to.equal('1,000 credits buy');
   });
 
   it('writes brands as published with the English name beside them', async () => {
@@ -135,7 +136,7 @@ describe('<credit-pricing-table>: GPTBots', () => {
   it('shows per 1M tokens with unit="1m"', async () => {
     const el = await mount(gptbots, { unit: '1m', 'currency-display': 'credits' });
     expect(text($(el, '#group-llm-text-chat'))).to.equal('LLM text chat credits / 1M tokens');
-    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td[data-cell="platform:input"] .credits'))).to.equal('220');
+    expect(mainText($(el, 'tr[data-id="openai/gpt-4.1-1m"] td[data-cell="platform:input"]'))).to.equal('220');
     expect(text($(el, '#group-asr'))).to.equal('Speech recognition (ASR) credits / 60 s');
   });
 
@@ -158,12 +159,12 @@ describe('<credit-pricing-table>: meinGPT', () => {
     expect(text($(el, '#group-llm-text-chat'))).to.equal('LLM text chat credits / 1M tokens');
     const cell = (id: string, c: string) => text($(el, `tr[data-id="${id}"] td[data-cell="${c}"]`));
     // 3.00 EUR / 1M input and 12.00 EUR / 1M output = 300 and 1,200 credits.
-    expect(cell('openai/gpt-4o', 'platform:input')).to.equal('Input 300 €3.00');
-    expect(cell('openai/gpt-4o', 'platform:output')).to.equal('Output 1,200 €12.00');
-    expect(cell('meingpt/tool-call', 'platform:request')).to.equal('Request 0.5 €0.005');
-    expect(cell('openai/gpt-image-1', 'platform:request')).to.equal('Request 30 €0.30');
-    expect(cell('meingpt/workflow-wizard', 'platform:request')).to.equal('Request 10 €0.10');
-    expect(text($(el, 'tr[data-id="meingpt/tool-call"] td.buys'))).to.equal('1,000 credits buy 2,000 requests');
+    expect(cell('openai/gpt-4o', 'platform:input')).to.equal('300€3.00');
+    expect(cell('openai/gpt-4o', 'platform:output')).to.equal('1,200€12.00');
+    expect(cell('meingpt/tool-call', 'platform:request')).to.equal('0.5€0.005');
+    expect(cell('openai/gpt-image-1', 'platform:request')).to.equal('30€0.30');
+    expect(cell('meingpt/workflow-wizard', 'platform:request')).to.equal('10€0.10');
+    expect(text($(el, 'tr[data-id="meingpt/tool-call"] td.buys'))).to.equal('2,000 requests');
   });
 });
 
@@ -171,12 +172,13 @@ describe('<credit-pricing-table>: German', () => {
   it('formats numbers, money and strings for de', async () => {
     const el = await mount(await loadCatalog('gptbots'), { lang: 'de-DE' });
     const gpt41 = $(el, 'tr[data-id="openai/gpt-4.1-1m"]')!;
-    expect(text(gpt41.querySelector('td[data-cell="platform:input"]'))).to.equal('Plattform-Schlüssel · Eingabe 0,22 0,0022 $');
-    expect(text(gpt41.querySelector('td.buys'))).to.equal('1.000 Credits reichen für 4.545.454 Eingabe-Tokens');
+    const input = gpt41.querySelector('td[data-cell="platform:input"]')!;
+    expect([input.getAttribute('data-label'), mainText(input), text(input.querySelector('.money'))]).to.deep.equal(['Plattform-Schlüssel · Eingabe', '0,22', '0,0022 $']);
+    expect([text($(el, 'th.buys')), text(gpt41.querySelector('td.buys'))]).to.deep.equal(['1.000 Credits reichen für', '4.545.454 Eingabe-Tokens']);
     expect(text($(el, '#group-tts'))).to.equal('Sprachausgabe (TTS) Credits / 1.000 Zeichen');
     expect(text($(el, 'label[for="search"]'))).to.equal('Modelle suchen');
     const mein = await mount(meingpt, { lang: 'de' });
-    expect(text($(mein, 'tr[data-id="openai/gpt-4o"] td[data-cell="platform:input"]'))).to.equal('Eingabe 300 3,00 €');
+    expect(text($(mein, 'tr[data-id="openai/gpt-4o"] td[data-cell="platform:input"]'))).to.equal('3003,00 €');
   });
 
   it('follows a lang change on the page', async () => {
@@ -184,6 +186,6 @@ describe('<credit-pricing-table>: German', () => {
     el.parentElement!.lang = 'de';
     await new Promise((r) => setTimeout(r));
     await el.updateComplete;
-    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td[data-cell="platform:input"] .credits'))).to.equal('0,22');
+    expect(mainText($(el, 'tr[data-id="openai/gpt-4.1-1m"] td[data-cell="platform:input"]'))).to.equal('0,22');
   });
 });

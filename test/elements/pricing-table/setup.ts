@@ -1,5 +1,6 @@
 // Mounting helpers for the <credit-pricing-table> tests.
 import { fixture, html } from '@open-wc/testing';
+import type { FetchLike } from '../../../src/elements/shared/index.js';
 import '../../../src/elements/pricing-table/index.js';
 import { loadPricingEngine, type CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
 import type { Catalog } from '../../../src/core/index.js';
@@ -38,3 +39,18 @@ export async function search(el: CreditPricingTable, query: string): Promise<voi
   input.dispatchEvent(new Event('input', { bubbles: true }));
   await el.updateComplete;
 }
+
+/** A table that loads `src` through `fetch`, appended to a lang="en" wrapper; not awaited beyond its first update. */
+export async function mountLoading(fetch: FetchLike, src = '/catalog/gptbots.json'): Promise<CreditPricingTable> {
+  const wrap = await fixture<HTMLDivElement>(html`<div lang="en"></div>`);
+  const el = document.createElement('credit-pricing-table');
+  el.fetch = fetch;
+  el.src = src;
+  wrap.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** A price cell's main figure (credits, or "free" / "not offered"): its own text, without money, badges or label. */
+export const mainText = (td: Element | null | undefined) =>
+  td ? [...td.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim() : '';
