@@ -1,11 +1,14 @@
 import { css } from 'lit';
 import { theme } from '../shared/index.js';
+import { meterStyles } from './meter.styles.js';
 
 export const styles = [
   theme,
+  meterStyles,
   css`
     :host {
       display: block;
+      --_meter-height: var(--credit-balance-meter-height, 0.5rem);
     }
     .base {
       display: grid;
@@ -53,24 +56,6 @@ export const styles = [
     .critical,
     .depleted {
       border-inline-start: 0.375rem solid var(--_danger);
-    }
-    .meter {
-      block-size: var(--credit-balance-meter-height, 0.5rem);
-      background: var(--_surface-alt);
-      border: 1px solid var(--_border);
-      border-radius: 999px;
-      overflow: hidden;
-    }
-    .fill {
-      block-size: 100%;
-      background: var(--_positive);
-    }
-    .low .fill {
-      background: var(--_warning);
-    }
-    .critical .fill,
-    .depleted .fill {
-      background: var(--_danger);
     }
     .updated {
       display: flex;

@@ -5,6 +5,7 @@ import type { CreditClient } from '../../sdk/client.js';
 import type { Balance } from '../../sdk/contract/balance.js';
 import { ConnectionError } from '../../sdk/errors.js';
 import { Announcer, CreditErrorEvent, CreditEvent, LocaleController } from '../shared/index.js';
+import { OnlineController } from './online-controller.js';
 import { balanceState, type BalanceLevel, type BalanceState } from './balance-state.js';
 import { balanceStrings, type BalanceStrings } from './balance.strings.js';
 import { styles } from './balance.styles.js';
@@ -65,7 +66,6 @@ export class CreditBalance extends LitElement {
     refreshInterval: { type: Number, attribute: 'refresh-interval' },
     staleAfter: { type: Number, attribute: 'stale-after' },
     decimals: { type: Number },
-    online: { state: true },
   };
 
   /** The SDK client (`createClient`). */
@@ -78,9 +78,9 @@ export class CreditBalance extends LitElement {
   declare staleAfter: number;
   /** Most decimals of credits shown. @default 2 */
   declare decimals: number;
-  declare private online: boolean;
 
   private readonly localeController = new LocaleController(this);
+  private readonly connectivity = new OnlineController(this, () => void this.refresh());
   private readonly announcer = new Announcer(this);
   /** The last balance that loaded, and when. */
   private lastGood: Balance | undefined;
@@ -94,7 +94,6 @@ export class CreditBalance extends LitElement {
     this.refreshInterval = 60;
     this.staleAfter = 300;
     this.decimals = 2;
-    this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
   }
 
   private readonly task = new Task(this, {
@@ -160,25 +159,13 @@ export class CreditBalance extends LitElement {
     if (changed.has('refreshInterval') && this.isConnected) this.startTimer();
   }
 
-  private readonly onOnline = () => {
-    this.online = true;
-    void this.refresh();
-  };
-  private readonly onOffline = () => {
-    this.online = false;
-  };
-
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
     this.startTimer();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
     this.stopTimer();
   }
 
@@ -247,7 +234,7 @@ export class CreditBalance extends LitElement {
   private renderStatus(s: BalanceStrings): TemplateResult {
     const common = commonStrings(this.localeController.language);
     if (this.lastError) {
-      const offline = !this.online || (this.lastError instanceof ConnectionError && this.lastError.offline);
+      const offline = !this.connectivity.online || (this.lastError instanceof ConnectionError && this.lastError.offline);
       return html`<p part="status" class="status error">${s.error} ${offline ? common.offline : nothing}</p>
         <button part="refresh" type="button" @click=${() => void this.refresh()}>${common.retry}</button>`;
     }
@@ -260,7 +247,7 @@ export class CreditBalance extends LitElement {
     const locale = this.localeController.locale;
     const state = balanceState(balance);
     const stale = this.isStale(balance);
-    const offline = !this.online || (this.lastError instanceof ConnectionError && this.lastError.offline);
+    const offline = !this.connectivity.online || (this.lastError instanceof ConnectionError && this.lastError.offline);
     const pending = this.task.status === TaskStatus.PENDING;
     const time = this.time(balance.asOf);
     return html`

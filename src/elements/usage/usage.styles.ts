@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { theme } from '../shared/index.js';
+import { meterStyles } from '../balance/meter.styles.js';
 
 export const styles = [
   theme,
+  meterStyles,
   css`
     :host {
       display: block;
@@ -148,23 +150,6 @@ export const styles = [
     .limits {
       display: grid;
       gap: var(--_space);
-    }
-    .meter {
-      block-size: 0.5rem;
-      background: var(--_surface-alt);
-      border: 1px solid var(--_border);
-      border-radius: 999px;
-      overflow: hidden;
-    }
-    .fill {
-      block-size: 100%;
-      background: var(--_positive);
-    }
-    .low .fill {
-      background: var(--_warning);
-    }
-    .critical .fill {
-      background: var(--_danger);
     }
     summary {
       cursor: pointer;

@@ -7,6 +7,7 @@ import type { Balance } from '../../sdk/contract/balance.js';
 import type { UsageReport } from '../../sdk/contract/usage.js';
 import { ConnectionError } from '../../sdk/errors.js';
 import { CreditErrorEvent, CreditEvent, LocaleController } from '../shared/index.js';
+import { OnlineController } from '../balance/online-controller.js';
 import { forecastMonth, type DayCredits, type Forecast } from './forecast.js';
 import { fillDays, forecastRange, periodRange, utcToday, type Range } from './series.js';
 import { eventsText, usageStrings, type Breakdown, type Period, type UsageStrings } from './usage.strings.js';
@@ -27,9 +28,9 @@ const BREAKDOWNS: readonly Breakdown[] = ['service', 'billingType', 'user', 'dep
 /** Day labels by locale, style and day, shared by every instance: a 90-day chart asks for 180 per render. */
 const dayLabels = new Map<string, string>();
 
-/** Keeps the last good value of a task, so a failed refresh does not blank what was shown. */
-function lastGood<T>(task: Task<readonly unknown[], T>, previous: T | undefined): T | undefined {
-  return task.status === TaskStatus.COMPLETE ? task.value : previous;
+/** A task's value once it completed; undefined while pending or after an error (the caller keeps the last good one). */
+function completed<T>(task: Task<readonly unknown[], T>): T | undefined {
+  return task.status === TaskStatus.COMPLETE ? task.value : undefined;
 }
 
 /**
@@ -69,7 +70,6 @@ export class CreditUsage extends LitElement {
     to: { type: String },
     groupBy: { type: String, attribute: 'group-by', reflect: true },
     today: { type: String },
-    online: { state: true },
     tableOpen: { state: true },
   };
 
@@ -87,10 +87,10 @@ export class CreditUsage extends LitElement {
   declare groupBy: Breakdown;
   /** The current UTC day (YYYY-MM-DD). @default today */
   declare today: string | undefined;
-  declare private online: boolean;
   declare private tableOpen: boolean;
 
   private readonly localeController = new LocaleController(this);
+  private readonly connectivity = new OnlineController(this, () => void this.refresh());
   private days: UsageReport | undefined;
   private groups: UsageReport | undefined;
   private history: UsageReport | undefined;
@@ -101,7 +101,6 @@ export class CreditUsage extends LitElement {
     this.period = 'this-month';
     this.groupBy = 'service';
     this.tableOpen = false;
-    this.online = typeof navigator === 'undefined' ? true : navigator.onLine;
   }
 
   private get day(): string {
@@ -159,33 +158,13 @@ export class CreditUsage extends LitElement {
     await this.updateComplete;
   }
 
-  private readonly onOnline = () => {
-    this.online = true;
-    void this.refresh();
-  };
-  private readonly onOffline = () => {
-    this.online = false;
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const period = lastGood(this.periodTask, undefined);
+    const period = completed(this.periodTask);
     if (period) {
       this.days = period.days;
       this.groups = period.groups;
     }
-    const context = lastGood(this.contextTask, undefined);
+    const context = completed(this.contextTask);
     if (context) {
       this.history = context.history;
       if (context.balance) this.loadedBalance = context.balance;
@@ -286,7 +265,7 @@ export class CreditUsage extends LitElement {
   private renderNotes(s: UsageStrings): TemplateResult | typeof nothing {
     const common = commonStrings(this.localeController.language);
     const failed = [this.periodTask, this.contextTask].find((t) => t.status === TaskStatus.ERROR);
-    const offline = !this.online || (failed?.error instanceof ConnectionError && failed.error.offline);
+    const offline = !this.connectivity.online || (failed?.error instanceof ConnectionError && failed.error.offline);
     const stale = failed && this.days;
     return html`${offline ? html`<p part="status" class="status offline">${common.offline}</p>` : nothing}
     ${stale ? html`<p part="status" class="status stale">${s.staleNote}</p>` : nothing}`;
