@@ -1,0 +1,84 @@
+// The JavaScript a page needs for <credit-pricing-table> alone: src/elements/pricing-table/index.ts
+// bundled by esbuild (minified, code splitting, browser/production conditions) and gzipped with
+// node:zlib (level 9), against the 30 KB budget. The first paint needs only the initial chunks;
+// core's validator and the price model (zod/mini + decimal.js) load in parallel with the catalog
+// request. Beside it, the baseline: a minimal lit element bundled the same way.
+import { build, type Metafile } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const KB = 1024;
+const BUDGET = 30 * KB;
+
+async function bundle(entry: string) {
+  const outdir = mkdtempSync(join(tmpdir(), 'creditkit-size-'));
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    outdir,
+    metafile: true,
+    logLevel: 'silent',
+    conditions: ['browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const outputs = result.metafile.outputs;
+  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const initial = new Set<string>();
+  // Only the real entry: esbuild also sets `entryPoint` on the chunks of dynamic imports.
+  const queue = Object.entries(outputs).filter(([, o]) => o.entryPoint !== undefined && resolve(o.entryPoint) === resolve(entry)).map(([f]) => f);
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (initial.has(file)) continue;
+    initial.add(file);
+    for (const imp of outputs[file]!.imports) if (imp.kind === 'import-statement') queue.push(imp.path);
+  }
+  const all = Object.keys(outputs).filter((f) => f.endsWith('.js'));
+  const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + gz(f), 0);
+  const report = { initial: sum(initial), all: sum(all), byPackage: byPackage(result.metafile) };
+  rmSync(outdir, { recursive: true, force: true });
+  return report;
+}
+
+/** Minified bytes (before gzip) per origin: lit, zod, decimal.js, src/core, the rest of src. */
+function byPackage(metafile: Metafile): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.startsWith('src/core') ? 'src/core' : input.startsWith('src/i18n') ? 'src/i18n' : 'src/elements');
+      const key = name.startsWith('@lit') || name.startsWith('lit') ? 'lit' : name;
+      totals[key] = (totals[key] ?? 0) + bytesInOutput;
+    }
+  }
+  return totals;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'creditkit-lit-'));
+const minimal = join(dir, 'minimal.ts');
+writeFileSync(
+  minimal,
+  `import { LitElement, html, css } from '${resolve('node_modules/lit/index.js')}';
+class X extends LitElement { static styles = css\`:host{display:block}\`; render() { return html\`<p>\${this.title}</p>\`; } }
+customElements.define('x-minimal', X);`,
+);
+const table = await bundle('src/elements/pricing-table/index.ts');
+if (!table.initial) throw new Error('no initial chunk found');
+const baseline = await bundle(minimal);
+rmSync(dir, { recursive: true, force: true });
+
+const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
+console.log(`${'gzipped JS'.padEnd(44)} ${'pricing table'.padStart(14)} ${'minimal lit'.padStart(12)}  budget`);
+console.log(`${'first paint (entry + static imports)'.padEnd(44)} ${kb(table.initial).padStart(14)} ${kb(baseline.initial).padStart(12)}  ${kb(BUDGET)} ${table.initial <= BUDGET ? 'ok' : 'OVER'}`);
+console.log(`${'with the lazy chunks (validator, price model)'.padEnd(44)} ${kb(table.all).padStart(14)} ${kb(baseline.all).padStart(12)}  ${kb(BUDGET)} ${table.all <= BUDGET ? 'ok' : 'OVER'}`);
+console.log(
+  'minified bytes by origin (before gzip): ' +
+    Object.entries(table.byPackage)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${kb(v)}`)
+      .join(', '),
+);
