@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export type Db = Database.Database;
 
 /** Raised whenever the schema changes. */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,7 +37,8 @@ CREATE INDEX IF NOT EXISTS ledger_org ON ledger (org_id, seq);
 -- Looked up by idempotency key, by day and by chat; the id is a UUID that needs no index.
 CREATE TABLE IF NOT EXISTS events (
   id TEXT NOT NULL, org_id TEXT NOT NULL, user_id TEXT NOT NULL, department_id TEXT, chat_id TEXT NOT NULL,
-  idempotency_key TEXT NOT NULL, body_hash TEXT NOT NULL, at TEXT NOT NULL, day TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL, body TEXT NOT NULL,  -- the body's canonical JSON, to tell a retry from a reused key
+  at TEXT NOT NULL, day TEXT NOT NULL,
   records TEXT NOT NULL, credits TEXT NOT NULL, response TEXT NOT NULL,
   services TEXT NOT NULL,                        -- JSON [[service, billingType, credits], ...]: the credits split by service
   UNIQUE (org_id, idempotency_key)

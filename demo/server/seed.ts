@@ -7,7 +7,7 @@ import type { UsageEventRequest } from '../../src/sdk/contract/index.js';
 type Usage = UsageEventRequest['records'][number];
 import type { Db } from './db.js';
 import { HostError } from './problems.js';
-import { bodyHash, type Store } from './store.js';
+import type { Store } from './store.js';
 import { addDays } from './periods.js';
 
 export interface SeedOptions {
@@ -89,7 +89,7 @@ export function seedDemo(db: Db, store: Store, options: SeedOptions = {}): void 
             const body = { chatId, records: turn(random), at: new Date(at).toISOString() };
             const key = `seed-${++n}`;
             try {
-              store.recordEvent({ userId: user.id, orgId: DEMO_ORG, role: user.role }, key, body, bodyHash(body), at, key);
+              store.recordEvent({ userId: user.id, orgId: DEMO_ORG, role: user.role }, key, body, undefined, at, key);
             } catch (error) {
               if (!(error instanceof HostError)) throw error; // a limit refused it, as it would live
             }

@@ -14,7 +14,7 @@ import { openDb, type Durability } from './db.js';
 import { MAX_BODY_BYTES, readJson, requestIdOf, sendJson, sendProblem } from './http.js';
 import { HostError } from './problems.js';
 import { DEMO_USER, seedDemo, seedOrganisations, type SeedOptions } from './seed.js';
-import { bodyHash, Store, type LoadedCatalog, type Principal } from './store.js';
+import { Store, type LoadedCatalog, type Principal } from './store.js';
 import { TOKEN_LIFETIME_S, TokenIssuer } from './tokens.js';
 
 export interface ServerOptions {
@@ -134,7 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const parsed = usageEventRequest.safeParse(await readJson(req));
       if (!parsed.success) throw new HostError(422, 'invalid-usage', 'The usage event is invalid', undefined, toIssues(parsed.error.issues));
       const body = parsed.data;
-      const { receipt, replayed } = await batcher.run(() => store.recordEvent(who, key, body, bodyHash(body)));
+      const { receipt, replayed } = await batcher.run(() => store.recordEvent(who, key, body));
       return sendJson(res, 201, receipt, { ...headers, ...(replayed && { 'idempotent-replayed': 'true' }) });
     }
     if (is('POST', '/api/demo/top-up')) {

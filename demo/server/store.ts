@@ -1,7 +1,7 @@
 // The reference host's domain: a ledger of top-ups and charges per organisation, usage events
 // rated with creditkit's own `rate`, limits, budgets, the 0-credit pause, low-balance
 // notifications and auto-recharge. Everything that changes money runs in one transaction.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { rate, tryFindService, type Catalog, type Charge, type Usage } from '../../src/core/index.js';
 import { Decimal, toPlain } from '../../src/core/decimal.js';
 import { CreditError, UsageError, UnknownServiceError, AmbiguousServiceError, NotOfferedError } from '../../src/core/errors.js';
@@ -57,7 +57,7 @@ interface EventRow {
   day: string;
   records: string;
   credits: string;
-  body_hash: string;
+  body: string;
   response: string;
 }
 
@@ -109,7 +109,7 @@ export class Store {
       spend3: p('SELECT scope, period, credits FROM spend WHERE org_id = ? AND (scope, period) IN (VALUES (?, ?), (?, ?), (?, ?))'),
       setSpend3: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
       eventByKey: p('SELECT * FROM events WHERE org_id = ? AND idempotency_key = ?'),
-      eventInsert: p('INSERT INTO events (id, org_id, user_id, department_id, chat_id, idempotency_key, body_hash, at, day, records, credits, response, services) VALUES (@id, @org, @user, @department, @chat, @key, @hash, @at, @day, @records, @credits, @response, @services)'),
+      eventInsert: p('INSERT INTO events (id, org_id, user_id, department_id, chat_id, idempotency_key, body, at, day, records, credits, response, services) VALUES (@id, @org, @user, @department, @chat, @key, @body, @at, @day, @records, @credits, @response, @services)'),
       eventsInRange: p('SELECT id, user_id, department_id, day, credits FROM events WHERE org_id = ? AND day BETWEEN ? AND ?'),
       eventsOfUserInRange: p('SELECT id, user_id, department_id, day, credits FROM events WHERE org_id = ? AND user_id = ? AND day BETWEEN ? AND ?'),
       servicesInRange: p('SELECT id, services FROM events WHERE org_id = ? AND day BETWEEN ? AND ? AND (? IS NULL OR user_id = ?)'),
@@ -252,10 +252,10 @@ export class Store {
    * receipt as JSON text (a replay returns the stored text). Call inside a transaction (the
    * batcher does); throws a HostError when the event is refused.
    */
-  recordEvent(who: Principal, idempotencyKey: string, body: UsageEventRequest, bodyHash: string, nowMs = this.now(), eventId = `ev_${randomUUID()}`): { receipt: string; replayed: boolean } {
+  recordEvent(who: Principal, idempotencyKey: string, body: UsageEventRequest, canonical = canonicalBody(body), nowMs = this.now(), eventId = `ev_${randomUUID()}`): { receipt: string; replayed: boolean } {
     const existing = this.q.eventByKey.get(who.orgId, idempotencyKey) as EventRow | undefined;
     if (existing) {
-      if (existing.body_hash !== bodyHash || existing.user_id !== who.userId) {
+      if (existing.body !== canonical || existing.user_id !== who.userId) {
         throw new HostError(422, 'idempotency-key-reused', 'The Idempotency-Key was already used for a different request');
       }
       return { receipt: existing.response, replayed: true };
@@ -310,7 +310,7 @@ export class Store {
       department: dept?.id ?? null,
       chat: body.chatId,
       key: idempotencyKey,
-      hash: bodyHash,
+      body: canonical,
       at,
       day: dayOf(at),
       records: JSON.stringify(body.records),
@@ -415,7 +415,10 @@ export class Store {
 
 export { addDays };
 
-/** The hash that tells a retried post (same body) from a reused key (another body). */
-export function bodyHash(body: UsageEventRequest): string {
-  return createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+/**
+ * The body as canonical JSON (zod's output has its keys in schema order), which tells a retried
+ * post (the same body) from a reused key (another body).
+ */
+export function canonicalBody(body: UsageEventRequest): string {
+  return JSON.stringify(body);
 }
