@@ -67,6 +67,7 @@ export const styles = [
     }
     thead th.buys {
       width: 16%;
+      white-space: normal;
     }
     caption {
       text-align: start;
