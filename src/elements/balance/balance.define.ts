@@ -1,5 +1,5 @@
 import { CreditBalance, type CreditBalanceStateEvent } from './balance.js';
-import type { CreditErrorEvent } from '../shared/index.js';
+import type { CreditErrorEvent } from '../shared/events.js';
 
 CreditBalance.define();
 

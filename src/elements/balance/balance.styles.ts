@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { theme } from '../shared/index.js';
+import { theme } from '../shared/theme.styles.js';
 import { meterStyles } from './meter.styles.js';
 
 export const styles = [

@@ -4,7 +4,10 @@ import { commonStrings, formatCredits, formatDate, formatMoney, numberFormat } f
 import type { CreditClient } from '../../sdk/client.js';
 import type { Balance } from '../../sdk/contract/balance.js';
 import { ConnectionError } from '../../sdk/errors.js';
-import { Announcer, CreditErrorEvent, CreditEvent, LocaleController } from '../shared/index.js';
+// The shared modules one by one, not the barrel: it also holds the catalog loader (core, zod).
+import { Announcer } from '../shared/announcer.js';
+import { CreditErrorEvent, CreditEvent } from '../shared/events.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { OnlineController } from './online-controller.js';
 import { balanceState, type BalanceLevel, type BalanceState } from './balance-state.js';
 import { balanceStrings, type BalanceStrings } from './balance.strings.js';

@@ -6,7 +6,9 @@ import type { CreditClient } from '../../sdk/client.js';
 import type { Balance } from '../../sdk/contract/balance.js';
 import type { UsageReport } from '../../sdk/contract/usage.js';
 import { ConnectionError } from '../../sdk/errors.js';
-import { CreditErrorEvent, CreditEvent, LocaleController } from '../shared/index.js';
+// The shared modules one by one, not the barrel: it also holds the catalog loader (core, zod).
+import { CreditErrorEvent, CreditEvent } from '../shared/events.js';
+import { LocaleController } from '../shared/locale-controller.js';
 import { OnlineController } from '../balance/online-controller.js';
 import { forecastMonth, type DayCredits, type Forecast } from './forecast.js';
 import { fillDays, forecastRange, periodRange, utcToday, type Range } from './series.js';
