@@ -29,3 +29,99 @@ describe('the demo start page', () => {
     }
   });
 });
+
+describe('the product page: a signed-in user chats', () => {
+  it('sees each message\'s cost badge, the balance going down by exactly that cost, and the usage chart growing', async () => {
+    const { Decimal } = await import('../../src/core/decimal.js');
+    const page = await demo.page('desktop');
+    await page.goto(`${demo.url}/product.html`);
+    // The exact balance, from the host the page talks to (the element shows it rounded).
+    const { token } = (await (await fetch(`${demo.apiUrl}/demo/token`, { method: 'POST' })).json()) as { token: string };
+    const balanceCredits = async () =>
+      ((await (await fetch(`${demo.apiUrl}/balance`, { headers: { authorization: `Bearer ${token}` } })).json()) as { credits: string }).credits;
+    const shownBalance = () => page.locator('credit-balance').evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
+    const today = new Date().toISOString().slice(0, 10);
+    const todayBar = page.locator(`credit-usage rect[data-day="${today}"]`);
+    await page.waitForFunction(() => /credits/.test(document.querySelector('#balance')?.shadowRoot?.textContent ?? ''));
+    await todayBar.waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      const w = window as unknown as { costs: string[] };
+      w.costs = [];
+      document.addEventListener('credit-cost-change', (e) => {
+        const origin = e.composedPath()[0] as Element;
+        if (origin.closest?.('#messages')) w.costs.push((e as CustomEvent<{ credits: string }>).detail.credits);
+      });
+    });
+
+    for (const [i, text] of ['Hello! What can you do?', 'Search the web for the weather in Berlin, please.'].entries()) {
+      const before = await balanceCredits();
+      const shownBefore = await shownBalance();
+      const barBefore = (await todayBar.getAttribute('data-credits')) ?? '0';
+      await page.fill('#draft', text);
+      await page.click('#composer button[type=submit]');
+      await page.waitForFunction((n) => (window as unknown as { costs: string[] }).costs.length > n, i);
+      const cost = await page.evaluate((n) => (window as unknown as { costs: string[] }).costs[n]!, i);
+      const after = await balanceCredits();
+      await page.waitForFunction((was) => (document.querySelector('#balance')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '') !== was, shownBefore);
+      assert.ok(new Decimal(cost).gt(0), `message ${i + 1} costs something`);
+      assert.equal(new Decimal(before).minus(after).toFixed(), new Decimal(cost).toFixed(), `balance ${before} → ${after} is down by exactly the badge's ${cost}`);
+      const badge = page.locator('#messages credit-chat-cost').nth(i);
+      assert.match(await badge.evaluate((el) => el.shadowRoot?.textContent ?? ''), /credit/i);
+      await page.waitForFunction(
+        ({ day, was }) => {
+          const bar = document.querySelector('credit-usage')?.shadowRoot?.querySelector(`rect[data-day="${day}"]`);
+          return bar && bar.getAttribute('data-credits') !== was;
+        },
+        { day: today, was: barBefore },
+      );
+      const barAfter = (await todayBar.getAttribute('data-credits'))!;
+      assert.equal(new Decimal(barAfter).minus(barBefore).toFixed(), new Decimal(cost).toFixed(), 'today\'s bar grew by the cost');
+    }
+    await demo.screenshot(page, 'product-desktop');
+    const phone = await demo.page('phone');
+    await phone.goto(`${demo.url}/product.html`);
+    await phone.waitForFunction(() => /credits/.test(document.querySelector('#balance')?.shadowRoot?.textContent ?? ''));
+    await demo.screenshot(phone, 'product-phone');
+    await page.context().close();
+    await phone.context().close();
+  });
+});
+
+describe('the marketing pages: a visitor reads the price list', () => {
+  it('searches, sorts and switches to German', async () => {
+    const page = await demo.page('desktop');
+    await page.goto(`${demo.url}/marketing.html`);
+    const rows = page.locator('credit-pricing-table[src$="gptbots.json"] tr[part~="row"]');
+    await page.waitForFunction(() => (document.querySelector('credit-pricing-table[src$="gptbots.json"]')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
+    assert.equal(await rows.count(), 118, 'every GPTBots service is listed once');
+    await demo.screenshot(page, 'marketing-desktop');
+
+    await page.locator('credit-pricing-table[src$="gptbots.json"] input#search').fill('opus');
+    await page.waitForFunction(() => (document.querySelector('credit-pricing-table[src$="gptbots.json"]')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) === 4);
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    assert.deepEqual(ids.sort(), ['anthropic/claude-4.5-opus-200k', 'anthropic/claude-4.5-opus-thinking-200k', 'anthropic/claude-4.6-opus-200k', 'anthropic/claude-4.6-opus-thinking-200k']);
+
+    await page.locator('credit-pricing-table[src$="gptbots.json"] input#search').fill('');
+    const firstGroup = page.locator('credit-pricing-table[src$="gptbots.json"] section.group').first();
+    const priceHeader = firstGroup.locator('thead tr').last().locator('th').first();
+    await priceHeader.locator('button').click();
+    assert.equal(await priceHeader.getAttribute('aria-sort'), 'ascending');
+    const firstRow = await firstGroup.locator('tbody tr').first().getAttribute('data-id');
+    assert.ok(['baidu/ernie-speed-128k', 'tencent/hunyuan-lite-4k'].includes(firstRow!), `a free model sorts first, got ${firstRow}`);
+    await priceHeader.locator('button').click();
+    assert.equal(await priceHeader.getAttribute('aria-sort'), 'descending');
+
+    const de = await demo.page('desktop', 'de-DE');
+    await de.goto(`${demo.url}/marketing-de.html`);
+    await de.waitForFunction(() => (document.querySelector('credit-pricing-table[src$="gptbots.json"]')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
+    // The German page quotes per 1M tokens: GPT-4o-mini's 0.0165 / 1K is 16,5 / 1M, with a decimal comma.
+    const row = de.locator('credit-pricing-table[src$="gptbots.json"] tr[data-id="openai/gpt-4o-mini-128k"]');
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /16,5/);
+    await demo.screenshot(de, 'marketing-de-desktop');
+    const phone = await demo.page('phone');
+    await phone.goto(`${demo.url}/marketing.html`);
+    await phone.waitForFunction(() => (document.querySelector('credit-pricing-table[src$="gptbots.json"]')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
+    await demo.screenshot(phone, 'marketing-phone');
+    for (const p of [page, de, phone]) await p.context().close();
+  });
+});
