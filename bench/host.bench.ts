@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks';
 
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
 const TIME_LIMIT_MS = 20_000;
-const USAGE_REQUESTS = Number(process.env.USAGE_REQUESTS ?? 9_000);
-const BALANCE_REQUESTS = Number(process.env.BALANCE_REQUESTS ?? 24_000);
+const USAGE_REQUESTS = Number(process.env.USAGE_REQUESTS ?? 10_000);
+const BALANCE_REQUESTS = Number(process.env.BALANCE_REQUESTS ?? 25_000);
 
 function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -79,26 +79,37 @@ async function load(base: string, count: number, call: (i: number) => Call, expe
   return { sent: latencies.length, ok, seconds, perSecond: latencies.length / seconds, p50: q(0.5), p99: q(0.99) };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-bench-'));
-const host = await start(['demo/server/main.ts'], { CREDITKIT_API_PORT: '0', CREDITKIT_DATA_DIR: dataDir, CREDITKIT_SEED: '0' });
-const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-  const res = await fetch(host.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return res.json() as Promise<Record<string, unknown>>;
-};
-const { token } = (await post('/demo/token', { userId: 'u-anna' })) as { token: string };
-const auth = { authorization: `Bearer ${token}` };
-await post('/demo/top-up', { credits: '1000000000' }, auth);
+const dataDirs: string[] = [];
+/** A reference host on a fresh database with a billion credits, and a token for its admin. */
+async function startHost(durability: 'FULL' | 'NORMAL') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-bench-'));
+  dataDirs.push(dataDir);
+  const server = await start(['demo/server/main.ts'], { CREDITKIT_API_PORT: '0', CREDITKIT_DATA_DIR: dataDir, CREDITKIT_SEED: '0', CREDITKIT_SQLITE_SYNC: durability });
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  const { token } = (await post('/demo/token', { userId: 'u-anna' })) as { token: string };
+  await post('/demo/top-up', { credits: '1000000000' }, { authorization: `Bearer ${token}` });
+  return { ...server, token };
+}
+const host = await startHost('FULL');
+const hostNormal = await startHost('NORMAL');
+// Both hosts sign with their own secret: each gets its own token.
+const authOf = (token: string) => ({ authorization: `Bearer ${token}` });
+const auth = authOf(host.token);
 
-const usageCall = (prefix: string) => (i: number): Call => ({
+const usageCall = (prefix: string, headers = auth) => (i: number): Call => ({
   method: 'POST',
   path: '/usage-events',
-  headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': `${prefix}-${i}` },
+  headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': `${prefix}-${i}` },
   body: JSON.stringify({ chatId: `bench-${i % 500}`, records: [{ service: 'openai/gpt-4o', inputTokens: 500 + (i % 1000), outputTokens: 200 + (i % 300) }] }),
 });
 const balanceCall: Call = { method: 'GET', path: '/balance', headers: auth };
 
 // Warm up both paths (JIT, SQLite page cache), then capture real bodies for the baseline.
 await load(host.url, 500, usageCall('warm'), 201);
+await load(hostNormal.url, 500, usageCall('warm', authOf(hostNormal.token)), 201);
 await load(host.url, 1000, () => balanceCall, 200);
 const sampleReceipt = (await send(new Agent(), new URL(host.url), usageCall('sample')(0))).body;
 const sampleBalance = (await send(new Agent(), new URL(host.url), balanceCall)).body;
@@ -107,27 +118,30 @@ const sampleBalance = (await send(new Agent(), new URL(host.url), balanceCall)).
 // load (other processes) weighs on both alike. The median of the rounds is reported.
 const baseline = await start(['bench/host-baseline-server.ts'], { BASELINE_BALANCE: sampleBalance, BASELINE_RECEIPT: sampleReceipt });
 await load(baseline.url, 1000, usageCall('warm'), 201);
-const ROUNDS = 3;
-const runs = { usage: [] as Result[], baseUsage: [] as Result[], balance: [] as Result[], baseBalance: [] as Result[] };
+const ROUNDS = 5;
+const runs = { usage: [] as Result[], usageNormal: [] as Result[], baseUsage: [] as Result[], balance: [] as Result[], baseBalance: [] as Result[] };
 for (let round = 0; round < ROUNDS; round++) {
   runs.usage.push(await load(host.url, USAGE_REQUESTS / ROUNDS, usageCall(`bench${round}`), 201));
+  runs.usageNormal.push(await load(hostNormal.url, USAGE_REQUESTS / ROUNDS, usageCall(`bench${round}`, authOf(hostNormal.token)), 201));
   runs.baseUsage.push(await load(baseline.url, USAGE_REQUESTS / ROUNDS, usageCall(`bench${round}`), 201));
   runs.balance.push(await load(host.url, BALANCE_REQUESTS / ROUNDS, () => balanceCall, 200));
   runs.baseBalance.push(await load(baseline.url, BALANCE_REQUESTS / ROUNDS, () => balanceCall, 200));
 }
-host.child.kill('SIGTERM');
-baseline.child.kill('SIGTERM');
-rmSync(dataDir, { recursive: true, force: true });
+for (const server of [host, hostNormal, baseline]) server.child.kill('SIGTERM');
+await new Promise((r) => setTimeout(r, 200));
+for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 
 const median = (results: Result[]): Result => [...results].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(results.length / 2)]!;
 const usage = median(runs.usage);
+const usageNormal = median(runs.usageNormal);
 const balance = median(runs.balance);
 const baseUsage = median(runs.baseUsage);
 const baseBalance = median(runs.baseBalance);
-const failed = [...runs.usage, ...runs.balance].some((r) => r.ok !== r.sent);
+const failed = [...runs.usage, ...runs.usageNormal, ...runs.balance].some((r) => r.ok !== r.sent);
 
 const rows = [
-  ['usage events (POST, SQLite FULL sync)', usage, baseUsage, 2000],
+  ['usage events (POST, SQLite synchronous FULL, the default)', usage, baseUsage, 2000],
+  ['usage events (POST, SQLite synchronous NORMAL)', usageNormal, baseUsage, 2000],
   ['balance (GET)', balance, baseBalance, 5000],
 ] as const;
 console.log(`loopback, ${CONCURRENCY} requests in flight, keep-alive; baseline = bare http server with the same JSON bodies\n`);
