@@ -78,6 +78,29 @@ describe('<credit-pricing-table>: live revalidation', () => {
   });
 });
 
+describe('<credit-pricing-table>: previous and visibility', () => {
+  it('loads a previous catalog from a URL and marks what differs', async () => {
+    const fetch = fakeFetch([{ body: repriced() }, { body: base }]);
+    const el = await mountSrc(fetch);
+    el.setAttribute('previous', '/catalog/gptbots-last-month.json');
+    await settle(el);
+    await fetch.settled();
+    await settle(el);
+    expect(fetch.requests.map((r) => r.url)).to.deep.equal(['/catalog/gptbots.json', '/catalog/gptbots-last-month.json']);
+    expect($$(el, 'td.changed')).to.have.length(2);
+    expect($$(el, 'tr .badge.new').map((b) => b.closest('tr')!.getAttribute('data-id'))).to.deep.equal(['openai/gpt-9']);
+  });
+
+  it('revalidates when the tab becomes visible again', async () => {
+    const fetch = fakeFetch([{ body: base, etag: '"v1"' }, { status: 304 }]);
+    const el = await mountSrc(fetch);
+    document.dispatchEvent(new Event('visibilitychange')); // headless tabs are always visible
+    await fetch.settled();
+    expect(fetch.requests.map((r) => r.ifNoneMatch)).to.deep.equal([undefined, '"v1"']);
+    expect(rowIds(el)).to.have.length(118);
+  });
+});
+
 describe('<credit-pricing-table>: errors', () => {
   it('shows a readable error and fires credit-error when the first load fails', async () => {
     const fetch = fakeFetch([{ status: 503 }]);
