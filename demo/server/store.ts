@@ -105,8 +105,9 @@ export class Store {
       ledgerAll: p('SELECT kind, credits FROM ledger WHERE org_id = ? ORDER BY seq'),
       spend: p('SELECT credits FROM spend WHERE org_id = ? AND scope = ? AND period = ?').pluck(),
       setSpend: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
-      // An event moves three counters (user day, user month, department month): one read, one write.
-      spend3: p('SELECT scope, period, credits FROM spend WHERE org_id = ? AND (scope, period) IN (VALUES (?, ?), (?, ?), (?, ?))'),
+      // Up to four counters (user day, user month, department month, recharges) in one read;
+      // an event moves three of them in one write.
+      spend4: p('SELECT scope, period, credits FROM spend WHERE org_id = ? AND (scope, period) IN (VALUES (?, ?), (?, ?), (?, ?), (?, ?))'),
       setSpend3: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
       eventByKey: p('SELECT * FROM events WHERE org_id = ? AND idempotency_key = ?'),
       eventInsert: p('INSERT INTO events (id, org_id, user_id, department_id, chat_id, idempotency_key, body, at, day, records, credits, response, services) VALUES (@id, @org, @user, @department, @chat, @key, @body, @at, @day, @records, @credits, @response, @services)'),
@@ -167,6 +168,13 @@ export class Store {
     return D((this.q.spend.get(orgId, scope, period) as string | undefined) ?? '0');
   }
 
+  /** Several spend counters in one query, in the order asked. */
+  private spentMany(orgId: string, pairs: readonly (readonly [scope: string, period: string])[]): Decimal[] {
+    const slots = [...pairs, ...Array<readonly [string, string]>(4 - pairs.length).fill(pairs[pairs.length - 1]!)];
+    const rows = this.q.spend4.all(orgId, ...slots.flat()) as { scope: string; period: string; credits: string }[];
+    return pairs.map(([scope, period]) => D(rows.find((r) => r.scope === scope && r.period === period)?.credits ?? '0'));
+  }
+
   private addSpend(orgId: string, scope: string, period: string, credits: Decimal): void {
     this.q.setSpend.run(orgId, scope, period, plain(this.spent(orgId, scope, period).plus(credits)));
   }
@@ -211,10 +219,16 @@ export class Store {
     const month = monthOf(today);
     const allowance = (limit: string | null, used: Decimal, resetsAt: string) =>
       limit === null ? null : { limit, used: plain(used), remaining: nonNegative(D(limit).minus(used)), resetsAt };
-    const daily = allowance(user?.daily_limit ?? null, this.spent(who.orgId, `user:${who.userId}`, today), nextDay(nowMs));
-    const monthly = allowance(user?.monthly_limit ?? null, this.spent(who.orgId, `user:${who.userId}`, month), nextMonth(nowMs));
     const dept = this.department(user?.department_id ?? null);
-    const budget = dept ? allowance(dept.monthly_budget, this.spent(who.orgId, `dept:${dept.id}`, month), nextMonth(nowMs)) : null;
+    const [userDay, userMonth, recharged, deptMonth] = this.spentMany(who.orgId, [
+      [`user:${who.userId}`, today],
+      [`user:${who.userId}`, month],
+      ['recharge', month],
+      ...(dept ? [[`dept:${dept.id}`, month] as const] : []),
+    ]);
+    const daily = allowance(user?.daily_limit ?? null, userDay!, nextDay(nowMs));
+    const monthly = allowance(user?.monthly_limit ?? null, userMonth!, nextMonth(nowMs));
+    const budget = dept ? allowance(dept.monthly_budget, deptMonth!, nextMonth(nowMs)) : null;
     const remaining = [balance, ...[daily, monthly].filter((a) => a !== null).map((a) => D(a!.remaining))];
     if (budget && dept?.overdraft_protection) remaining.push(D(budget.remaining));
     const percents = this.percentsOf(org);
@@ -236,7 +250,7 @@ export class Store {
         thresholdCredits: org.auto_recharge_threshold,
         rechargeCredits: org.auto_recharge_credits,
         monthlyLimitCredits: org.auto_recharge_monthly_limit,
-        rechargedThisMonthCredits: plain(this.spent(who.orgId, 'recharge', month)),
+        rechargedThisMonthCredits: plain(recharged!),
       },
       limits: {
         daily,
@@ -288,9 +302,7 @@ export class Store {
       { scope: `user:${user.id}`, period: month, max: user.monthly_limit, slug: 'monthly-limit-reached', title: "The user's monthly credit limit is reached" },
       ...(dept ? [{ scope: `dept:${dept.id}`, period: month, max: dept.overdraft_protection ? dept.monthly_budget : null, slug: 'department-budget-exhausted', title: `The ${dept.name} department's budget is used up` }] : []),
     ];
-    const padded = [...counters, counters[counters.length - 1]!]; // two or three counters in the three-slot statements
-    const rows = this.q.spend3.all(who.orgId, ...padded.slice(0, 3).flatMap((c) => [c.scope, c.period])) as { scope: string; period: string; credits: string }[];
-    const used = counters.map((c) => D(rows.find((r) => r.scope === c.scope && r.period === c.period)?.credits ?? '0'));
+    const used = this.spentMany(who.orgId, counters.map((c) => [c.scope, c.period] as const));
     counters.forEach((c, i) => {
       if (c.max !== null && used[i]!.plus(cost).gt(c.max)) throw new HostError(403, c.slug, c.title, `used ${plain(used[i]!)} of ${c.max} credits; this usage needs ${charge.credits}`);
     });
