@@ -122,6 +122,45 @@ describe('the marketing pages: a visitor reads the price list', () => {
     await phone.goto(`${demo.url}/marketing.html`);
     await phone.waitForFunction(() => (document.querySelector('credit-pricing-table[src$="gptbots.json"]')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
     await demo.screenshot(phone, 'marketing-phone');
-    for (const p of [page, de, phone]) await p.context().close();
+    const dark = await demo.page('desktop');
+    await dark.goto(`${demo.url}/marketing-dark.html`);
+    await dark.waitForFunction(() => (document.querySelector('credit-pricing-table')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
+    await demo.screenshot(dark, 'marketing-dark-desktop');
+    for (const p of [page, de, phone, dark]) await p.context().close();
+  });
+});
+
+describe('the planner page: a customer simulates a month', () => {
+  it('builds a scenario from a preset, copies the share link, and a new page shows the same result', async () => {
+    const page = await demo.page('desktop');
+    await page.goto(`${demo.url}/planner.html`);
+    const calc = page.locator('credit-calculator');
+    const total = calc.locator('[part~="total"]');
+    await total.waitFor();
+    await calc.locator('button', { hasText: 'Support bot' }).click();
+    const before = await total.innerText();
+    await calc.locator('input#users').fill('25');
+    await page.waitForFunction(
+      (was) => document.querySelector('credit-calculator')?.shadowRoot?.querySelector('[part~="total"]')?.textContent?.trim() !== was.trim(),
+      before,
+    );
+    const result = { total: await total.innerText(), money: await calc.locator('[part~="money"]').innerText() };
+    await calc.locator('button', { hasText: /copy share link/i }).click();
+    const link = await calc.locator('input#share-link').inputValue();
+    assert.ok(link.startsWith(demo.url), `a share link on this site: ${link}`);
+    await demo.screenshot(page, 'planner-desktop');
+
+    const other = await demo.page('phone');
+    await other.goto(link);
+    const otherCalc = other.locator('credit-calculator');
+    await otherCalc.locator('[part~="total"]').waitFor();
+    await other.waitForFunction(
+      (want) => document.querySelector('credit-calculator')?.shadowRoot?.querySelector('[part~="total"]')?.textContent?.trim() === want.trim(),
+      result.total,
+    );
+    assert.deepEqual({ total: await otherCalc.locator('[part~="total"]').innerText(), money: await otherCalc.locator('[part~="money"]').innerText() }, result);
+    assert.equal(await otherCalc.locator('input#users').inputValue(), '25');
+    await demo.screenshot(other, 'planner-phone');
+    for (const p of [page, other]) await p.context().close();
   });
 });
