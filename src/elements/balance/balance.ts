@@ -241,8 +241,9 @@ export class CreditBalance extends LitElement {
       return html`<p part="status" class="status error">${s.error} ${offline ? common.offline : nothing}</p>
         <button part="refresh" type="button" @click=${() => void this.refresh()}>${common.retry}</button>`;
     }
+    // Without a client (or before it is set) there is nothing to wait for: say nothing.
     if (this.task.status === TaskStatus.PENDING) return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
-    return html`<p part="status" class="status">${s.loading}</p>`;
+    return html``;
   }
 
   private renderBalance(s: BalanceStrings, balance: Balance): TemplateResult {

@@ -16,6 +16,7 @@ export interface ChatCostStrings {
   empty: string;
   error: string;
   caption: string;
+  messageCaption: string;
   estimateCaption: string;
   item: string;
   quantity: string;
@@ -38,6 +39,7 @@ export const chatCostStrings = defineStrings<ChatCostStrings>({
     empty: 'No usage recorded for this chat yet.',
     error: 'The cost of this chat could not be shown.',
     caption: 'What this chat cost, line by line',
+    messageCaption: 'What this message cost, line by line',
     estimateCaption: 'Estimated cost, line by line',
     item: 'Item',
     quantity: 'Quantity',
@@ -66,6 +68,7 @@ export const chatCostStrings = defineStrings<ChatCostStrings>({
     empty: 'Für diesen Chat ist noch keine Nutzung erfasst.',
     error: 'Die Kosten dieses Chats können nicht angezeigt werden.',
     caption: 'Kosten dieses Chats, Posten für Posten',
+    messageCaption: 'Kosten dieser Nachricht, Posten für Posten',
     estimateCaption: 'Geschätzte Kosten, Posten für Posten',
     item: 'Posten',
     quantity: 'Menge',

@@ -305,7 +305,7 @@ export class CreditChatCost extends LitElement {
               ? html`<span part="money">${this.money(b, s)}</span>`
               : piece,
         )}</summary>
-        ${this.renderTable(s, b, s.caption)}
+        ${this.renderTable(s, b, this.scope === 'message' ? s.messageCaption : s.caption)}
       </details>
       ${estimate ? html`<p part="comparison" class="comparison">${s.estimatedBilled(this.amount(estimate.total), this.amount(b.total))}</p>` : nothing}`;
   }

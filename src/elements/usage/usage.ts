@@ -280,7 +280,8 @@ export class CreditUsage extends LitElement {
       if (this.periodTask.status === TaskStatus.ERROR) {
         return html`<p part="status" class="status error">${s.error} <button type="button" @click=${() => void this.refresh()}>${commonStrings(this.localeController.language).retry}</button></p>`;
       }
-      return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
+      // Nothing to load yet (no client): say nothing rather than "loading" forever.
+      return this.periodTask.status === TaskStatus.PENDING ? html`<p part="status" class="status" aria-busy="true">${s.loading}</p>` : html``;
     }
     const range = { from: report.from, to: report.to };
     const days = fillDays(range, report.groups);

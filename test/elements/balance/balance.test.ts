@@ -206,3 +206,12 @@ describe('<credit-balance>', () => {
     expect(button.textContent!.trim()).to.equal('Refresh balance');
   });
 });
+
+describe('<credit-balance> without a client', () => {
+  it('says nothing rather than "loading" forever, and stays accessible', async () => {
+    const el = await fixture<CreditBalance>(html`<credit-balance lang="en" refresh-interval="0"></credit-balance>`);
+    await el.loaded();
+    expect(shownText(el)).to.equal('');
+    await expectAccessible(el);
+  });
+});
