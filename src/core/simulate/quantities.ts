@@ -316,7 +316,10 @@ function fastParts(scenario: Scenario, index: number, r: ResolvedWorkload, varia
   if (w.cacheHitRate || (w.routeShare && r.routeTo) || w.compression || w.imagesPerRequest || r.toolService || w.outputCap !== undefined) return undefined;
   const shape = shapeOf(r.service);
   if (shape === 'token-days') return undefined;
-  const requests = valueOf(scenario, w, 'users', variant) * valueOf(scenario, w, 'requestsPerUserPerDay', variant) * scenario.period.days;
+  const perDay = valueOf(scenario, w, 'requestsPerUserPerDay', variant);
+  // Whole factors only: a float product that happens to be whole is not proof that the decimal one is.
+  if (!Number.isInteger(perDay)) return undefined;
+  const requests = valueOf(scenario, w, 'users', variant) * perDay * scenario.period.days;
   if (!Number.isSafeInteger(requests)) return undefined;
   const times = (field: RangeField): Decimal | undefined => {
     const x = valueOf(scenario, w, field, variant);

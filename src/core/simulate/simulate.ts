@@ -8,9 +8,9 @@ import { UsageError } from '../errors.js';
 import { creditsToMoney, sumDecimals } from '../money.js';
 import type { Charge, ChargeLine, Money } from '../rating/charge.js';
 import { rateMany } from '../rating/rate.js';
-import { add, divide, EXACT_ZERO, toDecimalString, type Exact } from '../rating/exact.js';
+import { add, divide, EXACT_ZERO, times, toDecimalString, type Exact } from '../rating/exact.js';
 import type { QuantityKind } from '../rating/usage.js';
-import { hasRanges, partsOf, resolveWorkloads, serviceName, type PartRole, type ResolvedWorkload, type Variant } from './quantities.js';
+import { dec, hasRanges, partsOf, resolveWorkloads, serviceName, type PartRole, type ResolvedWorkload, type Variant } from './quantities.js';
 import { recordsOf, tierOf } from './records.js';
 import { validateScenario, type Scenario } from './scenario.js';
 
@@ -89,19 +89,23 @@ function runVariant(catalog: Catalog, scenario: Scenario, resolved: readonly Res
     if (error instanceof UsageError) throw new UsageError(error.issues, 'scenario cannot be priced');
     throw error;
   }
-  const prices = new Map<string, { price: Decimal; text: string }>();
-  for (const l of charge.lines) prices.set(lineKey(l.service, l.keyMode, l.tier ?? -1, l.kind), { price: new Decimal(l.unitPrice), text: l.unitPrice });
+  // Credits per unit of quantity (unit price / units per price), exact, once per charge line.
+  const prices = new Map<string, { rate: Exact; text: string }>();
+  for (const l of charge.lines) {
+    prices.set(lineKey(l.service, l.keyMode, l.tier ?? -1, l.kind), { rate: divide(new Decimal(l.unitPrice), UNITS[l.unit].per), text: l.unitPrice });
+  }
 
   const byWorkload = resolved.map(() => EXACT_ZERO);
   const lines: BreakdownLine[] = [];
   for (const part of parts) {
     const { service, keyMode } = part;
     const tier = service.tiers?.length ? tierOf(service, part.requestInput).index : -1;
-    const per = UNITS[service.unit].per;
-    for (const [kind, quantity] of Object.entries(part.quantities) as [QuantityKind, Decimal][]) {
+    const prefix = lineKey(service.id, keyMode, tier, '');
+    for (const kind in part.quantities) {
+      const quantity = part.quantities[kind as QuantityKind]!;
       if (quantity.isZero()) continue;
-      const price = prices.get(lineKey(service.id, keyMode, tier, kind === 'imageTokens' ? 'inputTokens' : kind))!;
-      const credits = divide(quantity.times(price.price), per);
+      const price = prices.get(prefix + (kind === 'imageTokens' ? 'inputTokens' : kind))!;
+      const credits = times(price.rate, quantity);
       byWorkload[part.workload] = add(byWorkload[part.workload]!, credits);
       lines.push({
         workload: part.workload,
@@ -109,7 +113,7 @@ function runVariant(catalog: Catalog, scenario: Scenario, resolved: readonly Res
         service: service.id,
         keyMode,
         billingType: service.billingType,
-        kind,
+        kind: kind as QuantityKind,
         quantity: quantity.toFixed(),
         unit: service.unit,
         unitPrice: price.text,
@@ -157,16 +161,18 @@ export function simulateMonth(catalog: Catalog, input: Scenario): SimulationResu
   const byWorkload: WorkloadCost[] = scenario.workloads.map((w, i) => {
     const r = ok[i]!;
     const credits = (v: VariantResult) => toDecimalString(v.byWorkload[i]!);
-    const requests = new Decimal(w.users ?? scenario.users).times(String(w.requestsPerUserPerDay ?? 0)).times(scenario.period.days);
+    const expectedCredits = credits(expected);
+    const perMonth = (w.users ?? scenario.users) * (w.requestsPerUserPerDay ?? 0) * scenario.period.days;
+    const requests = Number.isInteger(w.requestsPerUserPerDay ?? 0) && Number.isSafeInteger(perMonth) ? String(perMonth) : dec(w.users ?? scenario.users).times(dec(w.requestsPerUserPerDay ?? 0)).times(scenario.period.days).toFixed();
     return {
       index: i,
       name: w.name ?? serviceName(r.service),
       service: r.service.id,
       keyMode: r.keyMode,
       billingType: r.service.billingType,
-      credits: credits(expected),
-      band: bandOf(credits),
-      requests: requests.toFixed(),
+      credits: expectedCredits,
+      band: ranged ? bandOf(credits) : { low: expectedCredits, expected: expectedCredits, high: expectedCredits },
+      requests,
     };
   });
 
