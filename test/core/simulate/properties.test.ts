@@ -129,6 +129,20 @@ describe('simulateMonth properties', () => {
     );
   });
 
+  it('the whole-number fast path prices exactly as the Decimal path', () => {
+    fc.assert(
+      fc.property(scenarioArb(), (s) => {
+        // An output cap no request reaches changes nothing but sends chat workloads down the Decimal path.
+        const slow: Scenario = { ...s, workloads: s.workloads.map((w) => (w.outputTokens !== undefined ? { ...w, outputCap: 10_000_000 } : w)) };
+        const a = simulateMonth(gptbots, s);
+        const b = simulateMonth(gptbots, slow);
+        expect(a.credits).to.equal(b.credits);
+        expect(a.lines).to.deep.equal(b.lines);
+      }),
+      RUNS,
+    );
+  });
+
   it('every scenario survives the URL round trip unchanged', () => {
     fc.assert(
       fc.property(scenarioArb(), fc.option(fc.string({ maxLength: 40 }), { nil: undefined }), (s, name) => {
