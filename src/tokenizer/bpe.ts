@@ -1,15 +1,18 @@
 // Count-only byte-pair encoding, exact to tiktoken: the text is split by the encoding's
-// pre-tokenising regex (js-tiktoken's, as data), each piece is UTF-8 encoded into a scratch
-// buffer with prefix hashes, and merged by lowest rank (leftmost first on a tie) without ever
-// building a token list or a string key. Short pieces merge by scanning an array of pair ranks;
-// long ones (Chinese runs, 1,000,000 × "a") through a 4-ary heap over a linked list,
-// O(n log n) instead of js-tiktoken's O(n²) rescans.
+// pre-tokenising pattern (js-tiktoken's pat_str, through the compiled scanner of
+// pretokenize.ts or the regex itself), each piece is UTF-8 encoded into a scratch buffer with
+// prefix hashes, and merged by lowest rank (leftmost first on a tie) without ever building a
+// token list or a string key. Short pieces merge by scanning an array of pair ranks; long ones
+// (Chinese runs) through a 4-ary heap over a linked list, O(n log n); very long ones
+// (1,000,000 × "a") through rank buckets, O(n + vocabulary), where js-tiktoken rescans, O(n²).
 import { scannerFor, type Scanner } from './pretokenize.js';
 import { MAX_TOKEN_BYTES, POW, type RankTable } from './rank-table.js';
 
 const P = 0x01000193; // must equal rank-table.ts's multiplier
 /** Pieces up to this many bytes merge by scanning; longer ones through the heap. */
 export const SCAN_LIMIT = 64;
+/** Pieces over this many bytes merge through rank buckets (O(n + vocabulary)); shorter ones through the heap. */
+export const BUCKET_MIN = 8192;
 /** Pieces that need merging are remembered by text (words repeat); cleared when this full. */
 const CACHE_LIMIT = 50_000;
 const CACHE_MAX_CHARS = 64;
@@ -24,6 +27,11 @@ export class BpeCounter {
   private b = new Int32Array(1025);
   private c = new Int32Array(1025);
   private keys = new Float64Array(0);
+  private bucketHead = new Int32Array(0);
+  private bucketTail = new Int32Array(0);
+  private bucketBits = new Uint32Array(0);
+  private entryPos = new Int32Array(0);
+  private entryNext = new Int32Array(0);
   private readonly cache = new Map<string, number>();
 
   constructor(
@@ -33,6 +41,8 @@ export class BpeCounter {
     private readonly scanLimit = SCAN_LIMIT,
     /** Tests turn the compiled scanner off to compare it with the regex. */
     useScanner = true,
+    /** Tests lower it to drive long-piece merging through the buckets. */
+    private readonly bucketMin = BUCKET_MIN,
   ) {
     this.regex = new RegExp(patStr, 'gu');
     this.scanner = useScanner ? scannerFor(patStr) : undefined;
@@ -78,7 +88,7 @@ export class BpeCounter {
       const known = this.cache.get(piece);
       if (known !== undefined) return known;
     }
-    const tokens = n <= this.scanLimit ? this.mergeByScan(n) : this.mergeByHeap(n);
+    const tokens = n <= this.scanLimit ? this.mergeByScan(n) : n <= this.bucketMin ? this.mergeByHeap(n) : this.mergeByBuckets(n);
     if (cacheable) {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(piece, tokens);
@@ -174,6 +184,96 @@ export class BpeCounter {
   }
 
   /**
+   * The same merge order for very long pieces (1,000,000 × "a") through a bucket queue: one list
+   * of part starts per rank, kept in position order, and a bitmap of non-empty ranks scanned
+   * upwards from the current one. A rank can only drop below the current one in a new pair, which
+   * moves the scan back; a list gets an out-of-order start only then, and inserts it in place.
+   */
+  private mergeByBuckets(n: number): number {
+    const next = this.a;
+    const prev = this.b;
+    const pair = this.c;
+    const ranks = this.table.size;
+    if (this.bucketHead.length < ranks) {
+      this.bucketHead = new Int32Array(ranks).fill(-1);
+      this.bucketTail = new Int32Array(ranks).fill(-1);
+      this.bucketBits = new Uint32Array((ranks >>> 5) + 1);
+    }
+    if (this.entryPos.length < 3 * n) {
+      this.entryPos = new Int32Array(3 * n);
+      this.entryNext = new Int32Array(3 * n);
+    }
+    const head = this.bucketHead;
+    const tail = this.bucketTail;
+    const bits = this.bucketBits;
+    const pos = this.entryPos;
+    const link = this.entryNext;
+    let entries = 0;
+    let current = 0x7fffffff;
+    const insert = (r: number, p: number): void => {
+      const e = entries++;
+      pos[e] = p;
+      const t = tail[r]!;
+      if (t < 0) {
+        head[r] = tail[r] = e;
+        link[e] = -1;
+        bits[r >>> 5]! |= 1 << (r & 31);
+      } else if (pos[t]! <= p) {
+        link[t] = e;
+        link[e] = -1;
+        tail[r] = e;
+      } else if (p < pos[head[r]!]!) {
+        link[e] = head[r]!;
+        head[r] = e;
+      } else {
+        let k = head[r]!;
+        while (pos[link[k]!]! <= p) k = link[k]!;
+        link[e] = link[k]!;
+        link[k] = e;
+      }
+      if (r < current) current = r;
+    };
+    for (let i = 0; i < n; i++) {
+      next[i] = i + 1;
+      prev[i] = i - 1;
+      const r = i < n - 1 ? this.rank(i, i + 2) : -1;
+      pair[i] = r;
+      if (r >= 0) insert(r, i);
+    }
+    let parts = n;
+    while (current !== 0x7fffffff) {
+      const e = head[current]!;
+      if (e < 0) {
+        bits[current >>> 5]! &= ~(1 << (current & 31));
+        tail[current] = -1;
+        current = nextSetBit(bits, current + 1);
+        continue;
+      }
+      head[current] = link[e]!;
+      if (link[e]! < 0) tail[current] = -1;
+      const r = current;
+      const p = pos[e]!;
+      if (pair[p] !== r) continue;
+      const q = next[p]!;
+      const after = next[q]!;
+      next[p] = after;
+      if (after < n) prev[after] = p;
+      pair[q] = -2;
+      parts--;
+      const rp = after < n ? this.rank(p, next[after]!) : -1;
+      pair[p] = rp;
+      if (rp >= 0) insert(rp, p);
+      const before = prev[p]!;
+      if (before >= 0) {
+        const rb = this.rank(before, after);
+        pair[before] = rb;
+        if (rb >= 0) insert(rb, before);
+      }
+    }
+    return parts;
+  }
+
+  /**
    * The same merge order through a 4-ary min-heap of (rank · 2³² + start) keys over a linked list
    * of parts, O(n log n). An entry is stale when its part's current pair rank differs: a rank
    * names one byte sequence, so an equal rank at the same start is the same pair.
@@ -250,4 +350,16 @@ function down4(heap: Float64Array, size: number, i: number, key: number): void {
     i = best;
   }
   heap[i] = key;
+}
+
+/** The lowest set bit at or above `from`, or 0x7fffffff when there is none. */
+function nextSetBit(bits: Uint32Array, from: number): number {
+  let w = from >>> 5;
+  if (w >= bits.length) return 0x7fffffff;
+  let word = bits[w]! & (-1 << (from & 31));
+  while (word === 0) {
+    if (++w >= bits.length) return 0x7fffffff;
+    word = bits[w]!;
+  }
+  return (w << 5) + (31 - Math.clz32(word & -word));
 }

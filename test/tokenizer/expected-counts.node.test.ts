@@ -10,6 +10,8 @@ import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import fc from 'fast-check';
 import { countTokens, ENCODINGS, type EncodingName } from '../../src/tokenizer/index.js';
 import { loadEncoding } from '../../src/tokenizer/encodings.js';
+import { BpeCounter } from '../../src/tokenizer/bpe.js';
+import { RankTable } from '../../src/tokenizer/rank-table.js';
 import { CORPUS, EDGE_CASES, type ExpectedCounts } from './corpus.js';
 
 const FIXTURES = 'test/fixtures/tokenizer';
@@ -44,6 +46,24 @@ for (const encoding of ENCODINGS) {
     const alphabet = ['a', 'b', 'A', 'é', '\u0301', ' ', '  ', '\n', '\r', '\t', '/', "'", "'s", "'LL", '1', '12', '.', ',', '中', '文', 'か', 'カ', '한', '😀', '👍🏽', '\ud800', '\udc00', '\u0000', '<|endoftext|>', 'the', 'The', 'ing', ' und', '\u00a0'];
     const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }).map((parts) => parts.join(''));
     fc.assert(fc.property(text, (t) => counter.count(t) === live(encoding, t)), { numRuns: 1000 });
+  });
+
+  test(`${encoding}: every merge path (scan, heap, buckets) equals js-tiktoken on random and on long single pieces (fast-check)`, () => {
+    const ranks = encoding === 'o200k_base' ? o200k : cl100k;
+    const table = new RankTable(ranks.bpe_ranks);
+    const paths = {
+      heap: new BpeCounter(table, ranks.pat_str, 0, true, Infinity),
+      buckets: new BpeCounter(table, ranks.pat_str, 0, true, 0),
+    };
+    const alphabet = ['a', 'b', 'e', 'n', 'r', 'ab', 'aa', 'in', 'er', 'the', 'ing', 'ä', '中', '文', '国', 'か', 'ア', '😀', '1', ' ', '.'];
+    const short = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((p) => p.join(''));
+    // Long pieces: letters only (no space, digit or mark), so each string is one piece of up to ~6 KB.
+    const long = fc.array(fc.constantFrom('a', 'b', 'e', 'n', 'ab', 'aa', 'in', 'er', 'the', 'ing', 'ä', '中', '文', 'か'), { minLength: 500, maxLength: 2000 }).map((p) => p.join(''));
+    for (const [name, counter] of Object.entries(paths)) {
+      fc.assert(fc.property(short, (t) => counter.count(t) === live(encoding, t)), { numRuns: 300 });
+      fc.assert(fc.property(long, (t) => counter.count(t) === live(encoding, t)), { numRuns: 15 });
+      for (const t of ['a'.repeat(3000), 'ab'.repeat(1500), '中'.repeat(1000) + 'a'.repeat(500)]) assert.equal(counter.count(t), live(encoding, t), `${name}: ${t.slice(0, 10)}…`);
+    }
   });
 
   test(`${encoding}: a 300 KB mixed text (all corpus files) through the sliced main-thread path equals js-tiktoken`, async () => {
