@@ -3,7 +3,7 @@
 // the same routes with fixed JSON. Servers run in child processes; the load generator here is
 // bounded: a fixed number of requests, a fixed concurrency, a time limit, 127.0.0.1 only.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,15 @@ function send(agent: Agent, url: URL, call: Call): Promise<{ status: number; bod
 type Result = Awaited<ReturnType<typeof load>>;
 
 /** Sends `count` calls (call(i) makes the i-th) with CONCURRENCY in flight, stopping at the time limit. */
-async function load(base: string, count: number, call: (i: number) => Call, expected: number) {
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux; 10 ms ticks). */
+function cpuMs(pid: number | undefined): number {
+  if (!pid || !existsSync(`/proc/${pid}/stat`)) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14, 15) in 1/100 s
+}
+
+async function load(base: string, count: number, call: (i: number) => Call, expected: number, pid?: number) {
+  const cpuBefore = cpuMs(pid);
   const url = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
@@ -76,7 +84,7 @@ async function load(base: string, count: number, call: (i: number) => Call, expe
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  return { sent: latencies.length, ok, seconds, perSecond: latencies.length / seconds, p50: q(0.5), p99: q(0.99) };
+  return { sent: latencies.length, ok, seconds, perSecond: latencies.length / seconds, p50: q(0.5), p99: q(0.99), serverCpuMs: cpuMs(pid) - cpuBefore };
 }
 
 const dataDirs: string[] = [];
@@ -121,17 +129,21 @@ await load(baseline.url, 1000, usageCall('warm'), 201);
 const ROUNDS = 5;
 const runs = { usage: [] as Result[], usageNormal: [] as Result[], baseUsage: [] as Result[], balance: [] as Result[], baseBalance: [] as Result[] };
 for (let round = 0; round < ROUNDS; round++) {
-  runs.usage.push(await load(host.url, USAGE_REQUESTS / ROUNDS, usageCall(`bench${round}`), 201));
-  runs.usageNormal.push(await load(hostNormal.url, USAGE_REQUESTS / ROUNDS, usageCall(`bench${round}`, authOf(hostNormal.token)), 201));
-  runs.baseUsage.push(await load(baseline.url, USAGE_REQUESTS / ROUNDS, usageCall(`bench${round}`), 201));
-  runs.balance.push(await load(host.url, BALANCE_REQUESTS / ROUNDS, () => balanceCall, 200));
-  runs.baseBalance.push(await load(baseline.url, BALANCE_REQUESTS / ROUNDS, () => balanceCall, 200));
+  runs.usage.push(await load(host.url, USAGE_REQUESTS / ROUNDS, usageCall(`bench${round}`), 201, host.child.pid));
+  runs.usageNormal.push(await load(hostNormal.url, USAGE_REQUESTS / ROUNDS, usageCall(`bench${round}`, authOf(hostNormal.token)), 201, hostNormal.child.pid));
+  runs.baseUsage.push(await load(baseline.url, USAGE_REQUESTS / ROUNDS, usageCall(`bench${round}`), 201, baseline.child.pid));
+  runs.balance.push(await load(host.url, BALANCE_REQUESTS / ROUNDS, () => balanceCall, 200, host.child.pid));
+  runs.baseBalance.push(await load(baseline.url, BALANCE_REQUESTS / ROUNDS, () => balanceCall, 200, baseline.child.pid));
 }
 for (const server of [host, hostNormal, baseline]) server.child.kill('SIGTERM');
 await new Promise((r) => setTimeout(r, 200));
 for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 
-const median = (results: Result[]): Result => [...results].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(results.length / 2)]!;
+/** The median round, with the server's CPU time per request over all rounds. */
+const median = (results: Result[]) => ({
+  ...[...results].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(results.length / 2)]!,
+  cpuUsPerRequest: (results.reduce((a, r) => a + r.serverCpuMs, 0) * 1000) / results.reduce((a, r) => a + r.sent, 0),
+});
 const usage = median(runs.usage);
 const usageNormal = median(runs.usageNormal);
 const balance = median(runs.balance);
@@ -145,13 +157,15 @@ const rows = [
   ['balance (GET)', balance, baseBalance, 5000],
 ] as const;
 console.log(`loopback, ${CONCURRENCY} requests in flight, keep-alive; baseline = bare http server with the same JSON bodies\n`);
-console.log('| scenario | requests (ok) | req/s | p50 ms | p99 ms | baseline req/s | host / baseline | target |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| scenario | requests (ok) | req/s | p50 ms | p99 ms | baseline req/s | host / baseline | server CPU µs/req (baseline) | req/s per busy core | target |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const [name, r, b, target] of rows) {
+  const perCore = 1e6 / r.cpuUsPerRequest;
   console.log(
-    `| ${name} | ${r.sent} (${r.ok}) | ${Math.round(r.perSecond)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(b.perSecond)} | ${(r.perSecond / b.perSecond).toFixed(2)} | ≥ ${target}/s ${r.perSecond >= target ? 'met' : 'MISSED'} |`,
+    `| ${name} | ${r.sent} (${r.ok}) | ${Math.round(r.perSecond)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${Math.round(b.perSecond)} | ${(r.perSecond / b.perSecond).toFixed(2)} | ${Math.round(r.cpuUsPerRequest)} (${Math.round(b.cpuUsPerRequest)}) | ${Math.round(perCore)} | ≥ ${target}/s: ${r.perSecond >= target ? 'met' : 'missed'} here, ${perCore >= target ? 'met' : 'missed'} per core |`,
   );
 }
+console.log('\n"req/s per busy core" = 1 s / the server process\'s CPU time per request (from /proc): what one core does when it is not shared.');
 console.log(`\nmedian of ${ROUNDS} alternating rounds; load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} CPUs`);
 if (failed) {
   console.error('some requests failed');
