@@ -73,6 +73,7 @@ export class CreditUsage extends LitElement {
     groupBy: { type: String, attribute: 'group-by', reflect: true },
     today: { type: String },
     tableOpen: { state: true },
+    chartHover: { state: true },
   };
 
   /** The SDK client (`createClient`). */
@@ -90,6 +91,7 @@ export class CreditUsage extends LitElement {
   /** The current UTC day (YYYY-MM-DD). @default today */
   declare today: string | undefined;
   declare private tableOpen: boolean;
+  declare private chartHover: boolean;
 
   private readonly localeController = new LocaleController(this);
   private readonly connectivity = new OnlineController(this, () => void this.refresh());
@@ -103,6 +105,7 @@ export class CreditUsage extends LitElement {
     this.period = 'this-month';
     this.groupBy = 'service';
     this.tableOpen = false;
+    this.chartHover = false;
   }
 
   private get day(): string {
@@ -246,6 +249,10 @@ export class CreditUsage extends LitElement {
     this.tableOpen = (event.target as HTMLDetailsElement).open;
   };
 
+  private onChartHover = () => {
+    this.chartHover = true;
+  };
+
   private onPeriod = (event: Event) => {
     const value = (event.target as HTMLInputElement).value as Period;
     if (value === 'custom' && !this.from && !this.to) {
@@ -314,10 +321,14 @@ export class CreditUsage extends LitElement {
       <figcaption>${s.chartTitle}</figcaption>
       <div class="plot">
         <span class="axis-max" aria-hidden="true">${max > 0 ? formatNumber(days[peak]!.credits, locale, { maximumFractionDigits: 2 }) : ''}</span>
-        <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none">
+        <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none" @pointerenter=${this.onChartHover}>
           ${days.map((d, i) => {
             const h = max > 0 ? (values[i]! / max) * 100 : 0;
-            return svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}><title>${this.date(d.date)}: ${amount(d.credits)}</title></rect>`;
+            // Tooltips only once the pointer is over the chart: 90 <title>s would double the
+            // nodes of the first render for something only a mouse user hovering sees.
+            return this.chartHover
+              ? svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}><title>${this.date(d.date)}: ${amount(d.credits)}</title></rect>`
+              : svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}></rect>`;
           })}
         </svg>
         <span class="axis-x" aria-hidden="true"><span>${from}</span><span>${to}</span></span>

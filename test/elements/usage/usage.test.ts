@@ -89,6 +89,11 @@ describe('<credit-usage>', () => {
     expect(rows.map((r) => r.getAttribute('data-day'))).to.deep.equal(bars.map((b) => b.getAttribute('data-day')));
     expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(bars.map((b) => Number(b.getAttribute('data-credits')).toLocaleString('en-GB')));
     expect(rowText(rows[0]!)).to.equal('1 Nov 2026 242');
+    // Tooltips once the pointer is over the chart.
+    expect($(el, 'rect title')).to.equal(null);
+    $(el, 'svg[part=chart]')!.dispatchEvent(new PointerEvent('pointerenter'));
+    await el.updateComplete;
+    expect(text($(el, 'rect[data-day="2026-11-23"] title'))).to.equal('23 Nov: 100');
     // 20 × 242 + 2 × 240 + 100 = 5,420 credits = €54.20, 46 events
     expect(report.total.credits).to.equal('5420');
     expect(text($(el, '[part=total]'))).to.equal('5,420 credits (€54.20) used in this period (46 events)');
