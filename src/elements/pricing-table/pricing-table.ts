@@ -132,6 +132,8 @@ export class CreditPricingTable extends LitElement {
   /** Cells and rows changed by the last live refresh, marked for a moment. */
   private flash: { cells: Map<string, string | undefined>; added: Set<string> } | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped whenever live or "previous" marks change, so memoized rows re-render. */
+  private marksVersion = 0;
 
   constructor() {
     super();
@@ -182,8 +184,12 @@ export class CreditPricingTable extends LitElement {
     }
     if (engine && catalog && this.previousCatalog && (this.previousMarks?.of[0] !== this.previousCatalog || this.previousMarks.of[1] !== catalog)) {
       this.previousMarks = { of: [this.previousCatalog, catalog], ...engine.changedCells(engine.diffCatalogs(this.previousCatalog, catalog)) };
+      this.marksVersion++;
     }
-    if (!this.previousCatalog) this.previousMarks = undefined;
+    if (!this.previousCatalog && this.previousMarks) {
+      this.previousMarks = undefined;
+      this.marksVersion++;
+    }
   }
 
   /** A catalog object from script: used as is when parsed (frozen), validated otherwise. */
@@ -229,9 +235,11 @@ export class CreditPricingTable extends LitElement {
       const diff = e.diffCatalogs(previous, next);
       if (e.isEmptyDiff(diff)) return;
       this.flash = e.changedCells(diff);
+      this.marksVersion++;
       clearTimeout(this.flashTimer);
       this.flashTimer = setTimeout(() => {
         this.flash = undefined;
+        this.marksVersion++;
         this.requestUpdate();
       }, FLASH_MS);
       this.announcer.announce(this.strings.updated(diff.repriced.length, diff.added.length, diff.removed.length));
@@ -416,6 +424,7 @@ export class CreditPricingTable extends LitElement {
     };
     const firstMode = modes[0]!;
     const ctx: RowContext = {
+      key: `${locale}|${this.currencyDisplay}|${modes.join()}`,
       modes,
       buysLabel: s.buys(formatNumber('1000', locale)),
       columns: modes.flatMap((mode) =>
@@ -452,7 +461,20 @@ export class CreditPricingTable extends LitElement {
 
   // Rows and cells are kept flat and free of whitespace text: 118 rows × 6 cells, and the DOM size
   // is what the first render's layout pays for. Card labels come from data-label through CSS.
+  /** A row's template, reused while nothing it shows has changed: a keystroke re-renders only what differs. */
   private renderRow(catalog: Catalog, view: GroupView, row: Row, ctx: RowContext): TemplateResult {
+    const id = row.service.id;
+    let cheapest = '';
+    for (const column of ctx.columns) if (view.cheapest.has(`${id}|${column.key}`)) cheapest += column.key;
+    const key = `${ctx.key}|${this.selected === id}|${this.marksVersion}|${cheapest}`;
+    const memo = rowMemo.get(row);
+    if (memo?.key === key) return memo.result;
+    const result = this.buildRow(catalog, view, row, ctx);
+    rowMemo.set(row, { key, result });
+    return result;
+  }
+
+  private buildRow(catalog: Catalog, view: GroupView, row: Row, ctx: RowContext): TemplateResult {
     const service = row.service;
     const selected = this.selected === service.id;
     const added = this.flash?.added.has(service.id) || this.previousMarks?.added.has(service.id);
@@ -535,6 +557,8 @@ export class CreditPricingTable extends LitElement {
 }
 
 interface RowContext {
+  /** What every row of the group depends on besides its own data. */
+  key: string;
   modes: string[];
   buysLabel: string;
   columns: { key: string; label: string }[];
@@ -551,6 +575,7 @@ interface CellText {
   hidden?: true;
 }
 const amountMemo = new WeakMap<PriceCell, CellText>();
+const rowMemo = new WeakMap<Row, { key: string; result: TemplateResult }>();
 
 function brandLabel(brand: string, brandEn: string | undefined): string {
   return brandEn && brandEn !== brand ? `${brand} (${brandEn})` : brand;
