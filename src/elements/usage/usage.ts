@@ -99,6 +99,7 @@ export class CreditUsage extends LitElement {
   private groups: UsageReport | undefined;
   private history: UsageReport | undefined;
   private loadedBalance: Balance | undefined;
+  private groupsFailed = false;
 
   constructor() {
     super();
@@ -128,8 +129,14 @@ export class CreditUsage extends LitElement {
   private readonly periodTask = new Task(this, {
     task: async ([client, from, to, groupBy], { signal }) => {
       if (!client || !from || !to) return undefined;
-      const [days, groups] = await Promise.all([client.getUsage({ from, to, groupBy: 'day' }, { signal }), client.getUsage({ from, to, groupBy }, { signal })]);
-      return { days, groups };
+      const [days, groups] = await Promise.allSettled([client.getUsage({ from, to, groupBy: 'day' }, { signal }), client.getUsage({ from, to, groupBy }, { signal })]);
+      if (days.status === 'rejected') throw days.reason;
+      // A host may refuse one grouping (users, departments) to a member: the chart still shows.
+      if (groups.status === 'rejected') {
+        this.fail(groups.reason);
+        return { days: days.value, groups: undefined, groupsError: groups.reason as unknown };
+      }
+      return { days: days.value, groups: groups.value, groupsError: undefined };
     },
     args: () => [this.client, this.range?.from, this.range?.to, BREAKDOWNS.includes(this.groupBy) ? this.groupBy : 'service'] as const,
     onError: this.fail,
@@ -168,6 +175,7 @@ export class CreditUsage extends LitElement {
     if (period) {
       this.days = period.days;
       this.groups = period.groups;
+      this.groupsFailed = period.groupsError !== undefined;
     }
     const context = completed(this.contextTask);
     if (context) {
@@ -378,7 +386,7 @@ export class CreditUsage extends LitElement {
                 })}
             </tbody>
           </table>`
-        : this.periodTask.status === TaskStatus.ERROR
+        : this.periodTask.status === TaskStatus.ERROR || this.groupsFailed
           ? html`<p part="status" class="status error">${s.error}</p>`
           : html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`}
     </div>`;

@@ -161,6 +161,22 @@ describe('<credit-usage>', () => {
     await expectAccessible(el);
   });
 
+  it('still draws the chart when the host refuses one grouping', async () => {
+    const host = newHost();
+    const fetch = host.fetch;
+    const refusing = Object.assign(Object.create(host), {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+        String(input).includes('groupBy=user') ? Promise.resolve(new Response(JSON.stringify({ title: 'Only administrators', status: 403 }), { status: 403, headers: { 'content-type': 'application/problem+json' } })) : fetch(input, init),
+    }) as FakeHost;
+    const failed = oneEvent(document, 'credit-error'); // bubbles and is composed; listened to before it can fire
+    const el = await fixture<CreditUsage>(html`<credit-usage lang="en" today=${TODAY} group-by="user" .client=${clientFor(refusing)}></credit-usage>`);
+    await el.loaded();
+    expect((await failed).detail.error.name).to.equal('ForbiddenError');
+    expect($$(el, 'rect[part=bar]').length).to.equal(23);
+    expect(text($(el, '.breakdown .error'))).to.equal('Usage could not be loaded.');
+    await expectAccessible(el);
+  });
+
   it('shows each limit and budget as a meter', async () => {
     const el = await mount(newHost());
     const meters = $$(el, '[role=meter]');
