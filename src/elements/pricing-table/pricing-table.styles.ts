@@ -50,6 +50,9 @@ export const styles = [
       font-size: 0.875em;
     }
     .group {
+      /* Groups below the fold are not laid out until scrolled near (a quarter of the first render). */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 30rem;
       margin-block-end: calc(var(--_space) * 3);
       max-height: var(--credit-pricing-table-max-height, none);
       overflow: auto;
