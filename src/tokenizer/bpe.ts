@@ -183,6 +183,21 @@ export class BpeCounter {
     return parts;
   }
 
+  /** Joins the part starting at p with its successor in the linked list (a, b, c) and re-ranks the pairs at p and before it. */
+  private join(p: number, n: number): void {
+    const next = this.a;
+    const prev = this.b;
+    const pair = this.c;
+    const q = next[p]!;
+    const after = next[q]!;
+    next[p] = after;
+    if (after < n) prev[after] = p;
+    pair[q] = -2;
+    pair[p] = after < n ? this.rank(p, next[after]!) : -1;
+    const before = prev[p]!;
+    if (before >= 0) pair[before] = this.rank(before, after);
+  }
+
   /**
    * The same merge order for very long pieces (1,000,000 × "a") through a bucket queue: one list
    * of part starts per rank, kept in position order, and a bitmap of non-empty ranks scanned
@@ -254,21 +269,11 @@ export class BpeCounter {
       const r = current;
       const p = pos[e]!;
       if (pair[p] !== r) continue;
-      const q = next[p]!;
-      const after = next[q]!;
-      next[p] = after;
-      if (after < n) prev[after] = p;
-      pair[q] = -2;
+      this.join(p, n);
       parts--;
-      const rp = after < n ? this.rank(p, next[after]!) : -1;
-      pair[p] = rp;
-      if (rp >= 0) insert(rp, p);
+      if (pair[p]! >= 0) insert(pair[p]!, p);
       const before = prev[p]!;
-      if (before >= 0) {
-        const rb = this.rank(before, after);
-        pair[before] = rb;
-        if (rb >= 0) insert(rb, before);
-      }
+      if (before >= 0 && pair[before]! >= 0) insert(pair[before]!, before);
     }
     return parts;
   }
@@ -301,21 +306,11 @@ export class BpeCounter {
       const r = Math.floor(key / TWO_32);
       const p = key - r * TWO_32;
       if (pair[p] !== r) continue;
-      const q = next[p]!;
-      const after = next[q]!;
-      next[p] = after;
-      if (after < n) prev[after] = p;
-      pair[q] = -2;
+      this.join(p, n);
       parts--;
-      const rp = after < n ? this.rank(p, next[after]!) : -1;
-      pair[p] = rp;
-      if (rp >= 0) up4(heap, size++, rp * TWO_32 + p);
+      if (pair[p]! >= 0) up4(heap, size++, pair[p]! * TWO_32 + p);
       const before = prev[p]!;
-      if (before >= 0) {
-        const rb = this.rank(before, after);
-        pair[before] = rb;
-        if (rb >= 0) up4(heap, size++, rb * TWO_32 + before);
-      }
+      if (before >= 0 && pair[before]! >= 0) up4(heap, size++, pair[before]! * TWO_32 + before);
     }
     return parts;
   }
