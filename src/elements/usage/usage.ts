@@ -362,6 +362,7 @@ export class CreditUsage extends LitElement {
     const by = (report?.groupBy ?? this.groupBy) as Breakdown;
     const sum = new Decimal(total);
     const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const numbers = numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
     const label = (key: string, text: string) => (by === 'billingType' ? billingTypeName(key, language, text) : text);
     return html`<div class="breakdown">
       <label class="by">${s.breakdownBy}
@@ -380,7 +381,7 @@ export class CreditUsage extends LitElement {
                   const share = sum.gt(0) ? new Decimal(g.credits).div(sum).toNumber() : 0;
                   return html`<tr part="row" data-key=${g.key}>
                     <th scope="row">${label(g.key, g.label)}</th>
-                    <td class="num">${formatNumber(g.credits, locale, { maximumFractionDigits: 2 })}</td>
+                    <td class="num">${numbers.format(g.credits as Intl.StringNumericLiteral)}</td>
                     <td class="num share"><span class="share-bar" style="inline-size: ${(share * 100).toFixed(1)}%"></span>${percent.format(share)}</td>
                   </tr>`;
                 })}
