@@ -274,6 +274,12 @@ export class CreditPricingTable extends LitElement {
     return modes.length === 1 ? modes[0]! : (catalog.defaultKeyMode ?? modes[0]!);
   }
 
+  /** One listener for every sort button (a new closure per render would re-bind each header on every keystroke). */
+  private onSortClick(event: Event): void {
+    const column = (event.currentTarget as HTMLElement).dataset['column'];
+    if (column) this.sortBy(column);
+  }
+
   private sortBy(column: string): void {
     const direction = this.sort?.column === column && this.sort.direction === 'ascending' ? 'descending' : 'ascending';
     this.sort = { column, direction };
@@ -417,7 +423,7 @@ export class CreditPricingTable extends LitElement {
         aria-sort=${active ? this.sort!.direction : nothing}
         class=${active ? 'sorted' : ''}
       >
-        <button type="button" class="sort" @click=${() => this.sortBy(column)}>
+        <button type="button" class="sort" data-column=${column} @click=${this.onSortClick}>
           ${label}<span class="sort-mark" aria-hidden="true">${active ? (this.sort!.direction === 'ascending' ? '▲' : '▼') : '↕'}</span>
         </button>
       </th>`;
