@@ -1,5 +1,6 @@
 // The demo: a Vite multi-page site (every demo/*.html is a page), served beside the reference
 // host API (demo/server), whose /api requests Vite proxies.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -22,6 +23,14 @@ function catalogs(): Plugin {
       if (!match) return next();
       try {
         const body = readFileSync(resolve(catalogDir, match[1]!));
+        // An ETag, so the pricing table's revalidation gets 304 while the file is unchanged.
+        const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+        res.setHeader('etag', etag);
+        res.setHeader('cache-control', 'no-cache');
+        if (req.headers?.['if-none-match'] === etag) {
+          res.statusCode = 304;
+          return res.end();
+        }
         res.setHeader('content-type', 'application/json');
         res.end(body);
       } catch {

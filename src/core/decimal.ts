@@ -5,11 +5,11 @@ import DecimalModule from 'decimal.js';
 // decimal.mjs has only a default export while its typings describe CommonJS; take the class
 // from whichever shape the loader (Node, esbuild, Vite) hands over.
 type DecimalClass = typeof import('decimal.js').Decimal;
-const DecimalJs: DecimalClass =
-  (DecimalModule as unknown as { default?: DecimalClass }).default ?? (DecimalModule as unknown as DecimalClass);
+const DecimalJs: DecimalClass = /* @__PURE__ */ (() =>
+  (DecimalModule as unknown as { default?: DecimalClass }).default ?? (DecimalModule as unknown as DecimalClass))();
 
 /** Enough significant digits that sums and products of published prices never round. */
-export const Decimal = DecimalJs.clone({
+export const Decimal = /* @__PURE__ */ DecimalJs.clone({
   precision: 60,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -60,
@@ -19,21 +19,7 @@ export const Decimal = DecimalJs.clone({
 });
 export type Decimal = InstanceType<typeof Decimal>;
 
-export const ZERO = new Decimal(0);
-
-const PLAIN_DECIMAL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
-
-/** True for a non-negative decimal string without sign, exponent or stray characters: "0.2200", "10". */
-export function isPlainDecimal(text: string): boolean {
-  return PLAIN_DECIMAL.test(text);
-}
-
-/** A number as the decimal string it prints as, or undefined when that needs an exponent or is not finite. */
-export function numberToPlainDecimal(n: number): string | undefined {
-  if (!Number.isFinite(n) || n < 0) return undefined;
-  const text = String(n);
-  return isPlainDecimal(text) ? text : undefined;
-}
+export { isPlainDecimal, numberToPlainDecimal } from './decimal-text.js';
 
 /** A Decimal as a plain string (never exponent notation), trailing zeros removed. */
 export function toPlain(d: Decimal): string {

@@ -27,7 +27,7 @@ export { budgetToQuantity, type Budget, type BudgetQuantity } from './budget.js'
 export { allocateDisplay, type DisplayAllocation } from './allocate.js';
 export { creditsToMoney, moneyToCredits, sumDecimals, compareDecimals } from './money.js';
 export { imageTokens, type ImageTokenRule } from './images.js';
-export { isPlainDecimal } from './decimal.js';
+export { isPlainDecimal } from './decimal-text.js';
 export {
   CreditError,
   CatalogError,

@@ -49,7 +49,7 @@ describe('the product page: a signed-in user chats', () => {
       w.costs = [];
       document.addEventListener('credit-cost-change', (e) => {
         const origin = e.composedPath()[0] as Element;
-        if (origin.closest?.('#messages')) w.costs.push((e as CustomEvent<{ credits: string }>).detail.credits);
+        if (origin.closest?.('#messages')) w.costs.push((e as unknown as CustomEvent<{ credits: string }>).detail.credits);
       });
     });
 

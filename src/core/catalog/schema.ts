@@ -1,7 +1,7 @@
 // The catalog format: zod schemas are the single source of the catalog types (z.infer) and of
 // the published JSON Schema. zod/mini keeps the pricing table's first paint small.
 import * as z from 'zod/mini';
-import { isPlainDecimal, numberToPlainDecimal } from '../decimal.js';
+import { isPlainDecimal, numberToPlainDecimal } from '../decimal-text.js';
 import { describeValue } from '../describe.js';
 
 /** A non-negative decimal, kept as published ("0.2200" stays "0.2200"); a plain JSON number is accepted and turned into its string. */

@@ -1,7 +1,7 @@
 // Usage: what happened (or is planned), one record per call. Validated by hand rather than by
 // zod because rateMany checks a million of them in a few dozen milliseconds.
 import { describeValue } from '../describe.js';
-import { isPlainDecimal } from '../decimal.js';
+import { isPlainDecimal } from '../decimal-text.js';
 import type { Issue } from '../errors.js';
 import type { PriceKey } from '../catalog/schema.js';
 
