@@ -146,6 +146,23 @@ export class Store {
     return list;
   }
 
+  private readonly thresholdCache = new Map<string, { percent: string; credits: string; at: Decimal }[]>();
+
+  /** The low-balance thresholds for a reference balance: they change only with a top-up, so they are computed once. */
+  private thresholdsOf(org: OrgRow, reference: string): { percent: string; credits: string; at: Decimal }[] {
+    const key = `${org.low_balance_percents}|${reference}`;
+    let list = this.thresholdCache.get(key);
+    if (!list) {
+      if (this.thresholdCache.size >= 1000) this.thresholdCache.clear();
+      list = this.percentsOf(org).map((percent) => {
+        const at = D(reference).times(percent).div(100);
+        return { percent, credits: plain(at), at };
+      });
+      this.thresholdCache.set(key, list);
+    }
+    return list;
+  }
+
   private department(id: string | null): DepartmentRow | undefined {
     return id === null ? undefined : this.cached<DepartmentRow>(`dept:${id}`, () => this.q.department.get(id));
   }
@@ -231,7 +248,6 @@ export class Store {
     const budget = dept ? allowance(dept.monthly_budget, deptMonth!, nextMonth(nowMs)) : null;
     const remaining = [balance, ...[daily, monthly].filter((a) => a !== null).map((a) => D(a!.remaining))];
     if (budget && dept?.overdraft_protection) remaining.push(D(budget.remaining));
-    const percents = this.percentsOf(org);
     return {
       credits: plain(balance),
       money: { amount: plain(balance.times(catalog.creditUnit.value)), currency: catalog.creditUnit.currency },
@@ -240,10 +256,7 @@ export class Store {
       paused: balance.lte(0),
       lowBalance: {
         referenceCredits: nonNegative(D(reference)),
-        thresholds: percents.map((percent) => {
-          const at = D(reference).times(percent).div(100);
-          return { percent, credits: plain(at), reached: balance.lte(at) };
-        }),
+        thresholds: this.thresholdsOf(org, reference).map(({ percent, credits, at }) => ({ percent, credits, reached: balance.lte(at) })),
       },
       autoRecharge: {
         enabled: org.auto_recharge_enabled === 1,
@@ -311,7 +324,7 @@ export class Store {
     const after = this.post(who.orgId, 'charge', cost, nowIso, eventId, balanceRow);
     const moved = counters.map((c, i) => [c.scope, c.period, plain(used[i]!.plus(cost))]);
     this.q.setSpend3.run(...[...moved, moved[moved.length - 1]!].slice(0, 3).flatMap((m) => [who.orgId, ...m]));
-    this.notifyCrossings(who.orgId, D(balanceRow.reference), balance, after, nowIso);
+    this.notifyCrossings(who.orgId, balanceRow.reference, balance, after, nowIso);
     const final = this.autoRecharge(who.orgId, after, nowIso, month);
     const receipt: UsageEventReceipt = { eventId, chatId: body.chatId, at, charge, balance: { credits: plain(final), paused: final.lte(0) } };
     const text = JSON.stringify(receipt);
@@ -334,12 +347,11 @@ export class Store {
   }
 
   /** Records the 20 % / 10 % / 0 % notifications the balance just crossed. */
-  private notifyCrossings(orgId: string, reference: Decimal, before: Decimal, after: Decimal, at: string): void {
+  private notifyCrossings(orgId: string, reference: string, before: Decimal, after: Decimal, at: string): void {
     const org = this.org(orgId);
-    for (const percent of this.percentsOf(org)) {
-      const threshold = reference.times(percent).div(100);
+    for (const { percent, at: threshold } of this.thresholdsOf(org, reference)) {
       if (before.gt(threshold) && after.lte(threshold)) {
-        this.q.notify.run(orgId, D(percent).isZero() ? 'depleted' : `low-${percent}`, at, plain(after), `${percent}% of ${plain(reference)} credits remaining`);
+        this.q.notify.run(orgId, D(percent).isZero() ? 'depleted' : `low-${percent}`, at, plain(after), `${percent}% of ${reference} credits remaining`);
       }
     }
   }
