@@ -1,6 +1,10 @@
 // Web Test Runner: every test/**/*.test.ts except the Node-only *.node.test.ts, in a real Chromium.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChromium, CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
@@ -28,7 +32,51 @@ const bundles = {
   },
 };
 
+// The reference host (demo/server) on a free loopback port, with a fresh database, started on
+// first use; /api/* of the test server is proxied to it so browser tests can talk to a real host.
+let host;
+function referenceHost() {
+  host ??= new Promise((resolve, reject) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-wtr-host-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
+      env: { ...process.env, CREDITKIT_API_PORT: '0', CREDITKIT_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const stop = () => {
+      child.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+    process.once('exit', stop);
+    child.on('error', reject);
+    child.stdout.on('data', (chunk) => {
+      const match = /listening (http:\/\/[^\s/]+)/.exec(String(chunk));
+      if (match) resolve({ origin: match[1], stop });
+    });
+  });
+  return host;
+}
+
+async function proxyApi(ctx, next) {
+  if (!ctx.url.startsWith('/api/')) return next();
+  const { origin } = await referenceHost();
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const headers = { ...ctx.request.headers };
+  delete headers.host;
+  const response = await fetch(origin + ctx.url, {
+    method: ctx.method,
+    headers,
+    body: ['GET', 'HEAD'].includes(ctx.method) ? undefined : Buffer.concat(chunks),
+  });
+  ctx.status = response.status;
+  response.headers.forEach((value, key) => {
+    if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(key)) ctx.set(key, value);
+  });
+  ctx.body = Buffer.from(await response.arrayBuffer());
+}
+
 export default {
+  middleware: [proxyApi],
   rootDir: '.',
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser'] },
