@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { theme } from '../shared/theme.styles.js';
-import { meterStyles } from './meter.styles.js';
+import { meterStyles } from '../shared/meter.styles.js';
 
 export const styles = [
   theme,

@@ -8,7 +8,7 @@ import { ConnectionError } from '../../sdk/errors.js';
 import { Announcer } from '../shared/announcer.js';
 import { CreditErrorEvent, CreditEvent } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { OnlineController } from './online-controller.js';
+import { OnlineController } from '../shared/online-controller.js';
 import { balanceState, type BalanceLevel, type BalanceState } from './balance-state.js';
 import { balanceStrings, type BalanceStrings } from './balance.strings.js';
 import { styles } from './balance.styles.js';

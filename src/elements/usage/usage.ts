@@ -9,7 +9,7 @@ import { ConnectionError } from '../../sdk/errors.js';
 // The shared modules one by one, not the barrel: it also holds the catalog loader (core, zod).
 import { CreditErrorEvent, CreditEvent } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { OnlineController } from '../balance/online-controller.js';
+import { OnlineController } from '../shared/online-controller.js';
 import { forecastMonth, type DayCredits, type Forecast } from './forecast.js';
 import { fillDays, forecastRange, periodRange, utcToday, type Range } from './series.js';
 import { eventsText, usageStrings, type Breakdown, type Period, type UsageStrings } from './usage.strings.js';
