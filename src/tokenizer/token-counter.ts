@@ -106,9 +106,14 @@ export class TokenCounter {
     assertText(text, 'TokenCounter.update');
     const old = this.current;
     const max = Math.min(old.length, text.length);
+    // Whole blocks first: comparing substrings is a native memcmp (and flattens concatenated
+    // strings once), where charCodeAt walks a concatenation unit by unit.
+    const BLOCK = 1024;
     let prefix = 0;
+    while (prefix + BLOCK <= max && old.substr(prefix, BLOCK) === text.substr(prefix, BLOCK)) prefix += BLOCK;
     while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
     let suffix = 0;
+    while (suffix + BLOCK <= max - prefix && old.substr(old.length - suffix - BLOCK, BLOCK) === text.substr(text.length - suffix - BLOCK, BLOCK)) suffix += BLOCK;
     while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
     return this.splice(prefix, old.length - prefix - suffix, text.slice(prefix, text.length - suffix));
   }
