@@ -1,9 +1,9 @@
 // simulateMonth for 1,000 workloads (monthly totals, one rateMany per band variant) against the
 // naive path: every request of the month priced with Decimal, one by one, in the same run.
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { Decimal } from '../src/core/decimal.js';
 import { effectivePrice, findService, parseCatalog, simulateMonth, UNITS, type PriceKey, type Scenario, type Workload } from '../src/core/index.js';
+import { median, time } from './measure.js';
 
 const catalog = parseCatalog(readFileSync('catalog/gptbots.json', 'utf8'));
 const WORKLOADS = Number(process.env.WORKLOADS ?? 1000);
@@ -44,12 +44,6 @@ function naive(s: Scenario): string {
   return total.toFixed();
 }
 
-function time<T>(fn: () => T): { ms: number; value: T } {
-  const start = performance.now();
-  const value = fn();
-  return { ms: performance.now() - start, value };
-}
-const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // Warm the JIT the way a page that recomputes on every keystroke does.
 for (let i = 0; i < 30; i++) simulateMonth(catalog, scenario);

@@ -1,24 +1,16 @@
 // Rating 1,000,000 usage records: rateMany (integer sums, then a few exact multiplications)
 // against the naive path (every record priced with Decimal one by one), in one run.
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { Decimal } from '../src/core/decimal.js';
 import { effectivePrice, findService, parseCatalog, rateMany, UNITS, PRICE_KEY_OF, type Usage, type QuantityKind } from '../src/core/index.js';
 import { imageTokens } from '../src/core/images.js';
+import { median, seededRandom, time } from './measure.js';
 
 const catalog = parseCatalog(readFileSync('catalog/gptbots.json', 'utf8'));
 const N = Number(process.env.RECORDS ?? 1_000_000);
 
-// Deterministic pseudo-random records (mulberry32), a realistic mix of services and quantities.
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(42);
+// Deterministic pseudo-random records, a realistic mix of services and quantities.
+const random = seededRandom(42);
 const int = (max: number) => Math.floor(random() * max);
 const llms = ['openai/gpt-4.1-1m', 'openai/gpt-4o-mini-128k', 'anthropic/claude-4.5-sonnet-200k', 'deepseek/deepseek-3.2-128k', 'google/gemini-3.0-flash', 'alibaba/qwen-plus-1m'];
 const records: Usage[] = new Array(N);
@@ -56,12 +48,6 @@ function naive(rs: readonly Usage[]): string {
   return total.toFixed();
 }
 
-function time<T>(fn: () => T): { ms: number; value: T } {
-  const start = performance.now();
-  const value = fn();
-  return { ms: performance.now() - start, value };
-}
-const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const fast = [] as number[];
 let fastTotal = '';
