@@ -17,7 +17,8 @@ const sections = [];
 for (const mod of manifest.modules) {
   for (const decl of mod.declarations ?? []) {
     if (!decl.customElement || !decl.tagName) continue;
-    const attrs = (decl.attributes ?? []).filter((a) => !a.name.startsWith('_'));
+    // Reactive state (`state: true`) shows up as attributes without a description: not public API.
+    const attrs = (decl.attributes ?? []).filter((a) => !a.name.startsWith('_') && a.description);
     const attrFields = new Set(attrs.map((a) => a.fieldName));
     const props = (decl.members ?? []).filter((m) => m.kind === 'field' && !m.static && m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('_') && !attrFields.has(m.name) && m.description);
     sections.push(

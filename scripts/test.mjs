@@ -69,6 +69,7 @@ if (!filter || filter.includes('package')) {
     ['publint', 'npx', ['publint', '--strict']],
     ['are-the-types-wrong', 'npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']],
     ['size budgets', process.execPath, ['scripts/size.mjs']],
+    ['README element reference matches custom-elements.json', process.execPath, ['scripts/readme-elements.mjs', '--check']],
   ];
   let built = true;
   for (const [name, command, commandArgs] of checks) {

@@ -31,6 +31,7 @@ export class CreditBalanceStateEvent extends CreditEvent<BalanceStateDetail> {
 const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
+ * @tagname credit-balance
  * @summary The credit balance in credits and money, its state (normal, below 20 %, below 10 %, depleted: AI paused), auto-recharge, and when it was last updated.
  *
  * Loads from the SDK `client` (or shows a `balance` given directly). A state change is announced

@@ -71,6 +71,7 @@ interface TokenizerModule {
 type PromptCount = { state: 'counting' } | { state: 'done'; tokens: number; exact: boolean; label: string } | { state: 'unavailable' };
 
 /**
+ * @tagname credit-calculator
  * @summary A month of usage simulated in the browser: workloads, levers, the cost with its
  * breakdown and band, and recommendations (packages, key mode, cheaper services, runway).
  *

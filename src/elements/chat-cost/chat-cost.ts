@@ -29,6 +29,7 @@ export class CreditCostChangeEvent extends CreditEvent<ChatCostDetail> {
 type Priced = { breakdown: Breakdown } | { error: Error } | undefined;
 
 /**
+ * @tagname credit-chat-cost
  * @summary What one chat (or, with `scope="message"`, one message) cost: "This chat cost 2.65 credits (€0.03)", with a breakdown whose lines add up to the total.
  *
  * Priced client-side from `usage` and a catalog (`catalog`, `src` or the client's), or loaded as

@@ -43,6 +43,7 @@ const SKELETON_ROWS = 8;
  * Under Trusted Types, allow lit's policy: `trusted-types lit-html` (add 'allow-duplicates' when
  * the page loads another copy of lit).
  *
+ * @tagname credit-pricing-table
  * @summary A live, accessible price table for a credits catalog.
  *
  * @fires credit-service-select - CreditServiceSelectEvent: a model was chosen (`detail.serviceId`, `detail.keyMode`).

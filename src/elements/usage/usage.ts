@@ -36,6 +36,7 @@ function completed<T>(task: Task<readonly unknown[], T>): T | undefined {
 }
 
 /**
+ * @tagname credit-usage
  * @summary Where the credits went: a period picker, usage by day as an accessible SVG chart with a table alternative, a breakdown by service, billing type, user or department, limits and budgets as meters, and a month-end forecast.
  *
  * @fires credit-period-change - The period changed; `detail` is `{ period, from, to }`.
