@@ -1,6 +1,6 @@
 // Golden cases worked by hand from the source documents (GPTBots price list, meinGPT billing pages).
 import { expect } from '@open-wc/testing';
-import { allocateDisplay, budgetToQuantity, imageTokens, parseCatalog, rate, type Catalog } from '../../src/core/index.js';
+import { allocateDisplay, budgetToQuantity, imageTokens, parseCatalog, rate, rateMany, type Catalog } from '../../src/core/index.js';
 import { loadCatalog, loadJson } from './load.js';
 
 let gptbots: Catalog;
@@ -206,5 +206,15 @@ describe('rounding policies a catalog may declare', () => {
   let gptbotsJson: Record<string, unknown>;
   before(async () => {
     gptbotsJson = (await loadJson('/catalog/gptbots.json')) as Record<string, unknown>;
+  });
+});
+
+describe('sums beyond the float range stay exact', () => {
+  it('3 × 4,000,000,000,000,001 input tokens of GPT-4o at 300 / 1M = 3,600,000,000,000.0009 credits', () => {
+    const huge = 4_000_000_000_000_001;
+    expect(Number.isSafeInteger(huge)).to.equal(true);
+    const charge = rateMany(meingpt, [1, 2, 3].map(() => ({ service: 'openai/gpt-4o', inputTokens: huge })));
+    expect(charge.lines[0]!.quantity).to.equal('12000000000000003');
+    expect(charge.credits).to.equal('3600000000000.0009');
   });
 });

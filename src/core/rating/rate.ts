@@ -2,7 +2,7 @@
 // and only then multiplied by exact prices, so a million records cost a handful of Decimal
 // operations; rating one record is the same code with one record.
 import { findService } from '../catalog/find.js';
-import { effectivePrice, priceKeysOf } from '../catalog/prices.js';
+import { effectivePrice, priceKeysOf, type EffectivePrice } from '../catalog/prices.js';
 import { UNITS, type Catalog, type Service } from '../catalog/schema.js';
 import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
 import { NotOfferedError, UsageError, CreditError } from '../errors.js';
@@ -27,7 +27,8 @@ const MAX = Number.MAX_SAFE_INTEGER;
 /** Integer sums of one (service, key mode, tier). */
 class Accumulator {
   readonly counts = new Array<number>(KINDS).fill(0);
-  readonly overflow = new Array<bigint>(KINDS).fill(0n);
+  /** Carries beyond Number.MAX_SAFE_INTEGER, allocated only when a sum gets that large. */
+  overflow: bigint[] | undefined;
   /** Fractional audio seconds, summed exactly (the integer part goes to counts). */
   audioFraction: Decimal | undefined;
   present = 0;
@@ -41,6 +42,7 @@ class Accumulator {
   add(kind: number, value: number) {
     const current = this.counts[kind]!;
     if (current > MAX - value) {
+      this.overflow ??= new Array<bigint>(KINDS).fill(0n);
       this.overflow[kind]! += BigInt(current);
       this.counts[kind] = value;
     } else this.counts[kind] = current + value;
@@ -48,16 +50,81 @@ class Accumulator {
 
   quantity(kind: number): Decimal {
     let q = new Decimal(this.counts[kind]!);
-    if (this.overflow[kind] !== 0n) q = q.plus(this.overflow[kind]!.toString());
+    if (this.overflow && this.overflow[kind] !== 0n) q = q.plus(this.overflow[kind]!.toString());
     if (kind === K_AUDIO && this.audioFraction) q = q.plus(this.audioFraction);
     return q;
   }
 }
 
-/** One (service, key mode): what it may be used for, and its accumulators per tier. */
+interface TierTerms {
+  notOfferedMask: number;
+  /** Effective price per quantity kind (QUANTITY_KINDS index); undefined where the kind does not apply. */
+  prices: (EffectivePrice | undefined)[];
+  /** The charged prices as Decimals, parsed once. */
+  charged: (Decimal | undefined)[];
+}
+
+/** What a (service, key mode) charges, worked out once per catalog: masks and effective prices per tier. */
+class ServiceTerms {
+  /** Kinds that do not apply to the service at all (output tokens on TTS). */
+  readonly inapplicableMask: number;
+  readonly tiers: readonly { above: number; index: number }[];
+  private readonly byTier = new Map<number, TierTerms>();
+  constructor(
+    readonly catalog: Catalog,
+    readonly service: Service,
+    readonly keyMode: string,
+  ) {
+    const keys = priceKeysOf(service);
+    const isChatModel = UNITS[service.unit].kind === 'tokens' && keys.has('output');
+    let inapplicable = 0;
+    QUANTITY_KINDS.forEach((kind, i) => {
+      const applies = kind === 'imageTokens' ? isChatModel : keys.has(PRICE_KEY_OF[kind]);
+      if (!applies) inapplicable |= 1 << i;
+    });
+    this.inapplicableMask = inapplicable;
+    this.tiers = (service.tiers ?? []).map((t, index) => ({ above: t.above, index })).sort((a, b) => b.above - a.above);
+  }
+
+  /** Effective prices per kind (by QUANTITY_KINDS index) and the kinds not offered, for a tier (-1: base). */
+  tier(tier: number): TierTerms {
+    let terms = this.byTier.get(tier);
+    if (!terms) {
+      let notOfferedMask = 0;
+      const prices = QUANTITY_KINDS.map((kind, i) => {
+        if (this.inapplicableMask & (1 << i)) return undefined;
+        const price = effectivePrice(this.catalog, this.service, this.keyMode, PRICE_KEY_OF[kind], tier);
+        if (!price || price.charged === null) notOfferedMask |= 1 << i;
+        return price;
+      });
+      const charged = prices.map((p) => (p?.charged ? new Decimal(p.charged) : undefined));
+      terms = { notOfferedMask, prices, charged };
+      this.byTier.set(tier, terms);
+    }
+    return terms;
+  }
+
+  tierFor(requestInputTokens: number): number {
+    for (const t of this.tiers) if (requestInputTokens > t.above) return t.index;
+    return -1;
+  }
+}
+
+const termsCache = new WeakMap<Catalog, Map<string, ServiceTerms>>();
+
+function termsOf(catalog: Catalog, service: Service, keyMode: string): ServiceTerms {
+  let byKey = termsCache.get(catalog);
+  if (!byKey) termsCache.set(catalog, (byKey = new Map()));
+  const key = `${service.id}\u0000${keyMode}`;
+  let terms = byKey.get(key);
+  if (!terms || terms.service !== service) byKey.set(key, (terms = new ServiceTerms(catalog, service, keyMode)));
+  return terms;
+}
+
+/** One (service, key mode) in one rating: its terms and its accumulators per tier. */
 class Group {
   readonly accumulators: Accumulator[] = [];
-  /** Kinds that do not apply to the service at all (output tokens on TTS). */
+  readonly terms: ServiceTerms;
   readonly inapplicableMask: number;
   readonly tiers: readonly { above: number; index: number }[];
   constructor(
@@ -65,38 +132,22 @@ class Group {
     readonly service: Service,
     readonly keyMode: string,
   ) {
-    const keys = priceKeysOf(service);
-    const unitKind = UNITS[service.unit].kind;
-    const isChatModel = unitKind === 'tokens' && keys.has('output');
-    let inapplicable = 0;
-    QUANTITY_KINDS.forEach((kind, i) => {
-      const applies = kind === 'imageTokens' ? isChatModel : keys.has(PRICE_KEY_OF[kind]);
-      if (!applies) inapplicable |= 1 << i;
-    });
-    this.inapplicableMask = inapplicable;
-    this.tiers = (service.tiers ?? [])
-      .map((t, index) => ({ above: t.above, index }))
-      .sort((a, b) => b.above - a.above);
+    this.terms = termsOf(catalog, service, keyMode);
+    this.inapplicableMask = this.terms.inapplicableMask;
+    this.tiers = this.terms.tiers;
   }
 
   accumulator(tier: number): Accumulator {
     let acc = this.accumulators[tier + 1];
     if (!acc) {
-      let notOffered = 0;
-      QUANTITY_KINDS.forEach((kind, i) => {
-        if (this.inapplicableMask & (1 << i)) return;
-        const price = effectivePrice(this.catalog, this.service, this.keyMode, PRICE_KEY_OF[kind], tier);
-        if (!price || price.charged === null) notOffered |= 1 << i;
-      });
-      acc = new Accumulator(this, tier, notOffered);
+      acc = new Accumulator(this, tier, this.terms.tier(tier).notOfferedMask);
       this.accumulators[tier + 1] = acc;
     }
     return acc;
   }
 
   tierFor(requestInputTokens: number): number {
-    for (const t of this.tiers) if (requestInputTokens > t.above) return t.index;
-    return -1;
+    return this.terms.tierFor(requestInputTokens);
   }
 }
 
@@ -260,9 +311,10 @@ function priceLines(groups: Group[]): ExactLine[] {
       for (let k = 0; k < KINDS; k++) {
         if (!(acc.present & (1 << k))) continue;
         const kind = QUANTITY_KINDS[k]!;
-        const price = effectivePrice(catalog, service, keyMode, PRICE_KEY_OF[kind], acc.tier)!;
+        const terms = group.terms.tier(acc.tier);
+        const price = terms.prices[k]!;
         const quantity = acc.quantity(k);
-        const exact = divide(quantity.times(price.charged!), per);
+        const exact = divide(quantity.times(terms.charged[k]!), per);
         out.push({
           line: {
             service: service.id,
@@ -283,6 +335,13 @@ function priceLines(groups: Group[]): ExactLine[] {
   return out;
 }
 
+const creditValues = new WeakMap<Catalog, Decimal>();
+function creditValueOf(catalog: Catalog): Decimal {
+  let value = creditValues.get(catalog);
+  if (!value) creditValues.set(catalog, (value = new Decimal(catalog.creditUnit.value)));
+  return value;
+}
+
 function buildCharge(catalog: Catalog, lines: ExactLine[]): Charge {
   const rounded = applyRounding(catalog.rounding, lines.map((l) => l.exact));
   const chargeLines: ChargeLine[] = lines.map((l, i) => {
@@ -294,7 +353,7 @@ function buildCharge(catalog: Catalog, lines: ExactLine[]): Charge {
       ...(credits !== exactText && { exactCredits: exactText }),
     };
   });
-  const moneyExact = times(rounded.totalExact, new Decimal(catalog.creditUnit.value));
+  const moneyExact = times(rounded.totalExact, creditValueOf(catalog));
   return {
     lines: chargeLines,
     credits: rounded.total,
