@@ -52,6 +52,8 @@ function catalogs(): Plugin {
 
 export default defineConfig({
   plugins: [catalogs()],
+  // The token-count worker as an ES module: Vite's default (iife) would inline both rank tables into it.
+  worker: { format: 'es' },
   root: demo,
   publicDir: resolve(import.meta.dirname, 'demo/public'),
   server: { port: Number(process.env.PORT ?? 5173), proxy: { '/api': `http://127.0.0.1:${apiPort}` } },

@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   publicDir: false,
+  // The token-count worker as an ES module, so its rank tables stay lazily loaded chunks.
+  worker: { format: 'es' },
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: false,

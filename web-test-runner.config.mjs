@@ -1,6 +1,8 @@
 // Web Test Runner: every test/**/*.test.ts except the Node-only *.node.test.ts, in a real Chromium.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +85,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     bundles,
+    // js-tiktoken/lite imports base64-js, which ships CommonJS only.
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/base64-js/**'] }),
   ],
   browsers: [
     playwrightLauncher({
