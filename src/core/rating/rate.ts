@@ -212,6 +212,9 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
       const value = (r as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       switch (key) {
+        // Most frequent keys first: every record has a service, most a key mode and token counts.
+        case 'service': name = value as string; break;
+        case 'keyMode': keyMode = value as string; break;
         case 'inputTokens': input = value as number; break;
         case 'outputTokens': output = value as number; break;
         case 'cachedInputTokens': cached = value as number; break;
@@ -220,8 +223,6 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
         case 'tokenDays': tokenDays = value as number; break;
         case 'audioSeconds': audio = value as number | string; break;
         case 'images': images = value as readonly ImageInput[]; break;
-        case 'service': name = value as string; break;
-        case 'keyMode': keyMode = value as string; break;
         case 'id': case 'at': case 'meta': break;
         default: bad = true;
       }
