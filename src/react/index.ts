@@ -7,7 +7,7 @@ import { CreditBalance, CreditBalanceStateEvent } from '../elements/balance/inde
 import { CreditCalculator, CreditScenarioChangeEvent } from '../elements/calculator/index.js';
 import { CreditChatCost, CreditCostChangeEvent } from '../elements/chat-cost/index.js';
 import { CreditCatalogChangeEvent, CreditPricingTable, CreditServiceSelectEvent } from '../elements/pricing-table/index.js';
-import type { CreditErrorEvent } from '../elements/shared/events.js';
+import type { CreditErrorEvent } from '../elements/common/events.js';
 import { CreditPeriodChangeEvent, CreditUsage } from '../elements/usage/index.js';
 
 const onError = 'credit-error' as EventName<CreditErrorEvent>;

@@ -1,5 +1,5 @@
 import { CreditBalance, type CreditBalanceStateEvent } from './balance.js';
-import type { CreditErrorEvent } from '../shared/events.js';
+import type { CreditErrorEvent } from '../common/events.js';
 
 CreditBalance.define();
 

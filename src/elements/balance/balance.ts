@@ -5,10 +5,10 @@ import type { CreditClient } from '../../sdk/client.js';
 import type { Balance } from '../../sdk/contract/balance.js';
 import { ConnectionError } from '../../sdk/errors.js';
 // The shared modules one by one, not the barrel: it also holds the catalog loader (core, zod).
-import { Announcer } from '../shared/announcer.js';
-import { CreditErrorEvent, CreditEvent } from '../shared/events.js';
-import { LocaleController } from '../shared/locale-controller.js';
-import { OnlineController } from '../shared/online-controller.js';
+import { Announcer } from '../common/announcer.js';
+import { CreditErrorEvent, CreditEvent } from '../common/events.js';
+import { LocaleController } from '../common/locale-controller.js';
+import { OnlineController } from '../common/online-controller.js';
 import { balanceState, type BalanceLevel, type BalanceState } from './balance-state.js';
 import { balanceStrings, type BalanceStrings } from './balance.strings.js';
 import { styles } from './balance.styles.js';

@@ -1,5 +1,5 @@
 import { CreditCalculator, type CreditScenarioChangeEvent } from './calculator.js';
-import type { CreditErrorEvent } from '../shared/index.js';
+import type { CreditErrorEvent } from '../common/index.js';
 
 CreditCalculator.define();
 

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { theme } from '../shared/index.js';
+import { theme } from '../common/index.js';
 
 export const styles = [
   theme,

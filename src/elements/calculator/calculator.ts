@@ -22,7 +22,7 @@ import {
   type SimulationResult,
 } from '../../core/index.js';
 import { billingTypeName, commonStrings, formatNumber } from '../../i18n/index.js';
-import { Announcer, CatalogController, CreditErrorEvent, CreditEvent, LocaleController } from '../shared/index.js';
+import { Announcer, CatalogController, CreditErrorEvent, CreditEvent, LocaleController } from '../common/index.js';
 import { calculatorStrings, type CalculatorStrings } from './calculator.strings.js';
 import { styles } from './calculator.styles.js';
 import {

@@ -1,5 +1,5 @@
 import { CreditChatCost, type CreditCostChangeEvent } from './chat-cost.js';
-import type { CreditErrorEvent } from '../shared/events.js';
+import type { CreditErrorEvent } from '../common/events.js';
 
 CreditChatCost.define();
 

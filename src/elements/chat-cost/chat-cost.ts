@@ -6,7 +6,7 @@ import { billingTypeName, commonStrings, formatCreditAmount, formatCredits, form
 import type { CreditClient } from '../../sdk/client.js';
 import type { ChatUsage } from '../../sdk/contract/chat.js';
 import { NotFoundError } from '../../sdk/errors.js';
-import { Announcer, CreditErrorEvent, CreditEvent, LocaleController, fetchCatalog } from '../shared/index.js';
+import { Announcer, CreditErrorEvent, CreditEvent, LocaleController, fetchCatalog } from '../common/index.js';
 import { breakdownOf, type Breakdown, type BreakdownLine } from './breakdown.js';
 import { chatCostStrings, type ChatCostStrings } from './chat-cost.strings.js';
 import { styles } from './chat-cost.styles.js';

@@ -1,7 +1,7 @@
 // Registers <credit-pricing-table>.
 import { CreditPricingTable } from './pricing-table.js';
 import type { CreditCatalogChangeEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
-import type { CreditErrorEvent } from '../shared/events.js';
+import type { CreditErrorEvent } from '../common/events.js';
 
 CreditPricingTable.define();
 

@@ -1,7 +1,7 @@
 // Events of <credit-pricing-table>.
 import type { CatalogDiff } from '../../core/catalog/diff.js';
 import type { Catalog } from '../../core/catalog/schema.js';
-import { CreditEvent } from '../shared/events.js';
+import { CreditEvent } from '../common/events.js';
 
 /** A row was chosen: hand `serviceId` and `keyMode` to <credit-calculator>. */
 export class CreditServiceSelectEvent extends CreditEvent<{ serviceId: string; keyMode: string }> {

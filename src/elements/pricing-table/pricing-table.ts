@@ -10,11 +10,11 @@ import {
   formatNumber,
   type CommonStrings,
 } from '../../i18n/index.js';
-import { Announcer } from '../shared/announcer.js';
-import { CatalogController } from '../shared/catalog-controller.js';
-import { fetchCatalog, type FetchLike } from '../shared/catalog-fetch.js';
-import { CreditErrorEvent } from '../shared/events.js';
-import { LocaleController } from '../shared/locale-controller.js';
+import { Announcer } from '../common/announcer.js';
+import { CatalogController } from '../common/catalog-controller.js';
+import { fetchCatalog, type FetchLike } from '../common/catalog-fetch.js';
+import { CreditErrorEvent } from '../common/events.js';
+import { LocaleController } from '../common/locale-controller.js';
 import { cellKey, type PriceCell, type Row, type TableModel, type TokenUnitPreference } from './model-types.js';
 import { CreditCatalogChangeEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
 import { pricingTableStrings, type PricingTableStrings } from './pricing-table.strings.js';

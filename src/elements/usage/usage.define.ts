@@ -1,5 +1,5 @@
 import { CreditUsage, type CreditPeriodChangeEvent } from './usage.js';
-import type { CreditErrorEvent } from '../shared/events.js';
+import type { CreditErrorEvent } from '../common/events.js';
 
 CreditUsage.define();
 

@@ -1,6 +1,6 @@
 import { css } from 'lit';
-import { theme } from '../shared/theme.styles.js';
-import { meterStyles } from '../shared/meter.styles.js';
+import { theme } from '../common/theme.styles.js';
+import { meterStyles } from '../common/meter.styles.js';
 
 export const styles = [
   theme,

@@ -7,9 +7,9 @@ import type { Balance } from '../../sdk/contract/balance.js';
 import type { UsageReport } from '../../sdk/contract/usage.js';
 import { ConnectionError } from '../../sdk/errors.js';
 // The shared modules one by one, not the barrel: it also holds the catalog loader (core, zod).
-import { CreditErrorEvent, CreditEvent } from '../shared/events.js';
-import { LocaleController } from '../shared/locale-controller.js';
-import { OnlineController } from '../shared/online-controller.js';
+import { CreditErrorEvent, CreditEvent } from '../common/events.js';
+import { LocaleController } from '../common/locale-controller.js';
+import { OnlineController } from '../common/online-controller.js';
 import { forecastMonth, type DayCredits, type Forecast } from './forecast.js';
 import { fillDays, forecastRange, periodRange, utcToday, type Range } from './series.js';
 import { eventsText, usageStrings, type Breakdown, type Period, type UsageStrings } from './usage.strings.js';

@@ -1,10 +1,10 @@
 // Mounting helpers for the <credit-pricing-table> tests.
 import { fixture, html } from '@open-wc/testing';
-import type { FetchLike } from '../../../src/elements/shared/index.js';
+import type { FetchLike } from '../../../src/elements/common/index.js';
 import '../../../src/elements/pricing-table/index.js';
 import { loadPricingEngine, type CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
 import type { Catalog } from '../../../src/core/index.js';
-import { loadParser } from '../../../src/elements/shared/index.js';
+import { loadParser } from '../../../src/elements/common/index.js';
 
 export async function settle(el: CreditPricingTable): Promise<void> {
   await Promise.all([loadPricingEngine(), loadParser()]);

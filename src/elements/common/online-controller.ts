@@ -1,6 +1,6 @@
 // Online/offline for an element that shows host data: marks it offline on `offline`, and on
 // `online` marks it back and calls `onBack` (a refresh). Shared by <credit-balance> and
-// <credit-usage>; a candidate for src/elements/shared.
+// <credit-usage>.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class OnlineController implements ReactiveController {

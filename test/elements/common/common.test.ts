@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { parseCatalog, CatalogError } from '../../../src/core/index.js';
-import { Announcer, CatalogController, CatalogLoadError, CreditEvent, LocaleController, loadParser, theme } from '../../../src/elements/shared/index.js';
+import { Announcer, CatalogController, CatalogLoadError, CreditEvent, LocaleController, loadParser, theme } from '../../../src/elements/common/index.js';
 import { loadJson } from '../../core/load.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { fakeFetch } from '../../helpers/fake-fetch.js';
