@@ -3,46 +3,18 @@
 // node:zlib (level 9), against the 30 KB budget. The first paint needs only the initial chunks;
 // core's validator and the price model (zod/mini + decimal.js) load in parallel with the catalog
 // request. Beside it, the baseline: a minimal lit element bundled the same way.
-import { build, type Metafile } from 'esbuild';
-import { gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Metafile } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { measureBundle } from '../scripts/bundle-size.mjs';
 
 const KB = 1024;
 const BUDGET = 30 * KB;
 
 async function bundle(entry: string) {
-  const outdir = mkdtempSync(join(tmpdir(), 'creditkit-size-'));
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    outdir,
-    metafile: true,
-    logLevel: 'silent',
-    conditions: ['browser', 'production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  const outputs = result.metafile.outputs;
-  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-  const initial = new Set<string>();
-  // Only the real entry: esbuild also sets `entryPoint` on the chunks of dynamic imports.
-  const queue = Object.entries(outputs).filter(([, o]) => o.entryPoint !== undefined && resolve(o.entryPoint) === resolve(entry)).map(([f]) => f);
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (initial.has(file)) continue;
-    initial.add(file);
-    for (const imp of outputs[file]!.imports) if (imp.kind === 'import-statement') queue.push(imp.path);
-  }
-  const all = Object.keys(outputs).filter((f) => f.endsWith('.js'));
-  const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + gz(f), 0);
-  const report = { initial: sum(initial), all: sum(all), byPackage: byPackage(result.metafile) };
-  rmSync(outdir, { recursive: true, force: true });
-  return report;
+  const size = await measureBundle([entry]);
+  return { initial: size.initial, all: size.all, byPackage: byPackage(size.metafile) };
 }
 
 /** Minified bytes (before gzip) per origin: lit, zod, decimal.js, src/core, the rest of src. */

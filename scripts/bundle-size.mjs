@@ -1,0 +1,60 @@
+// Bundles entry points the way an app bundler would (esbuild: minified, code splitting,
+// browser/production conditions) and measures the gzipped JavaScript. Shared by the size
+// budgets (scripts/size.mjs) and the pricing-table size benchmark.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const isRankChunk = (output) => Object.keys(output.inputs).some((i) => /js-tiktoken\/(dist\/)?ranks|ranks\/(o200k|cl100k)/.test(i));
+
+/**
+ * @param {string[]} entries
+ * @returns {Promise<{ initial: number, all: number, allButRanks: number, rankInInitial: boolean, initialChunks: number, chunks: number, metafile: import('esbuild').Metafile }>}
+ *   gzipped bytes of the first-paint chunks (declared entries + their static imports), of every
+ *   chunk, and of every chunk but the tokenizer's rank tables.
+ */
+export async function measureBundle(entries) {
+  const outdir = mkdtempSync(join(tmpdir(), 'creditkit-size-'));
+  try {
+    const result = await build({
+      entryPoints: entries,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      outdir,
+      metafile: true,
+      logLevel: 'silent',
+      conditions: ['browser', 'production'],
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+    const outputs = result.metafile.outputs;
+    const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+    // esbuild also marks dynamically imported modules as entry points: only the declared ones count.
+    const declared = new Set(entries.map((e) => resolve(e)));
+    const queue = Object.entries(outputs).filter(([, o]) => o.entryPoint && declared.has(resolve(o.entryPoint))).map(([f]) => f);
+    const initial = new Set();
+    while (queue.length) {
+      const file = queue.pop();
+      if (initial.has(file)) continue;
+      initial.add(file);
+      for (const imp of outputs[file].imports) if (imp.kind === 'import-statement') queue.push(imp.path);
+    }
+    const js = Object.keys(outputs).filter((f) => f.endsWith('.js'));
+    const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
+    return {
+      initial: sum(initial),
+      all: sum(js),
+      allButRanks: sum(js.filter((f) => !isRankChunk(outputs[f]))),
+      rankInInitial: [...initial].some((f) => isRankChunk(outputs[f])),
+      initialChunks: initial.size,
+      chunks: js.length,
+      metafile: result.metafile,
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
