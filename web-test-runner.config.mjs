@@ -85,7 +85,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     bundles,
-    // js-tiktoken/lite imports base64-js, which ships CommonJS only.
+    // js-tiktoken/lite (the reference the tokenizer tests compare with) imports base64-js, which ships CommonJS only.
     fromRollup(rollupCommonjs)({ include: ['**/node_modules/base64-js/**'] }),
   ],
   browsers: [

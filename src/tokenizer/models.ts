@@ -1,9 +1,6 @@
 // Which encoding counts a model's tokens: an explicit encoding, a catalog entry's `tokenizer`
-// field (`openai/gpt-4.1-1m` → o200k_base), or an OpenAI model name through js-tiktoken's own
-// table (`gpt-4o` → o200k_base). Anything else is estimated, and the reason says why.
-// js-tiktoken/lite is imported on first need: it is not needed to price, and it pulls in a
-// CommonJS dependency (base64-js) that only a bundler turns into ESM.
-import type { TiktokenModel } from 'js-tiktoken/lite';
+// field (`openai/gpt-4.1-1m` → o200k_base), or an OpenAI model name by its family (`gpt-4o` →
+// o200k_base). Anything else is estimated, and the reason says why.
 import { tryFindService } from '../core/catalog/find.js';
 import type { Catalog } from '../core/catalog/schema.js';
 import { isEncodingName, type EncodingName } from './encodings.js';
@@ -24,18 +21,22 @@ export type EncodingChoice = { encoding: EncodingName } | { method: typeof ESTIM
 /** The default when neither model nor encoding is given: the encoding of every current OpenAI model. */
 export const DEFAULT_ENCODING: EncodingName = 'o200k_base';
 
-let lite: Promise<typeof import('js-tiktoken/lite')> | undefined;
+// OpenAI's model families and their encodings, first match wins. By family rather than by
+// js-tiktoken's list of exact names (getEncodingNameForModel): the same answers for every name on
+// that list (a test holds them equal), dated snapshots and newer models of a family (gpt-5.2,
+// gpt-4.1-2025-04-14) included, and none of js-tiktoken/lite's 2.5 KB gzipped in a page.
+const OPENAI_FAMILIES: readonly (readonly [RegExp, string])[] = [
+  [/^(gpt-4o|gpt-4\.[15]|gpt-5(\.\d+)?|chatgpt-4o|o[134])(-|$)/, 'o200k_base'],
+  [/^(gpt-4|gpt-3\.5-turbo|gpt-35-turbo|text-embedding-ada-002|text-embedding-3-(small|large))(-|$)/, 'cl100k_base'],
+  [/^(text|code)-davinci-edit-/, 'p50k_edit'],
+  [/^(text-davinci-00[23]|code-davinci-|code-cushman-|davinci-codex$|cushman-codex$|davinci-002$)/, 'p50k_base'],
+  [/^(ada|babbage|curie|davinci|babbage-002|text-(ada|babbage|curie|davinci)-001|(code-search|text-search|text-similarity)-.+-001)$/, 'r50k_base'],
+  [/^gpt2$/, 'gpt2'],
+];
 
-/** js-tiktoken's encoding for an OpenAI model name; undefined for an unknown name; throws when js-tiktoken cannot load. */
-async function openAiEncoding(model: string): Promise<string | undefined> {
-  lite ??= import('js-tiktoken/lite');
-  lite.catch(() => (lite = undefined));
-  const { getEncodingNameForModel } = await lite;
-  try {
-    return getEncodingNameForModel(model as TiktokenModel);
-  } catch {
-    return undefined; // js-tiktoken throws "Unknown model"
-  }
+/** The encoding of an OpenAI model name (lower case, no provider prefix); undefined when unknown. */
+export function openAiEncoding(model: string): string | undefined {
+  return OPENAI_FAMILIES.find(([family]) => family.test(model))?.[1];
 }
 
 /** Resolves options to an exact encoding or to the estimate with a reason. */
@@ -57,12 +58,7 @@ export async function chooseEncoding(options: EncodingOptions = {}): Promise<Enc
   }
   // "openai/gpt-4o" without a catalog still names an OpenAI model.
   const name = model.trim().toLowerCase().replace(/^(openai|azure)\//, '');
-  let fromOpenAi: string | undefined;
-  try {
-    fromOpenAi = await openAiEncoding(name);
-  } catch (error) {
-    return { method: ESTIMATE_METHOD, reason: `could not load js-tiktoken's model table: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  const fromOpenAi = openAiEncoding(name);
   if (fromOpenAi && isEncodingName(fromOpenAi)) return { encoding: fromOpenAi };
   if (fromOpenAi) return { method: ESTIMATE_METHOD, reason: `${model} uses ${fromOpenAi}, which is not bundled` };
   return {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { Tiktoken } from 'js-tiktoken/lite';
+import { Tiktoken, getEncodingNameForModel, type TiktokenModel } from 'js-tiktoken/lite';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { countTokens as gptTokenizerCount } from 'gpt-tokenizer/encoding/o200k_base';
 import { parseCatalog } from '../../src/core/index.js';
@@ -11,19 +11,34 @@ import {
   countChat, countTokens, estimateTokens, imageTokens, TokenCounter, TokenizerError, ESTIMATE_METHOD, CHAT_REPLY_PRIMING,
 } from '../../src/tokenizer/index.js';
 import { setRankImporter } from '../../src/tokenizer/encodings.js';
+import { openAiEncoding } from '../../src/tokenizer/models.js';
 import { CORPUS } from './corpus.js';
 
 const catalog = parseCatalog(readFileSync('catalog/gptbots.json', 'utf8'));
 const o200kRef = new Tiktoken(o200k);
 const ref = (text: string): number => o200kRef.encode(text, [], []).length;
 
-test('OpenAI model names get their encoding through js-tiktoken\'s table', async () => {
+test('OpenAI model names get their encoding by family', async () => {
   const cases: [string, string][] = [
     ['gpt-4o', 'o200k_base'], ['gpt-4.1-mini', 'o200k_base'], ['gpt-5', 'o200k_base'], ['o3-mini', 'o200k_base'],
     ['gpt-4', 'cl100k_base'], ['gpt-3.5-turbo', 'cl100k_base'], ['text-embedding-3-small', 'cl100k_base'],
     ['openai/gpt-4o', 'o200k_base'], ['GPT-4o', 'o200k_base'],
   ];
   for (const [model, encoding] of cases) assert.deepEqual(await countTokens('Hello, world!', { model }), { tokens: 4, exact: true, encoding }, model);
+});
+
+test('the family table gives js-tiktoken\'s encoding for every model name js-tiktoken knows', () => {
+  // Every name of js-tiktoken's TiktokenModel type, read from its declarations (the list lives only there).
+  const declarations = readFileSync(new URL(import.meta.resolve('js-tiktoken/lite').replace(/lite\.js$/, 'lite.d.ts')), 'utf8');
+  const core = /from '\.\/(core-[^']+)\.js'/.exec(declarations)?.[1];
+  const types = readFileSync(new URL(import.meta.resolve('js-tiktoken/lite').replace(/lite\.js$/, `${core}.d.ts`)), 'utf8');
+  const names = [.../type TiktokenModel = ([^;]+);/.exec(types)![1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+  assert.ok(names.length > 100, `read ${names.length} names`);
+  for (const name of names) assert.equal(openAiEncoding(name), getEncodingNameForModel(name as TiktokenModel), name);
+  // Newer members and dated snapshots of a family, which js-tiktoken's exact list does not know yet.
+  for (const name of ['gpt-5.2', 'gpt-5.1-codex', 'gpt-4.1-2025-04-14', 'o3-pro', 'gpt-4o-mini-tts']) assert.equal(openAiEncoding(name), 'o200k_base', name);
+  for (const name of ['gpt-4-turbo-2024-04-09', 'gpt-3.5-turbo-0125']) assert.equal(openAiEncoding(name), 'cl100k_base', name);
+  for (const name of ['o2', 'gpt-4x', 'gpt-6', 'llama-3.3-70b', 'davinci-003', 'o1x']) assert.equal(openAiEncoding(name), undefined, name);
 });
 
 test('without model or encoding the count is exact on o200k_base', async () => {

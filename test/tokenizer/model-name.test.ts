@@ -1,4 +1,4 @@
-// In the test browser, counting by model name loads js-tiktoken's model table (and base64-js) and is exact.
+// In the test browser, counting by OpenAI model name is exact (the family table picks the encoding).
 import { expect } from '@open-wc/testing';
 import { countTokens } from '../../src/tokenizer/index.js';
 
