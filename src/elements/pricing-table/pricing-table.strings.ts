@@ -9,6 +9,9 @@ export interface PricingTableStrings {
   billingType: string;
   allBillingTypes: string;
   model: string;
+  /** Legend of the key-mode switch, and its third option. */
+  keyModeSwitch: string;
+  bothKeyModes: string;
   keys: { input: string; output: string; cachedInput: string; audio: string; characters: string; request: string; storage: string };
   /** Column: what 1,000 credits buy ({amount} is the formatted 1,000). */
   buys: (amount: string) => string;
@@ -41,6 +44,8 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     billingType: 'Billing type',
     allBillingTypes: 'All billing types',
     model: 'Model',
+    keyModeSwitch: 'Prices with',
+    bothKeyModes: 'Both',
     keys: { input: 'Input', output: 'Output', cachedInput: 'Cached input', audio: 'Audio', characters: 'Characters', request: 'Request', storage: 'Storage' },
     buys: (amount) => `${amount} credits buy`,
     quantity: {
@@ -80,6 +85,8 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     billingType: 'Abrechnungsart',
     allBillingTypes: 'Alle Abrechnungsarten',
     model: 'Modell',
+    keyModeSwitch: 'Preise mit',
+    bothKeyModes: 'Beide',
     keys: { input: 'Eingabe', output: 'Ausgabe', cachedInput: 'Gecachte Eingabe', audio: 'Audio', characters: 'Zeichen', request: 'Anfrage', storage: 'Speicher' },
     buys: (amount) => `${amount} Credits reichen für`,
     quantity: {

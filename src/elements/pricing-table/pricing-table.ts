@@ -1,12 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import type { Catalog, CatalogInput, PriceKey } from '../../core/catalog/schema.js';
+import type { Catalog, CatalogInput } from '../../core/catalog/schema.js';
 import {
   billingTypeName,
   commonStrings,
-  formatCreditAmount,
   formatDate,
-  formatMoney,
   formatNumber,
   type CommonStrings,
 } from '../../i18n/index.js';
@@ -15,10 +12,12 @@ import { CatalogController } from '../common/catalog-controller.js';
 import { fetchCatalog, type FetchLike } from '../common/catalog-fetch.js';
 import { CreditErrorEvent } from '../common/events.js';
 import { LocaleController } from '../common/locale-controller.js';
-import { cellKey, type PriceCell, type Row, type TableModel, type TokenUnitPreference } from './model-types.js';
+import type { CurrencyDisplay } from './cell-text.js';
+import { cellKey, type TableModel, type TokenUnitPreference } from './model-types.js';
 import { CreditCatalogChangeEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
 import { pricingTableStrings, type PricingTableStrings } from './pricing-table.strings.js';
 import { styles } from './pricing-table.styles.js';
+import { rows, type Marks, type RowsContext } from './rows.js';
 import { parseList, viewOf, type GroupView, type SortState } from './view.js';
 
 type Engine = typeof import('./pricing-model.js');
@@ -31,7 +30,7 @@ export function loadPricingEngine(): Promise<Engine> {
 }
 
 export type KeyModeDisplay = 'platform' | 'own' | 'both' | (string & {});
-export type CurrencyDisplay = 'credits' | 'money' | 'both';
+export type { CurrencyDisplay };
 
 const FLASH_MS = 6000;
 const SKELETON_ROWS = 8;
@@ -78,7 +77,7 @@ export class CreditPricingTable extends LitElement {
   static override properties = {
     src: { type: String },
     catalog: { attribute: false },
-    keyMode: { type: String, attribute: 'key-mode' },
+    keyMode: { type: String, attribute: 'key-mode', reflect: true },
     unit: { type: String },
     billingTypes: { type: String, attribute: 'billing-types' },
     brands: { type: String },
@@ -132,11 +131,11 @@ export class CreditPricingTable extends LitElement {
   private model: TableModel | undefined;
   private modelUnit: TokenUnitPreference;
   private previousCatalog: Catalog | undefined;
-  private previousMarks: { of: [Catalog, Catalog]; cells: Map<string, string | undefined>; added: Set<string> } | undefined;
+  private previousMarks: (Marks & { of: [Catalog, Catalog] }) | undefined;
   /** Cells and rows changed by the last live refresh, marked for a moment. */
-  private flash: { cells: Map<string, string | undefined>; added: Set<string> } | undefined;
+  private flash: Marks | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Bumped whenever live or "previous" marks change, so memoized rows re-render. */
+  /** Bumped whenever live or "previous" marks change, so the rows they touch are filled again. */
   private marksVersion = 0;
 
   constructor() {
@@ -289,9 +288,18 @@ export class CreditPricingTable extends LitElement {
     this.sort = { column, direction };
   }
 
-  private select(row: Row, catalog: Catalog): void {
-    this.selected = row.service.id;
-    this.dispatchEvent(new CreditServiceSelectEvent(row.service.id, this.selectKeyMode(catalog)));
+  /** One listener per group for the model buttons of all its rows. */
+  private onRowClick(event: Event): void {
+    const button = (event.target as Element).closest('button.model');
+    const id = button?.closest('tr')?.dataset['id'];
+    const catalog = this.loader.catalog;
+    if (!id || !catalog) return;
+    this.selected = id;
+    this.dispatchEvent(new CreditServiceSelectEvent(id, this.selectKeyMode(catalog)));
+  }
+
+  private onKeyModeChange(event: Event): void {
+    this.keyMode = (event.target as HTMLInputElement).value;
   }
 
   private clearFilters(): void {
@@ -352,7 +360,20 @@ export class CreditPricingTable extends LitElement {
           )}
         </select>
       </div>
+      ${model && model.catalog.keyModes.length > 1 ? this.renderKeyModeSwitch(model.catalog) : nothing}
     </div>`;
+  }
+
+  /** Platform key / own key / both: native radios (one tab stop, arrow keys), reflected to `key-mode`. */
+  private renderKeyModeSwitch(catalog: Catalog): TemplateResult {
+    const modes = catalog.keyModes.map((k) => k.id);
+    const current = modes.includes(this.keyMode) ? this.keyMode : 'both';
+    const option = (id: string, label: string) =>
+      html`<label><input type="radio" name="key-mode" value=${id} .checked=${current === id} />${label}</label>`;
+    return html`<fieldset class="field key-mode" @change=${this.onKeyModeChange}>
+      <legend>${this.strings.keyModeSwitch}</legend>
+      <div class="segments">${modes.map((id) => option(id, this.keyModeName(catalog, id)))}${option('both', this.strings.bothKeyModes)}</div>
+    </fieldset>`;
   }
 
   private renderStatus(model: TableModel | undefined): TemplateResult | typeof nothing {
@@ -384,6 +405,7 @@ export class CreditPricingTable extends LitElement {
   private renderGroups(model: TableModel): TemplateResult {
     const catalog = model.catalog;
     const modes = this.shownModes(catalog);
+    const locale = this.locale.locale;
     const views = viewOf(model, {
       query: this.query,
       billingTypes: parseList(this.billingTypes),
@@ -392,166 +414,83 @@ export class CreditPricingTable extends LitElement {
       billingType: this.billingTypeFilter,
       sort: this.sort,
       keyModes: modes,
-      locale: this.locale.locale,
+      locale,
     });
     const shown = views.reduce((n, v) => n + v.rows.length, 0);
     const total = model.groups.reduce((n, g) => n + g.rows.length, 0);
-    const locale = this.locale.locale;
+    let firstIndex = 0;
     return html`<p class="count" aria-live="polite">${this.strings.shown(formatNumber(shown, locale), formatNumber(total, locale))}</p>
       ${views.length
-        ? repeat(
-            views,
-            (v) => v.group.billingType,
-            (v) => this.renderGroup(catalog, v, modes),
-          )
+        ? views.map((v) => {
+            const group = this.renderGroup(catalog, v, modes, firstIndex);
+            firstIndex += v.rows.length;
+            return group;
+          })
         : html`<div class="message empty">
             <p>${this.strings.empty}</p>
             <button type="button" @click=${this.clearFilters}>${this.strings.clearFilters}</button>
           </div>`}`;
   }
 
-  private renderGroup(catalog: Catalog, view: GroupView, modes: string[]): TemplateResult {
+  private renderGroup(catalog: Catalog, view: GroupView, modes: string[], firstIndex: number): TemplateResult {
     const { group } = view;
     const s = this.strings;
+    const common = this.common;
     const lang = this.locale.language;
     const locale = this.locale.locale;
-    const money = this.currencyDisplay === 'money';
-    const unitWord = money ? catalog.creditUnit.currency : this.common.credits;
+    const unitWord = this.currencyDisplay === 'money' ? catalog.creditUnit.currency : common.credits;
     const captionId = `group-${group.billingType}`;
     const twoRows = modes.length > 1;
-    const sortHeader = (column: string, label: string, extra: Record<string, unknown> = {}) => {
+    const sortHeader = (column: string, label: string, rowspan = 1) => {
       const active = this.sort && (column === 'name' ? this.sort.column === 'name' : view.sortedColumn === column);
-      return html`<th
-        scope="col"
-        rowspan=${extra['rowspan'] ?? 1}
-        aria-sort=${active ? this.sort!.direction : nothing}
-        class=${active ? 'sorted' : ''}
-      >
-        <button type="button" class="sort" data-column=${column} @click=${this.onSortClick}>
-          ${label}<span class="sort-mark" aria-hidden="true">${active ? (this.sort!.direction === 'ascending' ? '▲' : '▼') : '↕'}</span>
-        </button>
-      </th>`;
+      return html`<th scope="col" rowspan=${rowspan} aria-sort=${active ? this.sort!.direction : nothing} class=${active ? 'sorted' : ''}
+        ><button type="button" class="sort" data-column=${column} @click=${this.onSortClick}
+          >${label}<span class="sort-mark" aria-hidden="true">${active ? (this.sort!.direction === 'ascending' ? '▲' : '▼') : '↕'}</span></button
+        ></th>`;
     };
-    const firstMode = modes[0]!;
-    const ctx: RowContext = {
-      key: `${locale}|${this.currencyDisplay}|${modes.join()}`,
-      modes,
-      buysLabel: s.buys(formatNumber('1000', locale)),
+    const buysLabel = s.buys(formatNumber('1000', locale));
+    const ctx: RowsContext = {
+      catalog,
+      view,
       columns: modes.flatMap((mode) =>
         group.keys.map((key) => ({ key: cellKey(mode, key), label: twoRows ? `${this.keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key] })),
       ),
+      buysLabel,
+      buys: (row) => {
+        const buys = engine!.buysOf(catalog, group, row, modes[0]!);
+        if (!buys) return undefined;
+        return buys.quantity === null ? s.unlimited : `${formatNumber(buys.quantity, locale)} ${s.quantity[group.quantityKind]}`;
+      },
+      locale,
+      display: this.currencyDisplay,
+      strings: s,
+      common,
+      selected: this.selected,
+      flash: this.flash,
+      previous: this.previousMarks,
+      marksVersion: this.marksVersion,
+      firstIndex,
     };
     const priceHeaders = (mode: string) => group.keys.map((key) => sortHeader(cellKey(mode, key), s.keys[key]));
     return html`<section class="group" aria-labelledby=${captionId}>
       <table part="table">
         <caption id=${captionId}>
           <span class="group-name">${billingTypeName(group.billingType, lang, group.catalogName)}</span>
-          <span class="unit">${unitWord} ${this.common.perUnit[group.unit]}</span>
+          <span class="unit">${unitWord} ${common.perUnit[group.unit]}</span>
         </caption>
         <thead>
           <tr>
-            ${sortHeader('name', s.model, { rowspan: twoRows ? 2 : 1 })}
+            ${sortHeader('name', s.model, twoRows ? 2 : 1)}
             ${twoRows
               ? modes.map((mode) => html`<th scope="colgroup" colspan=${group.keys.length} class="mode">${this.keyModeName(catalog, mode)}</th>`)
-              : priceHeaders(firstMode)}
-            <th scope="col" rowspan=${twoRows ? 2 : 1} class="buys">${s.buys(formatNumber('1000', locale))}</th>
+              : priceHeaders(modes[0]!)}
+            <th scope="col" rowspan=${twoRows ? 2 : 1} class="buys">${buysLabel}</th>
           </tr>
           ${twoRows ? html`<tr>${modes.map(priceHeaders)}</tr>` : nothing}
         </thead>
-        <tbody>
-          ${repeat(
-            view.rows,
-            (row) => row.service.id,
-            (row) => this.renderRow(catalog, view, row, ctx),
-          )}
-        </tbody>
+        <tbody @click=${this.onRowClick} ${rows(ctx)}></tbody>
       </table>
     </section>`;
-  }
-
-  // Rows and cells are kept flat and free of whitespace text: 118 rows × 6 cells, and the DOM size
-  // is what the first render's layout pays for. Card labels come from data-label through CSS.
-  /** A row's template, reused while nothing it shows has changed: a keystroke re-renders only what differs. */
-  private renderRow(catalog: Catalog, view: GroupView, row: Row, ctx: RowContext): TemplateResult {
-    const id = row.service.id;
-    let cheapest = '';
-    for (const column of ctx.columns) if (view.cheapest.has(`${id}|${column.key}`)) cheapest += column.key;
-    const key = `${ctx.key}|${this.selected === id}|${this.marksVersion}|${cheapest}`;
-    const memo = rowMemo.get(row);
-    if (memo?.key === key) return memo.result;
-    const result = this.buildRow(catalog, view, row, ctx);
-    rowMemo.set(row, { key, result });
-    return result;
-  }
-
-  private buildRow(catalog: Catalog, view: GroupView, row: Row, ctx: RowContext): TemplateResult {
-    const service = row.service;
-    const selected = this.selected === service.id;
-    const added = this.flash?.added.has(service.id) || this.previousMarks?.added.has(service.id);
-    return html`<tr part="row" class=${selected ? 'selected' : ''} data-id=${service.id}><th scope="row"><button type="button" class="model" aria-pressed=${selected ? 'true' : 'false'} @click=${() => this.select(row, catalog)}>${service.model}</button><span class="brand">${brandLabel(service.brand, service.brandEn)}</span>${added
-        ? html`<span part="badge" class="badge new">${this.strings.newService}</span>`
-        : nothing}</th>${ctx.columns.map((column) => this.renderCell(catalog, view, row, column))}<td class="buys" data-label=${ctx.buysLabel}>${this.renderBuys(catalog, view, row, ctx.modes[0]!)}</td></tr>`;
-  }
-
-  private renderBuys(catalog: Catalog, view: GroupView, row: Row, mode: string): TemplateResult | string {
-    const buys = engine!.buysOf(catalog, view.group, row, mode);
-    if (!buys) return html`<span aria-hidden="true">—</span><span class="visually-hidden">${this.common.notOffered}</span>`;
-    if (buys.quantity === null) return this.strings.unlimited;
-    return `${formatNumber(buys.quantity, this.locale.locale)} ${this.strings.quantity[view.group.quantityKind]}`;
-  }
-
-  private renderCell(catalog: Catalog, view: GroupView, row: Row, column: { key: string; label: string }): TemplateResult {
-    const cell = row.cells.get(column.key) as PriceCell;
-    const id = `${row.service.id}|${column.key}`;
-    const flashed = this.flash?.cells.has(id);
-    const marked = this.previousMarks?.cells.has(id);
-    const cheapest = view.cheapest.has(id);
-    const classes = flashed || marked ? `${cellClass[cell.state]}${flashed ? ' flash' : ''}${marked ? ' changed' : ''}` : cellClass[cell.state];
-    const t = this.amount(catalog, cell);
-    const extras =
-      t.listed === undefined && !t.hidden && !cheapest && !flashed && !marked
-        ? nothing
-        : [
-            t.listed === undefined ? nothing : html` <span class="listed">${this.strings.published} <s>${t.listed}</s></span>`,
-            t.hidden ? html`<span aria-hidden="true">—</span><span class="visually-hidden">${this.strings.notApplicable}</span>` : nothing,
-            cheapest ? html` <span part="badge" class="badge cheapest">${this.strings.cheapest}</span>` : nothing,
-            flashed || marked ? this.changedBadge(id) : nothing,
-          ];
-    return html`<td part="price" class=${classes} data-cell=${column.key} data-label=${column.label} ?data-changed=${flashed}>${t.main}<span class="money">${t.money}</span>${extras}</td>`;
-  }
-
-  private changedBadge(id: string): TemplateResult {
-    const percent = this.previousMarks?.cells.get(id) ?? this.flash?.cells.get(id);
-    const shown = percent ? ` ${percent.startsWith('-') ? '' : '+'}${formatNumber(percent, this.locale.locale, { maximumFractionDigits: 2 })} %` : '';
-    return html` <span part="badge" class="badge changed">${this.strings.priceChanged}${shown}</span>`;
-  }
-
-  /** A cell's texts, formatted once per cell, locale and currency display (a keystroke re-renders rows). */
-  private amount(catalog: Catalog, cell: PriceCell): CellText {
-    const locale = this.locale.locale;
-    const key = `${locale}|${this.currencyDisplay}`;
-    const memo = amountMemo.get(cell);
-    if (memo?.key === key) return memo;
-    const common = this.common;
-    let text: CellText;
-    if (cell.state === 'none') text = { key, main: '', money: '', hidden: true };
-    else if (cell.state === 'not-offered') text = { key, main: common.notOffered, money: '' };
-    else if (cell.state === 'free') text = { key, main: common.free, money: '' };
-    else {
-      const currency = catalog.creditUnit.currency;
-      const display = this.currencyDisplay;
-      const money = formatMoney(cell.money!, currency, locale);
-      const listed =
-        cell.listed === undefined ? undefined : display === 'money' ? formatMoney(cell.listedMoney!, currency, locale) : formatCreditAmount(cell.listed, locale);
-      text = {
-        key,
-        main: display === 'money' ? money : formatCreditAmount(cell.charged!, locale),
-        money: display === 'both' ? money : '',
-        ...(listed !== undefined && { listed }),
-      };
-    }
-    amountMemo.set(cell, text);
-    return text;
   }
 
   private renderFooter(catalog: Catalog): TemplateResult {
@@ -565,27 +504,6 @@ export class CreditPricingTable extends LitElement {
     </footer>`;
   }
 }
-
-interface RowContext {
-  /** What every row of the group depends on besides its own data. */
-  key: string;
-  modes: string[];
-  buysLabel: string;
-  columns: { key: string; label: string }[];
-}
-
-const cellClass: Record<PriceCell['state'], string> = { price: 'price', free: 'price free', 'not-offered': 'price not-offered', none: 'price none' };
-interface CellText {
-  key: string;
-  /** Credits (or money with currency-display="money"), or "free" / "not offered" / "—". */
-  main: string;
-  money: string;
-  listed?: string;
-  /** A price the service does not have: "—" for the eye, "not applicable" for screen readers. */
-  hidden?: true;
-}
-const amountMemo = new WeakMap<PriceCell, CellText>();
-const rowMemo = new WeakMap<Row, { key: string; result: TemplateResult }>();
 
 function brandLabel(brand: string, brandEn: string | undefined): string {
   return brandEn && brandEn !== brand ? `${brand} (${brandEn})` : brand;

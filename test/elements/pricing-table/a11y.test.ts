@@ -64,7 +64,7 @@ describe('<credit-pricing-table>: accessibility', function () {
     expect(getComputedStyle($(el, 'td.price')!, '::before').content).to.equal('"Platform key · Input"');
     await expectAccessible(el);
     const wide = await mount(gptbots, { width: '900px' });
-    expect(getComputedStyle($(wide, 'tbody tr')!).display).to.equal('table-row');
+    expect(getComputedStyle($(wide, 'tbody tr')!).display).to.equal('grid'); // each row a grid on the header's columns
     expect(getComputedStyle($(wide, 'td.price')!, '::before').content).to.equal('none');
   });
 
@@ -76,6 +76,7 @@ describe('<credit-pricing-table>: accessibility', function () {
     expect(rowIds(el)).to.have.length(2);
     await sendKeys({ press: 'Tab' }); // brand
     await sendKeys({ press: 'Tab' }); // billing type
+    await sendKeys({ press: 'Tab' }); // key-mode switch (one tab stop)
     await sendKeys({ press: 'Tab' }); // Model sort button
     await sendKeys({ press: 'Tab' }); // Platform · Audio sort button
     expect(el.shadowRoot!.activeElement?.classList.contains('sort')).to.equal(true);

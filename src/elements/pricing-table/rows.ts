@@ -1,0 +1,233 @@
+// The rows of a group's <tbody>, rendered without a lit part per row or cell: a lit template per
+// row and cell put ~4,000 comment markers into the 118-service table and half the first render
+// went into creating and filling them. Here each row is a clone of one prepared <tr> per column
+// count, filled through Text.data, textContent and attributes (never HTML: catalog text stays
+// text, and nothing needs a Trusted Types policy). Rows are keyed by service id; a row is only
+// refilled when something it shows changed, so a keystroke moves rows and touches no cell.
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { noChange } from 'lit';
+import type { Catalog } from '../../core/catalog/schema.js';
+import { formatNumber, type CommonStrings } from '../../i18n/index.js';
+import { cellText, type CurrencyDisplay } from './cell-text.js';
+import type { PriceCell, Row } from './model-types.js';
+import type { PricingTableStrings } from './pricing-table.strings.js';
+import type { GroupView } from './view.js';
+
+/** Cells and services marked as changed: `id|keyMode:key` → change in percent, and added ids. */
+export interface Marks {
+  cells: Map<string, string | undefined>;
+  added: Set<string>;
+}
+
+export interface RowsContext {
+  catalog: Catalog;
+  view: GroupView;
+  /** The price columns, in order, with their card label. */
+  columns: { key: string; label: string }[];
+  buysLabel: string;
+  /** What 1,000 credits buy of a row, formatted; undefined when not offered. */
+  buys: (row: Row) => string | undefined;
+  locale: string;
+  display: CurrencyDisplay;
+  strings: PricingTableStrings;
+  common: CommonStrings;
+  selected: string | undefined;
+  /** Live-refresh marks (flashed) and marks against a previous catalog. */
+  flash: Marks | undefined;
+  previous: Marks | undefined;
+  /** Bumped by the element whenever `flash` or `previous` change. */
+  marksVersion: number;
+  /** Position of the group's first row in the whole table (rows far below the fold are laid out lazily). */
+  firstIndex: number;
+}
+
+interface CellDom {
+  td: HTMLTableCellElement;
+  main: Text;
+  money: HTMLSpanElement;
+}
+
+interface RowDom {
+  tr: HTMLTableRowElement;
+  button: HTMLButtonElement;
+  brand: HTMLSpanElement;
+  cells: CellDom[];
+  buys: HTMLTableCellElement;
+  /** The model row and the context it was last filled for. */
+  row: Row | undefined;
+  signature: string;
+}
+
+/** Rows up to this far down the page are laid out with the first render; later ones when scrolled near. */
+const MIN_ROW_HEIGHT_PX = 48;
+
+const prototypes = new Map<number, HTMLTableRowElement>();
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** One empty row per column count, cloned for every row of that shape. */
+function prototype(columns: number): HTMLTableRowElement {
+  let tr = prototypes.get(columns);
+  if (!tr) {
+    const cells = Array.from({ length: columns }, () => el('td', { part: 'price', class: 'price' }, new Text(), el('span', { class: 'money' }, new Text())));
+    tr = el(
+      'tr',
+      { part: 'row' },
+      el('th', { scope: 'row' }, el('button', { type: 'button', class: 'model', 'aria-pressed': 'false' }, new Text()), el('span', { class: 'brand' }, new Text())),
+      ...cells,
+      el('td', { class: 'buys' }),
+    );
+    prototypes.set(columns, tr);
+  }
+  return tr;
+}
+
+function createRow(columns: number): RowDom {
+  const tr = prototype(columns).cloneNode(true) as HTMLTableRowElement;
+  const th = tr.firstChild as HTMLTableCellElement;
+  const cells: CellDom[] = [];
+  for (let td = th.nextSibling as HTMLTableCellElement; td.nextSibling; td = td.nextSibling as HTMLTableCellElement) {
+    cells.push({ td, main: td.firstChild as Text, money: td.lastChild as HTMLSpanElement });
+  }
+  return { tr, button: th.firstChild as HTMLButtonElement, brand: th.lastChild as HTMLSpanElement, cells, buys: tr.lastChild as HTMLTableCellElement, row: undefined, signature: '' };
+}
+
+function setText(node: Text, value: string): void {
+  if (node.data !== value) node.data = value;
+}
+
+function setAttr(node: Element, name: string, value: string | undefined): void {
+  if (value === undefined) node.removeAttribute(name);
+  else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/** Removes everything after `node` in its parent (a cell's or header's optional badges). */
+function clearAfter(node: Node): void {
+  while (node.nextSibling) node.nextSibling.remove();
+}
+
+/** "—" for the eye and a word for screen readers. */
+function dash(label: string): Node[] {
+  return [el('span', { 'aria-hidden': 'true' }, new Text('—')), el('span', { class: 'visually-hidden' }, new Text(label))];
+}
+
+const badge = (kind: string, label: string) => el('span', { part: 'badge', class: `badge ${kind}` }, new Text(label));
+
+const cellClass: Record<PriceCell['state'], string> = { price: 'price', free: 'price free', 'not-offered': 'price not-offered', none: 'price none' };
+
+function fillCell(dom: CellDom, row: Row, column: RowsContext['columns'][number], ctx: RowsContext): void {
+  const cell = row.cells.get(column.key)!;
+  const id = `${row.service.id}|${column.key}`;
+  const flashed = ctx.flash?.cells.has(id) ?? false;
+  const marked = ctx.previous?.cells.has(id) ?? false;
+  const t = cellText(ctx.catalog, cell, ctx.locale, ctx.display);
+  const { td, money } = dom;
+  td.className = `${cellClass[cell.state]}${flashed ? ' flash' : ''}${marked ? ' changed' : ''}`;
+  setAttr(td, 'data-cell', column.key);
+  setAttr(td, 'data-label', column.label);
+  setAttr(td, 'data-changed', flashed ? '' : undefined);
+  setText(dom.main, t.main);
+  setText(money.firstChild as Text, t.money);
+  clearAfter(money);
+  const s = ctx.strings;
+  if (t.listed !== undefined) td.append(' ', el('span', { class: 'listed' }, new Text(`${s.published} `), el('s', {}, new Text(t.listed))));
+  if (t.hidden) td.append(...dash(s.notApplicable));
+  if (ctx.view.cheapest.has(id)) td.append(' ', badge('cheapest', s.cheapest));
+  if (flashed || marked) {
+    const percent = ctx.previous?.cells.get(id) ?? ctx.flash?.cells.get(id);
+    const shown = percent ? ` ${percent.startsWith('-') ? '' : '+'}${formatNumber(percent, ctx.locale, { maximumFractionDigits: 2 })} %` : '';
+    td.append(' ', badge('changed', `${s.priceChanged}${shown}`));
+  }
+}
+
+function fillRow(dom: RowDom, row: Row, ctx: RowsContext): void {
+  const { service } = row;
+  const selected = ctx.selected === service.id;
+  setAttr(dom.tr, 'data-id', service.id);
+  dom.tr.classList.toggle('selected', selected);
+  dom.button.setAttribute('aria-pressed', String(selected));
+  setText(dom.button.firstChild as Text, service.model);
+  setText(dom.brand.firstChild as Text, service.brandEn && service.brandEn !== service.brand ? `${service.brand} (${service.brandEn})` : service.brand);
+  clearAfter(dom.brand);
+  if (ctx.flash?.added.has(service.id) || ctx.previous?.added.has(service.id)) dom.brand.after(badge('new', ctx.strings.newService));
+  ctx.columns.forEach((column, i) => fillCell(dom.cells[i]!, row, column, ctx));
+  setAttr(dom.buys, 'data-label', ctx.buysLabel);
+  const buys = ctx.buys(row);
+  if (buys === undefined) dom.buys.replaceChildren(...dash(ctx.common.notOffered));
+  else dom.buys.textContent = buys;
+}
+
+/** Everything a row shows besides its model row: when it is unchanged, the row is left alone. */
+function signatureOf(row: Row, ctx: RowsContext): string {
+  const id = row.service.id;
+  let cheapest = '';
+  for (const column of ctx.columns) if (ctx.view.cheapest.has(`${id}|${column.key}`)) cheapest += column.key;
+  return `${ctx.locale}|${ctx.display}|${ctx.columns.map((c) => `${c.key}=${c.label}`).join()}|${ctx.selected === id}|${ctx.marksVersion}|${cheapest}`;
+}
+
+/** Brings `tbody`'s rows to `ctx.view.rows`, in order, reusing the rows of `doms` by service id. */
+export function renderRows(tbody: HTMLTableSectionElement, doms: Map<string, RowDom>, ctx: RowsContext): void {
+  const eager = Math.ceil(innerHeight / MIN_ROW_HEIGHT_PX);
+  const columns = ctx.columns.length;
+  const shown = new Set<string>();
+  let next = tbody.firstChild;
+  ctx.view.rows.forEach((row, i) => {
+    const id = row.service.id;
+    shown.add(id);
+    let dom = doms.get(id);
+    if (dom && dom.cells.length !== columns) {
+      // another key mode: other columns, a new row
+      if (dom.tr === next) next = next.nextSibling;
+      dom.tr.remove();
+      dom = undefined;
+    }
+    if (!dom) doms.set(id, (dom = createRow(columns)));
+    const signature = signatureOf(row, ctx);
+    if (dom.row !== row || dom.signature !== signature) {
+      fillRow(dom, row, ctx);
+      dom.row = row;
+      dom.signature = signature;
+    }
+    // Rows below the first screenful skip style and layout until scrolled near (content-visibility).
+    dom.tr.classList.toggle('lazy', ctx.firstIndex + i >= eager);
+    if (dom.tr === next) next = next.nextSibling;
+    else tbody.insertBefore(dom.tr, next);
+  });
+  while (next) {
+    const after = next.nextSibling;
+    next.remove();
+    next = after;
+  }
+  for (const id of doms.keys()) if (!shown.has(id)) doms.delete(id);
+  // The grid columns of header and rows (custom properties through CSSOM: no inline style attribute, CSP-safe).
+  const style = tbody.parentElement!.style;
+  const keys = String(ctx.view.group.keys.length);
+  if (style.getPropertyValue('--_price-columns') !== String(columns)) style.setProperty('--_price-columns', String(columns));
+  if (style.getPropertyValue('--_keys') !== keys) style.setProperty('--_keys', keys);
+}
+
+class RowsDirective extends Directive {
+  private readonly doms = new Map<string, RowDom>();
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('rows() belongs on a <tbody> element');
+  }
+
+  render(_ctx: RowsContext): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [ctx]: [RowsContext]): unknown {
+    renderRows(part.element as HTMLTableSectionElement, this.doms, ctx);
+    return noChange;
+  }
+}
+
+/** `<tbody ${rows(ctx)}>`: the group's rows, keyed by service id. */
+export const rows = directive(RowsDirective);
