@@ -5,6 +5,9 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   publicDir: false,
+  // Files beside the bundle (the worker, the rank tables) are found relative to the bundle, wherever
+  // a page serves it from (/dist/, a CDN path), not from the site's root.
+  base: './',
   // The token-count worker as an ES module, so its rank tables stay lazily loaded chunks.
   worker: { format: 'es' },
   build: {
@@ -18,7 +21,9 @@ export default defineConfig({
       fileName: () => 'creditkit.js',
     },
     rollupOptions: {
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      // Vite leaves whitespace in an ES library build (for bundlers that re-minify it), but this file
+      // is what a <script type="module"> tag loads as is: minified fully.
+      output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true },
     },
   },
 });

@@ -8,3 +8,4 @@ export declare function measureBundle(entries: string[]): Promise<{
   chunks: number;
   metafile: Metafile;
 }>;
+export declare function measureShipped(dist?: string): { allButRanks: number; files: number };

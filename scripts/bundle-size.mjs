@@ -3,7 +3,7 @@
 // budgets (scripts/size.mjs) and the pricing-table size benchmark.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -57,4 +57,19 @@ export async function measureBundle(entries) {
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The script-tag bundle as shipped: dist/creditkit.js and every file it can load from beside it
+ * (its chunks, the token-count worker), each gzipped as a server sends it; the tokenizer's rank
+ * tables apart. Needs `npm run build` first.
+ * @param {string} dist
+ * @returns {{ allButRanks: number, files: number }}
+ */
+export function measureShipped(dist = 'dist') {
+  const entry = join(dist, 'creditkit.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
+  const beside = ['chunks', 'assets'].flatMap((dir) => (existsSync(join(dist, dir)) ? readdirSync(join(dist, dir)).map((f) => join(dist, dir, f)) : []));
+  const files = [entry, ...beside.filter((f) => f.endsWith('.js') && !/(o200k|cl100k)_base-[\w-]+\.js$/.test(f))];
+  return { allButRanks: files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0), files: files.length };
 }

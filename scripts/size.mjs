@@ -1,34 +1,58 @@
-// Size budgets, checked in CI: the gzipped JavaScript a page downloads, bundled and minified the
-// way an app bundler would. Fails (exit 1) when a budget is exceeded.
-//   pricing table alone (initial chunks only, nothing lazy)   ≤ 30 KB (the issue's target)
-//   every element, all chunks but the tokenizer's rank tables ≤ 96 KB: a regression guard at
-//     today's size. The issue's target is 80 KB and is not met (decimal.js, zod/mini and lit alone
-//     are ~27 KB; the calculator with its simulation core and en/de strings ~20 KB); the gap is
-//     printed on every run until the bundle is brought down to it.
-import { measureBundle } from './bundle-size.mjs';
+// Size budgets, checked in CI after `npm run build`: the gzipped JavaScript a page downloads.
+// Fails (exit 1) when a budget is exceeded.
+//   pricing table alone, bundled by an app (initial chunks only, nothing lazy) ≤ 30 KB (the issue's target)
+//   every element, bundled by an app from this package (all chunks but the rank tables)
+//   every element from dist/creditkit.js as shipped (its chunks and the token-count worker too)
+// The issue's target for "everything but the ranks" is 80 KB and is not met: decimal.js, zod/mini
+// and lit alone are ~28 KB of it. Those two budgets are regression guards at today's size, and the
+// gap to 80 KB is printed on every run until the bundle is brought down to it.
+import { measureBundle, measureShipped } from './bundle-size.mjs';
 
 const KB = 1024;
 const BUDGETS = [
-  { name: 'pricing table alone (first paint)', entries: ['src/elements/pricing-table/index.ts'], limit: 30 * KB, measure: 'initial' },
-  { name: 'every element, as dist/creditkit.js loads them (all chunks but the rank tables)', entries: ['src/elements/index.ts'], limit: 96 * KB, target: 80 * KB, measure: 'allButRanks' },
+  {
+    name: 'pricing table alone (first paint)',
+    limit: 30 * KB,
+    measure: async () => {
+      const size = await measureBundle(['src/elements/pricing-table/index.ts']);
+      const problem = size.rankInInitial ? 'a rank table is in the initial chunks!' : undefined;
+      return { gz: size.initial, what: `${size.initialChunks} chunks at first paint`, problem };
+    },
+  },
+  {
+    name: 'every element, bundled by an app (all chunks but the rank tables)',
+    limit: 93 * KB,
+    target: 80 * KB,
+    measure: async () => {
+      const size = await measureBundle(['src/elements/index.ts']);
+      return { gz: size.allButRanks, what: `${size.chunks} chunks` };
+    },
+  },
+  {
+    name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
+    limit: 96 * KB,
+    target: 80 * KB,
+    measure: async () => {
+      const size = measureShipped('dist');
+      return { gz: size.allButRanks, what: `${size.files} files` };
+    },
+  },
 ];
 
 let failed = false;
 for (const budget of BUDGETS) {
-  let size;
+  let result;
   try {
-    size = await measureBundle(budget.entries);
+    result = await budget.measure();
   } catch (error) {
-    console.error(`size: ${budget.name}: cannot bundle (${error.message.split('\n')[0]})`);
+    console.error(`size: ${budget.name}: cannot measure (${error.message.split('\n')[0]})`);
     failed = true;
     continue;
   }
-  const gz = size[budget.measure];
-  const rankInInitial = budget.measure === 'initial' && size.rankInInitial;
-  const ok = gz <= budget.limit && !rankInInitial;
+  const { gz, what, problem } = result;
+  const ok = gz <= budget.limit && !problem;
   failed ||= !ok;
-  const chunks = budget.measure === 'initial' ? size.initialChunks : size.chunks;
   const target = budget.target && gz > budget.target ? `; ${((gz - budget.target) / KB).toFixed(1)} KB over the ${budget.target / KB} KB target` : '';
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${budget.name}: ${(gz / KB).toFixed(1)} KB gzipped (budget ${budget.limit / KB} KB${target}; ${chunks} chunks${budget.measure === 'initial' ? ' at first paint' : ' in the bundle'})${rankInInitial ? ' — a rank table is in the initial chunks!' : ''}`);
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${budget.name}: ${(gz / KB).toFixed(1)} KB gzipped (budget ${budget.limit / KB} KB${target}; ${what})${problem ? ` — ${problem}` : ''}`);
 }
 process.exit(failed ? 1 : 0);

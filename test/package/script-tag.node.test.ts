@@ -1,0 +1,137 @@
+// The script-tag bundle as a CMS page uses it: dist/creditkit.js built by the library config,
+// served as static files beside a plain HTML page under a strict CSP, loaded with one
+// <script type="module"> tag. Every element is defined, the pricing table renders the catalog,
+// and the calculator counts a prompt exactly: short text on the page's thread (the rank table
+// fetched lazily from beside the bundle), long text in the token-count worker.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Tiktoken } from 'js-tiktoken/lite';
+import cl100k from 'js-tiktoken/ranks/cl100k_base';
+import o200k from 'js-tiktoken/ranks/o200k_base';
+import { chromium, type Browser, type Page } from 'playwright';
+import { build } from 'vite';
+// @ts-expect-error a plain .mjs helper without types
+import { findChromium, CHROMIUM_ARGS } from '../../scripts/find-chromium.mjs';
+
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; worker-src 'self'";
+const TAGS = ['credit-pricing-table', 'credit-calculator', 'credit-balance', 'credit-usage', 'credit-chat-cost'];
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>creditkit from a script tag</title>
+<script type="module" src="/dist/creditkit.js"></script></head>
+<body>
+<credit-pricing-table src="/catalog/gptbots.json"></credit-pricing-table>
+<credit-calculator src="/catalog/gptbots.json"></credit-calculator>
+</body></html>`;
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.map': 'application/json' };
+
+let out: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+const requested: string[] = [];
+const notFound: string[] = [];
+
+function serve(root: string, prefix: string, path: string): Buffer | undefined {
+  const file = normalize(join(root, path.slice(prefix.length)));
+  if (!file.startsWith(root)) return undefined;
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+before(async () => {
+  out = mkdtempSync(join(tmpdir(), 'creditkit-script-tag-'));
+  await build({ configFile: 'vite.lib.config.ts', logLevel: 'warn', build: { outDir: out, emptyOutDir: true, sourcemap: false } });
+  const catalogDir = join(process.cwd(), 'catalog');
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requested.push(path);
+    const body = path === '/' ? Buffer.from(PAGE) : path.startsWith('/dist/') ? serve(out, '/dist/', path) : path.startsWith('/catalog/') ? serve(catalogDir, '/catalog/', path) : undefined;
+    if (!body) {
+      if (path !== '/favicon.ico') notFound.push(path);
+      return void res.writeHead(404).end();
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html', 'content-security-policy': CSP }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  rmSync(out, { recursive: true, force: true });
+});
+
+async function openPage(): Promise<{ page: Page; problems: string[]; workers: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  const workers: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  await page.goto(`${origin}/`);
+  return { page, problems, workers };
+}
+
+/** The calculator's first prompt box: types `text`, waits for the exact count, returns [tokens, encoding]. */
+async function countInCalculator(page: Page, text: string): Promise<[number, string]> {
+  const prompt = page.locator('credit-calculator textarea').first();
+  await prompt.fill(text);
+  const hint = page.locator('credit-calculator .hint').first();
+  await hint.filter({ hasText: /tokens \(exact, \w+\)/ }).waitFor({ timeout: 30_000 });
+  const match = /([\d,]+) tokens \(exact, (\w+)\)/.exec(await hint.innerText())!;
+  return [Number(match[1]!.replace(/,/g, '')), match[2]!];
+}
+
+const reference = { o200k_base: new Tiktoken(o200k), cl100k_base: new Tiktoken(cl100k) } as Record<string, Tiktoken>;
+
+describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP', () => {
+  it('ships the rank tables as separate files beside the bundle, not inside it', () => {
+    const files = readdirSync(join(out, 'chunks')).concat(readdirSync(join(out, 'assets')));
+    assert.ok(files.some((f) => /^o200k_base-.+\.js$/.test(f)) && files.some((f) => /^cl100k_base-.+\.js$/.test(f)), files.join(', '));
+    assert.ok(readFileSync(join(out, 'creditkit.js')).length < 1000, 'creditkit.js is a small entry that imports its chunks');
+  });
+
+  it('defines every element and renders the 118 GPTBots services, loading no rank table for it', async () => {
+    const { page, problems } = await openPage();
+    for (const tag of TAGS) assert.equal(await page.evaluate((t) => customElements.get(t) !== undefined, tag), true, tag);
+    const rows = page.locator('credit-pricing-table tbody tr');
+    await rows.nth(117).waitFor();
+    assert.equal(await rows.count(), 118);
+    await page.getByText('4,545,454', { exact: false }).first().waitFor();
+    assert.deepEqual(problems, []);
+    assert.ok(!requested.some((p) => /_base-/.test(p)), `a rank table was fetched for the price list: ${requested.filter((p) => /_base-/.test(p)).join(', ')}`);
+    await page.close();
+  });
+
+  it('counts a short prompt exactly on the page, the rank table fetched lazily from beside the bundle', async () => {
+    const { page, problems, workers } = await openPage();
+    const text = 'How many credits does a 2,000-word German contract summary cost with GPT-4.1? Bitte auf Deutsch.';
+    const [tokens, encoding] = await countInCalculator(page, text);
+    assert.equal(tokens, reference[encoding]!.encode(text).length, encoding);
+    assert.ok(requested.some((p) => p.startsWith('/dist/chunks/') && p.includes(`${encoding}-`)), `fetched ${encoding} from dist/chunks`);
+    assert.deepEqual(workers, [], 'a short text is counted without a worker');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('counts a 60,000-character prompt exactly in the token-count worker', async () => {
+    const { page, problems, workers } = await openPage();
+    const text = Array.from({ length: 1500 }, (_, i) => `Zeile ${i}: Preis pro 1.000 Tokens, `).join('').padEnd(60_000, 'x ');
+    const [tokens, encoding] = await countInCalculator(page, text);
+    assert.equal(tokens, reference[encoding]!.encode(text).length, encoding);
+    assert.ok(workers.some((w) => /^\/dist\/assets\/count\.worker-.+\.js$/.test(w)), `a count worker ran from beside the bundle: ${workers.join(', ')}`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(notFound, [], 'every file the bundle asked for was found beside it');
+    await page.close();
+  });
+});
