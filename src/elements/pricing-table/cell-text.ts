@@ -18,6 +18,19 @@ export interface CellText {
 }
 
 const memo = new WeakMap<PriceCell, CellText>();
+/** Formatted amounts by locale and value: a price list repeats a few values (every capped own-key price). */
+const formatted = new Map<string, string>();
+
+function once(key: string, format: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size > 5000) formatted.clear();
+    formatted.set(key, (text = format()));
+  }
+  return text;
+}
+const credits = (value: string, locale: string) => once(`c|${locale}|${value}`, () => formatCreditAmount(value, locale));
+const money = (value: string, currency: string, locale: string) => once(`m|${locale}|${currency}|${value}`, () => formatMoney(value, currency, locale));
 
 export function cellText(catalog: Catalog, cell: PriceCell, locale: string, display: CurrencyDisplay): CellText {
   const key = `${locale}|${display}`;
@@ -30,13 +43,12 @@ export function cellText(catalog: Catalog, cell: PriceCell, locale: string, disp
   else if (cell.state === 'free') text = { key, main: common.free, money: '' };
   else {
     const currency = catalog.creditUnit.currency;
-    const money = formatMoney(cell.money!, currency, locale);
-    const listed =
-      cell.listed === undefined ? undefined : display === 'money' ? formatMoney(cell.listedMoney!, currency, locale) : formatCreditAmount(cell.listed, locale);
+    const inMoney = money(cell.money!, currency, locale);
+    const listed = cell.listed === undefined ? undefined : display === 'money' ? money(cell.listedMoney!, currency, locale) : credits(cell.listed, locale);
     text = {
       key,
-      main: display === 'money' ? money : formatCreditAmount(cell.charged!, locale),
-      money: display === 'both' ? money : '',
+      main: display === 'money' ? inMoney : credits(cell.charged!, locale),
+      money: display === 'both' ? inMoney : '',
       ...(listed !== undefined && { listed }),
     };
   }

@@ -49,6 +49,8 @@ interface CellDom {
 
 interface RowDom {
   tr: HTMLTableRowElement;
+  /** The column keys and labels the row was cloned for. */
+  shape: string;
   button: HTMLButtonElement;
   brand: HTMLSpanElement;
   cells: CellDom[];
@@ -61,7 +63,8 @@ interface RowDom {
 /** Rows up to this far down the page are laid out with the first render; later ones when scrolled near. */
 const MIN_ROW_HEIGHT_PX = 48;
 
-const prototypes = new Map<number, HTMLTableRowElement>();
+// Bounded in practice: shapes are per group, key mode and language.
+const prototypes = new Map<string, HTMLTableRowElement>();
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, ...children: Node[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -70,31 +73,39 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
   return node;
 }
 
-/** One empty row per column count, cloned for every row of that shape. */
-function prototype(columns: number): HTMLTableRowElement {
-  let tr = prototypes.get(columns);
+/** The columns' part of a row's signature, and the key of its prototype. */
+const shapeOf = (ctx: RowsContext) => `${ctx.columns.map((c) => `${c.key}=${c.label}`).join()}|${ctx.buysLabel}`;
+
+/**
+ * One empty row per column shape (keys and card labels), cloned for every row of that shape: the
+ * attributes every row of a group shares come with the clone instead of ~10 setAttribute calls.
+ */
+function prototype(shape: string, ctx: RowsContext): HTMLTableRowElement {
+  let tr = prototypes.get(shape);
   if (!tr) {
-    const cells = Array.from({ length: columns }, () => el('td', { part: 'price', class: 'price' }, new Text(), el('span', { class: 'money' }, new Text())));
+    const cells = ctx.columns.map((c) =>
+      el('td', { part: 'price', class: 'price', 'data-cell': c.key, 'data-label': c.label }, new Text(), el('span', { class: 'money' }, new Text())),
+    );
     tr = el(
       'tr',
       { part: 'row' },
       el('th', { scope: 'row' }, el('button', { type: 'button', class: 'model', 'aria-pressed': 'false' }, new Text()), el('span', { class: 'brand' }, new Text())),
       ...cells,
-      el('td', { class: 'buys' }),
+      el('td', { class: 'buys', 'data-label': ctx.buysLabel }),
     );
-    prototypes.set(columns, tr);
+    prototypes.set(shape, tr);
   }
   return tr;
 }
 
-function createRow(columns: number): RowDom {
-  const tr = prototype(columns).cloneNode(true) as HTMLTableRowElement;
+function createRow(shape: string, ctx: RowsContext): RowDom {
+  const tr = prototype(shape, ctx).cloneNode(true) as HTMLTableRowElement;
   const th = tr.firstChild as HTMLTableCellElement;
   const cells: CellDom[] = [];
   for (let td = th.nextSibling as HTMLTableCellElement; td.nextSibling; td = td.nextSibling as HTMLTableCellElement) {
     cells.push({ td, main: td.firstChild as Text, money: td.lastChild as HTMLSpanElement });
   }
-  return { tr, button: th.firstChild as HTMLButtonElement, brand: th.lastChild as HTMLSpanElement, cells, buys: tr.lastChild as HTMLTableCellElement, row: undefined, signature: '' };
+  return { tr, shape, button: th.firstChild as HTMLButtonElement, brand: th.lastChild as HTMLSpanElement, cells, buys: tr.lastChild as HTMLTableCellElement, row: undefined, signature: '' };
 }
 
 function setText(node: Text, value: string): void {
@@ -120,17 +131,16 @@ const badge = (kind: string, label: string) => el('span', { part: 'badge', class
 
 const cellClass: Record<PriceCell['state'], string> = { price: 'price', free: 'price free', 'not-offered': 'price not-offered', none: 'price none' };
 
-function fillCell(dom: CellDom, row: Row, column: RowsContext['columns'][number], ctx: RowsContext): void {
-  const cell = row.cells.get(column.key)!;
-  const id = `${row.service.id}|${column.key}`;
+function fillCell(dom: CellDom, row: Row, key: string, ctx: RowsContext): void {
+  const cell = row.cells.get(key)!;
+  const id = `${row.service.id}|${key}`;
   const flashed = ctx.flash?.cells.has(id) ?? false;
   const marked = ctx.previous?.cells.has(id) ?? false;
   const t = cellText(ctx.catalog, cell, ctx.locale, ctx.display);
   const { td, money } = dom;
-  td.className = `${cellClass[cell.state]}${flashed ? ' flash' : ''}${marked ? ' changed' : ''}`;
-  setAttr(td, 'data-cell', column.key);
-  setAttr(td, 'data-label', column.label);
-  setAttr(td, 'data-changed', flashed ? '' : undefined);
+  const className = `${cellClass[cell.state]}${flashed ? ' flash' : ''}${marked ? ' changed' : ''}`;
+  if (td.className !== className) td.className = className;
+  if (td.hasAttribute('data-changed') !== flashed) td.toggleAttribute('data-changed', flashed);
   setText(dom.main, t.main);
   setText(money.firstChild as Text, t.money);
   clearAfter(money);
@@ -150,43 +160,42 @@ function fillRow(dom: RowDom, row: Row, ctx: RowsContext): void {
   const selected = ctx.selected === service.id;
   setAttr(dom.tr, 'data-id', service.id);
   dom.tr.classList.toggle('selected', selected);
-  dom.button.setAttribute('aria-pressed', String(selected));
+  setAttr(dom.button, 'aria-pressed', String(selected));
   setText(dom.button.firstChild as Text, service.model);
   setText(dom.brand.firstChild as Text, service.brandEn && service.brandEn !== service.brand ? `${service.brand} (${service.brandEn})` : service.brand);
   clearAfter(dom.brand);
   if (ctx.flash?.added.has(service.id) || ctx.previous?.added.has(service.id)) dom.brand.after(badge('new', ctx.strings.newService));
-  ctx.columns.forEach((column, i) => fillCell(dom.cells[i]!, row, column, ctx));
-  setAttr(dom.buys, 'data-label', ctx.buysLabel);
+  ctx.columns.forEach((column, i) => fillCell(dom.cells[i]!, row, column.key, ctx));
   const buys = ctx.buys(row);
   if (buys === undefined) dom.buys.replaceChildren(...dash(ctx.common.notOffered));
   else dom.buys.textContent = buys;
 }
 
-/** Everything a row shows besides its model row: when it is unchanged, the row is left alone. */
+/** Everything a row shows besides its model row and shape: when it is unchanged, the row is left alone. */
 function signatureOf(row: Row, ctx: RowsContext): string {
   const id = row.service.id;
   let cheapest = '';
   for (const column of ctx.columns) if (ctx.view.cheapest.has(`${id}|${column.key}`)) cheapest += column.key;
-  return `${ctx.locale}|${ctx.display}|${ctx.columns.map((c) => `${c.key}=${c.label}`).join()}|${ctx.selected === id}|${ctx.marksVersion}|${cheapest}`;
+  return `${ctx.locale}|${ctx.display}|${ctx.selected === id}|${ctx.marksVersion}|${cheapest}`;
 }
 
 /** Brings `tbody`'s rows to `ctx.view.rows`, in order, reusing the rows of `doms` by service id. */
 export function renderRows(tbody: HTMLTableSectionElement, doms: Map<string, RowDom>, ctx: RowsContext): void {
   const eager = Math.ceil(innerHeight / MIN_ROW_HEIGHT_PX);
-  const columns = ctx.columns.length;
+  const shape = shapeOf(ctx);
   const shown = new Set<string>();
   let next = tbody.firstChild;
   ctx.view.rows.forEach((row, i) => {
     const id = row.service.id;
     shown.add(id);
     let dom = doms.get(id);
-    if (dom && dom.cells.length !== columns) {
-      // another key mode: other columns, a new row
+    if (dom && dom.shape !== shape) {
+      // other columns (key mode, language): a new row
       if (dom.tr === next) next = next.nextSibling;
       dom.tr.remove();
       dom = undefined;
     }
-    if (!dom) doms.set(id, (dom = createRow(columns)));
+    if (!dom) doms.set(id, (dom = createRow(shape, ctx)));
     const signature = signatureOf(row, ctx);
     if (dom.row !== row || dom.signature !== signature) {
       fillRow(dom, row, ctx);
@@ -207,7 +216,8 @@ export function renderRows(tbody: HTMLTableSectionElement, doms: Map<string, Row
   // The grid columns of header and rows (custom properties through CSSOM: no inline style attribute, CSP-safe).
   const style = tbody.parentElement!.style;
   const keys = String(ctx.view.group.keys.length);
-  if (style.getPropertyValue('--_price-columns') !== String(columns)) style.setProperty('--_price-columns', String(columns));
+  const columns = String(ctx.columns.length);
+  if (style.getPropertyValue('--_price-columns') !== columns) style.setProperty('--_price-columns', columns);
   if (style.getPropertyValue('--_keys') !== keys) style.setProperty('--_keys', keys);
 }
 

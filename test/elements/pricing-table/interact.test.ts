@@ -1,5 +1,7 @@
 // Search, filters, sort, key-mode switch, selection and the empty state.
 import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { expectAccessible } from '../../helpers/axe.js';
 import { compareDecimals, type Catalog } from '../../../src/core/index.js';
 import { loadCatalog } from '../../core/load.js';
 import { $, $$, mainText, mount, rowIds, search, text } from './setup.js';
@@ -138,5 +140,65 @@ describe('<credit-pricing-table>: key mode and selection', () => {
     await el.updateComplete;
     expect(el.selected).to.equal('openai/gpt-4.1-1m');
     expect(button.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('switches key modes from the toolbar, reflected to key-mode', async () => {
+    const el = await mount(gptbots);
+    const radios = () => $$(el, '.key-mode input[type="radio"]') as HTMLInputElement[];
+    const cells = () => [...new Set($$(el, 'tr[data-id="openai/gpt-4.1-1m"] td[data-cell]').map((td) => td.getAttribute('data-cell')))];
+    expect(text($(el, '.key-mode legend'))).to.equal('Prices with');
+    expect(radios().map((r) => [text(r.closest('label')), r.value, r.checked])).to.deep.equal([
+      ['Platform key', 'platform', false],
+      ['Own key', 'own', false],
+      ['Both', 'both', true],
+    ]);
+    radios()[1]!.click();
+    await el.updateComplete;
+    expect([el.keyMode, el.getAttribute('key-mode')]).to.deep.equal(['own', 'own']);
+    expect(cells()).to.deep.equal(['own:input', 'own:output']);
+    el.setAttribute('key-mode', 'platform');
+    await el.updateComplete;
+    expect(radios().map((r) => r.checked)).to.deep.equal([true, false, false]);
+    expect(cells()).to.deep.equal(['platform:input', 'platform:output']);
+  });
+
+  it('moves through the key modes with the arrow keys (one tab stop)', async () => {
+    const el = await mount(gptbots, { 'billing-types': 'asr' });
+    ($(el, '#type') as HTMLSelectElement).focus();
+    await sendKeys({ press: 'Tab' });
+    const focused = () => el.shadowRoot!.activeElement as HTMLInputElement;
+    expect([focused().name, focused().value]).to.deep.equal(['key-mode', 'both']);
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect([focused().value, el.keyMode]).to.deep.equal(['own', 'own']);
+    expect($$(el, 'thead th[scope="colgroup"]')).to.have.length(0);
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(el.getAttribute('key-mode')).to.equal('platform');
+    await sendKeys({ press: 'Tab' }); // out of the group, to the first sort button
+    expect(el.shadowRoot!.activeElement?.classList.contains('sort')).to.equal(true);
+    await expectAccessible(el);
+  });
+
+  it('speaks German, and is left out for a catalog with one key mode', async () => {
+    const el = await mount(gptbots, { lang: 'de' });
+    expect(text($(el, '.key-mode legend'))).to.equal('Preise mit');
+    expect($$(el, '.key-mode label').map(text)).to.deep.equal(['Plattform-Schlüssel', 'Eigener Schlüssel', 'Beide']);
+    const mein = await mount(meingpt);
+    expect($(mein, '.key-mode')).to.equal(null);
+  });
+
+  it('keeps row elements across search and sort (keyed by service id) and fills only changed rows', async () => {
+    const el = await mount(gptbots);
+    const row = () => $(el, 'tr[data-id="openai/gpt-4.1-1m"]');
+    const before = row();
+    const cell = before!.querySelector('td[data-cell="platform:input"]')!.firstChild;
+    await search(el, 'gpt-4');
+    ($$(el, 'thead th button')[1] as HTMLButtonElement).click();
+    await el.updateComplete;
+    await search(el, '');
+    expect(row()).to.equal(before);
+    expect(row()!.querySelector('td[data-cell="platform:input"]')!.firstChild).to.equal(cell);
+    expect(rowIds(el)).to.have.length(118);
   });
 });
