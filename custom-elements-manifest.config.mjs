@@ -7,4 +7,16 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: true,
+  plugins: [
+    {
+      // The analyzer also lists `dispatchEvent(new SomeEvent(x))` under the name of x (`error`,
+      // `diff`, or none): the elements fire only the credit-* events their JSDoc declares.
+      name: 'only-declared-credit-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules)
+          for (const declaration of module.declarations ?? [])
+            if (declaration.events) declaration.events = declaration.events.filter((event) => event.name?.startsWith('credit-'));
+      },
+    },
+  ],
 };

@@ -2,7 +2,10 @@
 // Fails (exit 1) when a budget is exceeded.
 //   pricing table alone, bundled by an app (initial chunks only, nothing lazy) ≤ 30 KB (the target)
 //   every element, bundled by an app from this package (all chunks but the rank tables)
-//   every element from dist/creditkit.js as shipped (its chunks and the token-count worker too)
+//   every element from dist/creditkit.js as shipped (its chunks and the token-count worker too);
+//     each element is its own chunk, loaded when a page first uses its tag, so a page downloads
+//     what it shows (a price list: 21.6 KB, checked by test/package/script-tag.node.test.ts), and
+//     the sum of all files is ~9 KB more than one bundle would be (each file gzips on its own).
 // The target for "everything but the ranks" is 80 KB and is not met: decimal.js, zod/mini
 // and lit alone are ~28 KB of it. Those two budgets are regression guards at today's size, and the
 // gap to 80 KB is printed on every run until the bundle is brought down to it.
@@ -30,7 +33,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 96 * KB,
+    limit: 102 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');

@@ -1,14 +1,16 @@
 // The script-tag bundle as a CMS page uses it: dist/creditkit.js built by the library config,
 // served as static files beside a plain HTML page under a strict CSP, loaded with one
-// <script type="module"> tag. Every element is defined, the pricing table renders the catalog,
-// and the calculator counts a prompt exactly: short text on the page's thread (the rank table
-// fetched lazily from beside the bundle), long text in the token-count worker.
+// <script type="module"> tag. A page with only a price list gets it without downloading the other
+// elements first; every element is defined; the pricing table renders the catalog; the
+// calculator counts a prompt exactly: short text on the page's thread (the rank table fetched
+// lazily from beside the bundle), long text in the token-count worker.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { Tiktoken } from 'js-tiktoken/lite';
 import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import o200k from 'js-tiktoken/ranks/o200k_base';
@@ -52,7 +54,7 @@ before(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requested.push(path);
-    const body = path === '/' ? Buffer.from(PAGE) : path.startsWith('/dist/') ? serve(out, '/dist/', path) : path.startsWith('/catalog/') ? serve(catalogDir, '/catalog/', path) : undefined;
+    const body = path === '/' ? Buffer.from(PAGE) : path === '/pricing-only' ? Buffer.from(PAGE.replace(/<credit-calculator[^]*?<\/credit-calculator>/, '')) : path.startsWith('/dist/') ? serve(out, '/dist/', path) : path.startsWith('/catalog/') ? serve(catalogDir, '/catalog/', path) : undefined;
     if (!body) {
       if (path !== '/favicon.ico') notFound.push(path);
       return void res.writeHead(404).end();
@@ -98,12 +100,29 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
   it('ships the rank tables as separate files beside the bundle, not inside it', () => {
     const files = readdirSync(join(out, 'chunks')).concat(readdirSync(join(out, 'assets')));
     assert.ok(files.some((f) => /^o200k_base-.+\.js$/.test(f)) && files.some((f) => /^cl100k_base-.+\.js$/.test(f)), files.join(', '));
-    assert.ok(readFileSync(join(out, 'creditkit.js')).length < 1000, 'creditkit.js is a small entry that imports its chunks');
+    assert.ok(readFileSync(join(out, 'creditkit.js')).length < 2000, 'creditkit.js is a small loader; the elements are chunks beside it');
   });
 
-  it('defines every element and renders the 118 GPTBots services, loading no rank table for it', async () => {
+  it('shows a price list without first downloading the other elements: ≤ 30 KB gzipped before the table is defined', async (t) => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/pricing-only`);
+    const fetched: string[] = await page.evaluate(async () => {
+      await customElements.whenDefined('credit-pricing-table');
+      return performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    });
+    const files = fetched.filter((p) => p.startsWith('/dist/'));
+    assert.ok(files.some((f) => /\/pricing-table-[\w-]+\.js$/.test(f)), files.join(', '));
+    assert.deepEqual(files.filter((f) => /(calculator|usage|balance|chat-cost|tokenizer|_base)-[\w-]+\.js$/.test(f)), [], 'no other element, no tokenizer');
+    const gz = files.reduce((n, f) => n + gzipSync(readFileSync(join(out, f.slice('/dist/'.length))), { level: 9 }).length, 0);
+    t.diagnostic(`pricing table from the script tag, first paint: ${(gz / 1024).toFixed(1)} KB gzipped in ${files.length} files`);
+    assert.ok(gz <= 30 * 1024, `${gz} bytes`);
+    await page.locator('credit-pricing-table tbody tr').nth(117).waitFor();
+    await page.close();
+  });
+
+  it('defines every element (the ones not on the page once it is idle) and renders the 118 GPTBots services, loading no rank table for it', async () => {
     const { page, problems } = await openPage();
-    for (const tag of TAGS) assert.equal(await page.evaluate((t) => customElements.get(t) !== undefined, tag), true, tag);
+    await page.evaluate((tags) => Promise.all(tags.map((t) => customElements.whenDefined(t))), TAGS);
     const rows = page.locator('credit-pricing-table tbody tr');
     await rows.nth(117).waitFor();
     assert.equal(await rows.count(), 118);

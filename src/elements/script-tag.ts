@@ -1,0 +1,6 @@
+// dist/creditkit.js, the script-tag bundle: defines every creditkit element, each loaded when the
+// page first uses its tag (autoload.ts). `loadElement(tag)` resolves once a tag is defined, for a
+// page script that wants to wait for one before it talks to it.
+import { autoloadElements } from './autoload.js';
+
+export const { load: loadElement } = autoloadElements();
