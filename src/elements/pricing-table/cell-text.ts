@@ -18,19 +18,19 @@ export interface CellText {
 }
 
 const memo = new WeakMap<PriceCell, CellText>();
-/** Formatted amounts by locale and value: a price list repeats a few values (every capped own-key price). */
-const formatted = new Map<string, string>();
+/**
+ * Formatted amounts by locale and value, per catalog: a price list repeats a few values (every
+ * capped own-key price), and a new catalog starts afresh (nothing stale, nothing unbounded).
+ */
+const formattedByCatalog = new WeakMap<Catalog, Map<string, string>>();
 
-function once(key: string, format: () => string): string {
-  let text = formatted.get(key);
-  if (text === undefined) {
-    if (formatted.size > 5000) formatted.clear();
-    formatted.set(key, (text = format()));
-  }
+function once(catalog: Catalog, key: string, format: () => string): string {
+  let cache = formattedByCatalog.get(catalog);
+  if (!cache) formattedByCatalog.set(catalog, (cache = new Map()));
+  let text = cache.get(key);
+  if (text === undefined) cache.set(key, (text = format()));
   return text;
 }
-const credits = (value: string, locale: string) => once(`c|${locale}|${value}`, () => formatCreditAmount(value, locale));
-const money = (value: string, currency: string, locale: string) => once(`m|${locale}|${currency}|${value}`, () => formatMoney(value, currency, locale));
 
 export function cellText(catalog: Catalog, cell: PriceCell, locale: string, display: CurrencyDisplay): CellText {
   const key = `${locale}|${display}`;
@@ -43,11 +43,13 @@ export function cellText(catalog: Catalog, cell: PriceCell, locale: string, disp
   else if (cell.state === 'free') text = { key, main: common.free, money: '' };
   else {
     const currency = catalog.creditUnit.currency;
-    const inMoney = money(cell.money!, currency, locale);
-    const listed = cell.listed === undefined ? undefined : display === 'money' ? money(cell.listedMoney!, currency, locale) : credits(cell.listed, locale);
+    const credits = (value: string) => once(catalog, `c|${locale}|${value}`, () => formatCreditAmount(value, locale));
+    const money = (value: string) => once(catalog, `m|${locale}|${value}`, () => formatMoney(value, currency, locale));
+    const inMoney = money(cell.money!);
+    const listed = cell.listed === undefined ? undefined : display === 'money' ? money(cell.listedMoney!) : credits(cell.listed);
     text = {
       key,
-      main: display === 'money' ? inMoney : credits(cell.charged!, locale),
+      main: display === 'money' ? inMoney : credits(cell.charged!),
       money: display === 'both' ? inMoney : '',
       ...(listed !== undefined && { listed }),
     };
