@@ -54,12 +54,13 @@ before(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requested.push(path);
-    const body = path === '/' ? Buffer.from(PAGE) : path === '/pricing-only' ? Buffer.from(PAGE.replace(/<credit-calculator[^]*?<\/credit-calculator>/, '')) : path.startsWith('/dist/') ? serve(out, '/dist/', path) : path.startsWith('/catalog/') ? serve(catalogDir, '/catalog/', path) : undefined;
+    const body = path === '/' || path === '/trusted-types' ? Buffer.from(PAGE) : path === '/pricing-only' ? Buffer.from(PAGE.replace(/<credit-calculator[^]*?<\/credit-calculator>/, '')) : path.startsWith('/dist/') ? serve(out, '/dist/', path) : path.startsWith('/catalog/') ? serve(catalogDir, '/catalog/', path) : undefined;
     if (!body) {
       if (path !== '/favicon.ico') notFound.push(path);
       return void res.writeHead(404).end();
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html', 'content-security-policy': CSP }).end(body);
+    const csp = path === '/trusted-types' ? `${CSP}; require-trusted-types-for 'script'` : CSP;
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html', 'content-security-policy': csp }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -73,14 +74,14 @@ after(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-async function openPage(): Promise<{ page: Page; problems: string[]; workers: string[] }> {
+async function openPage(path = '/'): Promise<{ page: Page; problems: string[]; workers: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const problems: string[] = [];
   const workers: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}${path}`);
   return { page, problems, workers };
 }
 
@@ -151,6 +152,19 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
     assert.ok(workers.some((w) => /^\/dist\/assets\/count\.worker-.+\.js$/.test(w)), `a count worker ran from beside the bundle: ${workers.join(', ')}`);
     assert.deepEqual(problems, []);
     assert.deepEqual(notFound, [], 'every file the bundle asked for was found beside it');
+    await page.close();
+  });
+
+  it('with Trusted Types required, renders the price list and still counts a long prompt exactly (on the page: the worker is blocked)', async () => {
+    const { page, problems, workers } = await openPage('/trusted-types');
+    await page.locator('credit-pricing-table tbody tr').nth(117).waitFor();
+    const text = 'Trusted Types. '.repeat(4000);
+    const [tokens, encoding] = await countInCalculator(page, text);
+    assert.equal(tokens, reference[encoding]!.encode(text).length, encoding);
+    // The worker's URL would need a TrustedScriptURL; bundlers only rewrite the literal
+    // `new Worker(new URL(…))`, so the worker is refused (one CSP report) and the count falls back.
+    assert.deepEqual(workers, []);
+    assert.deepEqual(problems, ["console: This document requires 'TrustedScriptURL' assignment. The action has been blocked."]);
     await page.close();
   });
 });
