@@ -37,6 +37,7 @@ export {
   AmbiguousServiceError,
   type Issue,
 } from './errors.js';
-export { diffCatalogs, isEmptyDiff, type CatalogDiff, type PriceChange, type RepricedService } from './catalog/diff.js';
+export { diffCatalogs, isEmptyDiff, priceChanges, type CatalogDiff, type PriceChange, type RepricedService } from './catalog/diff.js';
+export { likelyRenames, type LikelyRename } from './catalog/renames.js';
 export { importTable, importLiteLLM, ImportError, DEFAULT_BRANDS, formatIssue, type ImportResult, type ImportIssue, type TableImportOptions, type LiteLLMImportOptions, type BrandMap, type SectionKey } from './catalog/import/index.js';
 export * from './simulate/index.js';

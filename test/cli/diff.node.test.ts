@@ -28,13 +28,34 @@ describe('creditkit diff', () => {
     assert.deepEqual([diff.added.length, diff.removed.length, diff.repriced.length], [61, 38, 7]);
   });
 
+  it('pairs the models the new list renamed, with what their rename changed (--json)', async () => {
+    const diff = JSON.parse((await runCli('diff', '--json', previous, current)).stdout);
+    // Worked from the two lists: "GPT-o4-mini 0,121 0,484 0,011 0,044" → "GPT-o4-mini-200k 0.121 0.484 0.01 0.044";
+    // "Gemini-3.0-Pro 0,44 1,98 0,04 0,18" → "Gemini-3.0-Pro-1M 0.44 1.98 0.01 0.10"; Moonshot-8k/32k/128k → Moonshot-v1-…
+    assert.deepEqual(diff.likelyRenamed, [
+      { from: 'openai/gpt-5.0-chat-400k', to: 'openai/gpt-5.0-chat-128k', changes: [] },
+      { from: 'openai/gpt-o4-mini', to: 'openai/gpt-o4-mini-200k', changes: [{ keyMode: 'own', key: 'input', from: '0.011', to: '0.01', percent: '-9.09' }] },
+      { from: 'google/gemini-3.0-pro', to: 'google/gemini-3.0-pro-1m', changes: [
+        { keyMode: 'own', key: 'input', from: '0.04', to: '0.01', percent: '-75' },
+        { keyMode: 'own', key: 'output', from: '0.18', to: '0.10', percent: '-44.44' },
+      ] },
+      { from: 'zhipu/glm-4v-plus-8k', to: 'zhipu/glm-4v-plus-16k', changes: [] },
+      { from: 'moonshot/moonshot-128k', to: 'moonshot/moonshot-v1-128k', changes: [] },
+      { from: 'moonshot/moonshot-32k', to: 'moonshot/moonshot-v1-32k', changes: [] },
+      { from: 'moonshot/moonshot-8k', to: 'moonshot/moonshot-v1-8k', changes: [] },
+    ]);
+    // A hint beside the exact diff: the renamed ones stay listed as removed and added.
+    assert.ok(diff.removed.some((s: { id: string }) => s.id === 'openai/gpt-o4-mini') && diff.added.some((s: { id: string }) => s.id === 'openai/gpt-o4-mini-200k'));
+  });
+
   it('prints the same in words, with signed percentages', async () => {
     const r = await runCli('diff', previous, current);
     assert.ok(r.stdout.startsWith(`gptbots 2026-11-22.1 → gptbots ${readJson('catalog/gptbots.json').version}\n`));
     assert.match(r.stdout, /^ {2}\+ anthropic\/claude-4\.6-opus-200k {2}platform input 0\.55, output 2\.75 · own input 0\.05, output 0\.25$/m);
     assert.match(r.stdout, /^ {2}~ anthropic\/claude-4\.5-haiku-200k\n {6}platform input 0\.11 → 0\.33 \(\+200%\)$/m);
     assert.match(r.stdout, /own input 0\.5029 → 0\.0114 \(-97\.73%\)/); // GLM-4.5-X-128K, whose old columns look swapped
-    assert.match(r.stdout, /^61 added, 38 removed, 7 repriced$/m);
+    assert.match(r.stdout, /^Likely renamed, removed → added \(7\):\n {2}> openai\/gpt-5\.0-chat-400k → openai\/gpt-5\.0-chat-128k {2}same prices\n {2}> openai\/gpt-o4-mini → openai\/gpt-o4-mini-200k\n {6}own input 0\.011 → 0\.01 \(-9\.09%\)$/m);
+    assert.match(r.stdout, /^61 added, 38 removed, 7 repriced; 7 of the removed likely renamed$/m);
   });
 
   it('shows a price that stops being offered, and "no changes" for equal catalogs', async () => {

@@ -1,11 +1,12 @@
 // `creditkit diff <old.json> <new.json> [--json] [--exit-code]`: services added, removed and
-// repriced (with the change in percent), from core's diffCatalogs.
-import { diffCatalogs, isEmptyDiff, PRICE_KEYS, type Catalog, type CatalogDiff, type PriceChange, type Service } from '../../core/index.js';
+// repriced (with the change in percent), from core's diffCatalogs, and which removed ones were
+// likely renamed to an added one (with their price changes), from likelyRenames.
+import { diffCatalogs, isEmptyDiff, likelyRenames, PRICE_KEYS, type Catalog, type CatalogDiff, type PriceChange, type Service } from '../../core/index.js';
 import { formatPathIssue, loadCatalogFile, parseOptions } from './check.js';
 
 const USAGE =
   'usage: creditkit diff <old.json> <new.json> [--json] [--exit-code]\n' +
-  '  --json       print { added, removed, repriced, changedUnit } as JSON\n' +
+  '  --json       print { added, removed, repriced, changedUnit, likelyRenamed } as JSON\n' +
   '  --exit-code  exit 1 when anything changed (like git diff --exit-code)';
 
 function showPrice(price: string | null | undefined): string {
@@ -41,6 +42,7 @@ export function diffJson(before: Catalog, after: Catalog, diff: CatalogDiff) {
     removed: diff.removed.map(serviceJson),
     repriced: diff.repriced.map((r) => ({ id: r.id, changes: r.changes.map(changeJson) })),
     changedUnit: diff.changedUnit,
+    likelyRenamed: likelyRenames(diff).map((r) => ({ from: r.from, to: r.to, changes: r.changes.map(changeJson) })),
   };
 }
 
@@ -56,7 +58,10 @@ export function diffText(before: Catalog, after: Catalog, diff: CatalogDiff): st
   for (const r of diff.repriced) out.push(`  ~ ${r.id}`, ...r.changes.map((c) => `      ${describeChange(c)}`));
   section('Unit or billing changed, prices not comparable', diff.changedUnit.length);
   for (const c of diff.changedUnit) out.push(`  ! ${c.id}  ${c.from} → ${c.to}`);
-  out.push('', `${diff.added.length} added, ${diff.removed.length} removed, ${diff.repriced.length} repriced${diff.changedUnit.length ? `, ${diff.changedUnit.length} with another unit` : ''}`);
+  const renames = likelyRenames(diff);
+  section('Likely renamed, removed → added', renames.length);
+  for (const r of renames) out.push(`  > ${r.from} → ${r.to}${r.changes.length ? '' : '  same prices'}`, ...r.changes.map((c) => `      ${describeChange(c)}`));
+  out.push('', `${diff.added.length} added, ${diff.removed.length} removed, ${diff.repriced.length} repriced${diff.changedUnit.length ? `, ${diff.changedUnit.length} with another unit` : ''}${renames.length ? `; ${renames.length} of the removed likely renamed` : ''}`);
   return out.join('\n');
 }
 

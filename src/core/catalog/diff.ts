@@ -38,6 +38,22 @@ function samePrice(a: string | null | undefined, b: string | null | undefined): 
   return new Decimal(a).eq(b); // "0.1" and "0.10" are one price
 }
 
+/** Every price that differs between two entries (of one service, or of a service and its successor). */
+export function priceChanges(previous: Service, service: Service): PriceChange[] {
+  const modes = new Set([...Object.keys(previous.prices), ...Object.keys(service.prices)]);
+  const changes: PriceChange[] = [];
+  for (const keyMode of modes) {
+    for (const key of PRICE_KEYS) {
+      const from = previous.prices[keyMode]?.[key];
+      const to = service.prices[keyMode]?.[key];
+      if (samePrice(from, to)) continue;
+      const percent = typeof from === 'string' && typeof to === 'string' ? percentChange(from, to) : undefined;
+      changes.push({ keyMode, key, from, to, ...(percent !== undefined && { percent }) });
+    }
+  }
+  return changes;
+}
+
 /** Compares services by id. */
 export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
   const old = new Map(before.services.map((s) => [s.id, s]));
@@ -52,17 +68,7 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
       diff.changedUnit.push({ id: service.id, from: previous.unit, to: service.unit });
       continue;
     }
-    const modes = new Set([...Object.keys(previous.prices), ...Object.keys(service.prices)]);
-    const changes: PriceChange[] = [];
-    for (const keyMode of modes) {
-      for (const key of PRICE_KEYS) {
-        const from = previous.prices[keyMode]?.[key];
-        const to = service.prices[keyMode]?.[key];
-        if (samePrice(from, to)) continue;
-        const percent = typeof from === 'string' && typeof to === 'string' ? percentChange(from, to) : undefined;
-        changes.push({ keyMode, key, from, to, ...(percent !== undefined && { percent }) });
-      }
-    }
+    const changes = priceChanges(previous, service);
     if (changes.length) diff.repriced.push({ id: service.id, changes });
   }
   return diff;
