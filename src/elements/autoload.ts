@@ -63,7 +63,8 @@ export function autoloadElements(options: AutoloadOptions = {}): Autoloader {
   };
 
   discover();
-  new MutationObserver(() => requested.size < tags.length && discover()).observe(document.documentElement, { childList: true, subtree: true });
+  const observer = new MutationObserver(() => (requested.size < tags.length ? discover() : observer.disconnect()));
+  observer.observe(document.documentElement, { childList: true, subtree: true });
   // The rest only after what the page shows, so it does not compete with it for the network.
   const loadRest = () => tags.forEach(loadQuietly);
   void Promise.allSettled(requested.values()).then(() => (options.whenIdle ?? afterLoadWhenIdle(document))(loadRest));
