@@ -1,9 +1,9 @@
 // The rows of a group's <tbody>, rendered without a lit part per row or cell: a lit template per
-// row and cell put ~4,000 comment markers into the 118-service table and half the first render
-// went into creating and filling them. Here each row is a clone of one prepared <tr> per column
-// count, filled through Text.data, textContent and attributes (never HTML: catalog text stays
-// text, and nothing needs a Trusted Types policy). Rows are keyed by service id; a row is only
-// refilled when something it shows changed, so a keystroke moves rows and touches no cell.
+// row and cell put ~4,000 comment markers into the 118-service table (half its nodes, which
+// insertion, style and layout all paid for). Here each row is a clone of one prepared <tr> per
+// column shape, filled through Text.data, textContent and attributes (never HTML: catalog text
+// stays text, and nothing needs a Trusted Types policy). Rows are keyed by service id; a row is
+// only refilled when something it shows changed, so a keystroke moves rows and touches no cell.
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { noChange } from 'lit';
 import type { Catalog } from '../../core/catalog/schema.js';
@@ -60,7 +60,10 @@ interface RowDom {
   signature: string;
 }
 
-/** Rows up to this far down the page are laid out with the first render; later ones when scrolled near. */
+/**
+ * The first render lays out as many rows as the viewport could show at this (smallest) row
+ * height; the rows after them are `content-visibility: auto`, laid out when scrolled near.
+ */
 const MIN_ROW_HEIGHT_PX = 48;
 
 // Bounded in practice: shapes are per group, key mode and language.
@@ -112,12 +115,11 @@ function setText(node: Text, value: string): void {
   if (node.data !== value) node.data = value;
 }
 
-function setAttr(node: Element, name: string, value: string | undefined): void {
-  if (value === undefined) node.removeAttribute(name);
-  else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+function setAttr(node: Element, name: string, value: string): void {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
 
-/** Removes everything after `node` in its parent (a cell's or header's optional badges). */
+/** Removes everything after `node` in its parent (the optional badges of a cell or model cell). */
 function clearAfter(node: Node): void {
   while (node.nextSibling) node.nextSibling.remove();
 }
