@@ -327,6 +327,9 @@ export const styles = [
         overflow: hidden;
         clip: rect(0 0 0 0);
       }
+      tbody tr.lazy {
+        contain-intrinsic-size: auto 10rem; /* a card's height before it is laid out */
+      }
       tbody tr {
         display: block;
         border: 1px solid var(--_border);
