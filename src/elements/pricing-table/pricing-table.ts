@@ -38,8 +38,9 @@ const SKELETON_ROWS = 8;
 /**
  * The live price list of a catalog: searchable, filterable, sortable, grouped by billing type,
  * in the page's language, kept current by ETag revalidation. A switch in the toolbar shows prices
- * with the platform's key, the customer's own key or both (reflected to `key-mode`). The language comes from the global
- * `lang` attribute on the element or its closest ancestor (then the document): `de-*` is German.
+ * with the platform's key, the customer's own key or both (reflected to `key-mode`). The language
+ * comes from the global `lang` attribute on the element or its closest ancestor (then the
+ * document): `de-*` is German.
  * Under Trusted Types, allow lit's policy: `trusted-types lit-html` (add 'allow-duplicates' when
  * the page loads another copy of lit).
  *
