@@ -201,4 +201,17 @@ describe('<credit-pricing-table>: key mode and selection', () => {
     expect(row()!.querySelector('td[data-cell="platform:input"]')!.firstChild).to.equal(cell);
     expect(rowIds(el)).to.have.length(118);
   });
+
+  it('lays out with the first render every row the viewport can show; later rows wait (content-visibility)', async () => {
+    const el = await mount(gptbots);
+    const inView = () => $$(el, 'tbody tr').filter((tr) => tr.getBoundingClientRect().top < innerHeight);
+    expect(inView().length).to.be.greaterThan(3);
+    expect(inView().filter((tr) => tr.classList.contains('lazy'))).to.deep.equal([]);
+    expect($$(el, 'tbody tr.lazy').length).to.be.greaterThan(50);
+    expect(getComputedStyle($(el, 'tbody tr.lazy')!).contentVisibility).to.equal('auto');
+    // after a search the rows that moved up into view are laid out too
+    await search(el, 'qwen');
+    expect(inView().length).to.be.greaterThan(3);
+    expect(inView().filter((tr) => tr.classList.contains('lazy'))).to.deep.equal([]);
+  });
 });
