@@ -31,6 +31,7 @@ if (browserFiles.length) {
       res.setHeader('content-type', 'text/html');
       return res.end('<!doctype html><html lang="en"><body></body></html>');
     }
+    if (path === '/favicon.ico') return res.writeHead(204).end(); // not a 404 in the printed log
     try {
       const body = await readFile(join(process.cwd(), path));
       const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
