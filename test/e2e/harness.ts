@@ -52,7 +52,15 @@ export async function startDemo(): Promise<Demo> {
       return page;
     },
     async screenshot(page, name) {
+      // A full-page capture does not scroll, so content-visibility: auto content below the fold
+      // (most of the price list's rows) would show blank: grow the viewport to the whole page
+      // first, so everything is on screen and rendered, as it is for a visitor who scrolls.
+      const viewport = page.viewportSize()!;
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16_000) });
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+      await page.setViewportSize(viewport);
     },
     async close() {
       await browser.close();
