@@ -2,7 +2,7 @@
 import { findService } from './catalog/find.js';
 import { effectivePrice } from './catalog/prices.js';
 import { UNITS, type Catalog } from './catalog/schema.js';
-import { Decimal, toPlain } from './decimal.js';
+import { scaledInteger } from './decimal-text.js';
 import { CreditError, NotOfferedError, UsageError } from './errors.js';
 import { moneyToCredits } from './money.js';
 import type { Money } from './rating/charge.js';
@@ -34,8 +34,18 @@ export function budgetToQuantity(
     throw new UsageError([{ path: 'quantityKind', message: `${quantityKind} does not apply to ${service.id}` }]);
   }
   if (price.charged === null) throw new NotOfferedError(service.id, mode);
-  const perUnit = new Decimal(price.charged);
-  if (perUnit.isZero()) return { quantity: null, unlimited: true };
-  const quantity = new Decimal(credits).times(UNITS[service.unit].per).div(perUnit).floor();
-  return { quantity: toPlain(quantity) };
+  return unitsForCredits(credits, UNITS[service.unit].per, price.charged);
+}
+
+/**
+ * Whole units that `credits` buy at `price` credits per `unitSize` units, rounded down; unlimited
+ * when the price is 0. Exact in integers: credits × unitSize ÷ price with both decimal strings
+ * scaled to integers, so a price list can show it for every row without Decimal.
+ */
+export function unitsForCredits(credits: string, unitSize: number, price: string): BudgetQuantity {
+  const [c, creditScale] = scaledInteger(credits);
+  const [p, priceScale] = scaledInteger(price);
+  if (p === 0n) return { quantity: null, unlimited: true };
+  // (c / 10^cs) × n / (p / 10^ps) = c × n × 10^ps / (p × 10^cs); BigInt division of non-negative values is the floor.
+  return { quantity: ((c * BigInt(unitSize) * 10n ** BigInt(priceScale)) / (p * 10n ** BigInt(creditScale))).toString() };
 }

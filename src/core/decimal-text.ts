@@ -14,3 +14,10 @@ export function numberToPlainDecimal(n: number): string | undefined {
   const text = String(n);
   return isPlainDecimal(text) ? text : undefined;
 }
+
+/** A plain decimal string as an integer and a power of ten: "0.0022" → [22n, 4], "10" → [10n, 0]. */
+export function scaledInteger(text: string): [bigint, number] {
+  if (!isPlainDecimal(text)) throw new RangeError(`not a plain decimal string: ${JSON.stringify(text)}`);
+  const dot = text.indexOf('.');
+  return dot < 0 ? [BigInt(text), 0] : [BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1];
+}

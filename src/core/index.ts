@@ -23,7 +23,7 @@ export {
 export { rate, rateMany } from './rating/rate.js';
 export type { Charge, ChargeLine, Money } from './rating/charge.js';
 export { QUANTITY_KINDS, PRICE_KEY_OF, type Usage, type ImageInput, type QuantityKind } from './rating/usage.js';
-export { budgetToQuantity, type Budget, type BudgetQuantity } from './budget.js';
+export { budgetToQuantity, unitsForCredits, type Budget, type BudgetQuantity } from './budget.js';
 export { allocateDisplay, type DisplayAllocation } from './allocate.js';
 export { creditsToMoney, moneyToCredits, sumDecimals, compareDecimals } from './money.js';
 export { imageTokens, type ImageTokenRule } from './images.js';

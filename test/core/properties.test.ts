@@ -1,7 +1,7 @@
 // Property tests (fast-check, 1,000 runs each) of the rating engine's arithmetic.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { creditsToMoney, moneyToCredits, rate, rateMany, sumDecimals, compareDecimals, type Catalog, type Usage } from '../../src/core/index.js';
+import { creditsToMoney, moneyToCredits, rate, rateMany, sumDecimals, compareDecimals, unitsForCredits, type Catalog, type Usage } from '../../src/core/index.js';
 import { Decimal } from '../../src/core/decimal.js';
 import { usageRecord } from './arbitraries.js';
 import { loadCatalog } from './load.js';
@@ -15,6 +15,24 @@ before(async () => {
 });
 
 const QUANTITY_FIELDS = ['inputTokens', 'cachedInputTokens', 'outputTokens', 'characters', 'requests', 'tokenDays'] as const;
+
+// A plain decimal string with up to 8 integer and 12 fraction digits ("0", "0.0022", "4545.5").
+const plainDecimal = fc
+  .tuple(fc.bigInt({ min: 0n, max: 99_999_999n }), fc.option(fc.stringMatching(/^\d{1,12}$/), { nil: undefined }))
+  .map(([whole, fraction]) => (fraction === undefined ? String(whole) : `${whole}.${fraction}`));
+
+describe('budget properties', () => {
+  it('unitsForCredits (integers) equals floor(credits × unit size ÷ price) in Decimal, and unlimited only at price 0', () => {
+    fc.assert(
+      fc.property(plainDecimal, fc.constantFrom(1, 60, 1000, 1_000_000), plainDecimal, (credits, unitSize, price) => {
+        const result = unitsForCredits(credits, unitSize, price);
+        const expected = new Decimal(price).isZero() ? { quantity: null, unlimited: true } : { quantity: new Decimal(credits).times(unitSize).div(price).floor().toFixed() };
+        expect(result).to.deep.equal(expected);
+      }),
+      RUNS,
+    );
+  });
+});
 
 describe('rating properties', () => {
   it('is additive: rate(a ∪ b) = rate(a) + rate(b)', () => {

@@ -1,7 +1,7 @@
 // The pricing table's data, built once per catalog and unit: one row per service with every
 // price cell (charged, published, money) and what 1,000 credits buy. DOM-free; loaded lazily by
 // the element because it brings core's Decimal (the first paint does not need it).
-import { budgetToQuantity, type BudgetQuantity } from '../../core/budget.js';
+import { unitsForCredits, type BudgetQuantity } from '../../core/budget.js';
 import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../core/catalog/diff.js';
 import { parseCatalog } from '../../core/catalog/parse.js';
 import { effectivePrice } from '../../core/catalog/prices.js';
@@ -25,7 +25,7 @@ export const QUANTITY_OF: Record<PriceKey, QuantityKind> = {
   storage: 'tokenDays',
 };
 
-const BUDGET = { credits: '1000' };
+const BUDGET_CREDITS = '1000';
 
 function displayUnit(services: Service[], preference: TokenUnitPreference): Unit {
   const first = services[0]!.unit;
@@ -65,13 +65,13 @@ function buildCell(catalog: Catalog, service: Service, keyMode: string, key: Pri
 }
 
 /** What 1,000 credits buy of the group's first quantity in a key mode; undefined when not offered. */
-export function buysOf(catalog: Catalog, group: Group, row: Row, keyMode: string): BudgetQuantity | undefined {
+export function buysOf(group: Group, row: Row, keyMode: string): BudgetQuantity | undefined {
   if (row.buys.has(keyMode)) return row.buys.get(keyMode);
   const first = row.cells.get(cellKey(keyMode, group.keys[0]!));
+  // The cell's charged price is already capped and in the group's display unit; the quantity is
+  // the same in any unit (credits × unit size ÷ price), exactly as core's budgetToQuantity gives it.
   const result =
-    first && (first.state === 'price' || first.state === 'free')
-      ? budgetToQuantity(catalog, row.service.id, BUDGET, QUANTITY_OF[group.keys[0]!], keyMode)
-      : undefined;
+    first && (first.state === 'price' || first.state === 'free') ? unitsForCredits(BUDGET_CREDITS, UNITS[group.unit].per, first.charged!) : undefined;
   row.buys.set(keyMode, result);
   return result;
 }

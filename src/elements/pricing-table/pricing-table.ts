@@ -459,7 +459,7 @@ export class CreditPricingTable extends LitElement {
       ),
       buysLabel,
       buys: (row) => {
-        const buys = engine!.buysOf(catalog, group, row, modes[0]!);
+        const buys = engine!.buysOf(group, row, modes[0]!);
         if (!buys) return undefined;
         return buys.quantity === null ? s.unlimited : `${formatNumber(buys.quantity, locale)} ${s.quantity[group.quantityKind]}`;
       },
