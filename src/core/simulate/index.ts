@@ -18,7 +18,8 @@ export {
   type LoadedScenario,
 } from './scenario.js';
 export { simulateMonth, type SimulationResult, type WorkloadCost, type GroupCost, type BreakdownLine, type Band } from './simulate.js';
-export { shapeOf, serviceName, storageDays, type Shape, type PartRole } from './quantities.js';
+export { shapeOf, storageDays, type Shape, type PartRole } from './quantities.js';
+export { serviceName } from '../catalog/names.js';
 export { cheapestPackages, type PackagePlan } from './packages.js';
 export {
   recommend,

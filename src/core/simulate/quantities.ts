@@ -33,11 +33,6 @@ export interface Part {
 /** How a service is priced: which per-request fields of a workload apply to it. */
 export type Shape = 'chat' | 'tokens' | 'seconds' | 'characters' | 'requests' | 'token-days';
 
-/** A service as people read it: brand (its English name where that differs) and model, "百度 (Baidu) ERNIE-Speed-128K". */
-export function serviceName(service: Service): string {
-  return `${service.brand}${service.brandEn && service.brandEn !== service.brand ? ` (${service.brandEn})` : ''} ${service.model}`;
-}
-
 const shapes = new WeakMap<Service, Shape>();
 
 export function shapeOf(service: Service): Shape {

@@ -10,7 +10,8 @@ import type { Charge, ChargeLine, Money } from '../rating/charge.js';
 import { rateMany } from '../rating/rate.js';
 import { add, divide, EXACT_ZERO, times, toDecimalString, type Exact } from '../rating/exact.js';
 import type { QuantityKind } from '../rating/usage.js';
-import { dec, hasRanges, partsOf, resolveWorkloads, serviceName, type PartRole, type ResolvedWorkload, type Variant } from './quantities.js';
+import { serviceName } from '../catalog/names.js';
+import { dec, hasRanges, partsOf, resolveWorkloads, type PartRole, type ResolvedWorkload, type Variant } from './quantities.js';
 import { recordsOf, tierOf } from './records.js';
 import { validateScenario, type Scenario } from './scenario.js';
 

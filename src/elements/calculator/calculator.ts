@@ -554,7 +554,7 @@ export class CreditCalculator extends LitElement {
     const language = this.localeController.language;
     return [...groups].map(
       ([type, services]) => html`<optgroup label=${billingTypeName(type, language, catalog.billingTypes.find((b) => b.id === type)?.name)}>
-        ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === w.service}>${s.brand}${s.brandEn ? ` (${s.brandEn})` : ''} ${s.model}</option>`)}
+        ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === w.service}>${serviceName(s)}</option>`)}
       </optgroup>`,
     );
   }

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Catalog, CatalogInput } from '../../core/catalog/schema.js';
+import { brandName } from '../../core/catalog/names.js';
 import {
   billingTypeName,
   commonStrings,
@@ -349,7 +350,7 @@ export class CreditPricingTable extends LitElement {
         <select id="brand" ?disabled=${!model} @change=${(e: Event) => (this.brandFilter = (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!this.brandFilter}>${s.allBrands}</option>
           ${brands.map(
-            (b) => html`<option value=${b.brand.toLowerCase()} ?selected=${this.brandFilter === b.brand.toLowerCase()}>${brandLabel(b.brand, b.brandEn)}</option>`,
+            (b) => html`<option value=${b.brand.toLowerCase()} ?selected=${this.brandFilter === b.brand.toLowerCase()}>${brandName(b.brand, b.brandEn)}</option>`,
           )}
         </select>
       </div>
@@ -505,8 +506,4 @@ export class CreditPricingTable extends LitElement {
       ${checked ? html`<span>${s.checkedAt(formatDate(checked, locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: undefined }))}</span>` : nothing}
     </footer>`;
   }
-}
-
-function brandLabel(brand: string, brandEn: string | undefined): string {
-  return brandEn && brandEn !== brand ? `${brand} (${brandEn})` : brand;
 }

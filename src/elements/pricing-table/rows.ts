@@ -6,6 +6,7 @@
 // only refilled when something it shows changed, so a keystroke moves rows and touches no cell.
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { noChange } from 'lit';
+import { brandName } from '../../core/catalog/names.js';
 import type { Catalog } from '../../core/catalog/schema.js';
 import { formatNumber, type CommonStrings } from '../../i18n/index.js';
 import { cellText, type CurrencyDisplay } from './cell-text.js';
@@ -164,7 +165,7 @@ function fillRow(dom: RowDom, row: Row, ctx: RowsContext): void {
   dom.tr.classList.toggle('selected', selected);
   setAttr(dom.button, 'aria-pressed', String(selected));
   setText(dom.button.firstChild as Text, service.model);
-  setText(dom.brand.firstChild as Text, service.brandEn && service.brandEn !== service.brand ? `${service.brand} (${service.brandEn})` : service.brand);
+  setText(dom.brand.firstChild as Text, brandName(service.brand, service.brandEn));
   clearAfter(dom.brand);
   if (ctx.flash?.added.has(service.id) || ctx.previous?.added.has(service.id)) dom.brand.after(badge('new', ctx.strings.newService));
   ctx.columns.forEach((column, i) => fillCell(dom.cells[i]!, row, column.key, ctx));
