@@ -1,6 +1,7 @@
 // What a service actually charges in a key mode: the listed price, capped where the catalog
 // declares a cap (GPTBots' own-key ceiling), with cached input falling back to the input price.
 import { Decimal } from '../decimal.js';
+import { compareDecimalStrings } from '../decimal-text.js';
 import { UNITS, type Catalog, type PriceKey, type Service } from './schema.js';
 
 export interface EffectivePrice {
@@ -24,7 +25,10 @@ export function priceKeysOf(service: Service): Set<PriceKey> {
   return keys;
 }
 
-function capFor(catalog: Catalog, service: Service, keyMode: string, key: PriceKey): Decimal | undefined {
+/** A cap converted to a service's unit, per cap object and unit: a price list asks for it per cell. */
+const capsInUnit = new WeakMap<object, Map<string, string>>();
+
+function capFor(catalog: Catalog, service: Service, keyMode: string, key: PriceKey): string | undefined {
   for (const cap of catalog.caps ?? []) {
     if (cap.keyMode !== keyMode || !cap.billingTypes.includes(service.billingType)) continue;
     const value = cap.prices[key];
@@ -32,7 +36,12 @@ function capFor(catalog: Catalog, service: Service, keyMode: string, key: PriceK
     const capUnit = UNITS[cap.unit];
     const serviceUnit = UNITS[service.unit];
     if (capUnit.kind !== serviceUnit.kind) continue;
-    return new Decimal(value).times(serviceUnit.per).div(capUnit.per);
+    let converted = capsInUnit.get(cap);
+    if (!converted) capsInUnit.set(cap, (converted = new Map()));
+    const id = `${service.unit}|${key}`;
+    let text = converted.get(id);
+    if (text === undefined) converted.set(id, (text = new Decimal(value).times(serviceUnit.per).div(capUnit.per).toFixed()));
+    return text;
   }
   return undefined;
 }
@@ -61,11 +70,10 @@ export function effectivePrice(
   }
   if (listed === null) return { listed: null, charged: null, capped: false, ...(fallback && { fallback }) };
   const cap = capFor(catalog, service, keyMode, fallback ?? key);
-  const listedDecimal = new Decimal(listed);
-  const capped = cap !== undefined && cap.lt(listedDecimal);
+  const capped = cap !== undefined && compareDecimalStrings(cap, listed) < 0;
   return {
     listed,
-    charged: capped ? cap.toFixed() : listed,
+    charged: capped ? cap : listed,
     capped,
     ...(fallback && { fallback }),
   };

@@ -6,7 +6,7 @@ import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../core/catalog/
 import { parseCatalog } from '../../core/catalog/parse.js';
 import { effectivePrice } from '../../core/catalog/prices.js';
 import { PRICE_KEYS, UNITS, type Catalog, type PriceKey, type Service, type Unit } from '../../core/catalog/schema.js';
-import { isZeroDecimal, powerOfTen, shiftDecimal } from './decimal-text.js';
+import { isZeroDecimal, powerOfTen, shiftDecimal } from '../../core/decimal-text.js';
 import { cellKey, type Group, type PriceCell, type Row, type TableModel } from './model-types.js';
 import { creditsToMoney } from '../../core/money.js';
 import type { QuantityKind } from '../../core/rating/usage.js';

@@ -1,6 +1,6 @@
 // What the table shows for the current search, filters and sort: filtered, sorted groups and the
 // cheapest cells. Runs on every keystroke, so it uses no Decimal (decimal-order.ts compares).
-import { compareDecimalStrings } from './decimal-text.js';
+import { compareDecimalStrings } from '../../core/decimal-text.js';
 import { cellKey, type Group, type PriceCell, type Row, type TableModel } from './model-types.js';
 
 export type SortDirection = 'ascending' | 'descending';

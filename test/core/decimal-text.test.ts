@@ -1,8 +1,8 @@
-// The exact string helpers the table uses instead of Decimal on hot paths, checked against core.
+// The exact decimal-string helpers used instead of Decimal on hot paths, checked against Decimal.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { compareDecimals } from '../../../src/core/index.js';
-import { compareDecimalStrings, isZeroDecimal, powerOfTen, shiftDecimal } from '../../../src/elements/pricing-table/decimal-text.js';
+import { compareDecimals } from '../../src/core/index.js';
+import { compareDecimalStrings, isZeroDecimal, powerOfTen, shiftDecimal } from '../../src/core/decimal-text.js';
 
 const decimal = fc
   .tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.nat({ max: 8 }), fc.nat({ max: 3 }))
@@ -12,7 +12,7 @@ const decimal = fc
     return plain + (scale && pad ? '0'.repeat(pad) : '');
   });
 
-describe('pricing table: decimal strings', () => {
+describe('core: decimal strings', () => {
   it('shifts by powers of ten exactly', () => {
     expect(shiftDecimal('0.22', 3)).to.equal('220'); // per 1K → per 1M tokens
     expect(shiftDecimal('300', -3)).to.equal('0.3'); // per 1M → per 1K
