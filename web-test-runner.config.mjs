@@ -11,6 +11,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChromium, CHROMIUM_ARGS } from './scripts/find-chromium.mjs';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
+import { axRolesPlugin } from './scripts/wtr-ax-roles-plugin.mjs';
 
 const executablePath = await findChromium();
 
@@ -85,6 +86,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     bundles,
+    axRolesPlugin(),
     // js-tiktoken/lite (the reference the tokenizer tests compare with) imports base64-js, which ships CommonJS only.
     fromRollup(rollupCommonjs)({ include: ['**/node_modules/base64-js/**'] }),
   ],

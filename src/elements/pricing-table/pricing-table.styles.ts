@@ -92,7 +92,7 @@ export const styles = [
       max-height: var(--credit-pricing-table-max-height, none);
       overflow: auto;
     }
-    /* A real <table> (its roles stay), laid out as grids: every row is its own grid on the same
+    /* A real <table> (with explicit table roles for WebKit), laid out as grids: every row is its own grid on the same
        columns, so rows below the first screenful can skip style and layout until scrolled near
        (content-visibility does not apply to table rows). First column 26 %, "buys" 16 %, the
        price columns share the rest; the counts come from the rows renderer as custom properties. */

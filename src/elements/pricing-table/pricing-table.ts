@@ -446,7 +446,7 @@ export class CreditPricingTable extends LitElement {
     const twoRows = modes.length > 1;
     const sortHeader = (column: string, label: string, rowspan = 1) => {
       const active = this.sort && (column === 'name' ? this.sort.column === 'name' : view.sortedColumn === column);
-      return html`<th scope="col" rowspan=${rowspan} aria-sort=${active ? this.sort!.direction : nothing} class=${active ? 'sorted' : ''}
+      return html`<th role="columnheader" scope="col" rowspan=${rowspan} aria-sort=${active ? this.sort!.direction : nothing} class=${active ? 'sorted' : ''}
         ><button type="button" class="sort" data-column=${column} @click=${this.onSortClick}
           >${label}<span class="sort-mark" aria-hidden="true">${active ? (this.sort!.direction === 'ascending' ? '▲' : '▼') : '↕'}</span></button
         ></th>`;
@@ -476,22 +476,22 @@ export class CreditPricingTable extends LitElement {
     };
     const priceHeaders = (mode: string) => group.keys.map((key) => sortHeader(cellKey(mode, key), s.keys[key]));
     return html`<section class="group" aria-labelledby=${captionId}>
-      <table part="table">
+      <table part="table" role="table" aria-labelledby=${captionId}>
         <caption id=${captionId}>
           <span class="group-name">${billingTypeName(group.billingType, lang, group.catalogName)}</span>
           <span class="unit">${unitWord} ${common.perUnit[group.unit]}</span>
         </caption>
-        <thead>
-          <tr>
+        <thead role="rowgroup">
+          <tr role="row">
             ${sortHeader('name', s.model, twoRows ? 2 : 1)}
             ${twoRows
-              ? modes.map((mode) => html`<th scope="colgroup" colspan=${group.keys.length} class="mode">${this.keyModeName(catalog, mode)}</th>`)
+              ? modes.map((mode) => html`<th role="columnheader" scope="colgroup" colspan=${group.keys.length} class="mode">${this.keyModeName(catalog, mode)}</th>`)
               : priceHeaders(modes[0]!)}
-            <th scope="col" rowspan=${twoRows ? 2 : 1} class="buys">${buysLabel}</th>
+            <th role="columnheader" scope="col" rowspan=${twoRows ? 2 : 1} class="buys">${buysLabel}</th>
           </tr>
-          ${twoRows ? html`<tr>${modes.map(priceHeaders)}</tr>` : nothing}
+          ${twoRows ? html`<tr role="row">${modes.map(priceHeaders)}</tr>` : nothing}
         </thead>
-        <tbody @click=${this.onRowClick} ${rows(ctx)}></tbody>
+        <tbody role="rowgroup" @click=${this.onRowClick} ${rows(ctx)}></tbody>
       </table>
     </section>`;
   }

@@ -83,19 +83,26 @@ const shapeOf = (ctx: RowsContext) => `${ctx.columns.map((c) => `${c.key}=${c.la
 /**
  * One empty row per column shape (keys and card labels), cloned for every row of that shape: the
  * attributes every row of a group shares come with the clone instead of ~10 setAttribute calls.
+ * The table roles are explicit because rows and cells are grids and blocks, and WebKit drops the
+ * table semantics of table parts whose CSS display is changed.
  */
 function prototype(shape: string, ctx: RowsContext): HTMLTableRowElement {
   let tr = prototypes.get(shape);
   if (!tr) {
     const cells = ctx.columns.map((c) =>
-      el('td', { part: 'price', class: 'price', 'data-cell': c.key, 'data-label': c.label }, new Text(), el('span', { class: 'money' }, new Text())),
+      el('td', { role: 'cell', part: 'price', class: 'price', 'data-cell': c.key, 'data-label': c.label }, new Text(), el('span', { class: 'money' }, new Text())),
     );
     tr = el(
       'tr',
-      { part: 'row' },
-      el('th', { scope: 'row' }, el('button', { type: 'button', class: 'model', 'aria-pressed': 'false' }, new Text()), el('span', { class: 'brand' }, new Text())),
+      { role: 'row', part: 'row' },
+      el(
+        'th',
+        { role: 'rowheader', scope: 'row' },
+        el('button', { type: 'button', class: 'model', 'aria-pressed': 'false' }, new Text()),
+        el('span', { class: 'brand' }, new Text()),
+      ),
       ...cells,
-      el('td', { class: 'buys', 'data-label': ctx.buysLabel }),
+      el('td', { role: 'cell', class: 'buys', 'data-label': ctx.buysLabel }),
     );
     prototypes.set(shape, tr);
   }

@@ -1,7 +1,7 @@
 // axe-core at WCAG 2.2 AA in every state: loaded (both catalogs, en/de, light/dark), filtered
 // empty, loading, error, stale, narrow cards; and keyboard use of search, sort and select.
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { Catalog } from '../../../src/core/index.js';
 import type { CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
 import { expectAccessible } from '../../helpers/axe.js';
@@ -66,6 +66,26 @@ describe('<credit-pricing-table>: accessibility', function () {
     const wide = await mount(gptbots, { width: '900px' });
     expect(getComputedStyle($(wide, 'tbody tr')!).display).to.equal('grid'); // each row a grid on the header's columns
     expect(getComputedStyle($(wide, 'td.price')!, '::before').content).to.equal('none');
+  });
+
+  it('states the table roles explicitly, so engines that drop them for grid rows and cards keep them', async () => {
+    for (const width of ['900px', '420px']) {
+      const el = await mount(gptbots, { width, 'billing-types': 'asr' });
+      const table = $(el, 'table')!;
+      expect(table.getAttribute('role')).to.equal('table');
+      expect(table.getAttribute('aria-labelledby')).to.equal($(el, 'caption')!.id);
+      expect($$(el, 'thead, tbody').map((g) => g.getAttribute('role'))).to.deep.equal(['rowgroup', 'rowgroup']);
+      const rows = $$(el, 'tr');
+      expect(rows.map((r) => r.getAttribute('role'))).to.deep.equal(rows.map(() => 'row'));
+      const cells = $$(el, 'th, td');
+      const expected = cells.map((c) => (c.tagName === 'TD' ? 'cell' : c.getAttribute('scope') === 'row' ? 'rowheader' : 'columnheader'));
+      expect(cells.map((c) => c.getAttribute('role'))).to.deep.equal(expected);
+      expect(expected.filter((r) => r === 'rowheader')).to.have.length(5); // the five ASR services
+      const roles = await executeServerCommand<string[], undefined>('ax-roles'); // Chromium's accessibility tree
+      expect(roles.filter((r) => r === 'row').length, `rows in the accessibility tree at ${width}`).to.be.at.least(rows.length);
+      expect(roles.filter((r) => r === 'rowheader').length, `row headers at ${width}`).to.be.at.least(5);
+      el.remove();
+    }
   });
 
   it('works from the keyboard: search, sort, select', async () => {
