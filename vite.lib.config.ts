@@ -3,9 +3,12 @@
 // (src/elements/script-tag.ts). The tokenizer's rank tables stay separate, lazily loaded chunks.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { minifyLiteralsVite } from './scripts/minify-literals.mjs';
 
 export default defineConfig({
   publicDir: false,
+  // lit's css/html/svg template text minified too (the JS minifier leaves it as written).
+  plugins: [minifyLiteralsVite()],
   // Files beside the bundle (the worker, the rank tables) are found relative to the bundle, wherever
   // a page serves it from (/dist/, a CDN path), not from the site's root.
   base: './',

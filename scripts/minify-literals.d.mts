@@ -1,0 +1,11 @@
+import type { TransformationContext, Transformer, SourceFile } from 'typescript';
+import type { Plugin as VitePlugin } from 'vite';
+export declare function minifyCss(text: string): string;
+export declare function minifyHtml(text: string): string;
+export declare function minifyParts(tag: string, texts: string[]): string[] | undefined;
+export declare function templatesOf(code: string, fileName?: string): { tag: string; parts: [number, number][]; texts: string[]; minified: string[] | undefined }[];
+export declare function minifyLiterals(code: string, fileName?: string): string;
+export declare function literalsTransformer(context: TransformationContext): Transformer<SourceFile>;
+export declare function templatesOf(code: string, fileName?: string): { tag: string; parts: [number, number][]; texts: string[]; minified: string[] | undefined }[];
+export declare function minifyLiteralsVite(): VitePlugin;
+export declare function templatesOf(code: string, fileName?: string): { tag: string; parts: [number, number][]; texts: string[]; minified: string[] | undefined }[];
