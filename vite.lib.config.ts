@@ -31,9 +31,16 @@ export default defineConfig({
         chunkFileNames: 'chunks/[name]-[hash].js',
         minify: true,
         // What every element needs (lit, the common element layer, i18n, error types) in one chunk
-        // rather than a dozen small ones: fewer requests, and it gzips better as one file.
+        // rather than a dozen small ones: fewer requests, and it gzips better as one file. Likewise
+        // decimal.js, and the rest of core with zod (catalog, rating): the elements that use one
+        // use most of it, so a page with one element downloads about what it did with core in six
+        // small chunks (±0.4 KB), and all files together are 1.3 KB smaller.
         codeSplitting: {
-          groups: [{ name: 'common', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/](elements[\\/]common|i18n)[\\/]|src[\\/]core[\\/](errors|validation|decimal-text|describe)\.ts$/ }],
+          groups: [
+            { name: 'common', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/](elements[\\/]common|i18n)[\\/]|src[\\/]core[\\/](errors|validation|decimal-text|describe|catalog[\\/]names)\.ts$/ },
+            { name: 'decimal', test: /node_modules[\\/]decimal\.js[\\/]|src[\\/]core[\\/]decimal\.ts$/ },
+            { name: 'core', test: /node_modules[\\/]zod[\\/]|src[\\/]core[\\/](?!simulate[\\/])/ },
+          ],
         },
       },
     },
