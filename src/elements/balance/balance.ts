@@ -83,15 +83,15 @@ export class CreditBalance extends LitElement {
   /** Most decimals of credits shown. @default 2 */
   declare decimals: number;
 
-  private readonly localeController = new LocaleController(this);
-  private readonly connectivity = new OnlineController(this, () => void this.refresh());
-  private readonly announcer = new Announcer(this);
+  readonly #localeController = new LocaleController(this);
+  readonly #connectivity = new OnlineController(this, () => void this.refresh());
+  readonly #announcer = new Announcer(this);
   /** The last balance that loaded, and when. */
-  private lastGood: Balance | undefined;
-  private lastError: Error | undefined;
-  private level: BalanceLevel | undefined;
-  private forceNetwork = false;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  #lastGood: Balance | undefined;
+  #lastError: Error | undefined;
+  #level: BalanceLevel | undefined;
+  #forceNetwork = false;
+  #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
@@ -100,23 +100,23 @@ export class CreditBalance extends LitElement {
     this.decimals = 2;
   }
 
-  private readonly task = new Task(this, {
+  readonly #task = new Task(this, {
     task: async ([client], { signal }): Promise<Balance | undefined> => {
       if (!client) return undefined;
-      const cache = this.forceNetwork ? 'no-cache' : 'default';
-      this.forceNetwork = false;
+      const cache = this.#forceNetwork ? 'no-cache' : 'default';
+      this.#forceNetwork = false;
       return client.getBalance({ signal, cache });
     },
     args: () => [this.client] as const,
     onComplete: (balance) => {
       if (!balance) return;
-      this.lastError = undefined;
-      this.accept(balance);
+      this.#lastError = undefined;
+      this.#accept(balance);
     },
     onError: (error) => {
       const e = error instanceof Error ? error : new Error(String(error));
       if (e.name === 'AbortError') return;
-      this.lastError = e;
+      this.#lastError = e;
       this.dispatchEvent(new CreditErrorEvent(e, 'credit-balance'));
     },
   });
@@ -124,94 +124,94 @@ export class CreditBalance extends LitElement {
   /** Loads the balance afresh (past the SDK's cache). Resolves when it has rendered; never rejects. */
   async refresh(): Promise<void> {
     if (!this.client) return;
-    this.forceNetwork = true;
-    await this.task.run([this.client]);
+    this.#forceNetwork = true;
+    await this.#task.run([this.client]);
     await this.updateComplete;
   }
 
   /** Resolves when the balance in flight has loaded (or failed) and rendered. */
   async loaded(): Promise<void> {
     await this.updateComplete; // a changed client starts its task in this update
-    await this.task.taskComplete.catch(() => {});
+    await this.#task.taskComplete.catch(() => {});
     await this.updateComplete;
   }
 
   /** The state of the balance shown, or undefined before one loaded. */
   get state(): BalanceState | undefined {
-    return this.lastGood ? balanceState(this.lastGood) : undefined;
+    return this.#lastGood ? balanceState(this.#lastGood) : undefined;
   }
 
-  private accept(balance: Balance): void {
-    this.lastGood = balance;
+  #accept(balance: Balance): void {
+    this.#lastGood = balance;
     const { level } = balanceState(balance);
-    const previous = this.level;
+    const previous = this.#level;
     if (level === previous) return;
-    this.level = level;
+    this.#level = level;
     // First balance: only a problem is worth saying; later, every change (back to normal too).
     if (previous !== undefined || level !== 'normal') {
-      const s = balanceStrings(this.localeController.language);
-      this.announcer.announce(this.stateText(s, balanceState(balance), true));
+      const s = balanceStrings(this.#localeController.language);
+      this.#announcer.announce(this.#stateText(s, balanceState(balance), true));
     }
     this.dispatchEvent(new CreditBalanceStateEvent({ level, previous, balance }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('balance') && this.balance) {
-      this.lastError = undefined;
-      this.accept(this.balance);
+      this.#lastError = undefined;
+      this.#accept(this.balance);
     }
-    if (changed.has('refreshInterval') && this.isConnected) this.startTimer();
+    if (changed.has('refreshInterval') && this.isConnected) this.#startTimer();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.startTimer();
+    this.#startTimer();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopTimer();
+    this.#stopTimer();
   }
 
-  private startTimer(): void {
-    this.stopTimer();
+  #startTimer(): void {
+    this.#stopTimer();
     const seconds = this.refreshInterval;
     if (!(Number.isFinite(seconds) && seconds > 0)) return;
-    this.timer = setInterval(() => {
-      if (document.visibilityState !== 'hidden' && this.task.status !== TaskStatus.PENDING) void this.refresh();
+    this.#timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden' && this.#task.status !== TaskStatus.PENDING) void this.refresh();
     }, seconds * 1000);
   }
 
-  private stopTimer(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
+  #stopTimer(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 
-  private stateText(s: BalanceStrings, state: BalanceState, announcing = false): string {
+  #stateText(s: BalanceStrings, state: BalanceState, announcing = false): string {
     switch (state.level) {
       case 'depleted':
         return s.depleted;
       case 'critical':
-        return s.critical(this.percent(Number(state.percent) / 100));
+        return s.critical(this.#percent(Number(state.percent) / 100));
       case 'low':
-        return s.low(this.percent(Number(state.percent) / 100));
+        return s.low(this.#percent(Number(state.percent) / 100));
       default:
         return announcing ? s.recovered : s.normal;
     }
   }
 
   /** A display-only share (0–1) as the locale writes percentages: "20%", "20 %". */
-  private percent(share: number): string {
-    return numberFormat(this.localeController.locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  #percent(share: number): string {
+    return numberFormat(this.#localeController.locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
   }
 
-  private credits(value: string): string {
+  #credits(value: string): string {
     const d = Number.isInteger(this.decimals) && this.decimals >= 0 && this.decimals <= 12 ? this.decimals : 2;
-    return formatCredits(value, this.localeController.locale, { maximumFractionDigits: d });
+    return formatCredits(value, this.#localeController.locale, { maximumFractionDigits: d });
   }
 
-  private time(instant: string): string {
-    const locale = this.localeController.locale;
+  #time(instant: string): string {
+    const locale = this.#localeController.locale;
     const when = new Date(instant);
     const sameDay = when.toDateString() === new Date().toDateString();
     const options: Intl.DateTimeFormatOptions = sameDay
@@ -220,51 +220,51 @@ export class CreditBalance extends LitElement {
     return formatDate(when, locale, options);
   }
 
-  private isStale(balance: Balance): boolean {
-    if (this.lastError) return true;
+  #isStale(balance: Balance): boolean {
+    if (this.#lastError) return true;
     const age = Date.now() - Date.parse(balance.asOf);
     return Number.isFinite(this.staleAfter) && this.staleAfter > 0 && age > this.staleAfter * 1000;
   }
 
   protected override render(): TemplateResult {
-    const s = balanceStrings(this.localeController.language);
-    const balance = this.lastGood;
+    const s = balanceStrings(this.#localeController.language);
+    const balance = this.#lastGood;
     return html`<section part="base" class="base ${balance ? balanceState(balance).level : 'none'}" aria-label=${s.label}>
-      ${balance ? this.renderBalance(s, balance) : this.renderStatus(s)}
-      ${this.announcer.render()}
+      ${balance ? this.#renderBalance(s, balance) : this.#renderStatus(s)}
+      ${this.#announcer.render()}
     </section>`;
   }
 
-  private renderStatus(s: BalanceStrings): TemplateResult {
-    const common = commonStrings(this.localeController.language);
-    if (this.lastError) {
-      const offline = !this.connectivity.online || (this.lastError instanceof ConnectionError && this.lastError.offline);
+  #renderStatus(s: BalanceStrings): TemplateResult {
+    const common = commonStrings(this.#localeController.language);
+    if (this.#lastError) {
+      const offline = !this.#connectivity.online || (this.#lastError instanceof ConnectionError && this.#lastError.offline);
       return html`<p part="status" class="status error">${s.error} ${offline ? common.offline : nothing}</p>
         <button part="refresh" type="button" @click=${() => void this.refresh()}>${common.retry}</button>`;
     }
     // Without a client (or before it is set) there is nothing to wait for: say nothing.
-    if (this.task.status === TaskStatus.PENDING) return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
+    if (this.#task.status === TaskStatus.PENDING) return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
     return html``;
   }
 
-  private renderBalance(s: BalanceStrings, balance: Balance): TemplateResult {
-    const common = commonStrings(this.localeController.language);
-    const locale = this.localeController.locale;
+  #renderBalance(s: BalanceStrings, balance: Balance): TemplateResult {
+    const common = commonStrings(this.#localeController.language);
+    const locale = this.#localeController.locale;
     const state = balanceState(balance);
-    const stale = this.isStale(balance);
-    const offline = !this.connectivity.online || (this.lastError instanceof ConnectionError && this.lastError.offline);
-    const pending = this.task.status === TaskStatus.PENDING;
-    const time = this.time(balance.asOf);
+    const stale = this.#isStale(balance);
+    const offline = !this.#connectivity.online || (this.#lastError instanceof ConnectionError && this.#lastError.offline);
+    const pending = this.#task.status === TaskStatus.PENDING;
+    const time = this.#time(balance.asOf);
     return html`
       <p class="amount">
-        <strong part="credits" class="credits">${this.credits(balance.credits)}</strong>
+        <strong part="credits" class="credits">${this.#credits(balance.credits)}</strong>
         <span part="money" class="money">${formatMoney(balance.money.amount, balance.money.currency, locale, { maximumFractionDigits: 0 })}</span>
       </p>
-      <p part="state" class="state">${this.stateText(s, state)}</p>
-      ${state.percentLeft === undefined ? nothing : this.renderMeter(s, state.percentLeft)}
-      ${this.renderRecharge(s, balance)}
+      <p part="state" class="state">${this.#stateText(s, state)}</p>
+      ${state.percentLeft === undefined ? nothing : this.#renderMeter(s, state.percentLeft)}
+      ${this.#renderRecharge(s, balance)}
       ${balance.remainingAllowance !== balance.credits && (balance.limits.daily || balance.limits.monthly || balance.limits.department)
-        ? html`<p class="allowance">${s.available(this.credits(balance.remainingAllowance))}</p>`
+        ? html`<p class="allowance">${s.available(this.#credits(balance.remainingAllowance))}</p>`
         : nothing}
       <p part="updated" class="updated">
         ${stale ? html`<span part="stale" class="stale">${s.staleSince(time)}</span>` : s.updated(time)}
@@ -275,21 +275,21 @@ export class CreditBalance extends LitElement {
       </p>`;
   }
 
-  private renderMeter(s: BalanceStrings, percentLeft: number): TemplateResult {
-    const text = s.meterText(this.percent(percentLeft / 100));
+  #renderMeter(s: BalanceStrings, percentLeft: number): TemplateResult {
+    const text = s.meterText(this.#percent(percentLeft / 100));
     return html`<div part="meter" class="meter" role="meter" aria-label=${s.meterLabel} aria-valuemin="0" aria-valuemax="100"
         aria-valuenow=${percentLeft} aria-valuetext=${text}>
         <div class="fill" style="inline-size: ${percentLeft}%"></div>
       </div>`;
   }
 
-  private renderRecharge(s: BalanceStrings, balance: Balance): TemplateResult {
+  #renderRecharge(s: BalanceStrings, balance: Balance): TemplateResult {
     const r = balance.autoRecharge;
     if (!r.enabled) return html`<p part="recharge" class="recharge">${s.autoRechargeOff}</p>`;
     return html`<p part="recharge" class="recharge">
-      ${s.autoRecharge(this.credits(r.rechargeCredits), this.credits(r.thresholdCredits))}${r.monthlyLimitCredits === null
+      ${s.autoRecharge(this.#credits(r.rechargeCredits), this.#credits(r.thresholdCredits))}${r.monthlyLimitCredits === null
         ? '.'
-        : html` (${s.autoRechargeLimit(this.credits(r.rechargedThisMonthCredits), this.credits(r.monthlyLimitCredits))}).`}
+        : html` (${s.autoRechargeLimit(this.#credits(r.rechargedThisMonthCredits), this.#credits(r.monthlyLimitCredits))}).`}
     </p>`;
   }
 }

@@ -103,14 +103,14 @@ export class CreditChatCost extends LitElement {
   declare open: boolean;
   declare private draftUsage: Usage | undefined;
 
-  private readonly localeController = new LocaleController(this);
-  private readonly announcer = new Announcer(this);
-  private lastBilledTotal: string | undefined;
-  private lastEstimateTotal: string | undefined;
-  private lastPricingError: string | undefined;
-  private draftToken = 0;
-  private draftCatalog: Catalog | undefined;
-  private draftCounting: Promise<void> = Promise.resolve();
+  readonly #localeController = new LocaleController(this);
+  readonly #announcer = new Announcer(this);
+  #lastBilledTotal: string | undefined;
+  #lastEstimateTotal: string | undefined;
+  #lastPricingError: string | undefined;
+  #draftToken = 0;
+  #draftCatalog: Catalog | undefined;
+  #draftCounting: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -120,7 +120,7 @@ export class CreditChatCost extends LitElement {
     this.expectedOutputTokens = 0;
   }
 
-  private readonly catalogTask = new Task(this, {
+  readonly #catalogTask = new Task(this, {
     task: async ([catalog, src, client, needed], { signal }): Promise<Catalog | undefined> => {
       if (!needed) return undefined;
       if (catalog) return catalog;
@@ -133,10 +133,10 @@ export class CreditChatCost extends LitElement {
       return undefined;
     },
     args: () => [this.catalog, this.src, this.client, this.usage !== undefined || this.estimateUsage !== undefined || !!this.draft] as const,
-    onError: (error) => this.fail(error),
+    onError: (error) => this.#fail(error),
   });
 
-  private readonly chatTask = new Task(this, {
+  readonly #chatTask = new Task(this, {
     task: async ([client, chatId], { signal }): Promise<ChatUsage | null | undefined> => {
       if (!client || !chatId) return undefined;
       try {
@@ -147,50 +147,50 @@ export class CreditChatCost extends LitElement {
       }
     },
     args: () => [this.usage === undefined ? this.client : undefined, this.chatId] as const,
-    onError: (error) => this.fail(error),
+    onError: (error) => this.#fail(error),
   });
 
   /** Loads the chat's charge again (after a new message was recorded). */
   async refresh(): Promise<void> {
     if (!this.client || !this.chatId) return;
-    this.chatTask.run([this.client, this.chatId]);
-    await this.chatTask.taskComplete.catch(() => {});
+    this.#chatTask.run([this.client, this.chatId]);
+    await this.#chatTask.taskComplete.catch(() => {});
   }
 
   /** Resolves when the data in flight (catalog, chat) has loaded and rendered. */
   async loaded(): Promise<void> {
     await this.updateComplete; // a changed property starts its task in this update
-    await Promise.allSettled([this.catalogTask.taskComplete, this.chatTask.taskComplete, this.updateComplete]);
+    await Promise.allSettled([this.#catalogTask.taskComplete, this.#chatTask.taskComplete, this.updateComplete]);
     await this.updateComplete; // the catalog may start a recount of the draft
-    await this.draftCounting;
+    await this.#draftCounting;
     await this.updateComplete;
   }
 
-  private fail(error: unknown) {
+  #fail(error: unknown) {
     const e = error instanceof Error ? error : new Error(String(error));
     if (e.name === 'AbortError') return;
     this.dispatchEvent(new CreditErrorEvent(e, 'credit-chat-cost'));
   }
 
-  private billedPriced: Priced;
-  private estimatePriced: Priced;
+  #billedPriced: Priced;
+  #estimatePriced: Priced;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const catalog = this.catalogTask.value;
+    const catalog = this.#catalogTask.value;
     // Count again once the catalog is in: its `tokenizer` field names the service's exact encoding.
-    if (changed.has('draft') || changed.has('service') || changed.has('expectedOutputTokens') || (this.draft && catalog !== this.draftCatalog)) {
-      this.draftCatalog = catalog;
-      this.draftCounting = this.countDraft();
+    if (changed.has('draft') || changed.has('service') || changed.has('expectedOutputTokens') || (this.draft && catalog !== this.#draftCatalog)) {
+      this.#draftCatalog = catalog;
+      this.#draftCounting = this.#countDraft();
     }
-    this.billedPriced = this.billed(catalog);
-    this.estimatePriced = this.price(this.estimateUsage ?? this.draftUsage, catalog);
+    this.#billedPriced = this.#billed(catalog);
+    this.#estimatePriced = this.#price(this.estimateUsage ?? this.draftUsage, catalog);
     // Here rather than in updated(): the announcer's update then joins this one.
-    this.noteChanges(this.billedPriced, this.estimatePriced, chatCostStrings(this.localeController.language));
+    this.#noteChanges(this.#billedPriced, this.#estimatePriced, chatCostStrings(this.#localeController.language));
   }
 
   /** Counts the draft's tokens with the tokenizer (loaded only when a draft is given). */
-  private async countDraft(): Promise<void> {
-    const token = ++this.draftToken;
+  async #countDraft(): Promise<void> {
+    const token = ++this.#draftToken;
     const draft = this.draft;
     const service = this.service;
     if (!draft || !service) {
@@ -200,93 +200,93 @@ export class CreditChatCost extends LitElement {
     try {
       // The tokenizer (and its rank file) loads only when a draft is to be counted.
       const { countTokens } = await import('../../tokenizer/index.js');
-      const catalog = this.catalogTask.value;
+      const catalog = this.#catalogTask.value;
       const { tokens: inputTokens } = await countTokens(draft, { model: service, ...(catalog && { catalog }) });
-      if (token !== this.draftToken) return;
+      if (token !== this.#draftToken) return;
       const output = Number.isSafeInteger(this.expectedOutputTokens) && this.expectedOutputTokens > 0 ? this.expectedOutputTokens : undefined;
       this.draftUsage = { service, inputTokens, ...(output !== undefined && { outputTokens: output }) };
     } catch (error) {
-      if (token === this.draftToken) {
+      if (token === this.#draftToken) {
         this.draftUsage = undefined;
-        this.fail(error);
+        this.#fail(error);
       }
     }
   }
 
-  private price(usage: Usage | readonly Usage[] | undefined, catalog: Catalog | undefined): Priced {
+  #price(usage: Usage | readonly Usage[] | undefined, catalog: Catalog | undefined): Priced {
     if (usage === undefined || !catalog) return undefined;
     try {
-      return { breakdown: breakdownOf(rate(catalog, usage as Usage | Usage[]), this.decimalPlaces) };
+      return { breakdown: breakdownOf(rate(catalog, usage as Usage | Usage[]), this.#decimalPlaces) };
     } catch (error) {
       return { error: error instanceof Error ? error : new Error(String(error)) };
     }
   }
 
-  private get decimalPlaces(): number {
+  get #decimalPlaces(): number {
     return Number.isInteger(this.decimals) && this.decimals >= 0 && this.decimals <= 12 ? this.decimals : 2;
   }
 
-  private billed(catalog: Catalog | undefined): Priced {
-    if (this.usage !== undefined) return this.price(this.usage, catalog);
-    const chat = this.chatTask.value;
+  #billed(catalog: Catalog | undefined): Priced {
+    if (this.usage !== undefined) return this.#price(this.usage, catalog);
+    const chat = this.#chatTask.value;
     if (!chat) return undefined;
     try {
-      return { breakdown: breakdownOf(chat.charge, this.decimalPlaces, chat.billedCredits) };
+      return { breakdown: breakdownOf(chat.charge, this.#decimalPlaces, chat.billedCredits) };
     } catch (error) {
       return { error: error instanceof Error ? error : new Error(String(error)) };
     }
   }
 
   protected override render(): TemplateResult {
-    const s = chatCostStrings(this.localeController.language);
-    return html`<div part="base" class="base">${this.renderBody(s, this.billedPriced, this.estimatePriced)}${this.announcer.render()}</div>`;
+    const s = chatCostStrings(this.#localeController.language);
+    return html`<div part="base" class="base">${this.#renderBody(s, this.#billedPriced, this.#estimatePriced)}${this.#announcer.render()}</div>`;
   }
 
-  private renderBody(s: ChatCostStrings, billed: Priced, estimate: Priced): TemplateResult | typeof nothing {
-    if (billed && 'breakdown' in billed) return this.renderCost(s, billed.breakdown, estimate && 'breakdown' in estimate ? estimate.breakdown : undefined);
-    const loadError = this.catalogTask.status === TaskStatus.ERROR ? this.catalogTask.error : this.usage === undefined && this.chatTask.status === TaskStatus.ERROR ? this.chatTask.error : undefined;
+  #renderBody(s: ChatCostStrings, billed: Priced, estimate: Priced): TemplateResult | typeof nothing {
+    if (billed && 'breakdown' in billed) return this.#renderCost(s, billed.breakdown, estimate && 'breakdown' in estimate ? estimate.breakdown : undefined);
+    const loadError = this.#catalogTask.status === TaskStatus.ERROR ? this.#catalogTask.error : this.usage === undefined && this.#chatTask.status === TaskStatus.ERROR ? this.#chatTask.error : undefined;
     const error = (billed && 'error' in billed && billed.error) || loadError;
-    if (error) return this.renderStatus(s.error, error as Error);
-    const pending = this.catalogTask.status === TaskStatus.PENDING || (this.usage === undefined && this.chatTask.status === TaskStatus.PENDING);
-    if (estimate && 'breakdown' in estimate) return this.renderEstimate(s, estimate.breakdown);
-    if (estimate && 'error' in estimate) return this.renderStatus(s.error, estimate.error);
+    if (error) return this.#renderStatus(s.error, error as Error);
+    const pending = this.#catalogTask.status === TaskStatus.PENDING || (this.usage === undefined && this.#chatTask.status === TaskStatus.PENDING);
+    if (estimate && 'breakdown' in estimate) return this.#renderEstimate(s, estimate.breakdown);
+    if (estimate && 'error' in estimate) return this.#renderStatus(s.error, estimate.error);
     if (pending) return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
-    if (this.chatTask.value === null || (this.usage !== undefined && !this.catalogTask.value && !this.catalog && !this.src && !this.client)) return html`<p part="status" class="status">${s.empty}</p>`;
+    if (this.#chatTask.value === null || (this.usage !== undefined && !this.#catalogTask.value && !this.catalog && !this.src && !this.client)) return html`<p part="status" class="status">${s.empty}</p>`;
     return nothing;
   }
 
-  private renderStatus(text: string, error: Error): TemplateResult {
+  #renderStatus(text: string, error: Error): TemplateResult {
     const canRetry = this.usage === undefined && !!this.chatId && !!this.client;
     return html`<p part="status" class="status error">
       ${text} <span class="detail">${error.message}</span>
-      ${canRetry || this.catalogTask.status === TaskStatus.ERROR
-        ? html`<button part="retry" type="button" @click=${this.retry}>${this.commonRetry}</button>`
+      ${canRetry || this.#catalogTask.status === TaskStatus.ERROR
+        ? html`<button part="retry" type="button" @click=${this.#retry}>${this.#commonRetry}</button>`
         : nothing}
     </p>`;
   }
 
-  private get commonRetry(): string {
-    return commonStrings(this.localeController.language).retry;
+  get #commonRetry(): string {
+    return commonStrings(this.#localeController.language).retry;
   }
 
-  private retry = () => {
-    if (this.catalogTask.status === TaskStatus.ERROR) void this.catalogTask.run();
-    if (this.chatTask.status === TaskStatus.ERROR) void this.chatTask.run();
+  #retry = () => {
+    if (this.#catalogTask.status === TaskStatus.ERROR) void this.#catalogTask.run();
+    if (this.#chatTask.status === TaskStatus.ERROR) void this.#chatTask.run();
   };
 
-  private credits(total: string): string {
-    const d = this.decimalPlaces;
-    return formatCredits(total, this.localeController.locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+  #credits(total: string): string {
+    const d = this.#decimalPlaces;
+    return formatCredits(total, this.#localeController.locale, { minimumFractionDigits: d, maximumFractionDigits: d });
   }
 
-  private amount(total: string): string {
-    const d = this.decimalPlaces;
-    return formatCreditAmount(total, this.localeController.locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+  #amount(total: string): string {
+    const d = this.#decimalPlaces;
+    return formatCreditAmount(total, this.#localeController.locale, { minimumFractionDigits: d, maximumFractionDigits: d });
   }
 
   /** Money to the currency's decimals; "less than €0.01" rather than "€0.00" for a tiny charge. */
-  private money(b: Breakdown, s: ChatCostStrings): string {
-    const locale = this.localeController.locale;
+  #money(b: Breakdown, s: ChatCostStrings): string {
+    const locale = this.#localeController.locale;
     const { amount, currency } = b.money;
     const shown = formatMoney(amount, currency, locale, { maximumFractionDigits: 0 });
     const digits = numberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
@@ -296,36 +296,36 @@ export class CreditChatCost extends LitElement {
     return shown;
   }
 
-  private renderCost(s: ChatCostStrings, b: Breakdown, estimate: Breakdown | undefined): TemplateResult {
+  #renderCost(s: ChatCostStrings, b: Breakdown, estimate: Breakdown | undefined): TemplateResult {
     const sentence = (this.scope === 'message' ? s.messageCost : s.cost)('\u0000', '\u0001').split(/(\u0000|\u0001)/);
-    return html`<details ?open=${this.open} @toggle=${this.onToggle}>
+    return html`<details ?open=${this.open} @toggle=${this.#onToggle}>
         <summary part="summary">${sentence.map((piece) =>
           piece === '\u0000'
-            ? html`<strong part="total" class="total">${this.credits(b.total)}</strong>`
+            ? html`<strong part="total" class="total">${this.#credits(b.total)}</strong>`
             : piece === '\u0001'
-              ? html`<span part="money">${this.money(b, s)}</span>`
+              ? html`<span part="money">${this.#money(b, s)}</span>`
               : piece,
         )}</summary>
-        ${this.renderTable(s, b, this.scope === 'message' ? s.messageCaption : s.caption)}
+        ${this.#renderTable(s, b, this.scope === 'message' ? s.messageCaption : s.caption)}
       </details>
-      ${estimate ? html`<p part="comparison" class="comparison">${s.estimatedBilled(this.amount(estimate.total), this.amount(b.total))}</p>` : nothing}`;
+      ${estimate ? html`<p part="comparison" class="comparison">${s.estimatedBilled(this.#amount(estimate.total), this.#amount(b.total))}</p>` : nothing}`;
   }
 
-  private renderEstimate(s: ChatCostStrings, b: Breakdown): TemplateResult {
-    return html`<details ?open=${this.open} @toggle=${this.onToggle}>
-      <summary part="summary">${s.estimate(this.credits(b.total), this.money(b, s))}</summary>
-      ${this.renderTable(s, b, s.estimateCaption)}
+  #renderEstimate(s: ChatCostStrings, b: Breakdown): TemplateResult {
+    return html`<details ?open=${this.open} @toggle=${this.#onToggle}>
+      <summary part="summary">${s.estimate(this.#credits(b.total), this.#money(b, s))}</summary>
+      ${this.#renderTable(s, b, s.estimateCaption)}
     </details>`;
   }
 
-  private onToggle = (event: Event) => {
+  #onToggle = (event: Event) => {
     this.open = (event.target as HTMLDetailsElement).open;
   };
 
-  private lineLabel(s: ChatCostStrings, line: BreakdownLine, multipleServices: boolean): string {
+  #lineLabel(s: ChatCostStrings, line: BreakdownLine, multipleServices: boolean): string {
     if (line.kind === 'adjustment') return s.adjustment;
-    const language = this.localeController.language;
-    const catalog = this.catalogTask.value;
+    const language = this.#localeController.language;
+    const catalog = this.#catalogTask.value;
     const label =
       line.kind === 'requests'
         ? billingTypeName(line.billingType, language, catalog?.billingTypes?.find((b) => b.id === line.billingType)?.name)
@@ -335,8 +335,8 @@ export class CreditChatCost extends LitElement {
     return `${label} · ${service ? service.model : line.service}`;
   }
 
-  private renderTable(s: ChatCostStrings, b: Breakdown, caption: string): TemplateResult {
-    const locale = this.localeController.locale;
+  #renderTable(s: ChatCostStrings, b: Breakdown, caption: string): TemplateResult {
+    const locale = this.#localeController.locale;
     const tokenServices = new Set(b.lines.filter((l) => l.kind !== 'requests' && l.kind !== 'adjustment').map((l) => l.service));
     return html`<table part="breakdown" class="breakdown">
       <caption class="visually-hidden">${caption}</caption>
@@ -346,35 +346,35 @@ export class CreditChatCost extends LitElement {
       <tbody>
         ${b.lines.map(
           (line) => html`<tr part="row" data-kind=${line.kind}>
-            <th scope="row">${this.lineLabel(s, line, tokenServices.size > 1)}</th>
+            <th scope="row">${this.#lineLabel(s, line, tokenServices.size > 1)}</th>
             <td class="num">${line.quantity === '' ? '' : formatNumber(line.quantity, locale)}</td>
-            <td class="num">${this.amount(line.display)}</td>
+            <td class="num">${this.#amount(line.display)}</td>
           </tr>`,
         )}
       </tbody>
       <tfoot>
-        <tr><th scope="row">${s.total}</th><td></td><td class="num total-cell">${this.amount(b.total)}</td></tr>
+        <tr><th scope="row">${s.total}</th><td></td><td class="num total-cell">${this.#amount(b.total)}</td></tr>
       </tfoot>
     </table>`;
   }
 
   /** Fires credit-cost-change on a new billed total; announces the bill once when it replaces an estimate. */
-  private noteChanges(billed: Priced, estimate: Priced, s: ChatCostStrings): void {
+  #noteChanges(billed: Priced, estimate: Priced, s: ChatCostStrings): void {
     const estimateTotal = estimate && 'breakdown' in estimate ? estimate.breakdown.total : undefined;
     if (billed && 'breakdown' in billed) {
       const b = billed.breakdown;
-      if (b.credits !== this.lastBilledTotal) {
-        const hadEstimate = this.lastEstimateTotal ?? estimateTotal;
-        if (this.lastBilledTotal === undefined && hadEstimate !== undefined) {
-          this.announcer.announce(s.billedAnnouncement(this.credits(b.total), this.amount(hadEstimate)));
+      if (b.credits !== this.#lastBilledTotal) {
+        const hadEstimate = this.#lastEstimateTotal ?? estimateTotal;
+        if (this.#lastBilledTotal === undefined && hadEstimate !== undefined) {
+          this.#announcer.announce(s.billedAnnouncement(this.#credits(b.total), this.#amount(hadEstimate)));
         }
-        this.lastBilledTotal = b.credits;
+        this.#lastBilledTotal = b.credits;
         this.dispatchEvent(new CreditCostChangeEvent({ credits: b.credits, total: b.total, money: b.money }));
       }
-    } else if (billed && 'error' in billed && billed.error.message !== this.lastPricingError) {
-      this.lastPricingError = billed.error.message;
-      this.fail(billed.error);
+    } else if (billed && 'error' in billed && billed.error.message !== this.#lastPricingError) {
+      this.#lastPricingError = billed.error.message;
+      this.#fail(billed.error);
     }
-    if (estimateTotal !== undefined) this.lastEstimateTotal = estimateTotal;
+    if (estimateTotal !== undefined) this.#lastEstimateTotal = estimateTotal;
   }
 }

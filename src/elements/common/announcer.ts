@@ -4,8 +4,8 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 export class Announcer implements ReactiveController {
-  private message = '';
-  private clearTimer: ReturnType<typeof setTimeout> | undefined;
+  #message = '';
+  #clearTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -13,29 +13,29 @@ export class Announcer implements ReactiveController {
 
   /** The text currently in the live region. */
   get text(): string {
-    return this.message;
+    return this.#message;
   }
 
   announce(text: string): void {
     // Empty first, then the text on the next frame: a repeated message is announced again.
-    this.message = '';
+    this.#message = '';
     this.host.requestUpdate();
     requestAnimationFrame(() => {
-      this.message = text;
+      this.#message = text;
       this.host.requestUpdate();
     });
-    clearTimeout(this.clearTimer);
-    this.clearTimer = setTimeout(() => {
-      this.message = '';
+    clearTimeout(this.#clearTimer);
+    this.#clearTimer = setTimeout(() => {
+      this.#message = '';
       this.host.requestUpdate();
     }, 10_000);
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.clearTimer);
+    clearTimeout(this.#clearTimer);
   }
 
   render(): TemplateResult {
-    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.message}</div>`;
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#message}</div>`;
   }
 }

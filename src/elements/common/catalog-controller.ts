@@ -23,16 +23,16 @@ export class CatalogController implements ReactiveController {
   /** Inject a fetch (tests, auth headers, a service worker shim). */
   fetch: FetchLike | undefined;
 
-  private src: string | undefined;
-  private refreshSeconds = 0;
-  private etag: string | undefined;
-  private inflight: AbortController | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private connected = false;
-  private readonly onVisible = () => {
+  #src: string | undefined;
+  #refreshSeconds = 0;
+  #etag: string | undefined;
+  #inflight: AbortController | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #connected = false;
+  readonly #onVisible = () => {
     if (document.visibilityState === 'visible') void this.revalidate();
   };
-  private readonly onOnline = () => void this.revalidate();
+  readonly #onOnline = () => void this.revalidate();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -44,27 +44,27 @@ export class CatalogController implements ReactiveController {
   get status(): CatalogStatus {
     if (this.catalog) return this.error ? 'error' : 'ready';
     if (this.error) return 'error';
-    return this.src && this.inflight ? 'loading' : 'idle';
+    return this.#src && this.#inflight ? 'loading' : 'idle';
   }
 
   /** Call from the host's willUpdate with its current `src` and `refresh` (seconds, 0 = never). */
   sync(src: string | undefined, refreshSeconds = 0): void {
-    const srcChanged = src !== this.src;
-    const refreshChanged = refreshSeconds !== this.refreshSeconds;
-    this.src = src || undefined;
-    this.refreshSeconds = Number.isFinite(refreshSeconds) && refreshSeconds > 0 ? refreshSeconds : 0;
+    const srcChanged = src !== this.#src;
+    const refreshChanged = refreshSeconds !== this.#refreshSeconds;
+    this.#src = src || undefined;
+    this.#refreshSeconds = Number.isFinite(refreshSeconds) && refreshSeconds > 0 ? refreshSeconds : 0;
     if (srcChanged) {
-      this.etag = undefined;
+      this.#etag = undefined;
       this.error = undefined;
-      if (this.connected) void this.revalidate();
+      if (this.#connected) void this.revalidate();
     }
-    if (refreshChanged && this.connected) this.startTimer();
+    if (refreshChanged && this.#connected) this.#startTimer();
   }
 
   /** A catalog given directly (the `catalog` property): no fetching. */
   set(catalog: Catalog | undefined): void {
-    this.inflight?.abort();
-    this.inflight = undefined;
+    this.#inflight?.abort();
+    this.#inflight = undefined;
     const previous = this.catalog;
     this.catalog = catalog;
     this.error = undefined;
@@ -75,21 +75,21 @@ export class CatalogController implements ReactiveController {
 
   /** Fetches the catalog (conditionally when one is held). Resolves when done; never rejects. */
   async revalidate(): Promise<void> {
-    const src = this.src;
+    const src = this.#src;
     if (!src) return;
-    this.inflight?.abort();
+    this.#inflight?.abort();
     const request = new AbortController();
-    this.inflight = request;
+    this.#inflight = request;
     this.host.requestUpdate();
     try {
-      const result = await fetchCatalog(src, { fetch: this.fetch, etag: this.catalog ? this.etag : undefined, signal: request.signal });
+      const result = await fetchCatalog(src, { fetch: this.fetch, etag: this.catalog ? this.#etag : undefined, signal: request.signal });
       if (request.signal.aborted) return;
       this.error = undefined;
       this.checkedAt = new Date();
       if (!result.notModified) {
         const previous = this.catalog;
         this.catalog = result.catalog;
-        this.etag = result.etag;
+        this.#etag = result.etag;
         if (previous) this.options.onChange?.(result.catalog, previous);
       }
     } catch (error) {
@@ -97,35 +97,35 @@ export class CatalogController implements ReactiveController {
       this.error = error instanceof Error ? error : new Error(String(error));
       this.options.onError?.(this.error);
     } finally {
-      if (this.inflight === request) this.inflight = undefined;
+      if (this.#inflight === request) this.#inflight = undefined;
       this.host.requestUpdate();
     }
   }
 
   hostConnected(): void {
-    this.connected = true;
-    document.addEventListener('visibilitychange', this.onVisible);
-    window.addEventListener('online', this.onOnline);
-    this.startTimer();
-    if (this.src && !this.catalog && !this.inflight) void this.revalidate();
+    this.#connected = true;
+    document.addEventListener('visibilitychange', this.#onVisible);
+    window.addEventListener('online', this.#onOnline);
+    this.#startTimer();
+    if (this.#src && !this.catalog && !this.#inflight) void this.revalidate();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    document.removeEventListener('visibilitychange', this.onVisible);
-    window.removeEventListener('online', this.onOnline);
-    this.stopTimer();
-    this.inflight?.abort();
-    this.inflight = undefined;
+    this.#connected = false;
+    document.removeEventListener('visibilitychange', this.#onVisible);
+    window.removeEventListener('online', this.#onOnline);
+    this.#stopTimer();
+    this.#inflight?.abort();
+    this.#inflight = undefined;
   }
 
-  private startTimer(): void {
-    this.stopTimer();
-    if (this.refreshSeconds > 0) this.timer = setInterval(() => void this.revalidate(), this.refreshSeconds * 1000);
+  #startTimer(): void {
+    this.#stopTimer();
+    if (this.#refreshSeconds > 0) this.#timer = setInterval(() => void this.revalidate(), this.#refreshSeconds * 1000);
   }
 
-  private stopTimer(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
+  #stopTimer(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 }

@@ -13,24 +13,24 @@ export class OnlineController implements ReactiveController {
     host.addController(this);
   }
 
-  private readonly onOnline = () => {
+  readonly #onOnline = () => {
     this.online = true;
     this.host.requestUpdate();
     this.onBack();
   };
 
-  private readonly onOffline = () => {
+  readonly #onOffline = () => {
     this.online = false;
     this.host.requestUpdate();
   };
 
   hostConnected(): void {
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('offline', this.onOffline);
+    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('offline', this.#onOffline);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOffline);
   }
 }

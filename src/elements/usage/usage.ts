@@ -94,13 +94,13 @@ export class CreditUsage extends LitElement {
   declare private tableOpen: boolean;
   declare private chartHover: boolean;
 
-  private readonly localeController = new LocaleController(this);
-  private readonly connectivity = new OnlineController(this, () => void this.refresh());
-  private days: UsageReport | undefined;
-  private groups: UsageReport | undefined;
-  private history: UsageReport | undefined;
-  private loadedBalance: Balance | undefined;
-  private groupsFailed = false;
+  readonly #localeController = new LocaleController(this);
+  readonly #connectivity = new OnlineController(this, () => void this.refresh());
+  #days: UsageReport | undefined;
+  #groups: UsageReport | undefined;
+  #history: UsageReport | undefined;
+  #loadedBalance: Balance | undefined;
+  #groupsFailed = false;
 
   constructor() {
     super();
@@ -110,40 +110,40 @@ export class CreditUsage extends LitElement {
     this.chartHover = false;
   }
 
-  private get day(): string {
+  get #day(): string {
     return this.today && /^\d{4}-\d{2}-\d{2}$/.test(this.today) ? this.today : utcToday();
   }
 
   /** The days shown, or undefined for a custom period that is incomplete or reversed. */
   get range(): Range | undefined {
     const period = PERIODS.includes(this.period) ? this.period : 'this-month';
-    return periodRange(period, this.day, { ...(this.from && { from: this.from }), ...(this.to && { to: this.to }) });
+    return periodRange(period, this.#day, { ...(this.from && { from: this.from }), ...(this.to && { to: this.to }) });
   }
 
-  private fail = (error: unknown) => {
+  #fail = (error: unknown) => {
     const e = error instanceof Error ? error : new Error(String(error));
     if (e.name !== 'AbortError') this.dispatchEvent(new CreditErrorEvent(e, 'credit-usage'));
   };
 
   // Two tasks, not four: each completes in one render (the period's day and group reports
   // together; the history and balance that do not depend on the period together).
-  private readonly periodTask = new Task(this, {
+  readonly #periodTask = new Task(this, {
     task: async ([client, from, to, groupBy], { signal }) => {
       if (!client || !from || !to) return undefined;
       const [days, groups] = await Promise.allSettled([client.getUsage({ from, to, groupBy: 'day' }, { signal }), client.getUsage({ from, to, groupBy }, { signal })]);
       if (days.status === 'rejected') throw days.reason;
       // A host may refuse one grouping (users, departments) to a member: the chart still shows.
       if (groups.status === 'rejected') {
-        this.fail(groups.reason);
+        this.#fail(groups.reason);
         return { days: days.value, groups: undefined, groupsError: groups.reason as unknown };
       }
       return { days: days.value, groups: groups.value, groupsError: undefined };
     },
     args: () => [this.client, this.range?.from, this.range?.to, BREAKDOWNS.includes(this.groupBy) ? this.groupBy : 'service'] as const,
-    onError: this.fail,
+    onError: this.#fail,
   });
 
-  private readonly contextTask = new Task(this, {
+  readonly #contextTask = new Task(this, {
     task: async ([client, today, given], { signal }) => {
       if (!client) return undefined;
       const [history, balance] = await Promise.all([
@@ -152,63 +152,63 @@ export class CreditUsage extends LitElement {
       ]);
       return { history, balance };
     },
-    args: () => [this.client, this.day, this.balance] as const,
-    onError: this.fail,
+    args: () => [this.client, this.#day, this.balance] as const,
+    onError: this.#fail,
   });
 
   /** Loads everything afresh (after usage was recorded). Resolves when rendered; never rejects. */
   async refresh(): Promise<void> {
     this.client?.invalidate();
-    await Promise.allSettled([this.periodTask.run(), this.contextTask.run()]);
+    await Promise.allSettled([this.#periodTask.run(), this.#contextTask.run()]);
     await this.updateComplete;
   }
 
   /** Resolves when the data in flight has loaded (or failed) and rendered. */
   async loaded(): Promise<void> {
     await this.updateComplete; // a changed property starts its task in this update
-    const tasks = [this.periodTask, this.contextTask];
+    const tasks = [this.#periodTask, this.#contextTask];
     await Promise.allSettled(tasks.map((t) => t.taskComplete));
     await this.updateComplete;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const period = completed(this.periodTask);
+    const period = completed(this.#periodTask);
     if (period) {
-      this.days = period.days;
-      this.groups = period.groups;
-      this.groupsFailed = period.groupsError !== undefined;
+      this.#days = period.days;
+      this.#groups = period.groups;
+      this.#groupsFailed = period.groupsError !== undefined;
     }
-    const context = completed(this.contextTask);
+    const context = completed(this.#contextTask);
     if (context) {
-      this.history = context.history;
-      if (context.balance) this.loadedBalance = context.balance;
+      this.#history = context.history;
+      if (context.balance) this.#loadedBalance = context.balance;
     }
     // While another period loads, the previous one stays on screen (marked busy) so that the chart
     // is updated in place rather than torn down and rebuilt; if that load fails, it is not passed
     // off as the new period's data.
     const range = this.range;
-    const otherPeriod = !range || (this.days && (this.days.from !== range.from || this.days.to !== range.to));
-    if (otherPeriod && this.periodTask.status === TaskStatus.ERROR) {
-      this.days = undefined;
-      this.groups = undefined;
+    const otherPeriod = !range || (this.#days && (this.#days.from !== range.from || this.#days.to !== range.to));
+    if (otherPeriod && this.#periodTask.status === TaskStatus.ERROR) {
+      this.#days = undefined;
+      this.#groups = undefined;
     }
     if ((changed.has('period') || changed.has('from') || changed.has('to')) && changed.get('period') !== undefined && range) {
       this.dispatchEvent(new CreditPeriodChangeEvent({ period: this.period, ...range }));
     }
   }
 
-  private get currentBalance(): Balance | undefined {
-    return this.balance ?? this.loadedBalance;
+  get #currentBalance(): Balance | undefined {
+    return this.balance ?? this.#loadedBalance;
   }
 
   // ---- formatting -------------------------------------------------------------------------
 
-  private credits(value: string, decimals = 2): string {
-    return formatCredits(value, this.localeController.locale, { maximumFractionDigits: decimals });
+  #credits(value: string, decimals = 2): string {
+    return formatCredits(value, this.#localeController.locale, { maximumFractionDigits: decimals });
   }
 
-  private date(day: string, style: 'short' | 'medium' | 'long' = 'short'): string {
-    const locale = this.localeController.locale;
+  #date(day: string, style: 'short' | 'medium' | 'long' = 'short'): string {
+    const locale = this.#localeController.locale;
     const key = `${locale}|${style}|${day}`;
     let label = dayLabels.get(key);
     if (label === undefined) {
@@ -221,32 +221,32 @@ export class CreditUsage extends LitElement {
     return label;
   }
 
-  private longDate(day: string): string {
-    return this.date(day, 'long');
+  #longDate(day: string): string {
+    return this.#date(day, 'long');
   }
 
   // ---- render -----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const s = usageStrings(this.localeController.language);
-    const busy = this.periodTask.status === TaskStatus.PENDING || this.contextTask.status === TaskStatus.PENDING;
+    const s = usageStrings(this.#localeController.language);
+    const busy = this.#periodTask.status === TaskStatus.PENDING || this.#contextTask.status === TaskStatus.PENDING;
     return html`<section part="base" class="base" aria-label=${s.label} aria-busy=${busy ? 'true' : 'false'}>
-      ${this.renderPicker(s)} ${this.renderNotes(s)} ${this.renderUsage(s)} ${this.renderLimits(s)} ${this.renderForecast(s)}
+      ${this.#renderPicker(s)} ${this.#renderNotes(s)} ${this.#renderUsage(s)} ${this.#renderLimits(s)} ${this.#renderForecast(s)}
     </section>`;
   }
 
-  private renderPicker(s: UsageStrings): TemplateResult {
+  #renderPicker(s: UsageStrings): TemplateResult {
     const custom = this.period === 'custom';
     const invalid = custom && this.from && this.to && !this.range;
     return html`<fieldset part="picker" class="picker">
       <legend>${s.period}</legend>
       ${PERIODS.map(
-        (p) => html`<label class="choice"><input type="radio" name="period" .value=${p} .checked=${this.period === p} @change=${this.onPeriod} />${s.periods[p]}</label>`,
+        (p) => html`<label class="choice"><input type="radio" name="period" .value=${p} .checked=${this.period === p} @change=${this.#onPeriod} />${s.periods[p]}</label>`,
       )}
       ${custom
         ? html`<span class="custom">
-            <label>${s.from} <input type="date" name="from" .value=${this.from ?? ''} max=${this.day} @change=${this.onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
-            <label>${s.to} <input type="date" name="to" .value=${this.to ?? ''} max=${this.day} @change=${this.onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
+            <label>${s.from} <input type="date" name="from" .value=${this.from ?? ''} max=${this.#day} @change=${this.#onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
+            <label>${s.to} <input type="date" name="to" .value=${this.to ?? ''} max=${this.#day} @change=${this.#onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
           </span>`
         : nothing}
       ${invalid ? html`<p part="status" class="status error" role="alert">${s.badRange}</p>` : nothing}
@@ -254,15 +254,15 @@ export class CreditUsage extends LitElement {
   }
 
   // The day table is built when it is opened: a closed <details> would only cost render time.
-  private onTableToggle = (event: Event) => {
+  #onTableToggle = (event: Event) => {
     this.tableOpen = (event.target as HTMLDetailsElement).open;
   };
 
-  private onChartHover = () => {
+  #onChartHover = () => {
     this.chartHover = true;
   };
 
-  private onPeriod = (event: Event) => {
+  #onPeriod = (event: Event) => {
     const value = (event.target as HTMLInputElement).value as Period;
     if (value === 'custom' && !this.from && !this.to) {
       const range = this.range;
@@ -274,91 +274,91 @@ export class CreditUsage extends LitElement {
     this.period = value;
   };
 
-  private onDate = (event: Event) => {
+  #onDate = (event: Event) => {
     const input = event.target as HTMLInputElement;
     if (input.name === 'from') this.from = input.value;
     else this.to = input.value;
   };
 
-  private renderNotes(s: UsageStrings): TemplateResult | typeof nothing {
-    const common = commonStrings(this.localeController.language);
-    const failed = [this.periodTask, this.contextTask].find((t) => t.status === TaskStatus.ERROR);
-    const offline = !this.connectivity.online || (failed?.error instanceof ConnectionError && failed.error.offline);
-    const stale = failed && this.days;
+  #renderNotes(s: UsageStrings): TemplateResult | typeof nothing {
+    const common = commonStrings(this.#localeController.language);
+    const failed = [this.#periodTask, this.#contextTask].find((t) => t.status === TaskStatus.ERROR);
+    const offline = !this.#connectivity.online || (failed?.error instanceof ConnectionError && failed.error.offline);
+    const stale = failed && this.#days;
     return html`${offline ? html`<p part="status" class="status offline">${common.offline}</p>` : nothing}
     ${stale ? html`<p part="status" class="status stale">${s.staleNote}</p>` : nothing}`;
   }
 
-  private renderUsage(s: UsageStrings): TemplateResult {
-    const report = this.days;
+  #renderUsage(s: UsageStrings): TemplateResult {
+    const report = this.#days;
     if (!this.range) return html``;
     if (!report) {
-      if (this.periodTask.status === TaskStatus.ERROR) {
-        return html`<p part="status" class="status error">${s.error} <button type="button" @click=${() => void this.refresh()}>${commonStrings(this.localeController.language).retry}</button></p>`;
+      if (this.#periodTask.status === TaskStatus.ERROR) {
+        return html`<p part="status" class="status error">${s.error} <button type="button" @click=${() => void this.refresh()}>${commonStrings(this.#localeController.language).retry}</button></p>`;
       }
       // Nothing to load yet (no client): say nothing rather than "loading" forever.
-      return this.periodTask.status === TaskStatus.PENDING ? html`<p part="status" class="status" aria-busy="true">${s.loading}</p>` : html``;
+      return this.#periodTask.status === TaskStatus.PENDING ? html`<p part="status" class="status" aria-busy="true">${s.loading}</p>` : html``;
     }
     const range = { from: report.from, to: report.to };
     const days = fillDays(range, report.groups);
-    const language = this.localeController.language;
-    const unit = this.currentBalance?.creditUnit;
-    const money = unit ? formatMoney(toPlain(new Decimal(report.total.credits).times(unit.value)), unit.currency, this.localeController.locale, { maximumFractionDigits: 0 }) : undefined;
-    const events = eventsText(formatNumber(report.total.events, this.localeController.locale), plural(this.localeController.locale, report.total.events) === 'one', language);
-    const credits = this.credits(report.total.credits) + (money ? ` (${money})` : '');
+    const language = this.#localeController.language;
+    const unit = this.#currentBalance?.creditUnit;
+    const money = unit ? formatMoney(toPlain(new Decimal(report.total.credits).times(unit.value)), unit.currency, this.#localeController.locale, { maximumFractionDigits: 0 }) : undefined;
+    const events = eventsText(formatNumber(report.total.events, this.#localeController.locale), plural(this.#localeController.locale, report.total.events) === 'one', language);
+    const credits = this.#credits(report.total.credits) + (money ? ` (${money})` : '');
     return html`<p part="total" class="total">${s.total(credits, events)}</p>
       ${report.total.events === 0 ? html`<p part="status" class="status">${s.empty}</p>` : nothing}
-      ${this.renderChart(s, range, days, report.total.credits)} ${this.renderBreakdown(s, report.total.credits)}`;
+      ${this.#renderChart(s, range, days, report.total.credits)} ${this.#renderBreakdown(s, report.total.credits)}`;
   }
 
-  private renderChart(s: UsageStrings, range: Range, days: DayCredits[], total: string): TemplateResult {
+  #renderChart(s: UsageStrings, range: Range, days: DayCredits[], total: string): TemplateResult {
     // Heights are display geometry, so a float is fine here; the numbers shown are the strings.
     const values = days.map((d) => Number(d.credits));
     let peak = 0;
     for (let i = 1; i < values.length; i++) if (values[i]! > values[peak]!) peak = i;
     const max = values[peak] || 0;
-    const from = this.date(range.from);
-    const to = this.date(range.to);
+    const from = this.#date(range.from);
+    const to = this.#date(range.to);
     const summary = max > 0
-      ? s.chartSummary(from, to, this.credits(total), this.credits(days[peak]!.credits), this.date(days[peak]!.date))
+      ? s.chartSummary(from, to, this.#credits(total), this.#credits(days[peak]!.credits), this.#date(days[peak]!.date))
       : s.chartEmpty(from, to);
     const width = days.length * 10;
-    const locale = this.localeController.locale;
+    const locale = this.#localeController.locale;
     const numbers = numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
     const amount = (credits: string) => numbers.format(credits as Intl.StringNumericLiteral);
     return html`<figure class="chart">
       <figcaption>${s.chartTitle}</figcaption>
       <div class="plot">
         <span class="axis-max" aria-hidden="true">${max > 0 ? formatNumber(days[peak]!.credits, locale, { maximumFractionDigits: 2 }) : ''}</span>
-        <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none" @pointerenter=${this.onChartHover}>
+        <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none" @pointerenter=${this.#onChartHover}>
           ${days.map((d, i) => {
             const h = max > 0 ? (values[i]! / max) * 100 : 0;
             // Tooltips only once the pointer is over the chart: 90 <title>s would double the
             // nodes of the first render for something only a mouse user hovering sees.
             return this.chartHover
-              ? svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}><title>${this.date(d.date)}: ${amount(d.credits)}</title></rect>`
+              ? svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}><title>${this.#date(d.date)}: ${amount(d.credits)}</title></rect>`
               : svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}></rect>`;
           })}
         </svg>
         <span class="axis-x" aria-hidden="true"><span>${from}</span><span>${to}</span></span>
       </div>
-      <details class="table-alt" ?open=${this.tableOpen} @toggle=${this.onTableToggle}>
+      <details class="table-alt" ?open=${this.tableOpen} @toggle=${this.#onTableToggle}>
         <summary>${s.showTable}</summary>
         ${this.tableOpen ? html`<table part="table">
           <caption class="visually-hidden">${s.chartTitle}</caption>
           <thead><tr><th scope="col">${s.day}</th><th scope="col" class="num">${s.creditsColumn}</th></tr></thead>
           <tbody>
-            ${days.map((d) => html`<tr data-day=${d.date}><th scope="row">${this.date(d.date, 'medium')}</th><td class="num">${amount(d.credits)}</td></tr>`)}
+            ${days.map((d) => html`<tr data-day=${d.date}><th scope="row">${this.#date(d.date, 'medium')}</th><td class="num">${amount(d.credits)}</td></tr>`)}
           </tbody>
         </table>` : nothing}
       </details>
     </figure>`;
   }
 
-  private renderBreakdown(s: UsageStrings, total: string): TemplateResult {
-    const language = this.localeController.language;
-    const locale = this.localeController.locale;
-    const report = this.groups;
+  #renderBreakdown(s: UsageStrings, total: string): TemplateResult {
+    const language = this.#localeController.language;
+    const locale = this.#localeController.locale;
+    const report = this.#groups;
     // While another grouping loads, the rows shown are named by their own grouping.
     const by = (report?.groupBy ?? this.groupBy) as Breakdown;
     const sum = new Decimal(total);
@@ -388,14 +388,14 @@ export class CreditUsage extends LitElement {
                 })}
             </tbody>
           </table>`
-        : this.periodTask.status === TaskStatus.ERROR || this.groupsFailed
+        : this.#periodTask.status === TaskStatus.ERROR || this.#groupsFailed
           ? html`<p part="status" class="status error">${s.error}</p>`
           : html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`}
     </div>`;
   }
 
-  private renderLimits(s: UsageStrings): TemplateResult | typeof nothing {
-    const limits = this.currentBalance?.limits;
+  #renderLimits(s: UsageStrings): TemplateResult | typeof nothing {
+    const limits = this.#currentBalance?.limits;
     if (!limits) return nothing;
     const meters = [
       limits.daily && { label: s.dailyLimit, a: limits.daily },
@@ -410,9 +410,9 @@ export class CreditUsage extends LitElement {
         const used = new Decimal(a.used);
         const ratio = limit.gt(0) ? Decimal.min(used.div(limit), 1).toNumber() : 1;
         const level = ratio >= 0.9 ? 'critical' : ratio >= 0.8 ? 'low' : 'normal';
-        const text = s.meterText(this.credits(a.used), this.credits(a.limit));
+        const text = s.meterText(this.#credits(a.used), this.#credits(a.limit));
         return html`<div class="limit ${level}">
-          <span class="limit-label">${label}: ${text}; ${s.resets(formatDate(a.resetsAt, this.localeController.locale, { dateStyle: 'medium' }))}</span>
+          <span class="limit-label">${label}: ${text}; ${s.resets(formatDate(a.resetsAt, this.#localeController.locale, { dateStyle: 'medium' }))}</span>
           <div part="meter" class="meter" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax=${limit.toNumber()}
             aria-valuenow=${Decimal.min(used, limit).toNumber()} aria-valuetext=${text}>
             <div class="fill" style="inline-size: ${(ratio * 100).toFixed(1)}%"></div>
@@ -422,42 +422,42 @@ export class CreditUsage extends LitElement {
     </div>`;
   }
 
-  private forecastMemo: { history: UsageReport; balance: Balance | undefined; day: string; value: Forecast | null } | undefined;
+  #forecastMemo: { history: UsageReport; balance: Balance | undefined; day: string; value: Forecast | null } | undefined;
 
   /** The forecast, computed again only when the history, the balance or the day changed. */
-  private get forecast(): Forecast | null | undefined {
-    const report = this.history;
+  get #forecast(): Forecast | null | undefined {
+    const report = this.#history;
     if (!report) return undefined;
-    const balance = this.currentBalance;
-    const memo = this.forecastMemo;
-    if (memo && memo.history === report && memo.balance === balance && memo.day === this.day) return memo.value;
-    const value = this.computeForecast(report, balance);
-    this.forecastMemo = { history: report, balance, day: this.day, value };
+    const balance = this.#currentBalance;
+    const memo = this.#forecastMemo;
+    if (memo && memo.history === report && memo.balance === balance && memo.day === this.#day) return memo.value;
+    const value = this.#computeForecast(report, balance);
+    this.#forecastMemo = { history: report, balance, day: this.#day, value };
     return value;
   }
 
-  private computeForecast(report: UsageReport, balance: Balance | undefined): Forecast | null {
+  #computeForecast(report: UsageReport, balance: Balance | undefined): Forecast | null {
     const days = report.groups.map((g) => ({ date: g.key, credits: g.credits }));
     return forecastMonth({
       days,
       historyStart: report.from,
-      today: this.day,
+      today: this.#day,
       ...(balance && !balance.credits.startsWith('-') && { balance: balance.credits }),
     });
   }
 
-  private renderForecast(s: UsageStrings): TemplateResult | typeof nothing {
+  #renderForecast(s: UsageStrings): TemplateResult | typeof nothing {
     let forecast: Forecast | null | undefined;
     try {
-      forecast = this.forecast;
+      forecast = this.#forecast;
     } catch {
       return html`<p part="forecast" class="forecast">${s.noForecast}</p>`;
     }
     if (forecast === undefined) return nothing;
     if (forecast === null) return html`<p part="forecast" class="forecast">${s.noForecast}</p>`;
     const sentence =
-      s.forecast(this.credits(forecast.monthTotal, 0), this.longDate(forecast.monthEnd)) +
-      (forecast.runsOutOn ? `; ${s.runsOut(this.longDate(forecast.runsOutOn))}` : '') +
+      s.forecast(this.#credits(forecast.monthTotal, 0), this.#longDate(forecast.monthEnd)) +
+      (forecast.runsOutOn ? `; ${s.runsOut(this.#longDate(forecast.runsOutOn))}` : '') +
       '.';
     return html`<p part="forecast" class="forecast"><span class="heading">${s.forecastTitle}:</span> ${sentence}</p>`;
   }
