@@ -13,8 +13,8 @@ export interface PricingTableStrings {
   keyModeSwitch: string;
   bothKeyModes: string;
   keys: { input: string; output: string; cachedInput: string; audio: string; characters: string; request: string; storage: string };
-  /** Column: what 1,000 credits buy ({amount} is the formatted 1,000). */
-  buys: (amount: string) => string;
+  /** Column: what 1,000 credits buy ({amount} is the formatted 1,000); with the key mode when the table shows several. */
+  buys: (amount: string, keyMode?: string) => string;
   quantity: { inputTokens: string; cachedInputTokens: string; outputTokens: string; audioSeconds: string; characters: string; requests: string; tokenDays: string; imageTokens: string };
   unlimited: string;
   notApplicable: string;
@@ -47,7 +47,7 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     keyModeSwitch: 'Prices with',
     bothKeyModes: 'Both',
     keys: { input: 'Input', output: 'Output', cachedInput: 'Cached input', audio: 'Audio', characters: 'Characters', request: 'Request', storage: 'Storage' },
-    buys: (amount) => `${amount} credits buy`,
+    buys: (amount, keyMode) => `${amount} credits buy${keyMode ? ` (${keyMode})` : ''}`,
     quantity: {
       inputTokens: 'input tokens',
       cachedInputTokens: 'cached tokens',
@@ -88,7 +88,7 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     keyModeSwitch: 'Preise mit',
     bothKeyModes: 'Beide',
     keys: { input: 'Eingabe', output: 'Ausgabe', cachedInput: 'Gecachte Eingabe', audio: 'Audio', characters: 'Zeichen', request: 'Anfrage', storage: 'Speicher' },
-    buys: (amount) => `${amount} Credits reichen für`,
+    buys: (amount, keyMode) => `${amount} Credits reichen für${keyMode ? ` (${keyMode})` : ''}`,
     quantity: {
       inputTokens: 'Eingabe-Tokens',
       cachedInputTokens: 'gecachte Tokens',

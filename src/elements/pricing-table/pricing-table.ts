@@ -451,7 +451,8 @@ export class CreditPricingTable extends LitElement {
           >${label}<span class="sort-mark" aria-hidden="true">${active ? (this.sort!.direction === 'ascending' ? '▲' : '▼') : '↕'}</span></button
         ></th>`;
     };
-    const buysLabel = s.buys(formatNumber('1000', locale));
+    // With both key modes shown, say which one the quantity is for (the first: the platform's key).
+    const buysLabel = s.buys(formatNumber('1000', locale), twoRows ? this.keyModeName(catalog, modes[0]!) : undefined);
     const ctx: RowsContext = {
       catalog,
       view,

@@ -124,7 +124,9 @@ describe('<credit-pricing-table>: GPTBots', () => {
     expect(text(gpt41.querySelector('td[data-cell="platform:input"]'))).to.equal('0.22$0.0022');
     // 001's FAQ: 1,000 credits ($10) buy 4,545,454 input tokens of GPT-4.1-1M.
     expect(text(gpt41.querySelector('td.buys'))).to.equal('4,545,454 input tokens');
-    expect($(el, 'th.buys')!.textContent).to.equal('1,000 credits buy');
+    expect($(el, 'th.buys')!.textContent).to.equal('1,000 credits buy (Platform key)'); // both key modes shown: which one it is for
+    const own = await mount(gptbots, { 'key-mode': 'own' });
+    expect($(own, 'th.buys')!.textContent).to.equal('1,000 credits buy');
   });
 
   it('writes brands as published with the English name beside them', async () => {
@@ -174,7 +176,7 @@ describe('<credit-pricing-table>: German', () => {
     const gpt41 = $(el, 'tr[data-id="openai/gpt-4.1-1m"]')!;
     const input = gpt41.querySelector('td[data-cell="platform:input"]')!;
     expect([input.getAttribute('data-label'), mainText(input), text(input.querySelector('.money'))]).to.deep.equal(['Plattform-Schlüssel · Eingabe', '0,22', '0,0022 $']);
-    expect([text($(el, 'th.buys')), text(gpt41.querySelector('td.buys'))]).to.deep.equal(['1.000 Credits reichen für', '4.545.454 Eingabe-Tokens']);
+    expect([text($(el, 'th.buys')), text(gpt41.querySelector('td.buys'))]).to.deep.equal(['1.000 Credits reichen für (Plattform-Schlüssel)', '4.545.454 Eingabe-Tokens']);
     expect(text($(el, '#group-tts'))).to.equal('Sprachausgabe (TTS) Credits / 1.000 Zeichen');
     expect(text($(el, 'label[for="search"]'))).to.equal('Modelle suchen');
     const mein = await mount(meingpt, { lang: 'de' });
