@@ -145,17 +145,17 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-/** The scenario carried by a URL (`?scenario=` or `#scenario=`), or undefined when it carries none. */
-export function scenarioFromUrl(url: string | URL): DecodedScenario | undefined {
+/** The scenario carried by a URL (`?scenario=` or `#scenario=`, or another `param`), or undefined when it carries none. */
+export function scenarioFromUrl(url: string | URL, param = SCENARIO_PARAM): DecodedScenario | undefined {
   const u = typeof url === 'string' ? new URL(url, 'http://localhost/') : url;
-  const value = u.searchParams.get(SCENARIO_PARAM) ?? new URLSearchParams(u.hash.replace(/^#/, '')).get(SCENARIO_PARAM);
+  const value = u.searchParams.get(param) ?? new URLSearchParams(u.hash.replace(/^#/, '')).get(param);
   return value === null ? undefined : decodeScenario(value);
 }
 
-/** `url` with the scenario in its query (other parameters kept). */
-export function scenarioUrl(url: string | URL, scenario: Scenario): string {
+/** `url` with the scenario in its query as `param` (other parameters kept). */
+export function scenarioUrl(url: string | URL, scenario: Scenario, param = SCENARIO_PARAM): string {
   const u = new URL(String(url), 'http://localhost/');
-  u.searchParams.set(SCENARIO_PARAM, encodeScenario(scenario));
+  u.searchParams.set(param, encodeScenario(scenario));
   return u.toString();
 }
 

@@ -54,7 +54,6 @@ export interface CalculatorStrings {
   promptCount: (tokens: string, exact: boolean, method: string) => string;
   promptCounting: string;
   promptUnavailable: string;
-  useCount: string;
   errors: Record<Exclude<ParsedNumber, { ok: true }>['reason'], (limit: string) => string>;
   keepingLast: string;
   results: string;
@@ -151,7 +150,6 @@ const en: CalculatorStrings = {
   promptCount: (tokens, exact, method) => (exact ? `${tokens} tokens (exact, ${method})` : `≈ ${tokens} tokens (estimate)`),
   promptCounting: 'Counting…',
   promptUnavailable: 'Token counting is not available.',
-  useCount: 'Use as input tokens',
   errors: {
     empty: () => 'Enter a number.',
     negative: () => 'Must not be negative.',
@@ -255,7 +253,6 @@ const de: CalculatorStrings = {
   promptCount: (tokens, exact, method) => (exact ? `${tokens} Tokens (exakt, ${method})` : `≈ ${tokens} Tokens (Schätzung)`),
   promptCounting: 'Wird gezählt…',
   promptUnavailable: 'Tokenzählung ist nicht verfügbar.',
-  useCount: 'Als Eingabe-Tokens übernehmen',
   errors: {
     empty: () => 'Bitte eine Zahl eingeben.',
     negative: () => 'Darf nicht negativ sein.',

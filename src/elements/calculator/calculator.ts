@@ -255,7 +255,7 @@ export class CreditCalculator extends LitElement {
   /** The URL's scenario, else a preset, else one empty workload. */
   #initialScenario(catalog: Catalog): Scenario {
     if (this.urlParam && typeof location !== 'undefined') {
-      const fromUrl = this.#readUrl();
+      const fromUrl = scenarioFromUrl(location.href, this.urlParam);
       if (fromUrl) {
         if (fromUrl.dropped.length) this.notice = { title: fromUrl.ok ? 'dropped' : 'importFailed', items: fromUrl.dropped };
         if (fromUrl.ok) return fromUrl.scenario;
@@ -263,15 +263,6 @@ export class CreditCalculator extends LitElement {
     }
     const [first] = availablePresets(catalog);
     return (first && presetScenario(catalog, first, this.#strings.presetNames[first])) ?? emptyScenario();
-  }
-
-  #readUrl(): DecodedScenario | undefined {
-    const url = new URL(location.href);
-    const value = url.searchParams.get(this.urlParam) ?? new URLSearchParams(url.hash.replace(/^#/, '')).get(this.urlParam);
-    if (value === null) return undefined;
-    const tmp = new URL('http://localhost/');
-    tmp.searchParams.set('scenario', value);
-    return scenarioFromUrl(tmp);
   }
 
   /** Loads a scenario into the form (as an import would) and prices it. */
@@ -292,7 +283,7 @@ export class CreditCalculator extends LitElement {
   /** A link to this page with the current scenario in its query. */
   shareUrl(): string {
     const base = typeof location === 'undefined' ? 'http://localhost/' : location.href;
-    return this.#lastScenario ? scenarioUrl(base, this.#lastScenario).replace(/([?&])scenario=/, `$1${this.urlParam || 'scenario'}=`) : base;
+    return this.#lastScenario ? scenarioUrl(base, this.#lastScenario, this.urlParam || 'scenario') : base;
   }
 
   /** Re-prices the draft; on any error keeps the last valid result. */

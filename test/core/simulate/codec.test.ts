@@ -57,6 +57,17 @@ describe('scenario URL codec', () => {
     expect(scenarioFromUrl('https://example.com/planner')).to.equal(undefined);
   });
 
+  it('can carry it under another parameter name, replacing an older value of it', () => {
+    const url = scenarioUrl('https://example.com/planner?plan=old&lang=de', sample(), 'plan');
+    const u = new URL(url);
+    expect(u.searchParams.getAll('plan')).to.have.length(1);
+    expect(u.searchParams.get('scenario')).to.equal(null);
+    expect(u.searchParams.get('lang')).to.equal('de');
+    expect(scenarioFromUrl(url, 'plan')!.scenario).to.deep.equal(sample());
+    expect(scenarioFromUrl(url)).to.equal(undefined);
+    expect(scenarioFromUrl(`https://example.com/#plan=${encodeScenario(sample())}`, 'plan')!.scenario).to.deep.equal(sample());
+  });
+
   it('a tampered link loads what is valid and says what was dropped', () => {
     const s = sample();
     const tampered = JSON.parse(JSON.stringify(s));

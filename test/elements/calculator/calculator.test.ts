@@ -148,6 +148,20 @@ describe('<credit-calculator>', () => {
     expect(opened.result!.credits).to.equal('170');
   });
 
+  it('url-param names the parameter the link carries the scenario in, both ways', async () => {
+    const el = await calculator('meingpt', 'en', 'url-param="plan"');
+    el.load({ ...workday(), name: 'Workday' });
+    await el.updateComplete;
+    const link = new URL(el.shareUrl());
+    expect(link.searchParams.get('plan')).to.equal(encodeScenario(el.currentScenario!));
+    expect(link.searchParams.get('scenario')).to.equal(null);
+    history.replaceState(null, '', link.search);
+    const opened = await calculator('meingpt', 'en', 'url-param="plan"');
+    expect(opened.currentScenario).to.deep.equal(el.currentScenario);
+    const ignoring = await calculator('meingpt');
+    expect(ignoring.currentScenario!.name).to.not.equal('Workday');
+  });
+
   it('a tampered link loads what is valid and lists what was dropped', async () => {
     const good = encodeScenario(workday());
     const json = JSON.parse(atob(good.slice(2).replace(/-/g, '+').replace(/_/g, '/')));
