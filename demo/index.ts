@@ -1,5 +1,6 @@
 // The demo's first page: the engine pricing the worked examples of the source documents.
 import { allocateDisplay, budgetToQuantity, imageTokens, parseCatalog, rate, type Catalog, type Usage } from '../src/core/index.js';
+import { formatNumber } from '../src/i18n/index.js';
 
 interface Example {
   title: string;
@@ -93,7 +94,8 @@ async function main() {
     const catalogs = { gptbots: gptbots!, meingpt: meingpt! };
     target.replaceChildren(...EXAMPLES.map((e) => renderExample(catalogs[e.catalog], e)));
     const faq = document.createElement('p');
-    faq.textContent = `GPTBots FAQ: $10 = 1,000 credits buy ${Number(budgetToQuantity(gptbots!, 'openai/gpt-4.1-1m', { credits: '1000' }).quantity).toLocaleString('en')} input tokens of GPT-4.1-1M.`;
+    const { quantity } = budgetToQuantity(gptbots!, 'openai/gpt-4.1-1m', { credits: '1000' });
+    faq.textContent = `GPTBots FAQ: $10 = 1,000 credits buy ${quantity === null ? 'unlimited' : formatNumber(quantity, 'en')} input tokens of GPT-4.1-1M.`;
     target.append(faq);
   } catch (error) {
     target.textContent = `Could not price the examples: ${error instanceof Error ? error.message : String(error)}`;
