@@ -30,6 +30,9 @@ export default defineConfig({
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
         minify: true,
+        // Licence comments stay; /* @__PURE__ */ marks only help a bundler that tree-shakes, and
+        // this file is loaded as it is.
+        comments: { legal: true, annotation: false, jsdoc: false },
         // What every element needs (lit, the common element layer, i18n, error types) in one chunk
         // rather than a dozen small ones: fewer requests, and it gzips better as one file. Likewise
         // decimal.js, and the rest of core with zod (catalog, rating): the elements that use one

@@ -6,11 +6,14 @@
 //   build, scripts/minify-literals.mjs, which src/ is not)
 //   every element from dist/creditkit.js as shipped (its chunks and the token-count worker too);
 //     each element is its own chunk, loaded when a page first uses its tag, so a page downloads
-//     what it shows (a price list: 21.6 KB, checked by test/package/script-tag.node.test.ts), and
-//     the sum of all files is ~9 KB more than one bundle would be (each file gzips on its own).
-// The target for "everything but the ranks" is 80 KB and is not met: decimal.js, zod/mini
-// and lit alone are ~28 KB of it. Those two budgets are regression guards at today's size, and the
-// gap to 80 KB is printed on every run until the bundle is brought down to it.
+//     what it shows (a price list: 21.4 KB, checked by test/package/script-tag.node.test.ts), and
+//     the sum of all files is ~7.5 KB more than an app's bundle: the worker repeats the tokenizer
+//     (4.2 KB) and each file gzips on its own.
+// The target for "everything but the ranks" is 80 KB and is not met (89.9 and 97.2 KB on
+// 23 Nov 2026): decimal.js (12.6 KB in the bundle), zod/mini (7.8) and lit are ~27 KB of it; of
+// our code the calculator with the simulator is the most (22 KB), then the pricing table (10).
+// Those two budgets are regression guards ~1 KB above that size, and the gap to 80 KB is printed
+// on every run until the bundle is brought down to it.
 import { measureBundle, measureShipped } from './bundle-size.mjs';
 
 const KB = 1024;
@@ -26,7 +29,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 93 * KB,
+    limit: 91 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
@@ -35,7 +38,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 102 * KB,
+    limit: 99 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');
