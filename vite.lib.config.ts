@@ -2,13 +2,40 @@
 // defines every element, each loaded from a chunk beside it when the page first uses its tag
 // (src/elements/script-tag.ts). The tokenizer's rank tables stay separate, lazily loaded chunks.
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { minifyLiteralsVite } from './scripts/minify-literals.mjs';
+
+const WORKER = resolve(import.meta.dirname, 'src/tokenizer/count.worker.ts');
+const WORKER_CLIENT = resolve(import.meta.dirname, 'src/tokenizer/worker-client.ts');
+const WORKER_URL = "new URL('./count.worker.js', import.meta.url)";
+
+/**
+ * The token-count worker as a chunk of this build rather than a bundle of its own (what Vite does
+ * with `new Worker(new URL(…))`): it then imports the tokenizer's code (BPE, pre-tokenizer, rank
+ * table) and the rank files from the same chunks as the page does, so neither is shipped, nor
+ * downloaded, twice. Those modules are DOM-free and in a chunk of their own ('bpe' below): the
+ * worker never loads lit.
+ */
+function sharedCountWorker(): Plugin {
+  let ref = '';
+  return {
+    name: 'creditkit-shared-count-worker',
+    enforce: 'pre',
+    buildStart() {
+      ref = this.emitFile({ type: 'chunk', id: WORKER, name: 'count.worker' });
+    },
+    transform(code, id) {
+      if (id.split('?')[0] !== WORKER_CLIENT) return null;
+      if (!code.includes(WORKER_URL)) this.error(`${id} no longer makes its worker with ${WORKER_URL}`);
+      return { code: code.replace(WORKER_URL, `new URL(import.meta.ROLLUP_FILE_URL_${ref})`), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   publicDir: false,
   // lit's css/html/svg template text minified too (the JS minifier leaves it as written).
-  plugins: [minifyLiteralsVite()],
+  plugins: [minifyLiteralsVite(), sharedCountWorker()],
   // Files beside the bundle (the worker, the rank tables) are found relative to the bundle, wherever
   // a page serves it from (/dist/, a CDN path), not from the site's root.
   base: './',
@@ -28,7 +55,8 @@ export default defineConfig({
       // Vite leaves whitespace in an ES library build (for bundlers that re-minify it), but this file
       // is what a <script type="module"> tag loads as is: minified fully.
       output: {
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // The worker beside the other assets, where a page's CSP (worker-src) may name it.
+        chunkFileNames: (chunk) => (chunk.name === 'count.worker' ? 'assets/[name]-[hash].js' : 'chunks/[name]-[hash].js'),
         minify: true,
         // Licence comments stay; /* @__PURE__ */ marks only help a bundler that tree-shakes, and
         // this file is loaded as it is.
@@ -41,6 +69,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'common', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/](elements[\\/]common|i18n)[\\/]|src[\\/]core[\\/](errors|validation|decimal-text|describe|catalog[\\/]names)\.ts$/ },
+            { name: 'bpe', test: /src[\\/]tokenizer[\\/](encodings|bpe|rank-table|pretokenize)\.ts$/ },
             { name: 'decimal', test: /node_modules[\\/]decimal\.js[\\/]|src[\\/]core[\\/]decimal\.ts$/ },
             { name: 'core', test: /node_modules[\\/]zod[\\/]|src[\\/]core[\\/](?!simulate[\\/])/ },
           ],

@@ -155,6 +155,24 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
     await page.close();
   });
 
+  it('the worker shares the tokenizer chunk and rank files with the page: a short count on the page then a long one in the worker ask for the same rank file (one URL, so an HTTP cache serves the second), and the worker loads no lit', async () => {
+    const { page, problems, workers } = await openPage();
+    const from = requested.length;
+    const [, encoding] = await countInCalculator(page, 'A short prompt, counted on the page.');
+    const long = Array.from({ length: 1500 }, (_, i) => `Zeile ${i}: Preis pro 1.000 Tokens, `).join('').padEnd(60_000, 'x ');
+    const [tokens] = await countInCalculator(page, long);
+    assert.equal(tokens, reference[encoding]!.encode(long).length, encoding);
+    assert.equal(workers.length, 1, workers.join(', '));
+    const ranks = requested.slice(from).filter((p) => /_base-/.test(p));
+    assert.ok(ranks.length >= 1 && new Set(ranks).size === 1, `rank files fetched: ${ranks.join(', ')}`);
+    assert.match(ranks[0]!, /^\/dist\/chunks\//);
+    const worker = readFileSync(join(out, workers[0]!.slice('/dist/'.length)), 'utf8');
+    assert.ok(worker.length < 1000, `the worker is a small entry (${worker.length} bytes)`);
+    for (const [, dep] of worker.matchAll(/from"([^"]+)"/g)) assert.doesNotMatch(readFileSync(join(out, 'assets', dep!), 'utf8'), /createTreeWalker|lit-html/, dep);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('with Trusted Types required, renders the price list and still counts a long prompt exactly (on the page: the worker is blocked)', async () => {
     const { page, problems, workers } = await openPage('/trusted-types');
     await page.locator('credit-pricing-table tbody tr').nth(117).waitFor();
