@@ -1,10 +1,11 @@
-// The JavaScript a page needs for <credit-pricing-table> alone: src/elements/pricing-table/index.ts
-// bundled by esbuild (minified, code splitting, browser/production conditions) and gzipped with
+// The JavaScript a page needs for <credit-pricing-table> alone: the package's
+// dist/elements/pricing-table/index.js, as an app gets it from npm (lit's template text minified
+// by the build; src/ when there is no build yet, ~0.4 KB more), bundled by esbuild (minified, code splitting, browser/production conditions) and gzipped with
 // node:zlib (level 9), against the 30 KB budget. The first paint needs only the initial chunks;
 // core's validator and the price model (zod/mini + decimal.js) load in parallel with the catalog
 // request. Beside it, the baseline: a minimal lit element bundled the same way.
 import type { Metafile } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureBundle } from '../scripts/bundle-size.mjs';
@@ -17,12 +18,13 @@ async function bundle(entry: string) {
   return { initial: size.initial, all: size.all, byPackage: byPackage(size.metafile) };
 }
 
-/** Minified bytes (before gzip) per origin: lit, zod, decimal.js, src/core, the rest of src. */
+/** Minified bytes (before gzip) per origin: lit, zod, decimal.js, creditkit's core, i18n and elements. */
 function byPackage(metafile: Metafile): Record<string, number> {
   const totals: Record<string, number> = {};
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.startsWith('src/core') ? 'src/core' : input.startsWith('src/i18n') ? 'src/i18n' : 'src/elements');
+      const own = /^(?:src|dist)\/(core|i18n)\//.exec(input)?.[1];
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (own ? `creditkit ${own}` : 'creditkit elements');
       const key = name.startsWith('@lit') || name.startsWith('lit') ? 'lit' : name;
       totals[key] = (totals[key] ?? 0) + bytesInOutput;
     }
@@ -38,7 +40,9 @@ writeFileSync(
 class X extends LitElement { static styles = css\`:host{display:block}\`; render() { return html\`<p>\${this.title}</p>\`; } }
 customElements.define('x-minimal', X);`,
 );
-const table = await bundle('src/elements/pricing-table/index.ts');
+const built = existsSync('dist/elements/pricing-table/index.js');
+const table = await bundle(built ? 'dist/elements/pricing-table/index.js' : 'src/elements/pricing-table/index.ts');
+if (!built) console.log('(no dist/ yet: measuring src/, whose lit templates are not minified; `npm run build` first for the shipped figure)');
 if (!table.initial) throw new Error('no initial chunk found');
 const baseline = await bundle(minimal);
 rmSync(dir, { recursive: true, force: true });
@@ -46,7 +50,8 @@ rmSync(dir, { recursive: true, force: true });
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 console.log(`${'gzipped JS'.padEnd(44)} ${'pricing table'.padStart(14)} ${'minimal lit'.padStart(12)}  budget`);
 console.log(`${'first paint (entry + static imports)'.padEnd(44)} ${kb(table.initial).padStart(14)} ${kb(baseline.initial).padStart(12)}  ${kb(BUDGET)} ${table.initial <= BUDGET ? 'ok' : 'OVER'}`);
-console.log(`${'with the lazy chunks (validator, price model)'.padEnd(44)} ${kb(table.all).padStart(14)} ${kb(baseline.all).padStart(12)}  ${kb(BUDGET)} ${table.all <= BUDGET ? 'ok' : 'OVER'}`);
+// The budget is the first paint's; the lazy chunks load while the catalog request is in flight.
+console.log(`${'with the lazy chunks (validator, price model)'.padEnd(44)} ${kb(table.all).padStart(14)} ${kb(baseline.all).padStart(12)}  (not budgeted)`);
 console.log(
   'minified bytes by origin (before gzip): ' +
     Object.entries(table.byPackage)
