@@ -125,21 +125,21 @@ export class CreditPricingTable extends LitElement {
   declare billingTypeFilter: string;
   declare sort: SortState | undefined;
 
-  private readonly locale = new LocaleController(this);
-  private readonly announcer = new Announcer(this);
-  private readonly loader = new CatalogController(this, {
-    onChange: (next, previous) => this.catalogChanged(next, previous),
+  readonly #locale = new LocaleController(this);
+  readonly #announcer = new Announcer(this);
+  readonly #loader = new CatalogController(this, {
+    onChange: (next, previous) => this.#catalogChanged(next, previous),
     onError: (error) => this.dispatchEvent(new CreditErrorEvent(error, this.src)),
   });
-  private model: TableModel | undefined;
-  private modelUnit: TokenUnitPreference;
-  private previousCatalog: Catalog | undefined;
-  private previousMarks: (Marks & { of: [Catalog, Catalog] }) | undefined;
+  #model: TableModel | undefined;
+  #modelUnit: TokenUnitPreference;
+  #previousCatalog: Catalog | undefined;
+  #previousMarks: (Marks & { of: [Catalog, Catalog] }) | undefined;
   /** Cells and rows changed by the last live refresh, marked for a moment. */
-  private flash: Marks | undefined;
-  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  #flash: Marks | undefined;
+  #flashTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped whenever live or "previous" marks change, so the rows they touch are filled again. */
-  private marksVersion = 0;
+  #marksVersion = 0;
 
   constructor() {
     super();
@@ -156,12 +156,12 @@ export class CreditPricingTable extends LitElement {
 
   /** The catalog shown (the last good one). */
   get currentCatalog(): Catalog | undefined {
-    return this.loader.catalog;
+    return this.#loader.catalog;
   }
 
   /** Revalidates now (If-None-Match); resolves when the answer is shown. */
   async reload(): Promise<void> {
-    await this.loader.revalidate();
+    await this.#loader.revalidate();
     await this.updateComplete;
   }
 
@@ -172,34 +172,34 @@ export class CreditPricingTable extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.flashTimer);
+    clearTimeout(this.#flashTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.loader.fetch = this.fetch;
-    if (changed.has('catalog') && this.catalog !== undefined) this.adoptCatalog(this.catalog, (c) => this.loader.set(c));
-    if (this.catalog === undefined) this.loader.sync(this.src, this.refresh);
-    if (changed.has('previous')) this.loadPrevious();
-    const catalog = this.loader.catalog;
+    this.#loader.fetch = this.fetch;
+    if (changed.has('catalog') && this.catalog !== undefined) this.#adoptCatalog(this.catalog, (c) => this.#loader.set(c));
+    if (this.catalog === undefined) this.#loader.sync(this.src, this.refresh);
+    if (changed.has('previous')) this.#loadPrevious();
+    const catalog = this.#loader.catalog;
     const unit = this.unit === '1k' || this.unit === '1m' ? this.unit : undefined;
-    if (catalog && (this.model?.catalog !== catalog || this.modelUnit !== unit)) {
+    if (catalog && (this.#model?.catalog !== catalog || this.#modelUnit !== unit)) {
       if (engine) {
-        this.model = engine.buildModel(catalog, unit);
-        this.modelUnit = unit;
+        this.#model = engine.buildModel(catalog, unit);
+        this.#modelUnit = unit;
       } else void loadPricingEngine().then(() => this.requestUpdate());
     }
-    if (engine && catalog && this.previousCatalog && (this.previousMarks?.of[0] !== this.previousCatalog || this.previousMarks.of[1] !== catalog)) {
-      this.previousMarks = { of: [this.previousCatalog, catalog], ...engine.changedCells(engine.diffCatalogs(this.previousCatalog, catalog)) };
-      this.marksVersion++;
+    if (engine && catalog && this.#previousCatalog && (this.#previousMarks?.of[0] !== this.#previousCatalog || this.#previousMarks.of[1] !== catalog)) {
+      this.#previousMarks = { of: [this.#previousCatalog, catalog], ...engine.changedCells(engine.diffCatalogs(this.#previousCatalog, catalog)) };
+      this.#marksVersion++;
     }
-    if (!this.previousCatalog && this.previousMarks) {
-      this.previousMarks = undefined;
-      this.marksVersion++;
+    if (!this.#previousCatalog && this.#previousMarks) {
+      this.#previousMarks = undefined;
+      this.#marksVersion++;
     }
   }
 
   /** A catalog object from script: used as is when parsed (frozen), validated otherwise. */
-  private adoptCatalog(value: Catalog | CatalogInput, use: (catalog: Catalog) => void): void {
+  #adoptCatalog(value: Catalog | CatalogInput, use: (catalog: Catalog) => void): void {
     if (Object.isFrozen(value)) {
       use(value as Catalog);
       return;
@@ -208,20 +208,20 @@ export class CreditPricingTable extends LitElement {
       try {
         use(e.parseCatalog(value));
       } catch (error) {
-        this.loader.error = error as Error;
+        this.#loader.error = error as Error;
         this.dispatchEvent(new CreditErrorEvent(error as Error));
         this.requestUpdate();
       }
     });
   }
 
-  private loadPrevious(): void {
+  #loadPrevious(): void {
     const previous = this.previous;
-    this.previousCatalog = undefined;
+    this.#previousCatalog = undefined;
     if (!previous) return;
     if (typeof previous !== 'string') {
-      this.adoptCatalog(previous, (c) => {
-        this.previousCatalog = c;
+      this.#adoptCatalog(previous, (c) => {
+        this.#previousCatalog = c;
         this.requestUpdate();
       });
       return;
@@ -229,26 +229,26 @@ export class CreditPricingTable extends LitElement {
     fetchCatalog(previous, { fetch: this.fetch }).then(
       (result) => {
         if (this.previous !== previous || result.notModified) return;
-        this.previousCatalog = result.catalog;
+        this.#previousCatalog = result.catalog;
         this.requestUpdate();
       },
       (error: Error) => this.dispatchEvent(new CreditErrorEvent(error, previous)),
     );
   }
 
-  private catalogChanged(next: Catalog, previous: Catalog): void {
+  #catalogChanged(next: Catalog, previous: Catalog): void {
     const apply = (e: Engine) => {
       const diff = e.diffCatalogs(previous, next);
       if (e.isEmptyDiff(diff)) return;
-      this.flash = e.changedCells(diff);
-      this.marksVersion++;
-      clearTimeout(this.flashTimer);
-      this.flashTimer = setTimeout(() => {
-        this.flash = undefined;
-        this.marksVersion++;
+      this.#flash = e.changedCells(diff);
+      this.#marksVersion++;
+      clearTimeout(this.#flashTimer);
+      this.#flashTimer = setTimeout(() => {
+        this.#flash = undefined;
+        this.#marksVersion++;
         this.requestUpdate();
       }, FLASH_MS);
-      this.announcer.announce(this.strings.updated(diff.repriced.length, diff.added.length, diff.removed.length));
+      this.#announcer.announce(this.#strings.updated(diff.repriced.length, diff.added.length, diff.removed.length));
       this.dispatchEvent(new CreditCatalogChangeEvent(diff, next, previous));
       this.requestUpdate();
     };
@@ -256,56 +256,56 @@ export class CreditPricingTable extends LitElement {
     else void loadPricingEngine().then(apply);
   }
 
-  private get strings(): PricingTableStrings {
-    return pricingTableStrings(this.locale.language);
+  get #strings(): PricingTableStrings {
+    return pricingTableStrings(this.#locale.language);
   }
 
-  private get common(): CommonStrings {
-    return commonStrings(this.locale.language);
+  get #common(): CommonStrings {
+    return commonStrings(this.#locale.language);
   }
 
   /** Key modes shown as column groups. */
-  private shownModes(catalog: Catalog): string[] {
+  #shownModes(catalog: Catalog): string[] {
     const all = catalog.keyModes.map((k) => k.id);
     return this.keyMode !== 'both' && all.includes(this.keyMode) ? [this.keyMode] : all;
   }
 
-  private keyModeName(catalog: Catalog, id: string): string {
-    const known = this.common.keyModes[id as keyof CommonStrings['keyModes']];
+  #keyModeName(catalog: Catalog, id: string): string {
+    const known = this.#common.keyModes[id as keyof CommonStrings['keyModes']];
     return known ?? catalog.keyModes.find((k) => k.id === id)?.name ?? id;
   }
 
-  private selectKeyMode(catalog: Catalog): string {
-    const modes = this.shownModes(catalog);
+  #selectKeyMode(catalog: Catalog): string {
+    const modes = this.#shownModes(catalog);
     return modes.length === 1 ? modes[0]! : (catalog.defaultKeyMode ?? modes[0]!);
   }
 
   /** One listener for every sort button (a new closure per render would re-bind each header on every keystroke). */
-  private onSortClick(event: Event): void {
+  #onSortClick(event: Event): void {
     const column = (event.currentTarget as HTMLElement).dataset['column'];
-    if (column) this.sortBy(column);
+    if (column) this.#sortBy(column);
   }
 
-  private sortBy(column: string): void {
+  #sortBy(column: string): void {
     const direction = this.sort?.column === column && this.sort.direction === 'ascending' ? 'descending' : 'ascending';
     this.sort = { column, direction };
   }
 
   /** One listener per group for the model buttons of all its rows. */
-  private onRowClick(event: Event): void {
+  #onRowClick(event: Event): void {
     const button = (event.target as Element).closest('button.model');
     const id = button?.closest('tr')?.dataset['id'];
-    const catalog = this.loader.catalog;
+    const catalog = this.#loader.catalog;
     if (!id || !catalog) return;
     this.selected = id;
-    this.dispatchEvent(new CreditServiceSelectEvent(id, this.selectKeyMode(catalog)));
+    this.dispatchEvent(new CreditServiceSelectEvent(id, this.#selectKeyMode(catalog)));
   }
 
-  private onKeyModeChange(event: Event): void {
+  #onKeyModeChange(event: Event): void {
     this.keyMode = (event.target as HTMLInputElement).value;
   }
 
-  private clearFilters(): void {
+  #clearFilters(): void {
     this.query = '';
     this.brandFilter = '';
     this.billingTypeFilter = '';
@@ -313,18 +313,18 @@ export class CreditPricingTable extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const catalog = this.loader.catalog;
-    const model = catalog && this.model?.catalog === catalog ? this.model : undefined;
-    const busy = !model && !this.loader.error;
+    const catalog = this.#loader.catalog;
+    const model = catalog && this.#model?.catalog === catalog ? this.#model : undefined;
+    const busy = !model && !this.#loader.error;
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${this.renderToolbar(model)} ${this.renderStatus(model)} ${model ? this.renderGroups(model) : busy ? this.renderSkeleton() : nothing}
-      ${model ? this.renderFooter(model.catalog) : nothing} ${this.announcer.render()}
+      ${this.#renderToolbar(model)} ${this.#renderStatus(model)} ${model ? this.#renderGroups(model) : busy ? this.#renderSkeleton() : nothing}
+      ${model ? this.#renderFooter(model.catalog) : nothing} ${this.#announcer.render()}
     </div>`;
   }
 
-  private renderToolbar(model: TableModel | undefined): TemplateResult {
-    const s = this.strings;
-    const lang = this.locale.language;
+  #renderToolbar(model: TableModel | undefined): TemplateResult {
+    const s = this.#strings;
+    const lang = this.#locale.language;
     const allowedTypes = parseList(this.billingTypes);
     const allowedBrands = parseList(this.brands);
     const groups = model?.groups.filter((g) => !allowedTypes.length || allowedTypes.includes(g.billingType)) ?? [];
@@ -363,27 +363,27 @@ export class CreditPricingTable extends LitElement {
           )}
         </select>
       </div>
-      ${model && model.catalog.keyModes.length > 1 ? this.renderKeyModeSwitch(model.catalog) : nothing}
+      ${model && model.catalog.keyModes.length > 1 ? this.#renderKeyModeSwitch(model.catalog) : nothing}
     </div>`;
   }
 
   /** Platform key / own key / both: native radios (one tab stop, arrow keys), reflected to `key-mode`. */
-  private renderKeyModeSwitch(catalog: Catalog): TemplateResult {
+  #renderKeyModeSwitch(catalog: Catalog): TemplateResult {
     const modes = catalog.keyModes.map((k) => k.id);
     const current = modes.includes(this.keyMode) ? this.keyMode : 'both';
     const option = (id: string, label: string) =>
       html`<label><input type="radio" name="key-mode" value=${id} .checked=${current === id} />${label}</label>`;
-    return html`<fieldset class="field key-mode" @change=${this.onKeyModeChange}>
-      <legend>${this.strings.keyModeSwitch}</legend>
-      <div class="segments">${modes.map((id) => option(id, this.keyModeName(catalog, id)))}${option('both', this.strings.bothKeyModes)}</div>
+    return html`<fieldset class="field key-mode" @change=${this.#onKeyModeChange}>
+      <legend>${this.#strings.keyModeSwitch}</legend>
+      <div class="segments">${modes.map((id) => option(id, this.#keyModeName(catalog, id)))}${option('both', this.#strings.bothKeyModes)}</div>
     </fieldset>`;
   }
 
-  private renderStatus(model: TableModel | undefined): TemplateResult | typeof nothing {
-    const error = this.loader.error;
+  #renderStatus(model: TableModel | undefined): TemplateResult | typeof nothing {
+    const error = this.#loader.error;
     if (!error) return nothing;
-    const s = this.strings;
-    const retry = html`<button class="retry" type="button" @click=${() => void this.reload()}>${this.common.retry}</button>`;
+    const s = this.#strings;
+    const retry = html`<button class="retry" type="button" @click=${() => void this.reload()}>${this.#common.retry}</button>`;
     if (!model) {
       return html`<div class="message error" role="alert">
         <p><strong>${s.loadFailed}</strong></p>
@@ -391,24 +391,24 @@ export class CreditPricingTable extends LitElement {
         ${retry}
       </div>`;
     }
-    const checked = model.catalog.source?.checked ?? this.loader.checkedAt;
+    const checked = model.catalog.source?.checked ?? this.#loader.checkedAt;
     return html`<div class="message stale" role="status">
-      <p>${s.refreshFailed(checked ? formatDate(checked, this.locale.locale) : '—')}</p>
+      <p>${s.refreshFailed(checked ? formatDate(checked, this.#locale.locale) : '—')}</p>
       ${retry}
     </div>`;
   }
 
-  private renderSkeleton(): TemplateResult {
+  #renderSkeleton(): TemplateResult {
     return html`<div class="skeleton">
-      <p class="visually-hidden" role="status">${this.common.loading}</p>
+      <p class="visually-hidden" role="status">${this.#common.loading}</p>
       ${Array.from({ length: SKELETON_ROWS }, () => html`<div class="skeleton-row" aria-hidden="true"><span></span><span></span><span></span></div>`)}
     </div>`;
   }
 
-  private renderGroups(model: TableModel): TemplateResult {
+  #renderGroups(model: TableModel): TemplateResult {
     const catalog = model.catalog;
-    const modes = this.shownModes(catalog);
-    const locale = this.locale.locale;
+    const modes = this.#shownModes(catalog);
+    const locale = this.#locale.locale;
     const views = viewOf(model, {
       query: this.query,
       billingTypes: parseList(this.billingTypes),
@@ -422,42 +422,42 @@ export class CreditPricingTable extends LitElement {
     const shown = views.reduce((n, v) => n + v.rows.length, 0);
     const total = model.groups.reduce((n, g) => n + g.rows.length, 0);
     let firstIndex = 0;
-    return html`<p class="count" aria-live="polite">${this.strings.shown(formatNumber(shown, locale), formatNumber(total, locale))}</p>
+    return html`<p class="count" aria-live="polite">${this.#strings.shown(formatNumber(shown, locale), formatNumber(total, locale))}</p>
       ${views.length
         ? views.map((v) => {
-            const group = this.renderGroup(catalog, v, modes, firstIndex);
+            const group = this.#renderGroup(catalog, v, modes, firstIndex);
             firstIndex += v.rows.length;
             return group;
           })
         : html`<div class="message empty">
-            <p>${this.strings.empty}</p>
-            <button type="button" @click=${this.clearFilters}>${this.strings.clearFilters}</button>
+            <p>${this.#strings.empty}</p>
+            <button type="button" @click=${this.#clearFilters}>${this.#strings.clearFilters}</button>
           </div>`}`;
   }
 
-  private renderGroup(catalog: Catalog, view: GroupView, modes: string[], firstIndex: number): TemplateResult {
+  #renderGroup(catalog: Catalog, view: GroupView, modes: string[], firstIndex: number): TemplateResult {
     const { group } = view;
-    const s = this.strings;
-    const common = this.common;
-    const lang = this.locale.language;
-    const locale = this.locale.locale;
+    const s = this.#strings;
+    const common = this.#common;
+    const lang = this.#locale.language;
+    const locale = this.#locale.locale;
     const unitWord = this.currencyDisplay === 'money' ? catalog.creditUnit.currency : common.credits;
     const captionId = `group-${group.billingType}`;
     const twoRows = modes.length > 1;
     const sortHeader = (column: string, label: string, rowspan = 1) => {
       const active = this.sort && (column === 'name' ? this.sort.column === 'name' : view.sortedColumn === column);
       return html`<th role="columnheader" scope="col" rowspan=${rowspan} aria-sort=${active ? this.sort!.direction : nothing} class=${active ? 'sorted' : ''}
-        ><button type="button" class="sort" data-column=${column} @click=${this.onSortClick}
+        ><button type="button" class="sort" data-column=${column} @click=${this.#onSortClick}
           >${label}<span class="sort-mark" aria-hidden="true">${active ? (this.sort!.direction === 'ascending' ? '▲' : '▼') : '↕'}</span></button
         ></th>`;
     };
     // With both key modes shown, say which one the quantity is for (the first: the platform's key).
-    const buysLabel = s.buys(formatNumber('1000', locale), twoRows ? this.keyModeName(catalog, modes[0]!) : undefined);
+    const buysLabel = s.buys(formatNumber('1000', locale), twoRows ? this.#keyModeName(catalog, modes[0]!) : undefined);
     const ctx: RowsContext = {
       catalog,
       view,
       columns: modes.flatMap((mode) =>
-        group.keys.map((key) => ({ key: cellKey(mode, key), label: twoRows ? `${this.keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key] })),
+        group.keys.map((key) => ({ key: cellKey(mode, key), label: twoRows ? `${this.#keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key] })),
       ),
       buysLabel,
       buys: (row) => {
@@ -470,9 +470,9 @@ export class CreditPricingTable extends LitElement {
       strings: s,
       common,
       selected: this.selected,
-      flash: this.flash,
-      previous: this.previousMarks,
-      marksVersion: this.marksVersion,
+      flash: this.#flash,
+      previous: this.#previousMarks,
+      marksVersion: this.#marksVersion,
       firstIndex,
     };
     const priceHeaders = (mode: string) => group.keys.map((key) => sortHeader(cellKey(mode, key), s.keys[key]));
@@ -486,21 +486,21 @@ export class CreditPricingTable extends LitElement {
           <tr role="row">
             ${sortHeader('name', s.model, twoRows ? 2 : 1)}
             ${twoRows
-              ? modes.map((mode) => html`<th role="columnheader" scope="colgroup" colspan=${group.keys.length} class="mode">${this.keyModeName(catalog, mode)}</th>`)
+              ? modes.map((mode) => html`<th role="columnheader" scope="colgroup" colspan=${group.keys.length} class="mode">${this.#keyModeName(catalog, mode)}</th>`)
               : priceHeaders(modes[0]!)}
             <th role="columnheader" scope="col" rowspan=${twoRows ? 2 : 1} class="buys">${buysLabel}</th>
           </tr>
           ${twoRows ? html`<tr role="row">${modes.map(priceHeaders)}</tr>` : nothing}
         </thead>
-        <tbody role="rowgroup" @click=${this.onRowClick} ${rows(ctx)}></tbody>
+        <tbody role="rowgroup" @click=${this.#onRowClick} ${rows(ctx)}></tbody>
       </table>
     </section>`;
   }
 
-  private renderFooter(catalog: Catalog): TemplateResult {
-    const s = this.strings;
-    const locale = this.locale.locale;
-    const checked = this.loader.checkedAt;
+  #renderFooter(catalog: Catalog): TemplateResult {
+    const s = this.#strings;
+    const locale = this.#locale.locale;
+    const checked = this.#loader.checkedAt;
     return html`<footer class="footer">
       <span>${s.catalogVersion(catalog.version)}</span>
       ${catalog.source ? html`<span>${s.source}: ${catalog.source.document}</span><span>${s.asOf(formatDate(catalog.source.checked, locale))}</span>` : nothing}
