@@ -53,6 +53,31 @@ export function formatCredits(credits: string, locale: string, options: Decimals
   return `${formatCreditAmount(credits, locale, options)}\u00a0${one ? strings.credit : strings.credits}`;
 }
 
+const ZERO = /^[-+]?0*(?:\.0*)?$/;
+
+/**
+ * A credit amount rounded for display (`shown`, already to `decimals` places, such as a line of
+ * core's allocateDisplay), with exactly `decimals` decimals; "< 0.01" ("> −0.01" below zero) when
+ * it shows as zero though the `exact` amount is not zero: a line that costs something never reads
+ * as free.
+ */
+export function formatRoundedCredits(shown: string, exact: string, locale: string, decimals: number): string {
+  const fixed = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  if (!ZERO.test(shown) || ZERO.test(exact)) return formatNumber(shown, locale, fixed);
+  const step = decimals === 0 ? '1' : `0.${'0'.repeat(decimals - 1)}1`;
+  const negative = exact.trim().startsWith('-');
+  return `${negative ? '>' : '<'}\u00a0${formatNumber(negative ? `-${step}` : step, locale, fixed)}`;
+}
+
+/**
+ * A percentage (0–100 scale, a decimal string or a display-only number) as the locale writes it:
+ * "50.4%", "50,4 %", and "+12.5%" with `signDisplay: 'exceptZero'`. One rule for every element.
+ */
+export function formatPercent(percent: string | number, locale: string, options: { maximumFractionDigits?: number; signDisplay?: 'auto' | 'exceptZero' } = {}): string {
+  const format = numberFormat(locale, { style: 'unit', unit: 'percent', maximumFractionDigits: options.maximumFractionDigits ?? 1, signDisplay: options.signDisplay ?? 'auto' });
+  return format.format(asNumeric(percent));
+}
+
 /**
  * Money in a currency, as Intl writes it ("$10.00", "10,00 $", "10,00 €"). At least the currency's
  * own decimals; more when the amount has them, up to `maximumFractionDigits` (prices per token).

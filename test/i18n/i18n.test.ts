@@ -6,6 +6,8 @@ import {
   formatDate,
   formatMoney,
   formatNumber,
+  formatPercent,
+  formatRoundedCredits,
   languageOf,
   resolveLocale,
   unitLabel,
@@ -49,6 +51,25 @@ describe('i18n: formats', () => {
     // 17 significant digits survive: a float would print 12345678901234.57
     expect(formatNumber('12345678901234.5678', 'en', { maximumFractionDigits: 4 })).to.equal('12,345,678,901,234.5678');
     expect(formatNumber('4545454', 'de')).to.equal('4.545.454');
+  });
+
+  it('writes a rounded amount that is not zero as "< 0.01", never as a free 0.00 (issue 14.12)', () => {
+    // 15 input tokens of GPT-4o: 15 × 300 / 1M = 0.0045 credits, shown to 2 places.
+    expect(formatRoundedCredits('0.00', '0.0045', 'en', 2)).to.equal('<\u00a00.01');
+    expect(formatRoundedCredits('0.00', '0.0045', 'de', 2)).to.equal('<\u00a00,01');
+    expect(formatRoundedCredits('0.00', '-0.0009', 'en', 2)).to.equal('>\u00a0-0.01');
+    expect(formatRoundedCredits('0', '0.3', 'en', 0)).to.equal('<\u00a01');
+    expect(formatRoundedCredits('0.00', '0', 'en', 2)).to.equal('0.00'); // free is free
+    expect(formatRoundedCredits('1.49', '1.4964', 'de', 2)).to.equal('1,49');
+    expect(formatRoundedCredits('1234.5', '1234.5', 'en', 2)).to.equal('1,234.50');
+  });
+
+  it('formats percentages one way in every element: "50.4%", "50,4 %" (issue 14.12)', () => {
+    expect(formatPercent('50.44', 'en')).to.equal('50.4%');
+    expect(formatPercent('50.44', 'de')).to.equal('50,4\u00a0%');
+    expect(formatPercent(20, 'de')).to.equal('20\u00a0%');
+    expect(formatPercent('12.5', 'en', { signDisplay: 'exceptZero' })).to.equal('+12.5%');
+    expect(formatPercent('0.05', 'en')).to.equal('0.1%'); // half-up at 1 decimal
   });
 
   it('formats money as Intl writes it, keeping small fractions', () => {
