@@ -1,5 +1,5 @@
 // The demo: a Vite multi-page site (every demo/*.html is a page), served beside the reference
-// host API (demo/server), whose /api requests Vite proxies.
+// host (`creditkit host`, src/host), whose /api requests Vite proxies.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -35,14 +35,14 @@ const bundles = {
   },
 };
 
-// The reference host (demo/server) on a free loopback port, with a fresh database, started on
+// The reference host (creditkit host) on a free loopback port, with a fresh database, started on
 // first use; /api/* of the test server is proxied to it so browser tests can talk to a real host.
 let host;
 function referenceHost() {
   host ??= new Promise((resolve, reject) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-wtr-host-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
-      env: { ...process.env, CREDITKIT_API_PORT: '0', CREDITKIT_DATA_DIR: dataDir },
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'host', '--port', '0', '--database', join(dataDir, 'host.sqlite'), '--seed', 'demo'], {
+      env: process.env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const stop = () => {

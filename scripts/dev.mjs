@@ -1,6 +1,6 @@
-// `npm run dev`: the reference host API (demo/server) and the Vite demo, together; Ctrl-C stops both.
+// `npm run dev`: the reference host (`creditkit host`, started as a platform would, on SQLite in
+// .demo-data/ with the demo organisations) and the Vite demo, together; Ctrl-C stops both.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 const apiPort = process.env.CREDITKIT_API_PORT ?? '8787';
 const children = [];
@@ -13,6 +13,7 @@ function start(name, command, args) {
   });
   children.push(child);
 }
-if (existsSync('demo/server/main.ts')) start('reference host', 'npx', ['tsx', 'demo/server/main.ts']);
+const seed = process.env.CREDITKIT_SEED === '0' ? 'organisations' : 'demo';
+start('reference host', 'npx', ['tsx', 'src/cli/main.ts', 'host', '--port', apiPort, '--host', '127.0.0.1', '--database', '.demo-data/creditkit-host.sqlite', '--seed', seed]);
 start('vite', 'npx', ['vite', ...process.argv.slice(2)]);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((c) => c.kill(signal)));

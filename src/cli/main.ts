@@ -8,6 +8,7 @@ const COMMANDS: Record<string, string> = {
   import: 'turn a pasted TSV/CSV price table or a LiteLLM price file into a catalog',
   diff: 'list services added, removed and repriced between two catalogs',
   'check-host': "run the host API contract against a host's real API (read-only)",
+  host: 'start the reference host (the host API on SQLite) for the SDK and elements',
 };
 
 function usage(): string {

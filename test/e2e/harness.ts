@@ -29,8 +29,8 @@ export async function startDemo(): Promise<Demo> {
     built = true;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-e2e-'));
-  const { startServer } = await import('../../demo/server/server.js');
-  const host = await startServer({ port: 0, dataDir });
+  const { startHost } = await import('../../src/host/index.js');
+  const host = await startHost({ port: 0, database: join(dataDir, 'host.sqlite'), seed: 'demo' });
   const server: PreviewServer = await preview({
     configFile: 'vite.config.ts',
     logLevel: 'warn',

@@ -13,8 +13,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-crash-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function startHost(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
-    env: { ...process.env, CREDITKIT_API_PORT: '0', CREDITKIT_DATA_DIR: dataDir, CREDITKIT_SEED: '0' },
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'host', '--port', '0', '--database', join(dataDir, 'host.sqlite'), '--seed', 'organisations'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -84,7 +83,7 @@ it('a host killed mid-write and restarted loses no acknowledged event', async ()
   child.kill('SIGTERM');
   await exited(child);
 
-  const db = new Database(join(dataDir, 'creditkit-host.sqlite'), { readonly: true });
+  const db = new Database(join(dataDir, 'host.sqlite'), { readonly: true });
   const stored = new Map((db.prepare('SELECT idempotency_key, id, credits FROM events').all() as { idempotency_key: string; id: string; credits: string }[]).map((r) => [r.idempotency_key, r]));
   for (const [key, { eventId, credits }] of acknowledged) {
     assert.equal(stored.get(key)?.id, eventId, `acknowledged event ${key} is stored`);

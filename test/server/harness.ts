@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer, type ServerOptions } from '../../demo/server/server.js';
+import { startHost, type RunningHost, type HostOptions } from '../../src/host/index.js';
 import { createClient, type CreditClient } from '../../src/sdk/index.js';
 
 export interface TestHost {
-  server: RunningServer;
+  server: RunningHost;
   dataDir: string;
   clock: { now: number };
   client(userId: string): CreditClient;
@@ -17,10 +17,10 @@ export interface TestHost {
 /** 2026-11-23 10:00 UTC, a Monday. */
 export const NOON_ISH = Date.parse('2026-11-23T10:00:00Z');
 
-export async function startTestHost(options: Partial<ServerOptions> = {}): Promise<TestHost> {
+export async function startTestHost(options: Partial<HostOptions> = {}): Promise<TestHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-host-'));
   const clock = { now: NOON_ISH };
-  const server = await startServer({ port: 0, dataDir, seed: false, now: () => clock.now, ...options });
+  const server = await startHost({ port: 0, database: join(dataDir, 'host.sqlite'), seed: 'organisations', now: () => clock.now, ...options });
   return {
     server,
     dataDir,

@@ -109,7 +109,7 @@ export function openApiDocument(version = '0.1.0'): Record<string, unknown> {
         'What a platform implements so that the creditkit SDK and elements can show a signed-in user their credits. Amounts are decimal strings; errors are application/problem+json (RFC 9457). Paths are relative to a base URL the host chooses.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    servers: [{ url: '/api', description: 'The reference host (demo/server)' }],
+    servers: [{ url: '/api', description: 'The reference host (creditkit host)' }],
     security: [{ bearer: [] }],
     paths,
     components: {

@@ -1,4 +1,4 @@
-// The user elements in Chromium against the real reference host (demo/server, started by the
+// The user elements in Chromium against the real reference host (creditkit host, started by the
 // test server and reached through its /api proxy): what they show equals what the host says.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/balance/index.js';

@@ -1,14 +1,13 @@
-// The reference host: the creditkit host API contract under /api, on SQLite. `startServer` is
-// what the tests, the e2e harness and `main.ts` (npm run dev) start.
+// The reference host: the creditkit host API contract under /api, on SQLite. `startHost` is
+// what `creditkit host`, the tests and the e2e harness start.
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { parseCatalog } from '../../src/core/index.js';
-import { toIssues } from '../../src/core/validation.js';
-import { usageEventRequest, usageQuery } from '../../src/sdk/contract/index.js';
+import { parseCatalog } from '../core/index.js';
+import { toIssues } from '../core/validation.js';
+import { usageEventRequest, usageQuery } from '../sdk/contract/index.js';
 import { Batcher } from './batcher.js';
 import { openDb, type Durability } from './db.js';
 import { MAX_BODY_BYTES, readJson, requestIdOf, sendJson, sendProblem } from './http.js';
@@ -17,24 +16,28 @@ import { DEMO_USER, seedDemo, seedOrganisations, type SeedOptions } from './seed
 import { Store, type LoadedCatalog, type Principal } from './store.js';
 import { TOKEN_LIFETIME_S, TokenIssuer } from './tokens.js';
 
-export interface ServerOptions {
+export interface HostOptions {
   /** 0 picks a free port. @default 8787 */
   port?: number;
-  /** @default '127.0.0.1' */
+  /** The interface to listen on. @default '127.0.0.1' */
   host?: string;
-  /** Where the SQLite database lives (created when missing). */
-  dataDir: string;
-  /** Demo data on first start: true (60 days up to today), options, or false (organisations and users only). @default true */
-  seed?: boolean | SeedOptions;
+  /** The SQLite database file (created with its directory when missing). */
+  database: string;
+  /**
+   * What to write into an empty database on first start: `'demo'` (the demo organisations and
+   * 60 days of usage up to today, or the days given), `'organisations'` (the demo organisations
+   * and users, no usage) or `'none'`. @default 'none'
+   */
+  seed?: 'none' | 'organisations' | 'demo' | SeedOptions;
   /** The clock (tests move it). @default Date.now */
   now?: () => number;
-  /** Directory of the catalog JSON files. @default the package's catalog/ */
-  catalogDir?: string;
+  /** Catalog JSON files; an organisation names its catalog by the catalog's id. @default the package's meinGPT and GPTBots catalogs */
+  catalogs?: readonly string[];
   /** SQLite synchronous mode: FULL (survives a power cut) or NORMAL (survives a process crash). @default 'FULL' */
   durability?: Durability;
 }
 
-export interface RunningServer {
+export interface RunningHost {
   /** The API base URL, such as http://127.0.0.1:8787/api. */
   url: string;
   origin: string;
@@ -44,28 +47,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const CATALOG_DIR = fileURLToPath(new URL('../../catalog/', import.meta.url));
+/** The package's catalogs (src/host and dist/host are both two levels below the package root). */
+export const DEFAULT_CATALOGS: readonly string[] = ['meingpt', 'gptbots'].map((name) => fileURLToPath(new URL(`../../catalog/${name}.json`, import.meta.url)));
 
-function loadCatalogs(dir: string): Map<string, LoadedCatalog> {
+/** Reads and parses each catalog file, keyed by the catalog's id. */
+function loadCatalogs(files: readonly string[]): Map<string, LoadedCatalog> {
   const out = new Map<string, LoadedCatalog>();
-  for (const name of ['meingpt', 'gptbots']) {
-    const text = readFileSync(join(dir, `${name}.json`), 'utf8');
-    out.set(name, { catalog: parseCatalog(JSON.parse(text)), text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` });
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const catalog = parseCatalog(JSON.parse(text));
+    if (out.has(catalog.id)) throw new Error(`reference host: two catalogs have the id "${catalog.id}" (${file})`);
+    out.set(catalog.id, { catalog, text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` });
   }
   return out;
 }
 
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
+export async function startHost(options: HostOptions): Promise<RunningHost> {
   const now = options.now ?? Date.now;
-  const db = openDb(options.dataDir, options.durability);
-  const store = new Store(db, loadCatalogs(options.catalogDir ?? CATALOG_DIR), now);
+  const db = await openDb(options.database, options.durability);
+  const store = new Store(db, loadCatalogs(options.catalogs ?? DEFAULT_CATALOGS), now);
   const tokens = new TokenIssuer(db);
   const batcher = new Batcher(db);
   const empty = (db.prepare('SELECT count(*) FROM orgs').pluck().get() as number) === 0;
-  if (empty) {
-    if (options.seed === false) db.transaction(() => seedOrganisations(db))();
-    else seedDemo(db, store, options.seed === true || options.seed === undefined ? {} : options.seed);
-  }
+  const seed = options.seed ?? 'none';
+  if (empty && seed === 'organisations') db.transaction(() => seedOrganisations(db))();
+  else if (empty && seed !== 'none') seedDemo(db, store, typeof seed === 'object' ? seed : {});
   for (const org of db.prepare('SELECT id FROM orgs').pluck().all() as string[]) {
     const { fromLedger, running } = store.audit(org);
     if (fromLedger !== running) throw new Error(`reference host: the ledger of ${org} sums to ${fromLedger} but its last row says ${running}`);

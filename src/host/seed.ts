@@ -2,7 +2,7 @@
 // limits and budgets, top-ups, and 60 days of usage (mulberry32, so every seed is the same),
 // recorded through the same code path as live events. A second, small organisation uses the
 // GPTBots catalog: each organisation has one catalog.
-import type { UsageEventRequest } from '../../src/sdk/contract/index.js';
+import type { UsageEventRequest } from '../sdk/contract/index.js';
 
 type Usage = UsageEventRequest['records'][number];
 import type { Db } from './db.js';

@@ -2,10 +2,10 @@
 // rated with creditkit's own `rate`, limits, budgets, the 0-credit pause, low-balance
 // notifications and auto-recharge. Everything that changes money runs in one transaction.
 import { randomUUID } from 'node:crypto';
-import { rate, tryFindService, type Catalog, type Charge, type Usage } from '../../src/core/index.js';
-import { Decimal, toPlain } from '../../src/core/decimal.js';
-import { CreditError, UsageError, UnknownServiceError, AmbiguousServiceError, NotOfferedError } from '../../src/core/errors.js';
-import type { Balance, ChatUsage, UsageEventReceipt, UsageEventRequest, UsageQuery, UsageReport } from '../../src/sdk/contract/index.js';
+import { rate, tryFindService, type Catalog, type Charge, type Usage } from '../core/index.js';
+import { Decimal, toPlain } from '../core/decimal.js';
+import { CreditError, UsageError, UnknownServiceError, AmbiguousServiceError, NotOfferedError } from '../core/errors.js';
+import type { Balance, ChatUsage, UsageEventReceipt, UsageEventRequest, UsageQuery, UsageReport } from '../sdk/contract/index.js';
 import type { Db } from './db.js';
 import { HostError } from './problems.js';
 import { addDays, dayOf, daysInMonth, monthOf, nextDay, nextMonth } from './periods.js';

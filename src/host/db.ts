@@ -1,9 +1,9 @@
 // The reference host's database: SQLite through better-sqlite3, in WAL mode, one file per
 // data directory. Amounts are stored as decimal strings (TEXT) and added with creditkit's
 // Decimal, never as SQLite REAL.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 
 export type Db = Database.Database;
 
@@ -52,16 +52,25 @@ CREATE TABLE IF NOT EXISTS notifications (
 );
 `;
 
+/** better-sqlite3 is an optional peer dependency: only a host on SQLite needs it. */
+async function loadSqlite(): Promise<typeof Database> {
+  try {
+    return (await import('better-sqlite3')).default;
+  } catch (error) {
+    throw new Error('reference host: the SQLite engine needs better-sqlite3 (npm install better-sqlite3)', { cause: error });
+  }
+}
+
 /**
  * How hard a commit waits for the disk: FULL syncs the WAL on every commit (an acknowledged
  * event survives a power cut); NORMAL survives a crash of the process but not of the machine.
  */
 export type Durability = 'FULL' | 'NORMAL';
 
-/** Opens (creating when needed) the database in `dataDir`. */
-export function openDb(dataDir: string, durability: Durability = 'FULL'): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'creditkit-host.sqlite'));
+/** Opens (creating it and its directory when needed) the SQLite database file `file`. */
+export async function openDb(file: string, durability: Durability = 'FULL'): Promise<Db> {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new (await loadSqlite())(file);
   db.pragma('journal_mode = WAL');
   // FULL by default: a commit is on disk before the host acknowledges an event (group commit keeps it fast).
   db.pragma(`synchronous = ${durability === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
@@ -70,7 +79,7 @@ export function openDb(dataDir: string, durability: Durability = 'FULL'): Db {
   if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
     // Demo data only: a database from an older schema is started afresh.
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-    if (tables.length) console.warn(`reference host: ${dataDir} holds an older schema; starting it afresh`);
+    if (tables.length) console.warn(`reference host: ${file} holds an older schema; starting it afresh`);
     db.pragma('foreign_keys = OFF');
     for (const table of tables) db.exec(`DROP TABLE "${table}"`);
     db.pragma('foreign_keys = ON');

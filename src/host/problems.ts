@@ -1,6 +1,6 @@
 // Errors the reference host answers with, as problem+json documents (RFC 9457).
-import { PROBLEM_BASE } from '../../src/sdk/contract/common.js';
-import type { Issue } from '../../src/core/errors.js';
+import { PROBLEM_BASE } from '../sdk/contract/common.js';
+import type { Issue } from '../core/errors.js';
 
 export class HostError extends Error {
   constructor(
