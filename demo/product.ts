@@ -4,13 +4,18 @@
 import '../src/elements/chat-cost/index.js';
 import '../src/elements/balance/index.js';
 import '../src/elements/usage/index.js';
-import type { Usage } from '../src/core/index.js';
+import { chatTurnUsage, type ChatTurn } from '../src/core/index.js';
 import { createClient, PaymentRequiredError, ForbiddenError, type TokenRequest, type UsageEventRequest } from '../src/sdk/index.js';
-import { countChat, countTokens, type ChatMessage } from '../src/tokenizer/index.js';
+import { countChatTurn, countTokens, type ChatMessage } from '../src/tokenizer/index.js';
 import { cannedReply } from './product-responder.js';
 
 const SERVICE = 'openai/gpt-4o';
 const TOOL = 'meingpt/tool-call';
+// What the platform sends first with every message; a real model is billed for it each time.
+const SYSTEM_PROMPT = 'You are the assistant of a meinGPT workspace. Answer briefly. Search the web when a question needs current facts, and say which sources you used.';
+// Before the first reply the draft estimate assumes a reply of the canned replies' typical length
+// (20–55 tokens; a real model's 300 would make every estimate look 7× off); then this chat's average.
+const FIRST_REPLY_TOKENS = 40;
 
 // A short-lived demo token from the reference host's backend; a new one after a 401.
 let token: { value: string; expiresAt: number } | undefined;
@@ -37,9 +42,20 @@ const notice = $<HTMLParagraphElement>('#notice');
 
 const chatId = `demo-${new Date().toISOString().slice(0, 10)}-${crypto.randomUUID().slice(0, 8)}`;
 const history: ChatMessage[] = [];
+/** Reply tokens and tool calls of the replies so far: the next estimate expects their average. */
+const replies: { tokens: number; toolCalls: number }[] = [];
 
 for (const el of [chatTotal, draftCost, balance, usage]) el.client = client;
 chatTotal.chatId = chatId;
+Object.assign(draftCost, { service: SERVICE, systemPrompt: SYSTEM_PROMPT, toolService: TOOL, messages: [] });
+expectFromReplies();
+
+/** The draft estimate's assumptions: this chat's average reply and tool calls so far. */
+function expectFromReplies(): void {
+  const average = (pick: (r: (typeof replies)[number]) => number) => Math.round(replies.reduce((sum, r) => sum + pick(r), 0) / replies.length);
+  draftCost.expectedOutputTokens = replies.length ? average((r) => r.tokens) : FIRST_REPLY_TOKENS;
+  draftCost.expectedToolCalls = replies.length ? average((r) => r.toolCalls) : 0;
+}
 
 $<HTMLSelectElement>('#language').addEventListener('change', (e) => {
   document.documentElement.lang = (e.target as HTMLSelectElement).value;
@@ -64,23 +80,23 @@ function appendMessage(who: 'user' | 'assistant', text: string): HTMLLIElement {
 
 async function send(text: string): Promise<void> {
   notice.textContent = '';
-  history.push({ role: 'user', content: text });
-  appendMessage('user', text);
   const reply = cannedReply(text);
-  // What a real call would be billed for: the whole conversation as input, the reply as output.
-  const [input, output, typed] = await Promise.all([
-    countChat(history, { model: 'gpt-4o' }),
+  // One count of what the model is sent (system prompt, conversation so far, this message), used
+  // for the estimate the draft badge showed and for the bill: they differ only by the reply and
+  // the tool calls, which were not known before sending.
+  const [input, output] = await Promise.all([
+    countChatTurn({ system: SYSTEM_PROMPT, history, message: text }, { model: 'gpt-4o' }),
     countTokens(reply.text, { model: 'gpt-4o' }),
-    countTokens(text, { model: 'gpt-4o' }),
   ]);
-  const records: UsageEventRequest['records'] = [{ service: SERVICE, inputTokens: input.tokens, outputTokens: output.tokens }];
-  if (reply.toolCalls) records.push({ service: TOOL, requests: reply.toolCalls });
-  // The estimate the draft badge showed: the typed text and the expected reply length.
-  const estimated: Usage[] = [{ service: SERVICE, inputTokens: typed.tokens, outputTokens: draftCost.expectedOutputTokens }];
+  const counted = { service: SERVICE, systemTokens: input.systemTokens, historyTokens: input.historyTokens, messageTokens: input.messageTokens, toolService: TOOL };
+  const estimated: ChatTurn = { ...counted, replyTokens: draftCost.expectedOutputTokens, toolCalls: draftCost.expectedToolCalls };
+  const billed: ChatTurn = { ...counted, replyTokens: output.tokens, toolCalls: reply.toolCalls };
+  appendMessage('user', text);
   try {
+    // (core's Usage types images as a readonly list, the contract's as a mutable one; a turn has none)
+    const records = chatTurnUsage(billed) as UsageEventRequest['records'];
     await client.recordUsage({ chatId, records }, { idempotencyKey: crypto.randomUUID() });
   } catch (error) {
-    history.pop();
     notice.textContent =
       error instanceof PaymentRequiredError
         ? 'No credits left: AI is paused until credits are loaded. (Use the top-up button.)'
@@ -90,13 +106,17 @@ async function send(text: string): Promise<void> {
     void balance.refresh();
     return;
   }
-  history.push({ role: 'assistant', content: reply.text });
+  history.push({ role: 'user', content: text }, { role: 'assistant', content: reply.text });
+  replies.push({ tokens: output.tokens, toolCalls: reply.toolCalls });
+  // A new array: the draft badge counts the conversation again for the next message.
+  draftCost.messages = [...history];
+  expectFromReplies();
   const li = appendMessage('assistant', reply.text);
   const badge = document.createElement('credit-chat-cost');
   badge.client = client;
   badge.scope = 'message';
-  badge.usage = records;
-  badge.estimateUsage = estimated;
+  badge.turn = billed;
+  badge.estimateTurn = estimated;
   li.append(badge);
   await Promise.all([chatTotal.refresh(), balance.refresh(), usage.refresh()]);
 }

@@ -22,6 +22,7 @@ export {
 } from './catalog/schema.js';
 export { rate, rateMany } from './rating/rate.js';
 export type { Charge, ChargeLine, Money } from './rating/charge.js';
+export { chatTurnUsage, rateChatTurn, CHAT_TURN_PARTS, type ChatTurn, type ChatTurnPart, type ChatTurnLine, type ChatTurnCharge } from './rating/turn.js';
 export { QUANTITY_KINDS, PRICE_KEY_OF, type Usage, type ImageInput, type QuantityKind } from './rating/usage.js';
 export { budgetToQuantity, unitsForCredits, type Budget, type BudgetQuantity } from './budget.js';
 export { allocateDisplay, type DisplayAllocation } from './allocate.js';

@@ -3,6 +3,7 @@
 // import only when a count needs it), per-script estimates for every other model.
 export { countTokens, countChat, WORKER_THRESHOLD, CHAT_TOKENS_PER_MESSAGE, CHAT_TOKENS_PER_NAME, CHAT_REPLY_PRIMING } from './count.js';
 export type { CountOptions, TokenCount, ChatMessage, ChatContentPart, ChatCount } from './count.js';
+export { countChatTurn, type ChatTurnText, type ChatTurnTokens } from './chat-turn.js';
 export { estimateTokens, ESTIMATE_METHOD } from './estimate.js';
 export { TokenCounter } from './token-counter.js';
 export { chooseEncoding, DEFAULT_ENCODING, type EncodingOptions, type EncodingChoice } from './models.js';

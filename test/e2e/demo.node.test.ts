@@ -58,6 +58,19 @@ describe('the product page: a signed-in user chats', () => {
       const shownBefore = await shownBalance();
       const barBefore = (await todayBar.getAttribute('data-credits')) ?? '0';
       await page.fill('#draft', text);
+      // Issue 14.9: the draft's estimate counts what will be billed, part by part.
+      const rowsOf = (selector: string) =>
+        page.locator(selector).evaluate((el) => [...(el.shadowRoot?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+      await page.waitForFunction(() => /Your message/.test(document.querySelector('#draft-cost')?.shadowRoot?.textContent ?? ''));
+      const estimated = await rowsOf('#draft-cost');
+      const estimatedTotal = await page.locator('#draft-cost').evaluate((el) => el.shadowRoot!.querySelector('tfoot .total-cell')!.textContent!.trim());
+      assert.deepEqual(estimated.map((r) => r[0]), [
+        'System prompt',
+        ...(i > 0 ? ['Conversation so far'] : []),
+        'Your message',
+        'Expected reply',
+        ...(estimated.some((r) => r[0] === 'Expected tool calls') ? ['Expected tool calls'] : []),
+      ]);
       await page.click('#composer button[type=submit]');
       await page.waitForFunction((n) => (window as unknown as { costs: string[] }).costs.length > n, i);
       const cost = await page.evaluate((n) => (window as unknown as { costs: string[] }).costs[n]!, i);
@@ -67,6 +80,11 @@ describe('the product page: a signed-in user chats', () => {
       assert.equal(new Decimal(before).minus(after).toFixed(), new Decimal(cost).toFixed(), `balance ${before} → ${after} is down by exactly the badge's ${cost}`);
       const badge = page.locator('#messages credit-chat-cost').nth(i);
       assert.match(await badge.evaluate((el) => el.shadowRoot?.textContent ?? ''), /credit/i);
+      // The bill counts the same input as the estimate did; only the reply and tool calls were unknown.
+      const billed = await rowsOf(`#messages credit-chat-cost >> nth=${i}`);
+      const input = (rows: string[][]) => rows.filter((r) => ['System prompt', 'Conversation so far', 'Your message'].includes(r[0]!)).map((r) => r.slice(0, 2));
+      assert.deepEqual(input(billed), input(estimated));
+      assert.match(await badge.evaluate((el) => el.shadowRoot!.querySelector('[part=comparison]')!.textContent!), new RegExp(`^estimated ${estimatedTotal.replace('.', '\\.')} → billed `));
       await page.waitForFunction(
         ({ day, was }) => {
           const bar = document.querySelector('credit-usage')?.shadowRoot?.querySelector(`rect[data-day="${day}"]`);

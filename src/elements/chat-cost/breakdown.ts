@@ -1,6 +1,6 @@
 // What a chat cost, ready to show: a Charge's lines rounded for display by core's
 // allocateDisplay so that the shown lines add up to the shown total. DOM-free.
-import { allocateDisplay, sumDecimals, type Charge, type ChargeLine, type Money } from '../../core/index.js';
+import { allocateDisplay, sumDecimals, type Charge, type ChargeLine, type ChatTurnCharge, type ChatTurnPart, type Money } from '../../core/index.js';
 import { Decimal, toPlain } from '../../core/decimal.js';
 
 export interface BreakdownLine {
@@ -8,7 +8,8 @@ export interface BreakdownLine {
   key: string;
   service: string;
   billingType: string;
-  kind: ChargeLine['kind'] | 'adjustment';
+  /** A quantity kind of the charge, a part of a chat turn, or the rounding adjustment. */
+  kind: ChargeLine['kind'] | ChatTurnPart | 'adjustment';
   /** Quantity of `kind` (tokens, requests, seconds…), a decimal string; "" for the adjustment. */
   quantity: string;
   /** Exact credits of the line. */
@@ -51,6 +52,21 @@ export function breakdownOf(charge: Charge, decimals = 2, billedCredits?: string
   }
   const shown = allocateDisplay(lines, decimals);
   return { lines: shown.lines, credits, total: shown.total, money: moneyOf(charge, credits), decimals };
+}
+
+/** A chat turn's charge by part (system prompt, conversation so far, message, reply, tool calls). */
+export function breakdownOfTurn(turn: ChatTurnCharge, decimals = 2): Breakdown {
+  const service = turn.usage[0]!.service;
+  const lines = turn.lines.map((l) => ({
+    key: l.part,
+    service: l.part === 'toolCalls' ? turn.usage[1]!.service : l.part === 'adjustment' ? '' : service,
+    billingType: '',
+    kind: l.part,
+    quantity: l.quantity,
+    credits: l.credits,
+  }));
+  const shown = allocateDisplay(lines, decimals);
+  return { lines: shown.lines, credits: turn.charge.credits, total: shown.total, money: turn.charge.money, decimals };
 }
 
 /** The money of `credits` at the charge's own rate (money per credit). */

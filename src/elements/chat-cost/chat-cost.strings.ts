@@ -1,6 +1,6 @@
 // <credit-chat-cost>'s own strings; the shared ones (credits, retry, billing types) are in src/i18n.
 import { defineStrings } from '../../i18n/index.js';
-import type { QuantityKind } from '../../core/index.js';
+import type { ChatTurnPart, QuantityKind } from '../../core/index.js';
 
 export interface ChatCostStrings {
   /** "This chat cost {credits} ({money})": the parts around the amounts. */
@@ -24,6 +24,17 @@ export interface ChatCostStrings {
   total: string;
   /** Label of a quantity kind; requests are named by their billing type instead. */
   kinds: Record<QuantityKind, string>;
+  /** Labels of a chat turn's parts, as billed. */
+  parts: Record<ChatTurnPart, string>;
+  /** The parts an estimate can only assume. */
+  expectedParts: Record<'reply' | 'toolCalls', string>;
+  /** "523 tokens" / "2 calls": the quantity of a turn's part. */
+  tokens: (count: string, one: boolean) => string;
+  calls: (count: string, one: boolean) => string;
+  /** Under an estimate: what it assumes. */
+  assumptionNote: string;
+  /** The display rule: each line rounded so that the lines add up to the total shown. */
+  roundingNote: string;
   adjustment: string;
   lessThan: (amount: string) => string;
 }
@@ -55,6 +66,12 @@ export const chatCostStrings = defineStrings<ChatCostStrings>({
       requests: 'Requests',
       tokenDays: 'Token-days stored',
     },
+    parts: { system: 'System prompt', history: 'Conversation so far', message: 'Your message', reply: 'Reply', toolCalls: 'Tool calls' },
+    expectedParts: { reply: 'Expected reply', toolCalls: 'Expected tool calls' },
+    tokens: (n, one) => `${n} ${one ? 'token' : 'tokens'}`,
+    calls: (n, one) => `${n} ${one ? 'call' : 'calls'}`,
+    assumptionNote: 'The conversation so far is sent again with every message. The reply and tool calls are assumed; the rest is counted.',
+    roundingNote: 'Lines are rounded so that they add up to the total.',
     adjustment: 'Rounding',
     lessThan: (amount) => `less than ${amount}`,
   },
@@ -84,6 +101,12 @@ export const chatCostStrings = defineStrings<ChatCostStrings>({
       requests: 'Anfragen',
       tokenDays: 'Gespeicherte Token-Tage',
     },
+    parts: { system: 'Systemprompt', history: 'Bisheriger Verlauf', message: 'Ihre Nachricht', reply: 'Antwort', toolCalls: 'Tool-Aufrufe' },
+    expectedParts: { reply: 'Erwartete Antwort', toolCalls: 'Erwartete Tool-Aufrufe' },
+    tokens: (n, one) => `${n} ${one ? 'Token' : 'Tokens'}`,
+    calls: (n, one) => `${n} ${one ? 'Aufruf' : 'Aufrufe'}`,
+    assumptionNote: 'Der bisherige Verlauf wird mit jeder Nachricht erneut gesendet. Antwort und Tool-Aufrufe sind angenommen, alles andere ist gezählt.',
+    roundingNote: 'Die Posten sind so gerundet, dass sie die Summe ergeben.',
     adjustment: 'Rundung',
     lessThan: (amount) => `weniger als ${amount}`,
   },

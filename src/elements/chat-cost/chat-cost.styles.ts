@@ -49,6 +49,12 @@ export const styles = [
     .num {
       text-align: end;
     }
+    .note {
+      margin: var(--_gap) 0 0 1rem;
+      max-inline-size: 36rem;
+      font-size: 0.875em;
+      color: var(--_text-muted);
+    }
     .comparison,
     .status {
       margin: 0;

@@ -1,13 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { rate, type Catalog, type Usage } from '../../core/index.js';
+import { CHAT_TURN_PARTS, rate, rateChatTurn, type Catalog, type ChatTurn, type ChatTurnPart, type Usage } from '../../core/index.js';
 import { Decimal } from '../../core/decimal.js';
-import { billingTypeName, commonStrings, formatCreditAmount, formatCredits, formatMoney, formatNumber, numberFormat } from '../../i18n/index.js';
+import { billingTypeName, commonStrings, formatCredits, formatMoney, formatNumber, formatRoundedCredits, numberFormat, plural } from '../../i18n/index.js';
 import type { CreditClient } from '../../sdk/client.js';
 import type { ChatUsage } from '../../sdk/contract/chat.js';
+import type { ChatMessage } from '../../tokenizer/count.js';
 import { NotFoundError } from '../../sdk/errors.js';
 import { Announcer, CreditErrorEvent, CreditEvent, LocaleController, fetchCatalog } from '../common/index.js';
-import { breakdownOf, type Breakdown, type BreakdownLine } from './breakdown.js';
+import { breakdownOf, breakdownOfTurn, type Breakdown, type BreakdownLine } from './breakdown.js';
 import { chatCostStrings, type ChatCostStrings } from './chat-cost.strings.js';
 import { styles } from './chat-cost.styles.js';
 
@@ -28,14 +29,24 @@ export class CreditCostChangeEvent extends CreditEvent<ChatCostDetail> {
 
 type Priced = { breakdown: Breakdown } | { error: Error } | undefined;
 
+const TURN_PARTS: ReadonlySet<string> = new Set(CHAT_TURN_PARTS);
+const isTurnPart = (kind: BreakdownLine['kind']): kind is ChatTurnPart => TURN_PARTS.has(kind);
+
+/** A chat turn (counted by part) rather than usage records. */
+function isTurn(input: ChatTurn | Usage | readonly Usage[]): input is ChatTurn {
+  return !Array.isArray(input) && 'replyTokens' in input;
+}
+
 /**
  * @tagname credit-chat-cost
  * @summary What one chat (or, with `scope="message"`, one message) cost: "This chat cost 2.65 credits (€0.03)", with a breakdown whose lines add up to the total.
  *
  * Priced client-side from `usage` and a catalog (`catalog`, `src` or the client's), or loaded as
- * the host charged it from `chat-id` through the SDK `client`. Before sending, `estimateUsage`
- * (or `draft` text with a `service`, counted by the tokenizer) shows an estimate; once billed,
- * "estimated 2.10 → billed 2.65".
+ * the host charged it from `chat-id` through the SDK `client`. Before sending, `draft` text with a
+ * `service` shows an estimate of what the message will be billed: the tokenizer counts the system
+ * prompt, the conversation so far (`messages`, sent again as input) and the draft, and the
+ * expected reply and tool calls are added, each a line of the breakdown; `estimateUsage` or
+ * `estimateTurn` give one directly. Once billed, "estimated 0.56 → billed 1.04".
  *
  * @fires credit-cost-change - The billed cost is known or changed; `detail` is `{ credits, total, money }`.
  * @fires credit-error - Loading or pricing failed; `detail.error` says why.
@@ -47,6 +58,7 @@ type Priced = { breakdown: Breakdown } | { error: Error } | undefined;
  * @csspart comparison - "estimated … → billed …".
  * @csspart breakdown - The table of lines.
  * @csspart row - One line of the breakdown.
+ * @csspart note - Under the lines: what an estimate assumes, and that the lines are rounded to add up.
  * @csspart status - The loading, empty or error message.
  * @csspart retry - The retry button.
  *
@@ -68,19 +80,31 @@ export class CreditChatCost extends LitElement {
     client: { attribute: false },
     src: { type: String },
     chatId: { type: String, attribute: 'chat-id' },
+    turn: { attribute: false },
+    estimateTurn: { attribute: false },
+    messages: { attribute: false },
     draft: { type: String },
+    systemPrompt: { type: String, attribute: 'system-prompt' },
     service: { type: String },
     expectedOutputTokens: { type: Number, attribute: 'expected-output-tokens' },
+    expectedToolCalls: { type: Number, attribute: 'expected-tool-calls' },
+    toolService: { type: String, attribute: 'tool-service' },
     decimals: { type: Number },
     scope: { type: String },
     open: { type: Boolean, reflect: true },
-    draftUsage: { state: true },
+    draftTurn: { state: true },
   };
 
   /** Usage of the chat, priced client-side with the catalog. */
   declare usage: Usage | readonly Usage[] | undefined;
   /** Planned usage of the next message, shown as an estimate (or beside the billed cost). */
   declare estimateUsage: Usage | readonly Usage[] | undefined;
+  /** One chat turn as billed, by part (system prompt, conversation so far, message, reply, tool calls); core's `ChatTurn`. Wins over `usage`. */
+  declare turn: ChatTurn | undefined;
+  /** One chat turn as estimated, by part; wins over `estimateUsage`. */
+  declare estimateTurn: ChatTurn | undefined;
+  /** The conversation so far (`{ role, content }`), sent again as input with the draft. */
+  declare messages: readonly ChatMessage[] | undefined;
   /** The catalog to price `usage` with; else `src`, else the client's. */
   declare catalog: Catalog | undefined;
   /** The SDK client (`createClient`), for `chat-id` and the catalog. */
@@ -91,22 +115,28 @@ export class CreditChatCost extends LitElement {
   declare chatId: string | undefined;
   /** Text of a message not yet sent: its tokens are counted for an estimate (needs `service`). */
   declare draft: string | undefined;
+  /** The system prompt the platform sends with every message, counted in the draft estimate. */
+  declare systemPrompt: string | undefined;
   /** Service of the draft estimate (id, alias or name). */
   declare service: string | undefined;
-  /** Output tokens assumed for the draft estimate. @default 0 (input only) */
+  /** Output tokens assumed for the reply in the draft estimate. @default 0 (input only) */
   declare expectedOutputTokens: number;
+  /** Tool calls assumed for the reply in the draft estimate, priced by `tool-service`. @default 0 */
+  declare expectedToolCalls: number;
+  /** The service a tool call is priced by (such as `meingpt/tool-call`). */
+  declare toolService: string | undefined;
   /** Decimals of credits shown. @default 2 */
   declare decimals: number;
   /** What the badge is about: the whole chat or one message ("This message cost …"). @default 'chat' */
   declare scope: 'chat' | 'message';
   /** The breakdown is expanded. */
   declare open: boolean;
-  declare private draftUsage: Usage | undefined;
+  declare private draftTurn: ChatTurn | undefined;
 
   readonly #localeController = new LocaleController(this);
   readonly #announcer = new Announcer(this);
   #lastBilledTotal: string | undefined;
-  #lastEstimateTotal: string | undefined;
+  #lastEstimateTotal: { total: string; credits: string } | undefined;
   #lastPricingError: string | undefined;
   #draftToken = 0;
   #draftCatalog: Catalog | undefined;
@@ -118,6 +148,7 @@ export class CreditChatCost extends LitElement {
     this.scope = 'chat';
     this.open = false;
     this.expectedOutputTokens = 0;
+    this.expectedToolCalls = 0;
   }
 
   readonly #catalogTask = new Task(this, {
@@ -132,7 +163,7 @@ export class CreditChatCost extends LitElement {
       if (client) return client.getCatalog({ signal });
       return undefined;
     },
-    args: () => [this.catalog, this.src, this.client, this.usage !== undefined || this.estimateUsage !== undefined || !!this.draft] as const,
+    args: () => [this.catalog, this.src, this.client, this.#billedInput !== undefined || this.#estimateInput !== undefined || !!this.draft] as const,
     onError: (error) => this.#fail(error),
   });
 
@@ -146,7 +177,7 @@ export class CreditChatCost extends LitElement {
         throw error;
       }
     },
-    args: () => [this.usage === undefined ? this.client : undefined, this.chatId] as const,
+    args: () => [this.#billedInput === undefined ? this.client : undefined, this.chatId] as const,
     onError: (error) => this.#fail(error),
   });
 
@@ -175,48 +206,74 @@ export class CreditChatCost extends LitElement {
   #billedPriced: Priced;
   #estimatePriced: Priced;
 
+  /** What was billed, given from script: a turn by part, or usage records. */
+  get #billedInput(): ChatTurn | Usage | readonly Usage[] | undefined {
+    return this.turn ?? this.usage;
+  }
+
+  /** What is estimated: a turn or usage given from script, else the draft's counted turn. */
+  get #estimateInput(): ChatTurn | Usage | readonly Usage[] | undefined {
+    return this.estimateTurn ?? this.estimateUsage ?? this.draftTurn;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const catalog = this.#catalogTask.value;
     // Count again once the catalog is in: its `tokenizer` field names the service's exact encoding.
-    if (changed.has('draft') || changed.has('service') || changed.has('expectedOutputTokens') || (this.draft && catalog !== this.#draftCatalog)) {
+    const draftInputs = ['draft', 'service', 'messages', 'systemPrompt', 'expectedOutputTokens', 'expectedToolCalls', 'toolService'] as const;
+    if (draftInputs.some((name) => changed.has(name)) || (this.draft && catalog !== this.#draftCatalog)) {
       this.#draftCatalog = catalog;
       this.#draftCounting = this.#countDraft();
     }
     this.#billedPriced = this.#billed(catalog);
-    this.#estimatePriced = this.#price(this.estimateUsage ?? this.draftUsage, catalog);
+    this.#estimatePriced = this.#price(this.#estimateInput, catalog);
     // Here rather than in updated(): the announcer's update then joins this one.
     this.#noteChanges(this.#billedPriced, this.#estimatePriced, chatCostStrings(this.#localeController.language));
   }
 
-  /** Counts the draft's tokens with the tokenizer (loaded only when a draft is given). */
+  /**
+   * Counts what sending the draft will be billed for: the system prompt, the conversation so far
+   * and the draft as input (the tokenizer loads only when a draft is to be counted), plus the
+   * expected reply and tool calls.
+   */
   async #countDraft(): Promise<void> {
     const token = ++this.#draftToken;
-    const draft = this.draft;
-    const service = this.service;
+    const { draft, service } = this;
     if (!draft || !service) {
-      this.draftUsage = undefined;
+      this.draftTurn = undefined;
       return;
     }
     try {
-      // The tokenizer (and its rank file) loads only when a draft is to be counted.
-      const { countTokens } = await import('../../tokenizer/index.js');
+      const { countChatTurn } = await import('../../tokenizer/index.js');
       const catalog = this.#catalogTask.value;
-      const { tokens: inputTokens } = await countTokens(draft, { model: service, ...(catalog && { catalog }) });
+      const counted = await countChatTurn(
+        { ...(this.systemPrompt && { system: this.systemPrompt }), ...(this.messages && { history: this.messages }), message: draft },
+        { model: service, ...(catalog && { catalog }) },
+      );
       if (token !== this.#draftToken) return;
-      const output = Number.isSafeInteger(this.expectedOutputTokens) && this.expectedOutputTokens > 0 ? this.expectedOutputTokens : undefined;
-      this.draftUsage = { service, inputTokens, ...(output !== undefined && { outputTokens: output }) };
+      const whole = (n: number) => (Number.isSafeInteger(n) && n > 0 ? n : 0);
+      const toolCalls = this.toolService ? whole(this.expectedToolCalls) : 0;
+      this.draftTurn = {
+        service,
+        systemTokens: counted.systemTokens,
+        historyTokens: counted.historyTokens,
+        messageTokens: counted.messageTokens,
+        replyTokens: whole(this.expectedOutputTokens),
+        ...(toolCalls > 0 && { toolCalls, toolService: this.toolService! }),
+      };
     } catch (error) {
       if (token === this.#draftToken) {
-        this.draftUsage = undefined;
+        this.draftTurn = undefined;
         this.#fail(error);
       }
     }
   }
 
-  #price(usage: Usage | readonly Usage[] | undefined, catalog: Catalog | undefined): Priced {
-    if (usage === undefined || !catalog) return undefined;
+  #price(input: ChatTurn | Usage | readonly Usage[] | undefined, catalog: Catalog | undefined): Priced {
+    if (input === undefined || !catalog) return undefined;
     try {
-      return { breakdown: breakdownOf(rate(catalog, usage as Usage | Usage[]), this.#decimalPlaces) };
+      const d = this.#decimalPlaces;
+      if (isTurn(input)) return { breakdown: breakdownOfTurn(rateChatTurn(catalog, input), d) };
+      return { breakdown: breakdownOf(rate(catalog, input as Usage | Usage[]), d) };
     } catch (error) {
       return { error: error instanceof Error ? error : new Error(String(error)) };
     }
@@ -227,7 +284,8 @@ export class CreditChatCost extends LitElement {
   }
 
   #billed(catalog: Catalog | undefined): Priced {
-    if (this.usage !== undefined) return this.#price(this.usage, catalog);
+    const given = this.#billedInput;
+    if (given !== undefined) return this.#price(given, catalog);
     const chat = this.#chatTask.value;
     if (!chat) return undefined;
     try {
@@ -244,19 +302,19 @@ export class CreditChatCost extends LitElement {
 
   #renderBody(s: ChatCostStrings, billed: Priced, estimate: Priced): TemplateResult | typeof nothing {
     if (billed && 'breakdown' in billed) return this.#renderCost(s, billed.breakdown, estimate && 'breakdown' in estimate ? estimate.breakdown : undefined);
-    const loadError = this.#catalogTask.status === TaskStatus.ERROR ? this.#catalogTask.error : this.usage === undefined && this.#chatTask.status === TaskStatus.ERROR ? this.#chatTask.error : undefined;
+    const loadError = this.#catalogTask.status === TaskStatus.ERROR ? this.#catalogTask.error : this.#billedInput === undefined && this.#chatTask.status === TaskStatus.ERROR ? this.#chatTask.error : undefined;
     const error = (billed && 'error' in billed && billed.error) || loadError;
     if (error) return this.#renderStatus(s.error, error as Error);
-    const pending = this.#catalogTask.status === TaskStatus.PENDING || (this.usage === undefined && this.#chatTask.status === TaskStatus.PENDING);
+    const pending = this.#catalogTask.status === TaskStatus.PENDING || (this.#billedInput === undefined && this.#chatTask.status === TaskStatus.PENDING);
     if (estimate && 'breakdown' in estimate) return this.#renderEstimate(s, estimate.breakdown);
     if (estimate && 'error' in estimate) return this.#renderStatus(s.error, estimate.error);
     if (pending) return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
-    if (this.#chatTask.value === null || (this.usage !== undefined && !this.#catalogTask.value && !this.catalog && !this.src && !this.client)) return html`<p part="status" class="status">${s.empty}</p>`;
+    if (this.#chatTask.value === null || (this.#billedInput !== undefined && !this.#catalogTask.value && !this.catalog && !this.src && !this.client)) return html`<p part="status" class="status">${s.empty}</p>`;
     return nothing;
   }
 
   #renderStatus(text: string, error: Error): TemplateResult {
-    const canRetry = this.usage === undefined && !!this.chatId && !!this.client;
+    const canRetry = this.#billedInput === undefined && !!this.chatId && !!this.client;
     return html`<p part="status" class="status error">
       ${text} <span class="detail">${error.message}</span>
       ${canRetry || this.#catalogTask.status === TaskStatus.ERROR
@@ -274,14 +332,19 @@ export class CreditChatCost extends LitElement {
     if (this.#chatTask.status === TaskStatus.ERROR) void this.#chatTask.run();
   };
 
-  #credits(total: string): string {
-    const d = this.#decimalPlaces;
-    return formatCredits(total, this.#localeController.locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+  /** Credits with the word: "2.65 credits", or "< 0.01 credits" for a cost that rounds to zero. */
+  #credits(shown: string, exact: string): string {
+    const locale = this.#localeController.locale;
+    const common = commonStrings(this.#localeController.language);
+    const amount = this.#amount(shown, exact);
+    return amount === formatNumber(shown, locale, { minimumFractionDigits: this.#decimalPlaces, maximumFractionDigits: this.#decimalPlaces })
+      ? formatCredits(shown, locale, { minimumFractionDigits: this.#decimalPlaces, maximumFractionDigits: this.#decimalPlaces })
+      : `${amount}\u00a0${common.credits}`;
   }
 
-  #amount(total: string): string {
-    const d = this.#decimalPlaces;
-    return formatCreditAmount(total, this.#localeController.locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+  /** The amount alone at the shown decimals ("0.16"); "< 0.01" for a line that rounds to zero but is not free. */
+  #amount(shown: string, exact: string): string {
+    return formatRoundedCredits(shown, exact, this.#localeController.locale, this.#decimalPlaces);
   }
 
   /** Money to the currency's decimals; "less than €0.01" rather than "€0.00" for a tiny charge. */
@@ -301,20 +364,20 @@ export class CreditChatCost extends LitElement {
     return html`<details ?open=${this.open} @toggle=${this.#onToggle}>
         <summary part="summary">${sentence.map((piece) =>
           piece === '\u0000'
-            ? html`<strong part="total" class="total">${this.#credits(b.total)}</strong>`
+            ? html`<strong part="total" class="total">${this.#credits(b.total, b.credits)}</strong>`
             : piece === '\u0001'
               ? html`<span part="money">${this.#money(b, s)}</span>`
               : piece,
         )}</summary>
         ${this.#renderTable(s, b, this.scope === 'message' ? s.messageCaption : s.caption)}
       </details>
-      ${estimate ? html`<p part="comparison" class="comparison">${s.estimatedBilled(this.#amount(estimate.total), this.#amount(b.total))}</p>` : nothing}`;
+      ${estimate ? html`<p part="comparison" class="comparison">${s.estimatedBilled(this.#amount(estimate.total, estimate.credits), this.#amount(b.total, b.credits))}</p>` : nothing}`;
   }
 
   #renderEstimate(s: ChatCostStrings, b: Breakdown): TemplateResult {
     return html`<details ?open=${this.open} @toggle=${this.#onToggle}>
-      <summary part="summary">${s.estimate(this.#credits(b.total), this.#money(b, s))}</summary>
-      ${this.#renderTable(s, b, s.estimateCaption)}
+      <summary part="summary">${s.estimate(this.#credits(b.total, b.credits), this.#money(b, s))}</summary>
+      ${this.#renderTable(s, b, s.estimateCaption, true)}
     </details>`;
   }
 
@@ -322,8 +385,9 @@ export class CreditChatCost extends LitElement {
     this.open = (event.target as HTMLDetailsElement).open;
   };
 
-  #lineLabel(s: ChatCostStrings, line: BreakdownLine, multipleServices: boolean): string {
+  #lineLabel(s: ChatCostStrings, line: BreakdownLine, multipleServices: boolean, estimated: boolean): string {
     if (line.kind === 'adjustment') return s.adjustment;
+    if (isTurnPart(line.kind)) return estimated && (line.kind === 'reply' || line.kind === 'toolCalls') ? s.expectedParts[line.kind] : s.parts[line.kind];
     const language = this.#localeController.language;
     const catalog = this.#catalogTask.value;
     const label =
@@ -335,9 +399,18 @@ export class CreditChatCost extends LitElement {
     return `${label} · ${service ? service.model : line.service}`;
   }
 
-  #renderTable(s: ChatCostStrings, b: Breakdown, caption: string): TemplateResult {
+  /** The quantity of a line; a turn's parts say what they count ("43 tokens", "2 calls"). */
+  #quantity(s: ChatCostStrings, line: BreakdownLine): string {
+    if (line.quantity === '') return '';
     const locale = this.#localeController.locale;
-    const tokenServices = new Set(b.lines.filter((l) => l.kind !== 'requests' && l.kind !== 'adjustment').map((l) => l.service));
+    const count = formatNumber(line.quantity, locale);
+    if (!isTurnPart(line.kind)) return count;
+    const one = plural(locale, Number(line.quantity)) === 'one';
+    return line.kind === 'toolCalls' ? s.calls(count, one) : s.tokens(count, one);
+  }
+
+  #renderTable(s: ChatCostStrings, b: Breakdown, caption: string, estimated = false): TemplateResult {
+    const tokenServices = new Set(b.lines.filter((l) => l.kind !== 'requests' && l.kind !== 'adjustment' && !isTurnPart(l.kind)).map((l) => l.service));
     return html`<table part="breakdown" class="breakdown">
       <caption class="visually-hidden">${caption}</caption>
       <thead>
@@ -346,27 +419,37 @@ export class CreditChatCost extends LitElement {
       <tbody>
         ${b.lines.map(
           (line) => html`<tr part="row" data-kind=${line.kind}>
-            <th scope="row">${this.#lineLabel(s, line, tokenServices.size > 1)}</th>
-            <td class="num">${line.quantity === '' ? '' : formatNumber(line.quantity, locale)}</td>
-            <td class="num">${this.#amount(line.display)}</td>
+            <th scope="row">${this.#lineLabel(s, line, tokenServices.size > 1, estimated)}</th>
+            <td class="num">${this.#quantity(s, line)}</td>
+            <td class="num">${this.#amount(line.display, line.credits)}</td>
           </tr>`,
         )}
       </tbody>
       <tfoot>
-        <tr><th scope="row">${s.total}</th><td></td><td class="num total-cell">${this.#amount(b.total)}</td></tr>
+        <tr><th scope="row">${s.total}</th><td></td><td class="num total-cell">${this.#amount(b.total, b.credits)}</td></tr>
       </tfoot>
-    </table>`;
+    </table>
+    ${this.#renderNotes(s, b, estimated)}`;
+  }
+
+  /** What the reader of the lines should know: what an estimate assumes, and how the lines are rounded. */
+  #renderNotes(s: ChatCostStrings, b: Breakdown, estimated: boolean): TemplateResult | typeof nothing {
+    const assumed = estimated && b.lines.some((l) => isTurnPart(l.kind));
+    // Only where rounding shows: a line whose shown amount is not its exact amount.
+    const rounded = b.lines.length > 1 && b.lines.some((l) => !new Decimal(l.display).eq(l.credits));
+    if (!assumed && !rounded) return nothing;
+    return html`<p part="note" class="note">${assumed ? s.assumptionNote : nothing} ${rounded ? s.roundingNote : nothing}</p>`;
   }
 
   /** Fires credit-cost-change on a new billed total; announces the bill once when it replaces an estimate. */
   #noteChanges(billed: Priced, estimate: Priced, s: ChatCostStrings): void {
-    const estimateTotal = estimate && 'breakdown' in estimate ? estimate.breakdown.total : undefined;
+    const estimateTotal = estimate && 'breakdown' in estimate ? { total: estimate.breakdown.total, credits: estimate.breakdown.credits } : undefined;
     if (billed && 'breakdown' in billed) {
       const b = billed.breakdown;
       if (b.credits !== this.#lastBilledTotal) {
         const hadEstimate = this.#lastEstimateTotal ?? estimateTotal;
         if (this.#lastBilledTotal === undefined && hadEstimate !== undefined) {
-          this.#announcer.announce(s.billedAnnouncement(this.#credits(b.total), this.#amount(hadEstimate)));
+          this.#announcer.announce(s.billedAnnouncement(this.#credits(b.total, b.credits), this.#amount(hadEstimate.total, hadEstimate.credits)));
         }
         this.#lastBilledTotal = b.credits;
         this.dispatchEvent(new CreditCostChangeEvent({ credits: b.credits, total: b.total, money: b.money }));

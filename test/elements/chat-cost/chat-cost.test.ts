@@ -118,18 +118,84 @@ describe('<credit-chat-cost>', () => {
     expect(region.textContent!.trim()).to.equal('Billed 2.65\u00a0credits; estimated 2.10.');
   });
 
-  it('estimates a draft with the tokenizer before sending (2 tokens of "Hello world" + 1,500 expected output)', async () => {
+  it('estimates a draft as the chat format sends it: "Hello world" is 9 input tokens, + 1,500 expected output', async () => {
     const el = await fixture<CreditChatCost>(
       html`<credit-chat-cost lang="en" .catalog=${meingpt} service="openai/gpt-4o" expected-output-tokens="1500" draft="Hello world" open></credit-chat-cost>`,
     );
     await el.loaded();
-    // 2 × 300 / 1M + 1,500 × 1,200 / 1M = 0.0006 + 1.8 = 1.8006 → 1.80
+    // "Hello world" is 2 tokens; the chat format adds 3 per message, 1 for the role "user" and 3
+    // priming the reply: 9 × 300 / 1M = 0.0027 (shown "< 0.01", not a free "0.00") + 1,500 × 1,200 / 1M = 1.8.
     expect(rows(el)).to.deep.equal([
-      ['Input tokens', '2', '0.00'],
-      ['Output tokens', '1,500', '1.80'],
+      ['Your message', '9 tokens', '<\u00a00.01'],
+      ['Expected reply', '1,500 tokens', '1.80'],
     ]);
     expect(shownText(el)).to.contain('Estimated cost: about 1.80 credits (€0.02)');
+    expect(shownText(el)).to.contain('The reply and tool calls are assumed; the rest is counted.');
     await expectAccessible(el);
+  });
+
+  // Issue 14.9: the hand-worked conversation of test/tokenizer/chat-turn.node.test.ts. The system
+  // prompt (10 tokens), the conversation so far (23) and the draft (10) are input at 300 / 1M, the
+  // expected reply (40) output at 1,200 / 1M, the expected tool call 0.5: 0.5609 credits.
+  const SYSTEM = 'You are a helpful assistant.';
+  const HISTORY = [
+    { role: 'user', content: 'What is the weather in Berlin?' },
+    { role: 'assistant', content: 'Light rain, 9 °C.' },
+  ];
+
+  it('estimates what sending will be billed, each part a labelled line: system prompt, conversation so far, message, expected reply and tool calls', async () => {
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} service="openai/gpt-4o" system-prompt=${SYSTEM}
+      .messages=${HISTORY} draft="And tomorrow?" expected-output-tokens="40" expected-tool-calls="1" tool-service="meingpt/tool-call" open></credit-chat-cost>`);
+    await el.loaded();
+    // Shown to 2 places by largest remainder: 0.003, 0.0069, 0.003, 0.048, 0.5 → 0.00, 0.01, 0.00, 0.05, 0.50 = 0.56.
+    expect(rows(el)).to.deep.equal([
+      ['System prompt', '10 tokens', '<\u00a00.01'],
+      ['Conversation so far', '23 tokens', '0.01'],
+      ['Your message', '10 tokens', '<\u00a00.01'],
+      ['Expected reply', '40 tokens', '0.05'],
+      ['Expected tool calls', '1 call', '0.50'],
+    ]);
+    expect(footerTotal(el)).to.equal('0.56');
+    expect(shownText(el)).to.contain('Lines are rounded so that they add up to the total.');
+    await expectAccessible(el);
+    // The conversation grows: counted again, the estimate follows.
+    el.messages = [...HISTORY, { role: 'user', content: 'And tomorrow?' }, { role: 'assistant', content: 'Sunny.' }];
+    await el.loaded();
+    expect(rows(el)[1]![1]).to.not.equal('23 tokens');
+  });
+
+  it('shows a billed turn beside its estimate: they differ only by the reply and the tool calls', async () => {
+    const counted = { service: 'openai/gpt-4o', systemTokens: 10, historyTokens: 23, messageTokens: 10, toolService: 'meingpt/tool-call' };
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" scope="message" .catalog=${meingpt}
+      .estimateTurn=${{ ...counted, replyTokens: 40, toolCalls: 1 }} .turn=${{ ...counted, replyTokens: 25, toolCalls: 2 }} open></credit-chat-cost>`);
+    await el.loaded();
+    // 0.0129 + 25 × 1,200 / 1M (0.03) + 2 × 0.5 = 1.0429 credits.
+    expect(rows(el).map((r) => r.slice(0, 2))).to.deep.equal([
+      ['System prompt', '10 tokens'],
+      ['Conversation so far', '23 tokens'],
+      ['Your message', '10 tokens'],
+      ['Reply', '25 tokens'],
+      ['Tool calls', '2 calls'],
+    ]);
+    expect(el.shadowRoot!.querySelector('[part=comparison]')!.textContent!.trim()).to.equal('estimated 0.56 → billed 1.04');
+    await expectAccessible(el);
+  });
+
+  it('writes a line that rounds to zero as "< 0.01", not a free "0.00" (issue 14.12: "Input tokens 15 – 0.00")', async () => {
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="de" .catalog=${meingpt} .usage=${[{ service: 'openai/gpt-4o', inputTokens: 15, outputTokens: 1247 }]} open></credit-chat-cost>`);
+    await el.loaded();
+    // 15 × 300 / 1M = 0.0045 and 1.4964: 1.5009 → 1,50, the step to the output line (larger remainder).
+    expect(rows(el)).to.deep.equal([
+      ['Eingabe-Tokens', '15', '<\u00a00,01'],
+      ['Ausgabe-Tokens', '1.247', '1,50'],
+    ]);
+    expect(shownText(el)).to.contain('Die Posten sind so gerundet, dass sie die Summe ergeben.');
+  });
+
+  it('writes a total that rounds to zero as "< 0.01 credits"', async () => {
+    const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} .usage=${[{ service: 'openai/gpt-4o', inputTokens: 15 }]}></credit-chat-cost>`);
+    await el.loaded();
+    expect(shownText(el)).to.contain('This chat cost < 0.01 credits (less than €0.01)');
   });
 
   it('speaks German: Dieser Chat kostete 2,65 Credits (0,03 €)', async () => {
