@@ -1,6 +1,8 @@
 // The results panel: total, band, per user / per day, the breakdown charts with their table,
-// and the recommendations. Pure render functions of a simulation and its recommendations.
+// the recommendations and the share section. Pure render functions of a simulation and its
+// recommendations.
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { allocateDisplay, type Catalog, type Recommendations, type SimulationResult } from '../../core/index.js';
 import { billingTypeName, commonStrings, formatCredits, formatDate, formatMoney, formatNumber, type Language } from '../../i18n/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
@@ -129,5 +131,37 @@ export function renderRecommendations(result: SimulationResult, recs: Recommenda
         </p>`
       : nothing}
     <p class="muted">${currency} · ${ctx.catalog.name} ${ctx.catalog.version}</p>
+  </section>`;
+}
+
+export interface ResultsState {
+  /** The last valid result (kept while a field is invalid). */
+  result: SimulationResult | undefined;
+  recommendations: Recommendations | undefined;
+  /** The balance the last valid scenario was priced with. */
+  balance: string | undefined;
+  /** A field is invalid: the result shown is the last valid one. */
+  invalid: boolean;
+  /** Messages that belong to no field. */
+  general: readonly string[];
+  share: TemplateResult;
+}
+
+export function renderResults(ctx: ResultsContext, state: ResultsState): TemplateResult {
+  const s = ctx.strings;
+  const { result: r, recommendations } = state;
+  return html`<section class="results" part="results" aria-labelledby="results-h">
+    <h2 id="results-h">${s.results}</h2>
+    ${state.invalid
+      ? html`<div class="notice">
+          ${s.keepingLast}
+          ${state.general.length ? html`<ul>${state.general.map((g) => html`<li>${g}</li>`)}</ul>` : nothing}
+        </div>`
+      : nothing}
+    ${r && r.byWorkload.length
+      ? html`${renderSummary(r, ctx)} ${renderBreakdown(r, ctx)}
+        ${guard([recommendations, ctx.locale, state.balance], () => renderRecommendations(r, recommendations, ctx, state.balance))}`
+      : html`<p>${s.noWorkloads}</p>`}
+    ${state.share}
   </section>`;
 }

@@ -1,0 +1,256 @@
+// The scenario form: presets, the scenario's fields, one fieldset per workload (service, figures,
+// prompt, levers). Render functions of the draft; every edit goes back through `FormView`, which
+// the calculator implements, so the form holds no state of its own.
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { serviceName, shapeOf, tryFindService, type Catalog, type Service } from '../../core/index.js';
+import { billingTypeName, commonStrings, formatNumber, type Language } from '../../i18n/index.js';
+import type { CalculatorStrings } from './calculator.strings.js';
+import { fieldsFor, hasToolService, RULES, type Draft, type FieldErrors, type WorkloadDraft, type WorkloadField } from './draft.js';
+import { availablePresets, type PresetId } from './presets.js';
+import type { PromptCountState } from './prompt-count.js';
+
+/** What the form reads from the calculator and hands its edits to. */
+export interface FormView {
+  readonly catalog: Catalog;
+  readonly draft: Draft;
+  readonly strings: CalculatorStrings;
+  readonly locale: string;
+  readonly language: Language;
+  readonly errors: FieldErrors;
+  promptState(key: number): PromptCountState;
+  /** An edit of the scenario's own fields; re-prices. */
+  edit(mutate: (draft: Draft) => void): void;
+  /** An edit of one workload; only its fieldset re-renders. */
+  editWorkload(w: WorkloadDraft, mutate: () => void): void;
+  /** The service search text changed (filters the list; does not re-price). */
+  search(w: WorkloadDraft, text: string): void;
+  setService(key: number, service: string): void;
+  countPrompt(key: number, text: string): void;
+  focusWorkload(key: number): void;
+  addWorkload(): void;
+  removeWorkload(key: number): void;
+  applyPreset(id: PresetId): void;
+}
+
+/** The errors of one workload as a string, so that its fieldset re-renders only when they change. */
+function errorSignature(errors: FieldErrors, key: number): string {
+  let signature = '';
+  for (const [k, v] of errors) if (k.startsWith(`${key}.`)) signature += `${k}=${typeof v === 'string' ? v : v.message};`;
+  return signature;
+}
+
+function promptSignature(state: PromptCountState): string {
+  return state.state === 'done' ? `done:${state.count.tokens}:${state.count.exact}:${state.count.label}` : state.state;
+}
+
+function errorText(view: FormView, key: string, field: keyof typeof RULES | 'service' | 'routeTo'): string | undefined {
+  const e = view.errors.get(key);
+  if (e === undefined) return undefined;
+  if (typeof e === 'object') return e.message;
+  const rule = (RULES as Record<string, { min?: number; max: number }>)[field];
+  const limit = e === 'too-small' ? rule?.min : rule?.max;
+  return view.strings.errors[e](limit !== undefined ? formatNumber(String(limit), view.locale) : '');
+}
+
+function numberField(view: FormView, id: string, errorKey: string, field: keyof typeof RULES, label: string, value: string, onInput: (text: string) => void, unit?: string): TemplateResult {
+  const error = errorText(view, errorKey, field);
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    <span class="unit-input">
+      <input
+        id=${id}
+        class="number"
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        .value=${value}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${id}-error` : nothing}
+        @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+      />
+      ${unit ? html`<span class="unit" aria-hidden="true">${unit}</span>` : nothing}
+    </span>
+    ${error ? html`<span class="error" id="${id}-error">${error}</span>` : nothing}
+  </div>`;
+}
+
+function slider(id: string, label: string, value: number, onInput: (v: number) => void): TemplateResult {
+  return html`<div class="slider">
+    <label for=${id}>${label}</label>
+    <input id=${id} type="range" min="0" max="100" step="1" .value=${String(value)} aria-valuetext="${value} %" @input=${(e: Event) => onInput(Number((e.target as HTMLInputElement).value))} />
+    <output for=${id}>${value} %</output>
+  </div>`;
+}
+
+function serviceOptions(view: FormView, w: Pick<WorkloadDraft, 'search' | 'service'>, filter?: (s: Service) => boolean): TemplateResult[] {
+  const { catalog, language } = view;
+  const q = w.search.trim().toLowerCase();
+  const matches = (s: Service) =>
+    !q || s.id.includes(q) || `${s.brand} ${s.brandEn ?? ''} ${s.model}`.toLowerCase().includes(q) || (s.aliases ?? []).some((a) => a.toLowerCase().includes(q));
+  const groups = new Map<string, Service[]>();
+  for (const s of catalog.services) {
+    if (filter && !filter(s)) continue;
+    if (!matches(s) && s.id !== w.service) continue;
+    const list = groups.get(s.billingType) ?? [];
+    list.push(s);
+    groups.set(s.billingType, list);
+  }
+  return [...groups].map(
+    ([type, services]) => html`<optgroup label=${billingTypeName(type, language, catalog.billingTypes.find((b) => b.id === type)?.name)}>
+      ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === w.service}>${serviceName(s)}</option>`)}
+    </optgroup>`,
+  );
+}
+
+function promptHint(view: FormView, state: PromptCountState): string {
+  const s = view.strings;
+  switch (state.state) {
+    case 'done':
+      return s.promptCount(formatNumber(String(state.count.tokens), view.locale), state.count.exact, state.count.label);
+    case 'counting':
+      return s.promptCounting;
+    case 'unavailable':
+      return s.promptUnavailable;
+    default:
+      return s.promptHint;
+  }
+}
+
+function renderWorkload(view: FormView, w: WorkloadDraft, index: number): TemplateResult {
+  const { catalog, strings: s } = view;
+  const id = (f: string) => `w${w.key}-${f}`;
+  const service = tryFindService(catalog, w.service);
+  const shape = service ? shapeOf(service) : 'chat';
+  const fields = fieldsFor(shape, hasToolService(catalog));
+  const title = w.name || (service ? serviceName(service) : s.workload(index + 1));
+  const setText = (f: WorkloadField) => (text: string) => view.editWorkload(w, () => (w.text[f] = text));
+  const field = (f: WorkloadField) =>
+    fields.includes(f) ? numberField(view, id(f), `${w.key}.${f}`, f, s.fields[f], w.text[f] ?? '', setText(f), s.units[f]) : nothing;
+  const serviceError = errorText(view, `${w.key}.service`, 'service');
+  const routeError = errorText(view, `${w.key}.routeTo`, 'routeTo');
+  const modes = catalog.keyModes;
+  return html`<fieldset part="workload" @focusin=${() => view.focusWorkload(w.key)}>
+    <legend>${s.workload(index + 1)}: ${title}</legend>
+    <div class="row">
+      <div class="field wide">
+        <label for=${id('name')}>${s.workloadName}</label>
+        <input id=${id('name')} type="text" .value=${w.name} @input=${(e: Event) => view.editWorkload(w, () => (w.name = (e.target as HTMLInputElement).value))} />
+      </div>
+      <div class="field">
+        <label for=${id('search')}>${s.searchService}</label>
+        <input id=${id('search')} type="search" .value=${w.search} @input=${(e: Event) => view.search(w, (e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field wide">
+        <label for=${id('service')}>${s.service}</label>
+        <select
+          id=${id('service')}
+          aria-invalid=${serviceError ? 'true' : 'false'}
+          aria-describedby=${serviceError ? `${id('service')}-error` : nothing}
+          @change=${(e: Event) => view.setService(w.key, (e.target as HTMLSelectElement).value)}
+        >
+          ${service ? nothing : html`<option value=${w.service} selected>${w.service}</option>`}
+          ${guard([catalog, w.search, w.service, view.locale], () => serviceOptions(view, w))}
+        </select>
+        ${serviceError ? html`<span class="error" id="${id('service')}-error">${serviceError}</span>` : nothing}
+      </div>
+      ${modes.length > 1
+        ? html`<div class="field">
+            <label for=${id('key')}>${s.keyMode}</label>
+            <select id=${id('key')} @change=${(e: Event) => view.editWorkload(w, () => (w.keyMode = (e.target as HTMLSelectElement).value))}>
+              ${modes.map((m) => html`<option value=${m.id} ?selected=${(w.keyMode || catalog.defaultKeyMode || modes[0]!.id) === m.id}>${(commonStrings(view.language).keyModes as Record<string, string>)[m.id] ?? m.name}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+    </div>
+    <div class="row">${field('requestsPerUserPerDay')} ${field('inputTokens')} ${field('outputTokens')} ${field('audioSeconds')} ${field('characters')} ${field('knowledgeBaseTokens')}</div>
+    ${fields.includes('requestsLow')
+      ? html`<div class="row" role="group" aria-labelledby=${id('range')}>
+          <span class="label" id=${id('range')}>${s.fields.requestsPerUserPerDay} · ${s.range}</span>
+          ${field('requestsLow')} ${field('requestsHigh')}
+        </div>`
+      : nothing}
+    ${fields.includes('inputTokens')
+      ? html`<div class="field wide">
+          <label for=${id('prompt')}>${s.prompt}</label>
+          <textarea id=${id('prompt')} aria-describedby=${id('prompt-count')} .value=${w.prompt} @input=${(e: Event) => view.countPrompt(w.key, (e.target as HTMLTextAreaElement).value)}></textarea>
+          <span class="hint" id=${id('prompt-count')}>${promptHint(view, view.promptState(w.key))}</span>
+        </div>`
+      : nothing}
+    ${fields.includes('imagesPerRequest') ? html`<div class="row">${field('imagesPerRequest')} ${field('imageWidth')} ${field('imageHeight')} ${field('toolCalls')}</div>` : nothing}
+    ${shape !== 'token-days'
+      ? html`<details ?open=${w.cacheHitRate > 0 || w.compression > 0 || w.routeShare > 0 || !!w.text.outputCap}>
+          <summary>${s.levers}</summary>
+          <div class="row">
+            ${slider(id('cache'), s.cacheHitRate, w.cacheHitRate, (v) => view.editWorkload(w, () => (w.cacheHitRate = v)))}
+            ${shape === 'chat' || shape === 'tokens' ? slider(id('compression'), s.compression, w.compression, (v) => view.editWorkload(w, () => (w.compression = v))) : nothing}
+          </div>
+          <div class="row">
+            ${slider(id('route'), s.routeShare, w.routeShare, (v) => view.editWorkload(w, () => (w.routeShare = v)))}
+            <div class="field wide">
+              <label for=${id('route-to')}>${s.routeTo}</label>
+              <select
+                id=${id('route-to')}
+                aria-invalid=${routeError ? 'true' : 'false'}
+                aria-describedby=${routeError ? `${id('route-to')}-error` : nothing}
+                @change=${(e: Event) => view.editWorkload(w, () => (w.routeTo = (e.target as HTMLSelectElement).value))}
+              >
+                <option value="" ?selected=${!w.routeTo}>${s.none}</option>
+                ${guard([catalog, w.routeTo, w.service, view.locale], () =>
+                  serviceOptions(view, { search: '', service: w.routeTo }, (x) => x.id !== w.service && shapeOf(x) === shape),
+                )}
+              </select>
+              ${routeError ? html`<span class="error" id="${id('route-to')}-error">${routeError}</span>` : nothing}
+            </div>
+            ${field('outputCap')}
+          </div>
+        </details>`
+      : nothing}
+    <div class="actions">
+      <button type="button" @click=${() => view.removeWorkload(w.key)}>${s.removeWorkload(title)}</button>
+    </div>
+  </fieldset>`;
+}
+
+export function renderForm(view: FormView): TemplateResult {
+  const { catalog, draft, strings: s } = view;
+  const presets = availablePresets(catalog);
+  return html`<form part="form" @submit=${(e: Event) => e.preventDefault()} aria-labelledby="form-h">
+    <h2 id="form-h">${s.title}</h2>
+    ${presets.length
+      ? html`<div class="row" role="group" aria-labelledby="presets-h">
+          <span class="label" id="presets-h">${s.presets}</span>
+          <div class="actions">${presets.map((p) => html`<button type="button" @click=${() => view.applyPreset(p)}>${s.presetNames[p]}</button>`)}</div>
+        </div>`
+      : nothing}
+    <fieldset>
+      <legend>${s.scenario}</legend>
+      <div class="row">
+        <div class="field wide">
+          <label for="scenario-name">${s.scenarioName}</label>
+          <input id="scenario-name" type="text" .value=${draft.name} @input=${(e: Event) => view.edit((d) => (d.name = (e.target as HTMLInputElement).value))} />
+        </div>
+        ${numberField(view, 'users', 'users', 'users', s.users, draft.text.users, (t) => view.edit((d) => (d.text.users = t)))}
+        <div class="field">
+          <label for="basis">${s.period}</label>
+          <select id="basis" @change=${(e: Event) => view.edit((d) => (d.basis = (e.target as HTMLSelectElement).value as Draft['basis']))}>
+            <option value="working" ?selected=${draft.basis === 'working'}>${s.workingDays}</option>
+            <option value="calendar" ?selected=${draft.basis === 'calendar'}>${s.calendarDays}</option>
+          </select>
+        </div>
+        ${numberField(view, 'days', 'days', 'days', s.days, draft.text.days, (t) => view.edit((d) => (d.text.days = t)), s.units.days)}
+        ${numberField(view, 'balance', 'balance', 'balance', s.balance, draft.text.balance, (t) => view.edit((d) => (d.text.balance = t)), s.units.balance)}
+      </div>
+    </fieldset>
+    ${repeat(
+      draft.workloads,
+      (w) => w.key,
+      (w, i) =>
+        guard([w, w.rev, i, errorSignature(view.errors, w.key), promptSignature(view.promptState(w.key)), catalog, view.locale], () => renderWorkload(view, w, i)),
+    )}
+    <div class="actions">
+      <button type="button" id="add-workload" class="primary" @click=${() => view.addWorkload()}>${s.addWorkload}</button>
+    </div>
+  </form>`;
+}
