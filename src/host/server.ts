@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseCatalog } from '../core/index.js';
 import { toIssues } from '../core/validation.js';
-import { usageEventRequest, usageQuery } from '../sdk/contract/index.js';
+import { recentChatsQuery, usageEventRequest, usageQuery } from '../sdk/contract/index.js';
 import { Batcher } from './batcher.js';
 import { openDb, type Durability } from './db.js';
 import { MAX_BODY_BYTES, readJson, requestIdOf, sendJson, sendProblem } from './http.js';
@@ -60,6 +60,15 @@ function loadCatalogs(files: readonly string[]): Map<string, LoadedCatalog> {
     out.set(catalog.id, { catalog, text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"` });
   }
   return out;
+}
+
+/** A percent-decoded path segment; a 400 problem for a malformed escape such as %E0%A4%A. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HostError(400, 'malformed-path', 'The path has a malformed percent-escape', segment.slice(0, 200));
+  }
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
@@ -122,8 +131,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw new HostError(400, 'invalid-query', 'A usage period spans at most 366 days');
       return sendJson(res, 200, store.usage(who, parsed.data), headers);
     }
+    if (is('GET', '/api/chats')) {
+      const parsed = recentChatsQuery.safeParse(Object.fromEntries(url.searchParams));
+      if (!parsed.success) throw new HostError(400, 'invalid-query', 'The chats query is invalid', undefined, toIssues(parsed.error.issues));
+      return sendJson(res, 200, store.recentChats(who, Number(parsed.data.limit ?? 20), parsed.data.cursor), headers);
+    }
     const chat = /^\/api\/chats\/([^/]+)$/.exec(path);
-    if (chat && method === 'GET') return sendJson(res, 200, store.chat(who, decodeURIComponent(chat[1]!)), headers);
+    if (chat && method === 'GET') return sendJson(res, 200, store.chat(who, decodePathSegment(chat[1]!)), headers);
     if (is('GET', '/api/catalog')) {
       const { text, etag } = store.catalogOf(who.orgId);
       const common = { ...headers, etag, 'cache-control': 'private, no-cache' };

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { rate, tryFindService, type Catalog, type Charge, type Usage } from '../core/index.js';
 import { Decimal, toPlain } from '../core/decimal.js';
 import { CreditError, UsageError, UnknownServiceError, AmbiguousServiceError, NotOfferedError } from '../core/errors.js';
-import type { Balance, ChatUsage, UsageEventReceipt, UsageEventRequest, UsageQuery, UsageReport } from '../sdk/contract/index.js';
+import type { Balance, ChatUsage, RecentChats, UsageEventReceipt, UsageEventRequest, UsageQuery, UsageReport } from '../sdk/contract/index.js';
 import type { Db } from './db.js';
 import { HostError } from './problems.js';
 import { addDays, dayOf, daysInMonth, monthOf, nextDay, nextMonth } from './periods.js';
@@ -115,6 +115,11 @@ export class Store {
       eventsOfUserInRange: p('SELECT id, user_id, department_id, day, credits FROM events WHERE org_id = ? AND user_id = ? AND day BETWEEN ? AND ?'),
       servicesInRange: p('SELECT id, services FROM events WHERE org_id = ? AND day BETWEEN ? AND ? AND (? IS NULL OR user_id = ?)'),
       chatEvents: p('SELECT * FROM events WHERE org_id = ? AND chat_id = ? ORDER BY at, rowid'),
+      // Keyset pagination on (last activity, chat id), latest first; the user filter for members.
+      recentChats: p(`SELECT chat_id, max(at) AS last_at FROM events WHERE org_id = @org AND (@user IS NULL OR user_id = @user)
+        GROUP BY chat_id HAVING @before IS NULL OR max(at) < @before OR (max(at) = @before AND chat_id < @beforeChat)
+        ORDER BY last_at DESC, chat_id DESC LIMIT @limit`),
+      chatTotals: p('SELECT chat_id, user_id, at, credits FROM events WHERE org_id = ? AND chat_id IN (SELECT value FROM json_each(?)) AND (? IS NULL OR user_id = ?) ORDER BY at, rowid'),
       notify: p('INSERT INTO notifications (org_id, kind, at, balance, detail) VALUES (?, ?, ?, ?, ?)'),
       notifications: p('SELECT kind, at, balance, detail FROM notifications WHERE org_id = ? ORDER BY seq'),
     };
@@ -425,8 +430,8 @@ export class Store {
 
   chat(who: Principal, chatId: string): ChatUsage {
     const { catalog } = this.catalogOf(who.orgId);
+    // A chat with no usage yet (or none of the caller's) is an empty chat: no records, 0 credits.
     const events = (this.q.chatEvents.all(who.orgId, chatId) as EventRow[]).filter((e) => who.role === 'admin' || e.user_id === who.userId);
-    if (events.length === 0) throw new HostError(404, 'chat-not-found', 'No usage recorded for this chat', chatId);
     const records = events.flatMap((e) => (JSON.parse(e.records) as Usage[]).map((record) => ({ eventId: e.id, at: e.at, record, credits: rate(catalog, record).credits })));
     return {
       chatId,
@@ -435,6 +440,38 @@ export class Store {
       billedCredits: plain(events.reduce((a, e) => a.plus(e.credits), new Decimal(0))),
     };
   }
+
+  /** The most recent chats with their billed credits, latest activity first; `cursor` is the `next` of the page before. */
+  recentChats(who: Principal, limit: number, cursor: string | undefined): RecentChats {
+    const own = who.role !== 'admin' ? who.userId : null;
+    const after = cursor === undefined ? undefined : decodeChatCursor(cursor);
+    const page = this.q.recentChats.all({ org: who.orgId, user: own, before: after?.[0] ?? null, beforeChat: after?.[1] ?? null, limit: limit + 1 }) as { chat_id: string; last_at: string }[];
+    const shown = page.slice(0, limit);
+    const rows = this.q.chatTotals.all(who.orgId, JSON.stringify(shown.map((c) => c.chat_id)), own, own) as { chat_id: string; user_id: string; at: string; credits: string }[];
+    const chats = new Map(shown.map((c) => [c.chat_id, { user: '', firstAt: '', lastAt: c.last_at, events: 0, credits: new Decimal(0) }]));
+    for (const row of rows) {
+      const chat = chats.get(row.chat_id)!;
+      if (chat.events++ === 0) Object.assign(chat, { user: row.user_id, firstAt: row.at });
+      chat.credits = chat.credits.plus(row.credits);
+    }
+    const last = shown.at(-1);
+    return {
+      scope: own ? 'user' : 'organisation',
+      chats: [...chats].map(([chatId, c]) => ({ chatId, user: { id: c.user, name: this.user(c.user)?.name ?? c.user }, firstAt: c.firstAt, lastAt: c.lastAt, events: c.events, credits: plain(c.credits) })),
+      next: page.length > limit && last ? Buffer.from(JSON.stringify([last.last_at, last.chat_id])).toString('base64url') : null,
+    };
+  }
+}
+
+/** The (last activity, chat id) a `next` cursor names; a 400 when it is not one the host made. */
+function decodeChatCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // reported below
+  }
+  throw new HostError(400, 'invalid-query', 'The cursor is not the `next` of a page of chats');
 }
 
 export { addDays };

@@ -8,7 +8,7 @@ import { toIssues } from '../core/validation.js';
 import { sleep as defaultSleep } from './abort.js';
 import { ResponseCache } from './cache.js';
 import { balanceResponse, type Balance } from './contract/balance.js';
-import { chatResponse, type ChatUsage } from './contract/chat.js';
+import { chatResponse, MAX_RECENT_CHATS, recentChatsResponse, type ChatUsage, type RecentChats } from './contract/chat.js';
 import {
   GROUP_BY,
   usageEventRequest,
@@ -31,6 +31,13 @@ export interface UsageParams {
   groupBy: GroupBy;
 }
 
+export interface RecentChatsParams {
+  /** How many chats, 1 to 100. @default 20 */
+  limit?: number;
+  /** The `next` of the page before. */
+  cursor?: string;
+}
+
 export interface RecordOptions {
   signal?: AbortSignal;
   /** Sent as `Idempotency-Key`; every retry of this call reuses it. @default a random UUID */
@@ -41,6 +48,8 @@ export interface CreditClient {
   getBalance(options?: CallOptions): Promise<Balance>;
   getUsage(params: UsageParams, options?: CallOptions): Promise<UsageReport>;
   getChat(chatId: string, options?: CallOptions): Promise<ChatUsage>;
+  /** The most recent chats with what each cost, latest first (an admin sees the organisation's); `next` reads on. */
+  getRecentChats(params?: RecentChatsParams, options?: CallOptions): Promise<RecentChats>;
   /** The organisation's catalog, parsed by `parseCatalog` (revalidated with its ETag). */
   getCatalog(options?: CallOptions): Promise<Catalog>;
   /** Records usage (POST /usage-events); the balance, usage and that chat are then read afresh. */
@@ -191,6 +200,14 @@ export function createClient(options: ClientOptions): CreditClient {
       const path = `/chats/${encodeURIComponent(chatId)}`;
       return get(path, (r) => validate(chatResponse, r, path), options);
     },
+    getRecentChats(params = {}, options) {
+      const { limit = 20, cursor } = params;
+      if (!(Number.isInteger(limit) && limit >= 1 && limit <= MAX_RECENT_CHATS)) throw new CreditError(`getRecentChats: limit must be a whole number from 1 to ${MAX_RECENT_CHATS}, got ${String(limit)}`);
+      if (cursor !== undefined && (typeof cursor !== 'string' || cursor === '')) throw new CreditError('getRecentChats: cursor must be the non-empty `next` of a page');
+      // Always with a query, so that recordUsage's '/chats?' drops every cached page.
+      const path = `/chats?${new URLSearchParams({ limit: String(limit), ...(cursor !== undefined && { cursor }) })}`;
+      return get(path, (r) => validate(recentChatsResponse, r, path), options);
+    },
     getCatalog: (options) =>
       get(
         '/catalog',
@@ -216,7 +233,7 @@ export function createClient(options: ClientOptions): CreditClient {
         headers: { 'idempotency-key': idempotencyKey },
         signal: options.signal,
       });
-      cache.invalidate(['/balance', '/usage?', `/chats/${encodeURIComponent(event.chatId)}`]);
+      cache.invalidate(['/balance', '/usage?', '/chats?', `/chats/${encodeURIComponent(event.chatId)}`]);
       return validate(usageEventResponse, reply, '/usage-events');
     },
     invalidate: () => cache.invalidate(),

@@ -405,6 +405,29 @@ describe('SDK: aborts, sharing and caching', () => {
     await c.getBalance();
     expect(calls).to.have.length(4);
   });
+
+  it('getRecentChats checks limit and cursor, validates the page, and is read afresh after recordUsage', async () => {
+    const page = {
+      scope: 'user',
+      chats: [{ chatId: 'c1', user: { id: 'u-ben', name: 'Ben Weber' }, firstAt: '2026-11-23T11:00:00.000Z', lastAt: '2026-11-23T12:00:00.000Z', events: 2, credits: '2.6533' }],
+      next: 'WyIyMDI2Il0',
+    };
+    const receipt = { eventId: 'e1', chatId: 'c9', at: '2026-11-23T12:00:00.000Z', charge: { lines: [], credits: '1', money: { amount: '0.01', currency: 'EUR' }, catalogVersion: 'v', exact: true }, balance: { credits: '1', paused: false } };
+    const { c, calls } = client([() => json(page), () => json(page), () => json(receipt, 201), () => json(page), () => json({ ...page, chats: [{ ...page.chats[0], credits: 2.65 }] })]);
+    expect(() => c.getRecentChats({ limit: 0 })).to.throw(CreditError, /limit/);
+    expect(() => c.getRecentChats({ limit: 101 })).to.throw(CreditError, /limit/);
+    expect(() => c.getRecentChats({ cursor: '' })).to.throw(CreditError, /cursor/);
+    expect((await c.getRecentChats()).chats[0]!.credits).to.equal('2.6533');
+    expect(calls[0]!.url).to.equal('https://host.example/api/chats?limit=20');
+    await c.getRecentChats({ limit: 5, cursor: page.next });
+    expect(calls[1]!.url).to.equal('https://host.example/api/chats?limit=5&cursor=WyIyMDI2Il0');
+    await c.recordUsage({ chatId: 'c9', records: [{ service: 'meingpt/tool-call', requests: 2 }] });
+    await c.getRecentChats();
+    expect(calls).to.have.length(4); // the cached first page was dropped by recordUsage
+    const drift = await rejects(c.getRecentChats({ limit: 7 }));
+    expect(drift).to.be.instanceOf(ContractError);
+    expect(drift.message).to.contain('chats[0].credits');
+  });
 });
 
 describe('SDK: back online, a recent response is revalidated', () => {

@@ -38,6 +38,8 @@ describe('check-host against the reference host', () => {
       'GET /usage groupBy=billingType',
       'GET /usage groupBy=user',
       'GET /usage groupBy=department',
+      'GET /chats (recent)',
+      'GET /chats/<no usage yet> (an empty chat)',
       'GET /chats/seed-2026-11-20-u-ben-0',
       'errors are problem+json',
     ]);
@@ -46,7 +48,7 @@ describe('check-host against the reference host', () => {
   it('the command exits 0 and refuses a secret key as the token (exit 2, not echoed)', async () => {
     const ok = await quietly(() => run([host.server.url, '--token', host.server.tokenFor('u-ben')]));
     assert.equal(ok.value, 0, ok.out);
-    assert.match(ok.out, /all 8 checks pass/);
+    assert.match(ok.out, /all 10 checks pass/);
     const secret = await quietly(() => run([host.server.url, '--token', 'sk_live_abcdef123456']));
     assert.equal(secret.value, 2);
     assert.doesNotMatch(secret.out, /abcdef123456/);
@@ -98,6 +100,6 @@ describe('check-host against a broken host', () => {
     const { value, out } = await quietly(() => run([url, '--token', 'ckd.any-token']));
     assert.equal(value, 1);
     assert.match(out, /✗ GET \/catalog\n {4}✗ no ETag header/);
-    assert.match(out, /8 of 8 checks found deviations|of 8 checks found deviations/);
+    assert.match(out, /10 of 10 checks found deviations/);
   });
 });

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { Decimal, toPlain } from '../../src/core/decimal.js';
 import { rate, parseCatalog } from '../../src/core/index.js';
 import { readFileSync } from 'node:fs';
-import { ForbiddenError, PaymentRequiredError, UnauthorizedError, UnprocessableEntityError, NotFoundError, createClient, type UsageEventReceipt } from '../../src/sdk/index.js';
+import { ForbiddenError, PaymentRequiredError, UnauthorizedError, UnprocessableEntityError, createClient, type UsageEventReceipt } from '../../src/sdk/index.js';
 import { NOON_ISH, rejection, startTestHost, type TestHost } from './harness.js';
 
 const ADMIN = 'u-anna';
@@ -114,8 +114,68 @@ describe('reference host: ledger and idempotency', () => {
     assert.deepEqual(ben.groups.map((g) => [g.label, g.credits]), [['OpenAI GPT Image 1', '30']]);
   });
 
-  it("a member cannot read another user's chat (404)", async () => {
-    assert.ok((await rejection(host.client('u-ben').getChat('example-1'))) instanceof NotFoundError);
+  it("a member reading another user's chat sees an empty chat, nothing of theirs", async () => {
+    const chat = await host.client('u-ben').getChat('example-1');
+    assert.deepEqual([chat.records, chat.billedCredits, chat.charge.credits], [[], '0', '0']);
+    assert.equal((await host.client(ADMIN).getChat('example-1')).billedCredits, '2.6533');
+  });
+
+  it('a chat with no usage yet is an empty chat (200, no records, 0 credits), not a 404', async () => {
+    const response = await fetch(`${host.server.url}/chats/new-chat-1`, { headers: { authorization: `Bearer ${host.server.tokenFor(ADMIN)}` } });
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { chatId: 'new-chat-1', records: [], charge: rate(meingpt, []), billedCredits: '0' });
+  });
+
+  it('a malformed percent-escape in a chat id is a 400 problem, not a 500', async () => {
+    const response = await fetch(`${host.server.url}/chats/%E0%A4%A`, { headers: { authorization: `Bearer ${host.server.tokenFor(ADMIN)}` } });
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get('content-type'), 'application/problem+json');
+    assert.equal(((await response.json()) as { type: string }).type, 'https://creditkit.dev/problems/malformed-path');
+  });
+
+  it('lists recent chats latest first with their billed credits, a page at a time; a member sees only their own', async () => {
+    const anna = host.client(ADMIN);
+    const ben = host.client('u-ben');
+    // Three chats at known instants: the list is ordered by the last event's `at`.
+    const at = (minutes: number) => new Date(NOON_ISH - minutes * 60_000).toISOString();
+    await anna.recordUsage({ chatId: 'recent-a', at: at(30), records: [{ service: 'meingpt/tool-call', requests: 1 }] });
+    await ben.recordUsage({ chatId: 'recent-b', at: at(20), records: [{ service: 'openai/gpt-image-1', requests: 1 }] });
+    await anna.recordUsage({ chatId: 'recent-a', at: at(10), records: [{ service: 'meingpt/workflow-wizard', requests: 1 }] });
+    await anna.recordUsage({ chatId: 'recent-c', at: at(5), records: [{ service: 'meingpt/tool-call', requests: 2 }] });
+    const all = await anna.getRecentChats({ limit: 100 });
+    assert.equal(all.scope, 'organisation');
+    const mine = all.chats.filter((c) => c.chatId.startsWith('recent-'));
+    assert.deepEqual(mine.map((c) => [c.chatId, c.user.name, c.events, c.credits, c.firstAt, c.lastAt]), [
+      // meinGPT: a tool call is 0.5 credits (example 1: two cost 1.0), a workflow run 10, an image 30.
+      ['recent-c', 'Anna Schmidt', 1, '1', at(5), at(5)],
+      ['recent-a', 'Anna Schmidt', 2, '10.5', at(30), at(10)],
+      ['recent-b', 'Ben Weber', 1, '30', at(20), at(20)],
+    ]);
+    // Every chat's listed credits are its billed credits.
+    for (const c of all.chats) assert.equal(c.credits, (await anna.getChat(c.chatId)).billedCredits, c.chatId);
+    // Pages of 2 walk the same list without repeats or gaps.
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await anna.getRecentChats({ limit: 2, ...(cursor && { cursor }) });
+      assert.ok(page.chats.length <= 2);
+      walked.push(...page.chats.map((c) => c.chatId));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    assert.deepEqual(walked, all.chats.map((c) => c.chatId));
+    const bens = await ben.getRecentChats();
+    assert.equal(bens.scope, 'user');
+    assert.ok(bens.chats.every((c) => c.user.id === 'u-ben'));
+    assert.ok(bens.chats.some((c) => c.chatId === 'recent-b'));
+  });
+
+  it('a bad chats query is a 400 problem naming the field', async () => {
+    const token = host.server.tokenFor(ADMIN);
+    for (const query of ['limit=0', 'limit=101', 'limit=abc', 'cursor=not-a-cursor']) {
+      const response = await fetch(`${host.server.url}/chats?${query}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(response.status, 400, query);
+      assert.equal(response.headers.get('content-type'), 'application/problem+json');
+    }
   });
 
   it('the catalog comes with an ETag and answers If-None-Match with 304', async () => {

@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import { CatalogError, parseCatalog, rate, type Catalog, type Usage } from '../../core/index.js';
 import { Decimal, toPlain } from '../../core/decimal.js';
 import { toIssues } from '../../core/validation.js';
-import { balanceResponse, chatResponse, GROUP_BY, problem, usageResponse, type Balance } from '../../sdk/contract/index.js';
+import { balanceResponse, chatResponse, GROUP_BY, problem, recentChatsResponse, usageResponse, type Balance } from '../../sdk/contract/index.js';
 import { checkToken } from '../../sdk/token.js';
 import { parseOptions } from './check.js';
 
@@ -140,6 +140,35 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
     });
   }
 
+  await check('GET /chats (recent)', async (r) => {
+    const page = expectJson(r, await get('/chats?limit=5'), 200, recentChatsResponse);
+    if (!page) return;
+    if (page.chats.length > 5) r.deviations.push(`limit=5 listed ${page.chats.length} chats`);
+    const order = page.chats.map((c) => c.lastAt);
+    if (order.some((at, i) => i > 0 && order[i - 1]! < at)) r.deviations.push('chats are not latest first');
+    if (new Set(page.chats.map((c) => c.chatId)).size !== page.chats.length) r.deviations.push('a chat appears twice');
+    for (const c of page.chats) if (c.firstAt > c.lastAt) r.deviations.push(`${c.chatId}: firstAt is after lastAt`);
+    const first = page.chats[0];
+    if (first) {
+      const chat = expectJson(r, await get(`/chats/${encodeURIComponent(first.chatId)}`), 200, chatResponse);
+      if (chat && !new Decimal(chat.billedCredits).eq(first.credits)) r.deviations.push(`${first.chatId}: listed with ${first.credits} credits, the chat says billedCredits ${chat.billedCredits}`);
+    }
+    if (page.next !== null) {
+      const next = expectJson(r, await get(`/chats?${new URLSearchParams({ limit: '5', cursor: page.next })}`), 200, recentChatsResponse);
+      const seen = new Set(page.chats.map((c) => c.chatId));
+      if (next?.chats.some((c) => seen.has(c.chatId))) r.deviations.push('the next page repeats a chat of the first');
+      if (next?.chats[0] && first && next.chats[0].lastAt > page.chats.at(-1)!.lastAt) r.deviations.push('the next page starts later than the first ended');
+    }
+  });
+
+  await check('GET /chats/<no usage yet> (an empty chat)', async (r) => {
+    const chatId = `check-host-${randomUUID()}`;
+    const chat = expectJson(r, await get(`/chats/${chatId}`), 200, chatResponse);
+    if (!chat) return;
+    if (chat.chatId !== chatId) r.deviations.push(`echoes chatId as ${chat.chatId}`);
+    if (chat.records.length || !new Decimal(chat.billedCredits).isZero() || !new Decimal(chat.charge.credits).isZero()) r.deviations.push('a chat with no usage has records or credits');
+  });
+
   if (options.chatId) {
     await check(`GET /chats/${options.chatId}`, async (r) => {
       const chat = expectJson(r, await get(`/chats/${encodeURIComponent(options.chatId!)}`), 200, chatResponse);
@@ -156,7 +185,7 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
   await check('errors are problem+json', async (r) => {
     const cases: [string, number, () => Promise<Reply>][] = [
       ['GET /balance without a token', 401, () => get('/balance', {}, false)],
-      ['GET /chats/<unknown>', 404, () => get(`/chats/check-host-${randomUUID()}`)],
+      ['GET /<unknown>', 404, () => get(`/check-host-${randomUUID()}`)],
       ['GET /usage?groupBy=nonsense', 400, () => get(`/usage?from=${from}&to=${today}&groupBy=nonsense`)],
     ];
     for (const [what, status, send] of cases) {

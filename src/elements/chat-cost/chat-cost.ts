@@ -171,9 +171,10 @@ export class CreditChatCost extends LitElement {
     task: async ([client, chatId], { signal }): Promise<ChatUsage | null | undefined> => {
       if (!client || !chatId) return undefined;
       try {
-        return await client.getChat(chatId, { signal });
+        const chat = await client.getChat(chatId, { signal });
+        return chat.records.length ? chat : null; // no usage recorded yet: an empty chat
       } catch (error) {
-        if (error instanceof NotFoundError) return null; // no usage recorded yet
+        if (error instanceof NotFoundError) return null; // a host that answers 404 for a chat without usage
         throw error;
       }
     },

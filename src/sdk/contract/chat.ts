@@ -20,3 +20,40 @@ export const chatResponse = z.object({
   billedCredits: credits,
 });
 export type ChatUsage = z.infer<typeof chatResponse>;
+
+/** Most chats one page of GET /chats lists. */
+export const MAX_RECENT_CHATS = 100;
+
+/** Query of GET /chats: the most recent chats first, a page at a time. */
+export const recentChatsQuery = z.object({
+  /** How many chats, 1 to 100. @default 20 */
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9]\d?|100)$/, 'expected a whole number from 1 to 100'))),
+  /** The `next` of the page before, to read on from there. */
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(400))),
+});
+export type RecentChatsQuery = z.infer<typeof recentChatsQuery>;
+
+/** One chat in the list: who, when, and what it cost in total. */
+export const chatSummary = z.object({
+  chatId: z.string(),
+  /** The user whose usage it is (the first user of the chat). */
+  user: z.object({ id: z.string(), name: z.string() }),
+  /** The first and the last usage event (their `at`). */
+  firstAt: instant,
+  lastAt: instant,
+  /** How many usage events the chat has. */
+  events: z.int().check(z.minimum(1)),
+  /** Credits the ledger charged for the chat (its `billedCredits`). */
+  credits,
+});
+
+export const recentChatsResponse = z.object({
+  /** Whose chats: the whole organisation's (an admin) or only the caller's. */
+  scope: z.enum(['organisation', 'user']),
+  /** Latest activity first. */
+  chats: z.array(chatSummary),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  next: z.nullable(z.string()),
+});
+export type RecentChats = z.infer<typeof recentChatsResponse>;
+export type ChatSummary = z.infer<typeof chatSummary>;

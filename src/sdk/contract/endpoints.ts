@@ -2,7 +2,7 @@
 // the OpenAPI document, the reference host's tests and `creditkit check-host`.
 import type * as z from 'zod/mini';
 import { balanceResponse } from './balance.js';
-import { chatResponse } from './chat.js';
+import { chatResponse, recentChatsQuery, recentChatsResponse } from './chat.js';
 import { usageEventRequest, usageEventResponse, usageQuery, usageResponse } from './usage.js';
 
 export interface Endpoint {
@@ -42,13 +42,23 @@ export const ENDPOINTS = {
     errors: [400, 401, 403],
     readOnly: true,
   },
+  recentChats: {
+    method: 'GET',
+    path: '/chats',
+    summary: "The most recent chats (an admin: the organisation's; a member: their own) with what each cost, latest first",
+    query: recentChatsQuery,
+    response: recentChatsResponse,
+    status: 200,
+    errors: [400, 401, 403],
+    readOnly: true,
+  },
   chat: {
     method: 'GET',
     path: '/chats/{chatId}',
-    summary: "One chat's usage records and their charge",
+    summary: "One chat's usage records and their charge (a chat with no usage yet is empty: no records, 0 credits)",
     response: chatResponse,
     status: 200,
-    errors: [401, 403, 404],
+    errors: [400, 401, 403],
     readOnly: true,
   },
   catalog: {

@@ -15,5 +15,16 @@ export {
   type UsageEventRequest,
   type UsageEventReceipt,
 } from './usage.js';
-export { chatRecord, chatResponse, type ChatUsage } from './chat.js';
+export {
+  chatRecord,
+  chatResponse,
+  chatSummary,
+  recentChatsQuery,
+  recentChatsResponse,
+  MAX_RECENT_CHATS,
+  type ChatUsage,
+  type ChatSummary,
+  type RecentChats,
+  type RecentChatsQuery,
+} from './chat.js';
 export { ENDPOINTS, type Endpoint, type EndpointName } from './endpoints.js';

@@ -4,10 +4,10 @@ import * as z from 'zod/mini';
 import { catalogJsonSchema } from '../../core/catalog/json-schema.js';
 import { allowance, balanceResponse } from './balance.js';
 import { charge, chargeLine, usageRecord } from './charge.js';
-import { chatRecord, chatResponse } from './chat.js';
+import { chatRecord, chatResponse, chatSummary, recentChatsResponse } from './chat.js';
 import { money, problem } from './common.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
-import { usageEventRequest, usageEventResponse, usageGroup, usageQuery, usageResponse } from './usage.js';
+import { usageEventRequest, usageEventResponse, usageGroup, usageResponse } from './usage.js';
 
 /** Component name of each schema that gets its own entry under components.schemas. */
 export const COMPONENTS = {
@@ -23,6 +23,8 @@ export const COMPONENTS = {
   ChargeLine: chargeLine,
   ChatUsage: chatResponse,
   ChatRecord: chatRecord,
+  RecentChats: recentChatsResponse,
+  ChatSummary: chatSummary,
   Problem: problem,
 } as const;
 
@@ -50,11 +52,10 @@ const problemResponse = (description: string) => ({
 });
 
 const ERROR_TEXT: Record<number, string> = {
-  400: 'The request is malformed (a bad query, no Idempotency-Key)',
+  400: 'The request is malformed (a bad query or path, no Idempotency-Key)',
   401: 'No valid token: get a new one from getToken and retry once',
   402: 'No credits left (AI is paused) or not enough for this usage',
   403: 'Not allowed, or a daily / monthly limit or a department budget is used up',
-  404: 'No such chat (or not the caller\'s)',
   409: 'A request with the same Idempotency-Key is still in progress',
   422: 'The usage cannot be rated, or the Idempotency-Key was used for another body',
 };
@@ -64,9 +65,9 @@ function operation(name: string, endpoint: Endpoint): Record<string, unknown> {
     { name: 'X-Request-Id', in: 'header', required: false, description: 'Echoed in the response and in problem documents.', schema: { type: 'string' } },
   ];
   if (endpoint.path.includes('{chatId}')) parameters.push({ name: 'chatId', in: 'path', required: true, schema: { type: 'string' } });
-  if (endpoint.query === usageQuery) {
-    const query = z.toJSONSchema(usageQuery, { io: 'input' }) as { properties: Record<string, unknown> };
-    for (const [param, schema] of Object.entries(query.properties)) parameters.push({ name: param, in: 'query', required: true, schema });
+  if (endpoint.query) {
+    const query = z.toJSONSchema(endpoint.query, { io: 'input' }) as { properties: Record<string, unknown>; required?: string[] };
+    for (const [param, schema] of Object.entries(query.properties)) parameters.push({ name: param, in: 'query', required: query.required?.includes(param) ?? false, schema });
   }
   if (endpoint.method === 'POST') {
     parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, description: 'A retried request with the same key and body is charged once and answered with the first receipt.', schema: { type: 'string', minLength: 1, maxLength: 255 } });
