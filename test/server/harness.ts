@@ -30,6 +30,8 @@ export async function startTestHost(options: Partial<HostOptions> = {}): Promise
         baseUrl: server.url,
         getToken: () => server.tokenFor(userId),
         maxRetries: 0,
+        // Correctness, not speed: a machine busy with other work must not fail a test by a timeout.
+        timeout: 60_000,
         cacheTtl: 0,
         staleTtl: 0,
         now: () => clock.now,
