@@ -29,6 +29,7 @@ export { allocateDisplay, type DisplayAllocation } from './allocate.js';
 export { creditsToMoney, moneyToCredits, sumDecimals, compareDecimals } from './money.js';
 export { imageTokens, type ImageTokenRule } from './images.js';
 export { isPlainDecimal } from './decimal-text.js';
+export { toCsv, csvCell, type CsvCell } from './csv.js';
 export {
   CreditError,
   CatalogError,
