@@ -4,6 +4,7 @@
 import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { breakdownCsv, scenarioToJson, type Scenario, type SimulationResult } from '../../core/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
+import { downloadText } from '../common/download.js';
 
 export interface ShareOptions {
   scenario: () => Scenario | undefined;
@@ -44,15 +45,7 @@ export class ShareController {
   };
 
   #download(text: string, name: string, type: string): void {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.rel = 'noopener';
-    this.host.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(this.host.renderRoot, text, name, type);
   }
 
   readonly #importFile = async (event: Event): Promise<void> => {

@@ -2,7 +2,7 @@
 // element's shadow root (no popup, CSP-safe: no inline script, no data: URL navigation).
 
 /** Offers `text` as a download named `name`. */
-export function downloadText(root: ShadowRoot | HTMLElement, text: string, name: string, type: string): void {
+export function downloadText(root: Node, text: string, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
