@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { UsageError, type Issue } from '../errors.js';
 import { toIssues } from '../validation.js';
+import { MAX_WORKING_DAYS } from './period.js';
 
 export const SCENARIO_VERSION = 1;
 
@@ -93,14 +94,21 @@ export const workloadSchema = z.strictObject({
   ),
 });
 
-export const periodSchema = z.strictObject({
-  /** "calendar": every day of the month; "working": Monday to Friday only. */
-  basis: z.enum(['calendar', 'working']),
-  /** Days of use in the month. */
-  days: z.int().check(z.gte(1, 'must be at least 1 day'), z.lte(LIMITS.days, `must be at most ${LIMITS.days} days`)),
-  /** Calendar days that stored knowledge is billed for; @default days (calendar), 30 (working) */
-  calendarDays: z.optional(z.int().check(z.gte(1), z.lte(LIMITS.days))),
-});
+export const periodSchema = z
+  .strictObject({
+    /** "calendar": every day of the month; "working": Monday to Friday only. */
+    basis: z.enum(['calendar', 'working']),
+    /** Days of use in the month (`daysOfUse(month, basis)` counts them for a calendar month). */
+    days: z.int().check(z.gte(1, 'must be at least 1 day'), z.lte(LIMITS.days, `must be at most ${LIMITS.days} days`)),
+    /** Calendar days that stored knowledge is billed for; @default days (calendar), 30 (working) */
+    calendarDays: z.optional(z.int().check(z.gte(1), z.lte(LIMITS.days))),
+  })
+  .check(
+    z.refine((p) => p.basis !== 'working' || p.days <= MAX_WORKING_DAYS, {
+      message: `a month has at most ${MAX_WORKING_DAYS} working days (Monday to Friday)`,
+      path: ['days'],
+    }),
+  );
 
 const usersSchema = z.int().check(z.gte(0, 'must not be negative'), z.lte(LIMITS.users, `must be at most ${LIMITS.users.toLocaleString('en')}`));
 

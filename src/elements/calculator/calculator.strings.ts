@@ -29,6 +29,8 @@ export interface CalculatorStrings {
   calendarDays: string;
   workingDays: string;
   days: string;
+  /** The days of use of the month the period is derived from. */
+  daysHint: (month: string, working: number, calendar: number) => string;
   users: string;
   presets: string;
   presetNames: Record<'support' | 'knowledge' | 'voice' | 'workday', string>;
@@ -111,6 +113,7 @@ const en: CalculatorStrings = {
   calendarDays: 'Calendar days',
   workingDays: 'Working days (Mon–Fri)',
   days: 'Days of use per month',
+  daysHint: (month, working, calendar) => `${month}: ${working} working days, ${calendar} calendar days`,
   users: 'Users',
   presets: 'Start from a preset',
   presetNames: { support: 'Support bot', knowledge: 'Knowledge-base Q&A', voice: 'Voice assistant', workday: "meinGPT's productive workday" },
@@ -214,6 +217,7 @@ const de: CalculatorStrings = {
   calendarDays: 'Kalendertage',
   workingDays: 'Arbeitstage (Mo–Fr)',
   days: 'Nutzungstage pro Monat',
+  daysHint: (month, working, calendar) => `${month}: ${working} Arbeitstage, ${calendar} Kalendertage`,
   users: 'Nutzer',
   presets: 'Mit einer Vorlage beginnen',
   presetNames: { support: 'Support-Bot', knowledge: 'Fragen an die Wissensdatenbank', voice: 'Sprachassistent', workday: 'Produktiver Arbeitstag (meinGPT)' },

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   emptyScenario,
+  monthOf,
   recommend,
   scenarioFromJson,
   scenarioFromUrl,
@@ -107,7 +108,7 @@ export class CreditCalculator extends LitElement {
   declare scenario: Scenario | undefined;
   /** Credits on the account, for "a balance of N credits lasts until …". */
   declare balance: string;
-  /** First day of the runway, YYYY-MM-DD; @default today (UTC) */
+  /** First day of the runway, YYYY-MM-DD, and the month whose days a period basis counts; @default today (UTC) */
   declare start: string;
   /** Id of the `<credit-pricing-table>` whose `credit-service-select` events to follow; @default the document */
   declare source: string;
@@ -179,6 +180,11 @@ export class CreditCalculator extends LitElement {
 
   get #locale(): string {
     return this.#localeController.locale;
+  }
+
+  /** The first day of the runway and of the month whose days a basis counts: `start`, else today (UTC). */
+  get #startDay(): string {
+    return /^\d{4}-\d{2}-\d{2}$/.test(this.start) ? this.start : new Date().toISOString().slice(0, 10);
   }
 
   get #activeCatalog(): Catalog | undefined {
@@ -313,7 +319,7 @@ export class CreditCalculator extends LitElement {
     if (!catalog || !this.result) return;
     try {
       this.recommendations = recommend(catalog, this.result, {
-        ...(this.#lastBalance !== undefined && { balance: this.#lastBalance, start: this.start || new Date().toISOString().slice(0, 10) }),
+        ...(this.#lastBalance !== undefined && { balance: this.#lastBalance, start: this.#startDay }),
       });
     } catch {
       this.recommendations = undefined;
@@ -421,6 +427,7 @@ export class CreditCalculator extends LitElement {
       locale: this.#locale,
       language: this.#localeController.language,
       errors: this.errors,
+      month: monthOf(this.#startDay),
       promptState: (key) => host.#prompts.state(key),
       edit: (mutate) => host.#edit(mutate),
       editWorkload: (w, mutate) => host.#editWorkload(w, mutate),

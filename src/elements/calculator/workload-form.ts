@@ -4,10 +4,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { serviceName, shapeOf, tryFindService, type Catalog, type Service } from '../../core/index.js';
-import { billingTypeName, commonStrings, formatNumber, type Language } from '../../i18n/index.js';
+import { daysOfUse, serviceName, shapeOf, tryFindService, type Catalog, type Service } from '../../core/index.js';
+import { billingTypeName, commonStrings, formatDate, formatNumber, type Language } from '../../i18n/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
-import { fieldsFor, hasToolService, RULES, type Draft, type FieldErrors, type WorkloadDraft, type WorkloadField } from './draft.js';
+import { editText, fieldsFor, hasToolService, RULES, type Draft, type FieldErrors, type WorkloadDraft, type WorkloadField } from './draft.js';
 import { availablePresets, type PresetId } from './presets.js';
 import type { PromptCountState } from './prompt-count.js';
 
@@ -19,6 +19,8 @@ export interface FormView {
   readonly locale: string;
   readonly language: Language;
   readonly errors: FieldErrors;
+  /** The calendar month (YYYY-MM) whose days a period basis counts. */
+  readonly month: string;
   promptState(key: number): PromptCountState;
   /** An edit of the scenario's own fields; re-prices. */
   edit(mutate: (draft: Draft) => void): void;
@@ -54,8 +56,9 @@ function errorText(view: FormView, key: string, field: keyof typeof RULES | 'ser
   return view.strings.errors[e](limit !== undefined ? formatNumber(String(limit), view.locale) : '');
 }
 
-function numberField(view: FormView, id: string, errorKey: string, field: keyof typeof RULES, label: string, value: string, onInput: (text: string) => void, unit?: string): TemplateResult {
+function numberField(view: FormView, id: string, errorKey: string, field: keyof typeof RULES, label: string, value: string, onInput: (text: string) => void, unit?: string, hint?: string): TemplateResult {
   const error = errorText(view, errorKey, field);
+  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ');
   return html`<div class="field">
     <label for=${id}>${label}</label>
     <span class="unit-input">
@@ -67,12 +70,13 @@ function numberField(view: FormView, id: string, errorKey: string, field: keyof 
         autocomplete="off"
         .value=${value}
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${error ? `${id}-error` : nothing}
+        aria-describedby=${describedBy || nothing}
         @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
       />
       ${unit ? html`<span class="unit" aria-hidden="true">${unit}</span>` : nothing}
     </span>
     ${error ? html`<span class="error" id="${id}-error">${error}</span>` : nothing}
+    ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
   </div>`;
 }
 
@@ -213,6 +217,17 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
   </fieldset>`;
 }
 
+/** A new basis counts the days of use of the month anew: "working days" must change the days, not only the label. */
+function setBasis(draft: Draft, basis: Draft['basis'], view: FormView): void {
+  draft.basis = basis;
+  draft.text.days = editText(daysOfUse(view.month, basis), view.locale);
+}
+
+function daysHint(view: FormView): string {
+  const month = formatDate(`${view.month}-01`, view.locale, { month: 'long', year: 'numeric' });
+  return view.strings.daysHint(month, daysOfUse(view.month, 'working'), daysOfUse(view.month, 'calendar'));
+}
+
 export function renderForm(view: FormView): TemplateResult {
   const { catalog, draft, strings: s } = view;
   const presets = availablePresets(catalog);
@@ -234,12 +249,12 @@ export function renderForm(view: FormView): TemplateResult {
         ${numberField(view, 'users', 'users', 'users', s.users, draft.text.users, (t) => view.edit((d) => (d.text.users = t)))}
         <div class="field">
           <label for="basis">${s.period}</label>
-          <select id="basis" @change=${(e: Event) => view.edit((d) => (d.basis = (e.target as HTMLSelectElement).value as Draft['basis']))}>
+          <select id="basis" @change=${(e: Event) => view.edit((d) => setBasis(d, (e.target as HTMLSelectElement).value as Draft['basis'], view))}>
             <option value="working" ?selected=${draft.basis === 'working'}>${s.workingDays}</option>
             <option value="calendar" ?selected=${draft.basis === 'calendar'}>${s.calendarDays}</option>
           </select>
         </div>
-        ${numberField(view, 'days', 'days', 'days', s.days, draft.text.days, (t) => view.edit((d) => (d.text.days = t)), s.units.days)}
+        ${numberField(view, 'days', 'days', 'days', s.days, draft.text.days, (t) => view.edit((d) => (d.text.days = t)), s.units.days, daysHint(view))}
         ${numberField(view, 'balance', 'balance', 'balance', s.balance, draft.text.balance, (t) => view.edit((d) => (d.text.balance = t)), s.units.balance)}
       </div>
     </fieldset>

@@ -7,6 +7,7 @@ import {
   decodeScenario,
   encodeScenario,
   effectivePrice,
+  MAX_WORKING_DAYS,
   PRICE_KEYS,
   shapeOf,
   simulateMonth,
@@ -50,7 +51,10 @@ const workload = () => {
 const scenarioArb = () =>
   fc.record({
     version: fc.constant(1 as const),
-    period: fc.record({ basis: fc.constantFrom('calendar' as const, 'working' as const), days: fc.integer({ min: 1, max: 31 }) }),
+    period: fc.oneof(
+      fc.record({ basis: fc.constant('calendar' as const), days: fc.integer({ min: 1, max: 31 }) }),
+      fc.record({ basis: fc.constant('working' as const), days: fc.integer({ min: 1, max: MAX_WORKING_DAYS }) }),
+    ),
     users: fc.integer({ min: 0, max: 500 }),
     workloads: fc.array(workload(), { minLength: 1, maxLength: 5 }),
   });

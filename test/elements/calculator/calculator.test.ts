@@ -118,6 +118,33 @@ describe('<credit-calculator>', () => {
     expect(text(el, '[part="band"]')).to.match(/Range: 80 credits .* to 320 credits/);
   });
 
+  it('working days count the weekdays of the month: November 2026 has 21 (30 calendar days), and the total follows', async () => {
+    const el = await calculator('meingpt');
+    el.load({ version: 1, period: { basis: 'calendar', days: 30 }, users: 1, workloads: [{ service: 'meingpt/workflow-wizard', requestsPerUserPerDay: 2 }] });
+    await el.updateComplete;
+    // 2 workflow wizards a day at 10 credits (seed 003): 2 × 10 × 30 = 600.
+    expect(el.result!.credits).to.equal('600');
+    expect(text(el, '#days-hint')).to.equal('November 2026: 21 working days, 30 calendar days');
+    const basis = $<HTMLSelectElement>(el, '#basis');
+    basis.value = 'working';
+    basis.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    // Mon 2 – Fri 6, 9–13, 16–20, 23–27 and Mon 30: 21 days; 2 × 10 × 21 = 420.
+    expect($<HTMLInputElement>(el, '#days').value).to.equal('21');
+    expect(el.result!.credits).to.equal('420');
+    expect(text(el, '[part="total"]')).to.equal('420 credits');
+    // A working month longer than any month is named at the field; the last total stays.
+    await type(el, '#days', '30');
+    expect(text(el, '#days-error')).to.match(/at most 23 working days/);
+    expect($(el, '#days').getAttribute('aria-describedby')).to.equal('days-error days-hint');
+    expect(el.result!.credits).to.equal('420');
+    basis.value = 'calendar';
+    basis.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#days').value).to.equal('30');
+    expect(el.result!.credits).to.equal('600');
+  });
+
   it("presets: meinGPT's productive workday prices 5 images at 150 and 2 workflows at 20 credits a day", async () => {
     const el = await calculator('meingpt');
     const button = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes("meinGPT's productive workday"))!;
