@@ -1,5 +1,6 @@
 // budgetToQuantity: how much of one quantity a budget buys. "$10 buys 4,545,454 input tokens of GPT-4.1-1M".
 import { findService } from './catalog/find.js';
+import { defaultKeyMode } from './catalog/key-modes.js';
 import { effectivePrice } from './catalog/prices.js';
 import { UNITS, type Catalog } from './catalog/schema.js';
 import { scaledInteger } from './decimal-text.js';
@@ -24,7 +25,7 @@ export function budgetToQuantity(
   keyMode?: string,
 ): BudgetQuantity {
   const service = findService(catalog, serviceName);
-  const mode = keyMode ?? catalog.defaultKeyMode ?? (service.prices.platform ? 'platform' : catalog.keyModes[0]!.id);
+  const mode = keyMode ?? defaultKeyMode(catalog);
   const credits = 'credits' in budget ? budget.credits : moneyToCredits(catalog, budget.money);
   if (typeof credits !== 'string' || !/^\d+(\.\d+)?$/.test(credits)) {
     throw new CreditError(`budget.credits must be a non-negative decimal string, got ${JSON.stringify(credits)}`);

@@ -1,6 +1,7 @@
 // creditkit core: DOM-free, synchronous, isomorphic (browser, Web Worker, Node).
 export { parseCatalog } from './catalog/parse.js';
 export { lintCatalog, unitLabel, type LintWarning, type LintRule } from './catalog/lint.js';
+export { defaultKeyMode } from './catalog/key-modes.js';
 export { findService, tryFindService, nearestIds, normalizeName } from './catalog/find.js';
 export { effectivePrice, priceKeysOf, type EffectivePrice } from './catalog/prices.js';
 export {

@@ -18,7 +18,7 @@ describe('creditkit check', () => {
     assert.match(r.stdout, /zhipu\/glm-4\.5-128k platform output 0\.0029 is under a tenth of input 0\.0314: columns swapped\? \[output-below-tenth-of-input\]/);
     assert.match(r.stdout, /zhipu\/glm-4\.5-x-128k own-key input 0\.5029 is above the platform-key 0\.1257 \[own-above-platform\]/);
     assert.match(r.stdout, /zhipu\/glm-4\.5-air-128k/);
-    assert.match(r.stdout, /95 services, 102 warnings \(above-cap 89, duplicate-alias 1, output-below-tenth-of-input 6, own-above-platform 6\)\n$/);
+    assert.match(r.stdout, /95 services, 101 warnings \(above-cap 89, output-below-tenth-of-input 6, own-above-platform 6\)\n$/);
   });
 
   it('prints every parse error with its JSON path and exits 1', async () => {

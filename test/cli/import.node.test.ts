@@ -58,7 +58,9 @@ describe('creditkit import: the published GPTBots lists', () => {
     assert.deepEqual([...new Set(flagged.map((w) => w.subject))].sort(), ['zhipu/glm-4.5-128k', 'zhipu/glm-4.5-air-128k', 'zhipu/glm-4.5-x-128k']);
     assert.deepEqual([...new Set(flagged.map((w) => w.rule))].sort(), ['output-below-tenth-of-input', 'own-above-platform']);
     // Misspelling fixed, published name kept as an alias; audio LLMs billed as audio chat.
-    assert.deepEqual([get('openai/gpt-4o-mini-audio-128k').model, get('openai/gpt-4o-mini-audio-128k').aliases], ['GPT-4o-mini-Audio-128k', ['GPT-4o-mini-Auido-128k']]);
+    // Both the OpenAI and the Azure row carry it: one name names one service, so each alias names its brand.
+    assert.deepEqual([get('openai/gpt-4o-mini-audio-128k').model, get('openai/gpt-4o-mini-audio-128k').aliases], ['GPT-4o-mini-Audio-128k', ['OpenAI GPT-4o-mini-Auido-128k']]);
+    assert.deepEqual(get('azure/gpt-4o-mini-audio-128k').aliases, ['Azure GPT-4o-mini-Auido-128k']);
     for (const id of ['openai/gpt-4o-audio-128k', 'azure/gpt-4o-mini-audio-128k', 'alibaba/qwen2.0-audio']) assert.equal(get(id).billingType, 'llm-audio-chat', id);
     assert.equal(get('gptbots/vector-storage').model, 'Vektor-Speicher');
     assert.deepEqual(get('gptbots/vector-storage').prices, { platform: { storage: '0.001' }, own: { storage: '0.001' } });

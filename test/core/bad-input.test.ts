@@ -47,6 +47,13 @@ const CATALOG_CASES: [string, (c: Json) => unknown, RegExp][] = [
   ['a default key mode that does not exist', (c) => { c.defaultKeyMode = 'own'; return c; }, /defaultKeyMode: "own" is not one of the catalog's keyModes/],
   ['a cap on an unknown key mode', (c) => { c.caps = [{ keyMode: 'own', billingTypes: ['llm-text-chat'], unit: 'tokens-1k', prices: { input: '0.01' } }]; return c; }, /caps\[0\]\.keyMode/],
   ['a markup id', (c) => { c.services[0].id = '<img src=x onerror=alert(1)>/x'; return c; }, /services\[0\]\.id/],
+  // Issue 14.20: one name names one service; no key that means something to JavaScript objects.
+  ['two services with one id', (c) => { c.services[2].id = c.services[0].id; return c; }, /services\[2\]\.id: "openai\/gpt-4o" is also the id of services\[0\]/],
+  ['an alias equal to another service\'s id', (c) => { c.services[1].aliases = ['OpenAI/GPT-4o']; return c; }, /services\[1\]\.aliases\[0\]: "OpenAI\/GPT-4o" is also the id of services\[0\] \(openai\/gpt-4o\)/],
+  ['an alias equal to another service\'s alias', (c) => { c.services[0].aliases = ['Chat']; c.services[3].aliases = ['x', 'chat']; return c; }, /services\[3\]\.aliases\[1\]: "chat" is also the alias of services\[0\]/],
+  ['a __proto__ key in prices', () => JSON.stringify(base).replace('"prices":{"platform"', '"prices":{"__proto__":{"input":"1"},"platform"'), /services\[0\]\.prices\.__proto__: "__proto__" is not allowed as a key/],
+  ['a constructor key mode in prices', (c) => { c.services[0].prices.constructor = { input: '1' }; return c; }, /services\[0\]\.prices\.constructor: "constructor" is not allowed/],
+  ['a prototype key in a price set', (c) => { c.services[0].prices.platform.prototype = '1'; return c; }, /services\[0\]\.prices\.platform\.prototype: "prototype" is not allowed/],
 ];
 
 describe('parseCatalog rejects malformed catalogs, naming the path', () => {

@@ -93,6 +93,32 @@ describe('SDK: retries', () => {
     expect(waits).to.deep.equal([7000]);
   });
 
+  // Issue 14.15: Date.parse read "1.5" and "-5" as dates long past, so the retry went out after 0 ms.
+  for (const value of ['1.5', '-5', '+3', 'soon', '1e3', 'Mon, 31 Feb 2026 12:00:07 GMT', '2026-11-23T12:00:07Z']) {
+    it(`429 with Retry-After: ${JSON.stringify(value)} (neither delay-seconds nor an HTTP-date) backs off as usual`, async () => {
+      const now = Date.parse('2026-11-23T12:00:00Z');
+      const { c, waits } = client([() => problem(429, 'slow down', { 'retry-after': value }), () => json(BALANCE)], { now: () => now });
+      await c.getBalance();
+      expect(waits).to.deep.equal([250]); // full jitter at random 0.5: 0.5 × 500
+    });
+  }
+
+  it('reads the obsolete RFC 850 and asctime dates as UTC, as RFC 9110 asks of a recipient', async () => {
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    for (const value of ['Monday, 23-Nov-26 12:00:07 GMT', 'Mon Nov 23 12:00:07 2026']) {
+      const { c, waits } = client([() => problem(429, 'slow down', { 'retry-after': value }), () => json(BALANCE)], { now: () => now });
+      await c.getBalance();
+      expect(waits, value).to.deep.equal([7000]);
+    }
+  });
+
+  it('an HTTP-date in the past retries at once', async () => {
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    const { c, waits } = client([() => problem(503, 'busy', { 'retry-after': 'Mon, 23 Nov 2026 11:59:00 GMT' }), () => json(BALANCE)], { now: () => now });
+    await c.getBalance();
+    expect(waits).to.deep.equal([0]);
+  });
+
   it('retry-after-ms takes precedence over Retry-After', async () => {
     const { c, waits } = client([() => problem(503, 'busy', { 'retry-after-ms': '150', 'retry-after': '9' }), () => json(BALANCE)]);
     await c.getBalance();

@@ -1,15 +1,13 @@
 // lintCatalog: what parses but looks wrong. Warnings, never errors: a catalog may knowingly
-// publish a price above its cap (GPTBots does, and the engine charges the cap).
+// publish a price above its cap (GPTBots does, and the engine charges the cap). Two services
+// under one id or alias are no warning: such a catalog does not parse.
 import { Decimal, toPlain } from '../decimal.js';
 import { effectivePrice } from './prices.js';
-import { normalizeName } from './find.js';
 import { PRICE_KEYS, UNITS, type Catalog } from './schema.js';
 
 export type LintRule =
   | 'above-cap'
   | 'own-above-platform'
-  | 'duplicate-id'
-  | 'duplicate-alias'
   | 'output-below-tenth-of-input'
   | 'no-price'
   | 'package-discount-mismatch';
@@ -24,21 +22,10 @@ export interface LintWarning {
 
 export function lintCatalog(catalog: Catalog): LintWarning[] {
   const warnings: LintWarning[] = [];
-  const ids = new Map<string, number>();
-  const names = new Map<string, string>();
 
   catalog.services.forEach((service, i) => {
     const at = `services[${i}]`;
     const warn = (rule: LintRule, path: string, message: string) => warnings.push({ rule, path, subject: service.id, message });
-
-    if (ids.has(service.id)) warn('duplicate-id', `${at}.id`, `${service.id} is also services[${ids.get(service.id)}]`);
-    else ids.set(service.id, i);
-    for (const alias of service.aliases ?? []) {
-      const key = normalizeName(alias);
-      const other = names.get(key);
-      if (other && other !== service.id) warn('duplicate-alias', `${at}.aliases`, `alias "${alias}" also names ${other}`);
-      else names.set(key, service.id);
-    }
 
     const modes = Object.entries(service.prices);
     const anyPrice = modes.some(([, set]) => Object.values(set).some((p) => p !== undefined && p !== null));

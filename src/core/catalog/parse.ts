@@ -1,6 +1,8 @@
 // parseCatalog: JSON in, a typed, frozen catalog out, or a CatalogError naming every problem by path.
 import { CatalogError, type Issue } from '../errors.js';
 import { toIssues } from '../validation.js';
+import { formatPath } from '../describe.js';
+import { normalizeName } from './find.js';
 import { catalogSchema, UNITS, type Catalog, type PriceKey, type Unit } from './schema.js';
 
 /** Which price keys make sense for a unit: token prices for token units, one price for the others. */
@@ -48,6 +50,58 @@ function semanticIssues(catalog: Catalog): Issue[] {
   return issues;
 }
 
+/** Object keys that mean something to JavaScript objects, not to a catalog: as a key mode or any
+ *  other key they could reach or shadow Object.prototype in code that indexes by them. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every reserved key anywhere in the raw JSON, with its path. Iterative: a hostile nesting depth
+ *  cannot overflow the stack. */
+function reservedKeyIssues(json: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const stack: [unknown, PropertyKey[]][] = [[json, []]];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], [...path, i]]);
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      if (RESERVED_KEYS.has(key)) issues.push({ path: formatPath([...path, key]), message: `"${key}" is not allowed as a key` });
+      else stack.push([(value as Record<string, unknown>)[key], [...path, key]]);
+    }
+  }
+  return issues;
+}
+
+/** Two services with one id, or a name (id or alias) that would name two services. */
+function nameIssues(catalog: Catalog): Issue[] {
+  const issues: Issue[] = [];
+  const ids = new Map<string, number>();
+  catalog.services.forEach((service, i) => {
+    const first = ids.get(service.id);
+    if (first !== undefined) issues.push({ path: `services[${i}].id`, message: `"${service.id}" is also the id of services[${first}]` });
+    else ids.set(service.id, i);
+  });
+  // Every name by which findService can reach a service: its id and its aliases, normalized.
+  const owners = new Map<string, { index: number; what: string }>();
+  catalog.services.forEach((service, i) => owners.has(normalizeName(service.id)) || owners.set(normalizeName(service.id), { index: i, what: 'id' }));
+  catalog.services.forEach((service, i) => {
+    service.aliases?.forEach((alias, j) => {
+      const key = normalizeName(alias);
+      const owner = owners.get(key);
+      if (owner === undefined) owners.set(key, { index: i, what: 'alias' });
+      else if (owner.index !== i) {
+        const other = catalog.services[owner.index]!;
+        issues.push({ path: `services[${i}].aliases[${j}]`, message: `"${alias}" is also the ${owner.what} of services[${owner.index}] (${other.id}): one name must name one service` });
+      }
+    });
+  });
+  return issues;
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -69,9 +123,11 @@ export function parseCatalog(input: unknown): Catalog {
       throw new CatalogError([{ path: '', message: `not valid JSON (${(error as Error).message})` }]);
     }
   }
+  const reserved = reservedKeyIssues(json);
+  if (reserved.length) throw new CatalogError(reserved);
   const result = catalogSchema.safeParse(json, { reportInput: true });
   if (!result.success) throw new CatalogError(toIssues(result.error.issues));
-  const issues = semanticIssues(result.data);
+  const issues = [...nameIssues(result.data), ...semanticIssues(result.data)];
   if (issues.length) throw new CatalogError(issues);
   return deepFreeze(result.data);
 }

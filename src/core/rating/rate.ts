@@ -2,6 +2,7 @@
 // and only then multiplied by exact prices, so a million records cost a handful of Decimal
 // operations; rating one record is the same code with one record.
 import { findService } from '../catalog/find.js';
+import { defaultKeyMode } from '../catalog/key-modes.js';
 import { effectivePrice, priceKeysOf, type EffectivePrice } from '../catalog/prices.js';
 import { UNITS, type Catalog, type Service } from '../catalog/schema.js';
 import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
@@ -149,11 +150,6 @@ class Group {
   tierFor(requestInputTokens: number): number {
     return this.terms.tierFor(requestInputTokens);
   }
-}
-
-function defaultKeyMode(catalog: Catalog): string {
-  if (catalog.defaultKeyMode) return catalog.defaultKeyMode;
-  return catalog.keyModes.some((k) => k.id === 'platform') ? 'platform' : catalog.keyModes[0]!.id;
 }
 
 function recordPath(index: number, single: boolean): string {

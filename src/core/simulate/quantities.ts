@@ -5,6 +5,7 @@
 // whole numbers there; audio seconds stay exact (the engine prorates them per 60 seconds).
 // Money is never rounded here: the rating engine prices these quantities exactly.
 import { findService } from '../catalog/find.js';
+import { defaultKeyMode } from '../catalog/key-modes.js';
 import { effectivePrice, priceKeysOf } from '../catalog/prices.js';
 import { UNITS, type Catalog, type Service } from '../catalog/schema.js';
 import { Decimal } from '../decimal.js';
@@ -66,11 +67,6 @@ export function dec(n: number): Decimal {
     if (decimalCache.size < 10_000) decimalCache.set(n, d);
   }
   return d;
-}
-
-export function defaultKeyMode(catalog: Catalog): string {
-  if (catalog.defaultKeyMode) return catalog.defaultKeyMode;
-  return catalog.keyModes.some((k) => k.id === 'platform') ? 'platform' : catalog.keyModes[0]!.id;
 }
 
 export function keyModeOf(catalog: Catalog, scenario: Scenario, w: Workload): string {

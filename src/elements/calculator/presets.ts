@@ -1,7 +1,7 @@
 // Presets: typical months to start from. Each names the services it prefers and falls back to
 // any service of the same billing type in the catalog; a preset the catalog cannot price at all
 // is not offered. Figures are starting points, to be edited.
-import { tryFindService, type Catalog, type Scenario, type Workload } from '../../core/index.js';
+import { defaultKeyMode, tryFindService, type Catalog, type Scenario, type Workload } from '../../core/index.js';
 
 export type PresetId = 'support' | 'knowledge' | 'voice' | 'workday';
 
@@ -66,7 +66,7 @@ export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
 function pick(catalog: Catalog, w: PresetWorkload, strict: boolean): string | undefined {
   for (const id of w.services) if (tryFindService(catalog, id)) return id;
   if (strict || !w.billingType) return undefined;
-  const keyMode = catalog.defaultKeyMode ?? catalog.keyModes[0]!.id;
+  const keyMode = defaultKeyMode(catalog);
   return catalog.services.find((s) => s.billingType === w.billingType && s.prices[keyMode] && Object.values(s.prices[keyMode]!).every((p) => p !== null))?.id;
 }
 

@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { daysOfUse, serviceName, shapeOf, tryFindService, type Catalog, type Service } from '../../core/index.js';
+import { daysOfUse, defaultKeyMode, serviceName, shapeOf, tryFindService, type Catalog, type Service } from '../../core/index.js';
 import { billingTypeName, commonStrings, formatDate, formatNumber, type Language } from '../../i18n/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
 import { editText, fieldsFor, hasToolService, RULES, type Draft, type FieldErrors, type WorkloadDraft, type WorkloadField } from './draft.js';
@@ -135,6 +135,8 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
   const serviceError = errorText(view, `${w.key}.service`, 'service');
   const routeError = errorText(view, `${w.key}.routeTo`, 'routeTo');
   const modes = catalog.keyModes;
+  // The key mode the simulator prices this workload with when none was chosen (core's one rule).
+  const keyMode = w.keyMode || view.draft.extra.keyMode || defaultKeyMode(catalog);
   return html`<fieldset part="workload" @focusin=${() => view.focusWorkload(w.key)}>
     <legend>${s.workload(index + 1)}: ${title}</legend>
     <div class="row">
@@ -163,7 +165,7 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
         ? html`<div class="field">
             <label for=${id('key')}>${s.keyMode}</label>
             <select id=${id('key')} @change=${(e: Event) => view.editWorkload(w, () => (w.keyMode = (e.target as HTMLSelectElement).value))}>
-              ${modes.map((m) => html`<option value=${m.id} ?selected=${(w.keyMode || catalog.defaultKeyMode || modes[0]!.id) === m.id}>${(commonStrings(view.language).keyModes as Record<string, string>)[m.id] ?? m.name}</option>`)}
+              ${modes.map((m) => html`<option value=${m.id} ?selected=${keyMode === m.id}>${(commonStrings(view.language).keyModes as Record<string, string>)[m.id] ?? m.name}</option>`)}
             </select>
           </div>`
         : nothing}

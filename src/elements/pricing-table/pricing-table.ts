@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Catalog, CatalogInput } from '../../core/catalog/schema.js';
 import { brandName } from '../../core/catalog/names.js';
+import { defaultKeyMode } from '../../core/catalog/key-modes.js';
 import {
   billingTypeName,
   commonStrings,
@@ -277,7 +278,8 @@ export class CreditPricingTable extends LitElement {
 
   #selectKeyMode(catalog: Catalog): string {
     const modes = this.#shownModes(catalog);
-    return modes.length === 1 ? modes[0]! : (catalog.defaultKeyMode ?? modes[0]!);
+    const preferred = defaultKeyMode(catalog);
+    return modes.includes(preferred) ? preferred : modes[0]!;
   }
 
   /** One listener for every sort button (a new closure per render would re-bind each header on every keystroke). */

@@ -27,7 +27,8 @@ function hostileCatalog(base: CatalogInput): CatalogInput {
   c.keyModes = c.keyModes.map((k, i) => ({ ...k, name: at(i + 3) }));
   c.billingTypes = [...c.billingTypes, { id: 'x-evil', name: at(4), description: at(5) }];
   c.services = c.services.slice(0, 10).map((s, i) => ({ ...s, brand: at(i), brandEn: at(i + 1), model: at(i + 2), aliases: [at(i + 3)], notes: [at(i + 4)] }));
-  c.services.push({ ...structuredClone(c.services[0]!), id: 'evil/service', billingType: 'x-evil', model: at(6) });
+  // Its own alias: one name names one service, or the catalog does not parse (issue 14.20).
+  c.services.push({ ...structuredClone(c.services[0]!), id: 'evil/service', billingType: 'x-evil', model: at(6), aliases: [`${at(7)} evil`] });
   return c;
 }
 

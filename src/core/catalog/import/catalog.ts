@@ -3,11 +3,12 @@
 // the final check, so an import never hands out a catalog that would not load.
 import { CatalogError } from '../../errors.js';
 import { Decimal, isPlainDecimal } from '../../decimal.js';
+import { defaultKeyMode } from '../key-modes.js';
 import { parseCatalog } from '../parse.js';
 import type { CatalogInput } from '../schema.js';
 import { formatIssue, ImportError, type ImportIssue, type IssueLog } from './issues.js';
 import { BILLING_TYPE_INFO } from './sections.js';
-import type { ServiceEntry } from './services.js';
+import { separateAliases, type ServiceEntry } from './services.js';
 
 export interface CatalogMeta {
   /** Catalog id (a slug); default: the base catalog's. */
@@ -48,6 +49,7 @@ export function assembleCatalog(meta: CatalogMeta, services: ServiceEntry[], log
   if (!value) log.error('a credit value is needed (--credit-value, e.g. 0.01 for one cent)');
   else if (!isPlainDecimal(value) || new Decimal(value).isZero()) log.error(`the credit value must be a positive decimal, got "${value}"`);
 
+  separateAliases(services, log);
   const used = [...new Set(services.map((s) => s.billingType))];
   const billingTypes = base ? [...base.billingTypes] : [];
   for (const type of used) {
@@ -72,7 +74,7 @@ export function assembleCatalog(meta: CatalogMeta, services: ServiceEntry[], log
     creditUnit: { currency: currency ?? 'USD', value: value ?? '0.01' },
     rounding: base?.rounding ?? { mode: 'none' },
     keyModes,
-    defaultKeyMode: base?.defaultKeyMode && keyModes.some((k) => k.id === base.defaultKeyMode) ? base.defaultKeyMode : keyModes[0]!.id,
+    defaultKeyMode: base?.defaultKeyMode && keyModes.some((k) => k.id === base.defaultKeyMode) ? base.defaultKeyMode : defaultKeyMode({ keyModes }),
     billingTypes: billingTypes.length ? billingTypes : [{ id: 'llm-text-chat', name: 'LLM Text Chat' }],
     ...(caps && caps.length && { caps }),
     ...(meta.notes?.length && { notes: meta.notes }),

@@ -1,6 +1,7 @@
 // Raw table rows → catalog service entries: brand slug, id, fixed spelling, billing type, prices
 // per key mode from the column layout, context window and tokenizer.
 import type { PriceKey, PriceSet, Unit } from '../schema.js';
+import { normalizeName } from '../find.js';
 import { lookupBrand, splitBrandPrefix, type BrandMap } from './brands.js';
 import { readPrice, type DecimalMark } from './cells.js';
 import type { IssueLog } from './issues.js';
@@ -164,5 +165,35 @@ export function addUnique(services: ServiceEntry[], seen: Map<string, { entry: S
     log.warn(`${entry.id} repeats ${before.where} with the same prices; the repetition is left out`, at);
   } else {
     log.error(`${entry.id} is also ${before.where}, with other prices; keep one of them`, at);
+  }
+}
+
+/**
+ * One name names one service: an alias that two services share (GPTBots lists the misspelt
+ * "GPT-4o-mini-Auido-128k" under OpenAI and under Azure) becomes "<brand> <alias>" on each, and
+ * an alias that is another service's id, or still shared after that, is dropped with a note.
+ */
+export function separateAliases(services: ServiceEntry[], log: IssueLog): void {
+  const count = new Map<string, number>();
+  for (const s of services) for (const alias of new Set((s.aliases ?? []).map(normalizeName))) count.set(alias, (count.get(alias) ?? 0) + 1);
+  const ids = new Set(services.map((s) => s.id));
+  const taken = new Map<string, string>();
+  for (const s of services) {
+    if (!s.aliases) continue;
+    const kept: string[] = [];
+    for (const alias of s.aliases) {
+      const name = (count.get(normalizeName(alias)) ?? 0) > 1 ? `${s.brand} ${alias}` : alias;
+      const key = normalizeName(name);
+      if (taken.get(key) === s.id) continue;
+      if ((ids.has(key) && key !== s.id) || taken.has(key)) {
+        log.info(`${s.id}: alias "${alias}" left out, it would name another service too`);
+        continue;
+      }
+      if (name !== alias) log.info(`${s.id}: alias "${alias}" is shared with another service; kept as "${name}"`);
+      taken.set(key, s.id);
+      kept.push(name);
+    }
+    if (kept.length) s.aliases = kept;
+    else delete s.aliases;
   }
 }
