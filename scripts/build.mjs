@@ -19,7 +19,7 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 // tsc through its API, so lit's template text is minified on the way (scripts/minify-literals.mjs).
 step('tsc → dist/ (ESM + .d.ts, lit templates minified)', 'node', ['scripts/compile.mjs', 'tsconfig.build.json']);
-chmodSync('dist/cli/main.js', 0o755);
+chmodSync('dist/cli/bin.js', 0o755);
 step('catalog JSON Schema', 'npx', ['tsx', 'scripts/write-catalog-schema.ts', 'catalog/schema.json']);
 copyFileSync('catalog/schema.json', 'dist/catalog.schema.json');
 if (existsSync('scripts/write-openapi.ts')) step('OpenAPI 3.1 → dist/openapi.json', 'npx', ['tsx', 'scripts/write-openapi.ts']);

@@ -1,6 +1,6 @@
-#!/usr/bin/env node
 // `creditkit <command>`: tools for hosts and catalog maintainers. Each command lives in
 // ./commands/<name>.ts and exports `run(args: string[]): Promise<number>` (the exit code).
+// ./bin.ts runs it; this module only exports main(), so tests can call it in process.
 
 const COMMANDS: Record<string, string> = {
   check: 'validate a catalog: parse errors and lint warnings (exit 1 on errors)',
@@ -22,21 +22,11 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return command ? 0 : 2;
   }
-  if (!(command in COMMANDS)) {
+  // Own keys only: `in` would take "constructor" or "__proto__" for a command.
+  if (!Object.hasOwn(COMMANDS, command)) {
     console.error(`creditkit: unknown command "${command}"\n\n${usage()}`);
     return 2;
   }
   const module = (await import(`./commands/${command}.js`)) as { run(args: string[]): Promise<number> };
   return module.run(args);
-}
-
-const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`creditkit: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
 }

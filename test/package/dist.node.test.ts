@@ -39,7 +39,7 @@ describe('dist in plain Node', () => {
   });
 
   it('runs the creditkit bin: `creditkit check catalog/meingpt.json` exits 0 and reports the package warning', () => {
-    const run = spawnSync(process.execPath, [join(out, 'cli', 'main.js'), 'check', 'catalog/meingpt.json'], { encoding: 'utf8', cwd: root });
+    const run = spawnSync(process.execPath, [join(out, 'cli', 'bin.js'), 'check', 'catalog/meingpt.json'], { encoding: 'utf8', cwd: root });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout + run.stderr, /standard/i);
   });
@@ -47,8 +47,8 @@ describe('dist in plain Node', () => {
   it('declares a bin with a shebang and ESM-only exports', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     assert.equal(pkg.type, 'module');
-    assert.equal(pkg.bin.creditkit, './dist/cli/main.js');
-    assert.match(readFileSync('src/cli/main.ts', 'utf8'), /^#!\/usr\/bin\/env node/);
+    assert.equal(pkg.bin.creditkit, './dist/cli/bin.js');
+    assert.match(readFileSync('src/cli/bin.ts', 'utf8'), /^#!\/usr\/bin\/env node/);
     assert.equal(pkg.exports['.'].default, './dist/index.js');
   });
 });

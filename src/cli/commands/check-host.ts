@@ -28,18 +28,54 @@ interface Reply {
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+const TIMEOUT_SECONDS = 15;
 
-/** Runs every read-only check against `baseUrl` (such as https://app.example.com/api). */
+/** The host cannot be reached at all: every further check would fail the same way, so checking stops with this one message. */
+export class HostUnreachableError extends Error {
+  override name = 'HostUnreachableError';
+}
+
+/** What fetch's "fetch failed" means, from the code of its cause (Node's undici). */
+const NETWORK_FAILURES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed by the host',
+};
+
+/** A fetch failure before any answer (no connection, no TLS) as a HostUnreachableError naming its cause; undefined for other errors. */
+function unreachable(error: unknown, base: string): HostUnreachableError | undefined {
+  if (!(error instanceof TypeError) || !(error.cause instanceof Error)) return undefined;
+  const cause = error.cause as Error & { code?: string; errors?: { code?: string }[] };
+  const code = cause.code ?? cause.errors?.find((e) => e.code)?.code;
+  return new HostUnreachableError(`${(code && NETWORK_FAILURES[code]) ?? cause.message} at ${base}`, { cause: error });
+}
+
+/**
+ * Runs every read-only check against `baseUrl` (such as https://app.example.com/api).
+ * @throws HostUnreachableError when the host cannot be reached (connection refused, unknown host …).
+ */
 export async function checkHost(baseUrl: string, token: string, options: { chatId?: string; fetch?: typeof fetch; today?: string } = {}): Promise<CheckResult[]> {
   const base = baseUrl.replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? fetch;
   const results: CheckResult[] = [];
 
   async function get(path: string, headers: Record<string, string> = {}, auth = true): Promise<Reply> {
-    const response = await fetchImpl(base + path, {
-      headers: { accept: 'application/json', 'x-request-id': `check-host-${randomUUID()}`, ...(auth && { authorization: `Bearer ${token}` }), ...headers },
-      signal: AbortSignal.timeout(15_000),
-    });
+    let response: Response;
+    try {
+      response = await fetchImpl(base + path, {
+        headers: { accept: 'application/json', 'x-request-id': `check-host-${randomUUID()}`, ...(auth && { authorization: `Bearer ${token}` }), ...headers },
+        signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
+      });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') throw new Error(`no answer within ${TIMEOUT_SECONDS} s`);
+      throw unreachable(error, base) ?? error;
+    }
     const text = await response.text();
     let json: unknown;
     try {
@@ -55,6 +91,7 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
     try {
       await body(result);
     } catch (error) {
+      if (error instanceof HostUnreachableError) throw error;
       result.deviations.push(`request failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     result.ok = result.deviations.length === 0;
@@ -220,7 +257,15 @@ export async function run(args: string[]): Promise<number> {
     console.error(`check-host: ${(error as Error).message}`);
     return 2;
   }
-  const results = await checkHost(baseUrl, token, { chatId: parsed.values.chat as string | undefined });
+  let results: CheckResult[];
+  try {
+    results = await checkHost(baseUrl, token, { chatId: parsed.values.chat as string | undefined });
+  } catch (error) {
+    if (!(error instanceof HostUnreachableError)) throw error;
+    if (parsed.values.json) console.log(JSON.stringify({ baseUrl, ok: false, error: error.message, results: [] }, null, 2));
+    else console.error(`check-host: ${error.message}`);
+    return 1;
+  }
   const failed = results.filter((r) => !r.ok).length;
   if (parsed.values.json) {
     console.log(JSON.stringify({ baseUrl, ok: failed === 0, results }, null, 2));

@@ -6,12 +6,10 @@ import {
   CatalogError, formatIssue, ImportError, importLiteLLM, importTable, lintCatalog, parseCatalog, PRICE_KEYS,
   type BrandMap, type CatalogInput, type ImportIssue, type PriceKey, type SectionKey,
 } from '../../core/index.js';
-import { SECTION_KEYS } from '../../core/catalog/import/index.js';
+import { DEFAULT_KEY_MODES, defaultColumns, SECTION_KEYS, SECTIONS } from '../../core/catalog/import/index.js';
 import { formatPathIssue, parseOptions, readText } from './check.js';
 
-const USAGE = `usage: creditkit import <table.tsv|table.csv|table.txt|litellm.json|-> [options]
-
-  --format auto|tsv|csv|text|litellm   auto: .json or a JSON object is LiteLLM, .csv is CSV, a tab makes TSV, else plain text
+const OPTIONS_HELP = `  --format auto|tsv|csv|text|litellm   auto: .json or a JSON object is LiteLLM, .csv is CSV, a tab makes TSV, else plain text
   --out <file>                         write the catalog there instead of to stdout
   --like <catalog.json>                take credit unit, key modes, billing types, caps and rounding from this catalog
   --id <slug> --name <text> --version <text>   (version default: today, UTC)
@@ -33,6 +31,45 @@ const USAGE = `usage: creditkit import <table.tsv|table.csv|table.txt|litellm.js
   --provider <name>                    only this litellm_provider (repeatable)
   --mode <mode>                        only this mode: chat, embedding, rerank, audio_transcription, audio_speech, moderation, image_generation (repeatable)
   --token-unit tokens-1k|tokens-1m     unit of token prices (default tokens-1k)`;
+
+/** A heading that opens each section, as GPTBots' English list writes it (German ones work too). */
+export const SECTION_HEADINGS: Record<SectionKey, string> = {
+  llm: 'LLM Service Pricing',
+  embedding: 'Embedding Service Pricing',
+  rerank: 'Rerank Service Pricing',
+  asr: 'ASR Service Pricing',
+  tts: 'TTS Service Pricing',
+  moderation: 'Content Moderation Service Pricing',
+  storage: 'Vector Storage',
+};
+
+/** How a pasted table is read, from the importer's own defaults (sections, column order). */
+function tableLayoutHelp(): string {
+  const modes = DEFAULT_KEY_MODES.map((k) => k.id);
+  const width = Math.max(...SECTION_KEYS.map((k) => k.length));
+  const columns = SECTION_KEYS.map((key) => `    ${key.padEnd(width)}  brand, model, ${defaultColumns(key, modes).map((c) => `${c.keyMode}.${c.key}`).join(', ')}`);
+  columns[SECTION_KEYS.indexOf('storage')] += ' (without a brand: the platform\'s, see --platform-brand; one price: for every key mode)';
+  return [
+    'Table layout (TSV, CSV, or text copied from a web page):',
+    '  Sections: a heading line alone opens one and sets its billing type and unit:',
+    `    ${SECTION_KEYS.map((k) => `"${SECTION_HEADINGS[k]}"`).join(', ')}`,
+    `    (German editions' headings too); or --section for a table without one; or a first cell naming the section (${SECTION_KEYS.join(', ')}) on each row.`,
+    `  Columns of a row, by default (key modes in the order of --key-modes, else of --like's catalog, else ${modes.join(', ')}):`,
+    ...columns,
+    '    --columns changes a section\'s price columns. Brand and model may also be one cell ("OpenAI GPT-4o") in text.',
+    '  Prices: a decimal with point or comma (0.1375, 0,1375), "-" = not offered; no thousands separators, no currency signs.',
+    '  Header rows are skipped: any line whose last cells are not prices, such as',
+    '    Brand<TAB>Model<TAB>Input (GPTBots Key)<TAB>Output (GPTBots Key)<TAB>Input (Own Key)<TAB>Output (Own Key)',
+    '  and notes; a note above the rows may state the unit ("Note: prices are measured in credits / 1M Tokens").',
+    '  Lines starting with # are comments; a "FAQ" heading ends the tables.',
+  ].join('\n');
+}
+
+const USAGE = `usage: creditkit import <table.tsv|table.csv|table.txt|litellm.json|-> [options]
+
+${OPTIONS_HELP}
+
+${tableLayoutHelp()}`;
 
 const OPTIONS = {
   format: { type: 'string' }, out: { type: 'string' }, like: { type: 'string' },

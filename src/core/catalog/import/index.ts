@@ -18,7 +18,7 @@ export { SECTIONS, SECTION_KEYS, type SectionKey } from './sections.js';
 export { ImportError, formatIssue, type ImportIssue } from './issues.js';
 export { defaultColumns, type Column, type ServiceEntry } from './services.js';
 export { readPrice } from './cells.js';
-export type { CatalogMeta } from './catalog.js';
+export { DEFAULT_KEY_MODES, type CatalogMeta } from './catalog.js';
 export type { TableFormat } from './table.js';
 
 export interface ImportResult {
