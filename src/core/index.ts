@@ -10,6 +10,7 @@ export {
   PRICE_KEYS,
   type Catalog,
   type CatalogInput,
+  type CatalogLike,
   type Service,
   type PriceSet,
   type PriceKey,

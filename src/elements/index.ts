@@ -1,6 +1,8 @@
-// `creditkit/elements`: defines every creditkit element.
-import './chat-cost/index.js';
-import './balance/index.js';
-import './usage/index.js';
-import './pricing-table/index.js';
-import './calculator/index.js';
+// `creditkit/elements`: defines every creditkit element, and exports their classes and events
+// (for `instanceof`, typed listeners and subclassing).
+export * from './chat-cost/index.js';
+export * from './balance/index.js';
+export * from './usage/index.js';
+export * from './pricing-table/index.js';
+export * from './calculator/index.js';
+export { CreditEvent, CreditErrorEvent } from './common/events.js';

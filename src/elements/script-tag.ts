@@ -4,3 +4,7 @@
 import { autoloadElements } from './autoload.js';
 
 export const { load: loadElement } = autoloadElements();
+
+// The element and event classes as types (tag and event maps included): the bundle defines the
+// elements but exports no class, since each loads on demand.
+export type * from './index.js';

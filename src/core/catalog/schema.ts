@@ -181,6 +181,27 @@ export const catalogSchema = z.strictObject({
 
 export type Catalog = z.output<typeof catalogSchema>;
 export type CatalogInput = z.input<typeof catalogSchema>;
+
+/** A type as TypeScript types the same data imported from a JSON file: literals widened (`1` → number, `'none'` → string). */
+type AsJson<T> = T extends string
+  ? string
+  : T extends number
+    ? number
+    : T extends boolean
+      ? boolean
+      : T extends readonly (infer Item)[]
+        ? readonly AsJson<Item>[]
+        : T extends object
+          ? { [K in keyof T]: AsJson<T[K]> }
+          : T;
+
+/**
+ * A catalog as the elements (and the React wrappers) accept it from script: parsed (`Catalog`),
+ * written out (`CatalogInput`), or imported from its JSON file
+ * (`import gptbots from 'creditkit/catalog/gptbots.json'`, whose literals TypeScript widens, so
+ * `schemaVersion` is a number). Anything not made by `parseCatalog` is validated at run time.
+ */
+export type CatalogLike = Catalog | CatalogInput | AsJson<CatalogInput>;
 export type Service = z.output<typeof service>;
 export type PriceSet = z.output<typeof priceSet>;
 export type Cap = z.output<typeof cap>;

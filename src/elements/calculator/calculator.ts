@@ -11,6 +11,7 @@ import {
   simulateMonth,
   tryFindService,
   type Catalog,
+  type CatalogLike,
   type DecodedScenario,
   type Issue,
   type Recommendations,
@@ -103,7 +104,7 @@ export class CreditCalculator extends LitElement {
   /** URL of the catalog JSON. */
   declare src: string;
   /** A catalog given directly (takes precedence over `src`). */
-  declare catalog: Catalog | undefined;
+  declare catalog: CatalogLike | undefined;
   /** The scenario to show; set it to load one. Read `currentScenario` for the one being edited. */
   declare scenario: Scenario | undefined;
   /** Credits on the account, for "a balance of N credits lasts until …". */

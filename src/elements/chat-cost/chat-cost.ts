@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { CHAT_TURN_PARTS, rate, rateChatTurn, type Catalog, type ChatTurn, type ChatTurnPart, type Usage } from '../../core/index.js';
+import { CHAT_TURN_PARTS, rate, rateChatTurn, type Catalog, type CatalogLike, type ChatTurn, type ChatTurnPart, type Usage } from '../../core/index.js';
 import { Decimal } from '../../core/decimal.js';
 import { billingTypeName, commonStrings, formatCredits, formatMoney, formatNumber, formatRoundedCredits, numberFormat, plural } from '../../i18n/index.js';
 import type { CreditClient } from '../../sdk/client.js';
 import type { ChatUsage } from '../../sdk/contract/chat.js';
 import type { ChatMessage } from '../../tokenizer/count.js';
 import { NotFoundError } from '../../sdk/errors.js';
-import { Announcer, CreditErrorEvent, CreditEvent, LocaleController, fetchCatalog } from '../common/index.js';
+import { Announcer, CreditErrorEvent, CreditEvent, LocaleController, fetchCatalog, validCatalog } from '../common/index.js';
 import { breakdownOf, breakdownOfTurn, type Breakdown, type BreakdownLine } from './breakdown.js';
 import { chatCostStrings, type ChatCostStrings } from './chat-cost.strings.js';
 import { styles } from './chat-cost.styles.js';
@@ -106,7 +106,7 @@ export class CreditChatCost extends LitElement {
   /** The conversation so far (`{ role, content }`), sent again as input with the draft. */
   declare messages: readonly ChatMessage[] | undefined;
   /** The catalog to price `usage` with; else `src`, else the client's. */
-  declare catalog: Catalog | undefined;
+  declare catalog: CatalogLike | undefined;
   /** The SDK client (`createClient`), for `chat-id` and the catalog. */
   declare client: CreditClient | undefined;
   /** URL of a catalog JSON. */
@@ -154,7 +154,7 @@ export class CreditChatCost extends LitElement {
   readonly #catalogTask = new Task(this, {
     task: async ([catalog, src, client, needed], { signal }): Promise<Catalog | undefined> => {
       if (!needed) return undefined;
-      if (catalog) return catalog;
+      if (catalog) return validCatalog(catalog);
       if (src) {
         const result = await fetchCatalog(src, { signal });
         if (result.notModified) throw new Error('unexpected 304 for an unconditional request');

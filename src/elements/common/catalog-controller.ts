@@ -3,8 +3,8 @@
 // back online. On an error the last good catalog stays; a newer request aborts an older one.
 // (@lit/task does not fit: this is a long-lived resource with conditional refreshes, not one task.)
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Catalog } from '../../core/catalog/schema.js';
-import { fetchCatalog, type FetchLike } from './catalog-fetch.js';
+import type { Catalog, CatalogLike } from '../../core/catalog/schema.js';
+import { fetchCatalog, isParsedCatalog, validCatalog, type FetchLike } from './catalog-fetch.js';
 
 export interface CatalogControllerOptions {
   /** Called when a new catalog replaces one (not on the first load): compare and mark changes. */
@@ -29,6 +29,8 @@ export class CatalogController implements ReactiveController {
   #inflight: AbortController | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #connected = false;
+  /** The last value given to set(), so that a slower validation of an earlier one is dropped. */
+  #given: CatalogLike | undefined;
   readonly #onVisible = () => {
     if (document.visibilityState === 'visible') void this.revalidate();
   };
@@ -61,10 +63,26 @@ export class CatalogController implements ReactiveController {
     if (refreshChanged && this.#connected) this.#startTimer();
   }
 
-  /** A catalog given directly (the `catalog` property): no fetching. */
-  set(catalog: Catalog | undefined): void {
+  /** A catalog given directly (the `catalog` property): no fetching; validated first unless parseCatalog made it. */
+  set(value: CatalogLike | undefined): void {
     this.#inflight?.abort();
     this.#inflight = undefined;
+    this.#given = value;
+    if (value === undefined || isParsedCatalog(value)) return this.#use(value);
+    validCatalog(value).then(
+      (catalog) => {
+        if (this.#given === value) this.#use(catalog);
+      },
+      (error: unknown) => {
+        if (this.#given !== value) return;
+        this.error = error instanceof Error ? error : new Error(String(error));
+        this.options.onError?.(this.error);
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  #use(catalog: Catalog | undefined): void {
     const previous = this.catalog;
     this.catalog = catalog;
     this.error = undefined;

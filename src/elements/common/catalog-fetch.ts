@@ -3,13 +3,23 @@
 // The validator (zod/mini + Decimal, ~20 KB gz) loads in parallel with the request, so it is not
 // in an element's first-paint bundle.
 import { CreditError } from '../../core/errors.js';
-import type { Catalog } from '../../core/catalog/schema.js';
+import type { Catalog, CatalogLike } from '../../core/catalog/schema.js';
 
 let parser: Promise<typeof import('../../core/catalog/parse.js')> | undefined;
 /** core's parseCatalog, loaded once on first use. */
 export function loadParser(): Promise<typeof import('../../core/catalog/parse.js')> {
   parser ??= import('../../core/catalog/parse.js');
   return parser;
+}
+
+/** True for a catalog made by parseCatalog (it freezes what it returns): nothing left to validate. */
+export function isParsedCatalog(value: CatalogLike): value is Catalog {
+  return Object.isFrozen(value);
+}
+
+/** A catalog given from script (a property), validated unless parseCatalog made it. Rejects with core's CatalogError. */
+export async function validCatalog(value: CatalogLike): Promise<Catalog> {
+  return isParsedCatalog(value) ? value : (await loadParser()).parseCatalog(value);
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { Catalog, CatalogInput } from '../../core/catalog/schema.js';
+import type { Catalog, CatalogLike } from '../../core/catalog/schema.js';
 import { brandName } from '../../core/catalog/names.js';
 import { defaultKeyMode } from '../../core/catalog/key-modes.js';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../i18n/index.js';
 import { Announcer } from '../common/announcer.js';
 import { CatalogController } from '../common/catalog-controller.js';
-import { fetchCatalog, type FetchLike } from '../common/catalog-fetch.js';
+import { fetchCatalog, validCatalog, type FetchLike } from '../common/catalog-fetch.js';
 import { CreditErrorEvent } from '../common/events.js';
 import { LocaleController } from '../common/locale-controller.js';
 import type { CurrencyDisplay } from './cell-text.js';
@@ -100,7 +100,7 @@ export class CreditPricingTable extends LitElement {
   /** URL of the catalog JSON. */
   declare src: string | undefined;
   /** A catalog given from script (parsed or not); wins over `src`. */
-  declare catalog: Catalog | CatalogInput | undefined;
+  declare catalog: CatalogLike | undefined;
   /** `platform`, `own` or `both` (two column groups, like the source list). @default 'both' */
   declare keyMode: KeyModeDisplay;
   /** Token prices per `1k` or `1m` tokens; unset = as the catalog publishes them. */
@@ -114,7 +114,7 @@ export class CreditPricingTable extends LitElement {
   /** Revalidate every this many seconds (0 = only when the tab becomes visible). @unit s @default 0 */
   declare refresh: number;
   /** A previous catalog (URL or object): prices that differ from it are marked "price changed". */
-  declare previous: string | Catalog | CatalogInput | undefined;
+  declare previous: string | CatalogLike | undefined;
   /** Id of the selected service. */
   declare selected: string | undefined;
   /** `light`, `dark`, or unset to follow the page's colour scheme. */
@@ -178,7 +178,7 @@ export class CreditPricingTable extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#loader.fetch = this.fetch;
-    if (changed.has('catalog') && this.catalog !== undefined) this.#adoptCatalog(this.catalog, (c) => this.#loader.set(c));
+    if (changed.has('catalog') && this.catalog !== undefined) this.#loader.set(this.catalog);
     if (this.catalog === undefined) this.#loader.sync(this.src, this.refresh);
     if (changed.has('previous')) this.#loadPrevious();
     const catalog = this.#loader.catalog;
@@ -199,32 +199,19 @@ export class CreditPricingTable extends LitElement {
     }
   }
 
-  /** A catalog object from script: used as is when parsed (frozen), validated otherwise. */
-  #adoptCatalog(value: Catalog | CatalogInput, use: (catalog: Catalog) => void): void {
-    if (Object.isFrozen(value)) {
-      use(value as Catalog);
-      return;
-    }
-    void loadPricingEngine().then((e) => {
-      try {
-        use(e.parseCatalog(value));
-      } catch (error) {
-        this.#loader.error = error as Error;
-        this.dispatchEvent(new CreditErrorEvent(error as Error));
-        this.requestUpdate();
-      }
-    });
-  }
-
   #loadPrevious(): void {
     const previous = this.previous;
     this.#previousCatalog = undefined;
     if (!previous) return;
     if (typeof previous !== 'string') {
-      this.#adoptCatalog(previous, (c) => {
-        this.#previousCatalog = c;
-        this.requestUpdate();
-      });
+      validCatalog(previous).then(
+        (catalog) => {
+          if (this.previous !== previous) return;
+          this.#previousCatalog = catalog;
+          this.requestUpdate();
+        },
+        (error: Error) => this.dispatchEvent(new CreditErrorEvent(error)),
+      );
       return;
     }
     fetchCatalog(previous, { fetch: this.fetch }).then(
