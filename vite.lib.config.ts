@@ -32,10 +32,30 @@ function sharedCountWorker(): Plugin {
   };
 }
 
+const RANK_FILE = /js-tiktoken[\\/](?:dist[\\/])?ranks[\\/]/;
+
+/**
+ * The rank tables ship without a source map: their code is one string literal, so a map would only
+ * carry the 1–2 MB table again (as its sourcesContent) and map nothing a debugger needs.
+ */
+function noRankTableMaps(): Plugin {
+  return {
+    name: 'creditkit-no-rank-table-maps',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk' || !file.moduleIds.some((id) => RANK_FILE.test(id))) continue;
+        delete bundle[`${file.fileName}.map`];
+        file.map = null;
+        file.code = file.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+      }
+    },
+  };
+}
+
 export default defineConfig({
   publicDir: false,
   // lit's css/html/svg template text minified too (the JS minifier leaves it as written).
-  plugins: [minifyLiteralsVite(), sharedCountWorker()],
+  plugins: [minifyLiteralsVite(), sharedCountWorker(), noRankTableMaps()],
   // Files beside the bundle (the worker, the rank tables) are found relative to the bundle, wherever
   // a page serves it from (/dist/, a CDN path), not from the site's root.
   base: './',
