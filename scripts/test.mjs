@@ -1,5 +1,6 @@
-// `npm test`: the browser suite (Web Test Runner + Playwright + Chromium), then the Node suite
-// (*.node.test.ts: CLI, reference host over loopback, Node import of dist), then one summary line.
+// `npm test`: the build, the browser suite (Web Test Runner + Playwright + Chromium), the Node suite
+// (*.node.test.ts: CLI, reference host over loopback, the packed tarball installed), the package
+// checks, then one summary line.
 // `npm test -- --files test/core` limits both suites to paths containing that text.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,21 @@ function add(file) {
 }
 
 let ok = true;
+// The build comes first, so that the package tests (test/package: the tarball installed into a
+// fresh project) and the checks after the suites use this dist/ and need not build it again.
+const packageChecks = !filter || filter.includes('package');
+let built = false;
+if (packageChecks) {
+  console.log('\n## package: build');
+  const build = spawnSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
+  built = build.status === 0;
+  if (built) totals.passed++;
+  else {
+    totals.failed++;
+    ok = false;
+    console.log(`✖ package: build failed (exit ${build.status})`);
+  }
+}
 if (browserFiles.length) {
   const wtrReport = `node_modules/.cache/creditkit-wtr-${process.pid}.json`;
   rmSync(wtrReport, { force: true });
@@ -56,22 +72,20 @@ if (nodeFiles.length) {
       '--test-reporter=./scripts/node-counting-reporter.mjs', `--test-reporter-destination=${report}`,
       ...nodeFiles,
     ],
-    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+    { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...(built && { CREDITKIT_DIST_BUILT: '1' }) } },
   );
   if (!add(report)) totals.failed++;
   ok &&= node.status === 0;
 }
-// Package checks, as a consumer installs it: build, publint, are-the-types-wrong, size budgets.
-// Each counts as one test. Skipped when the run is filtered to some files.
-if (!filter || filter.includes('package')) {
+// Package checks, as a consumer installs it: publint, are-the-types-wrong, size budgets. Each
+// counts as one test. Skipped when the run is filtered to some files.
+if (packageChecks) {
   const checks = [
-    ['build', 'npm', ['run', '-s', 'build']],
     ['publint', 'npx', ['publint', '--strict']],
     ['are-the-types-wrong', 'npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']],
     ['size budgets', process.execPath, ['scripts/size.mjs']],
     ['README element reference matches custom-elements.json', process.execPath, ['scripts/readme-elements.mjs', '--check']],
   ];
-  let built = true;
   for (const [name, command, commandArgs] of checks) {
     if (!built) {
       console.log(`✖ package: ${name} (not run: the build failed)`);
@@ -85,7 +99,6 @@ if (!filter || filter.includes('package')) {
       totals.failed++;
       ok = false;
       console.log(`✖ package: ${name} failed (exit ${run.status})`);
-      if (name === 'build') built = false;
     }
   }
 }
