@@ -103,7 +103,7 @@ export class CreditCalculator extends LitElement {
 
   /** URL of the catalog JSON. */
   declare src: string;
-  /** A catalog given directly (takes precedence over `src`). */
+  /** A catalog given directly, parsed or as JSON (then validated); takes precedence over `src`. */
   declare catalog: CatalogLike | undefined;
   /** The scenario to show; set it to load one. Read `currentScenario` for the one being edited. */
   declare scenario: Scenario | undefined;

@@ -105,7 +105,7 @@ export class CreditChatCost extends LitElement {
   declare estimateTurn: ChatTurn | undefined;
   /** The conversation so far (`{ role, content }`), sent again as input with the draft. */
   declare messages: readonly ChatMessage[] | undefined;
-  /** The catalog to price `usage` with; else `src`, else the client's. */
+  /** The catalog to price `usage` with, parsed or as JSON (then validated); else `src`, else the client's. */
   declare catalog: CatalogLike | undefined;
   /** The SDK client (`createClient`), for `chat-id` and the catalog. */
   declare client: CreditClient | undefined;

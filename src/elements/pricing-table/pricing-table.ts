@@ -99,7 +99,7 @@ export class CreditPricingTable extends LitElement {
 
   /** URL of the catalog JSON. */
   declare src: string | undefined;
-  /** A catalog given from script (parsed or not); wins over `src`. */
+  /** A catalog given from script, parsed or as JSON (then validated); wins over `src`. */
   declare catalog: CatalogLike | undefined;
   /** `platform`, `own` or `both` (two column groups, like the source list). @default 'both' */
   declare keyMode: KeyModeDisplay;
