@@ -7,9 +7,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+/** The app that imports the entries (esbuild's stdin). */
+const APP = 'creditkit-size-app.js';
 const isRankChunk = (output) => Object.keys(output.inputs).some((i) => /js-tiktoken\/(dist\/)?ranks|ranks\/(o200k|cl100k)/.test(i));
 
 /**
+ * Each entry is bundled as an app uses it, `import '<entry>'`: what the app does not use of its
+ * exports is shaken out (creditkit/elements exports every class, and defines every element).
  * @param {string[]} entries
  * @returns {Promise<{ initial: number, all: number, allButRanks: number, rankInInitial: boolean, initialChunks: number, chunks: number, metafile: import('esbuild').Metafile }>}
  *   gzipped bytes of the first-paint chunks (declared entries + their static imports), of every
@@ -19,7 +23,7 @@ export async function measureBundle(entries) {
   const outdir = mkdtempSync(join(tmpdir(), 'creditkit-size-'));
   try {
     const result = await build({
-      entryPoints: entries,
+      stdin: { contents: entries.map((e) => `import ${JSON.stringify(resolve(e))};`).join('\n'), resolveDir: process.cwd(), sourcefile: APP },
       bundle: true,
       splitting: true,
       format: 'esm',
@@ -33,9 +37,8 @@ export async function measureBundle(entries) {
     });
     const outputs = result.metafile.outputs;
     const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-    // esbuild also marks dynamically imported modules as entry points: only the declared ones count.
-    const declared = new Set(entries.map((e) => resolve(e)));
-    const queue = Object.entries(outputs).filter(([, o]) => o.entryPoint && declared.has(resolve(o.entryPoint))).map(([f]) => f);
+    // esbuild also marks dynamically imported modules as entry points: only the app's counts.
+    const queue = Object.entries(outputs).filter(([, o]) => o.entryPoint === APP).map(([f]) => f);
     const initial = new Set();
     while (queue.length) {
       const file = queue.pop();
