@@ -41,7 +41,7 @@ let host;
 function referenceHost() {
   host ??= new Promise((resolve, reject) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-wtr-host-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'host', '--port', '0', '--database', join(dataDir, 'host.sqlite'), '--seed', 'demo'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'host', '--port', '0', '--database', join(dataDir, 'host.sqlite'), '--seed', 'demo'], {
       env: process.env,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

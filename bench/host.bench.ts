@@ -92,7 +92,7 @@ const dataDirs: string[] = [];
 async function startHost(durability: 'FULL' | 'NORMAL') {
   const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-bench-'));
   dataDirs.push(dataDir);
-  const server = await start(['src/cli/main.ts', 'host', '--port', '0', '--database', join(dataDir, 'host.sqlite'), '--seed', 'organisations', '--sqlite-sync', durability], {});
+  const server = await start(['src/cli/bin.ts', 'host', '--port', '0', '--database', join(dataDir, 'host.sqlite'), '--seed', 'organisations', '--sqlite-sync', durability], {});
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     return res.json() as Promise<Record<string, unknown>>;

@@ -14,6 +14,6 @@ function start(name, command, args) {
   children.push(child);
 }
 const seed = process.env.CREDITKIT_SEED === '0' ? 'organisations' : 'demo';
-start('reference host', 'npx', ['tsx', 'src/cli/main.ts', 'host', '--port', apiPort, '--host', '127.0.0.1', '--database', '.demo-data/creditkit-host.sqlite', '--seed', seed]);
+start('reference host', 'npx', ['tsx', 'src/cli/bin.ts', 'host', '--port', apiPort, '--host', '127.0.0.1', '--database', '.demo-data/creditkit-host.sqlite', '--seed', seed]);
 start('vite', 'npx', ['vite', ...process.argv.slice(2)]);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((c) => c.kill(signal)));

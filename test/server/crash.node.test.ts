@@ -13,7 +13,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-crash-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function startHost(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'host', '--port', '0', '--database', join(dataDir, 'host.sqlite'), '--seed', 'organisations'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'host', '--port', '0', '--database', join(dataDir, 'host.sqlite'), '--seed', 'organisations'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
