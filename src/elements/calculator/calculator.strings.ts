@@ -102,6 +102,9 @@ export interface CalculatorStrings {
   importFailed: string;
   announcement: (credits: string, money: string) => string;
   serviceFromTable: (name: string) => string;
+  handover: (service: string, keyMode: string, origin: 'price-list' | 'page') => string;
+  handoverUnknown: (asked: string) => string;
+  handoverKeyRefused: (asked: string, used: string) => string;
   loading: string;
 }
 
@@ -206,6 +209,9 @@ const en: CalculatorStrings = {
   importFailed: 'The scenario could not be loaded:',
   announcement: (credits, money) => `Estimated monthly cost: ${credits}, ${money}.`,
   serviceFromTable: (name) => `${name} selected from the price list.`,
+  handover: (service, keyMode, origin) => `Planning with ${service}${keyMode ? ` · ${keyMode}` : ''}${origin === 'price-list' ? ', chosen in the price list' : ''}.`,
+  handoverUnknown: (asked) => `“${asked}” is not in this price list; a typical month is shown instead.`,
+  handoverKeyRefused: (asked, used) => `Not offered with ${asked}; priced with ${used}.`,
   loading: 'Loading prices…',
 };
 
@@ -310,6 +316,9 @@ const de: CalculatorStrings = {
   importFailed: 'Das Szenario konnte nicht geladen werden:',
   announcement: (credits, money) => `Geschätzte monatliche Kosten: ${credits}, ${money}.`,
   serviceFromTable: (name) => `${name} aus der Preisliste übernommen.`,
+  handover: (service, keyMode, origin) => `Geplant mit ${service}${keyMode ? ` · ${keyMode}` : ''}${origin === 'price-list' ? ', ausgewählt in der Preisliste' : ''}.`,
+  handoverUnknown: (asked) => `„${asked}“ steht nicht in dieser Preisliste; stattdessen ist ein typischer Monat zu sehen.`,
+  handoverKeyRefused: (asked, used) => `Mit ${asked} nicht angeboten; berechnet mit ${used}.`,
   loading: 'Preise werden geladen…',
 };
 

@@ -198,6 +198,16 @@ export const styles = [
       color: var(--_warning);
       margin: 0 0 var(--_space);
     }
+    .handover {
+      margin: 0 0 var(--_space);
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--_radius);
+      border-inline-start: 3px solid var(--_accent);
+      background: var(--_surface-alt);
+    }
+    .handover .muted {
+      display: block;
+    }
     .notice ul {
       margin: 0.25rem 0 0;
       padding-inline-start: 1.25rem;

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  daysOfUse,
   emptyScenario,
   monthOf,
   recommend,
@@ -24,7 +25,8 @@ import { CreditScenarioChangeEvent } from './calculator.events.js';
 import { calculatorStrings, type CalculatorStrings } from './calculator.strings.js';
 import { styles } from './calculator.styles.js';
 import { buildScenario, editText, issuesToErrors, scenarioDraft, workloadDraft, type Draft, type FieldErrors, type WorkloadDraft } from './draft.js';
-import { availablePresets, presetScenario, type PresetId } from './presets.js';
+import { handoverFromUrl, renderHandover, resolveHandover, withoutHandover, type Handover, type HandoverRequest } from './handover.js';
+import { availablePresets, presetScenario, serviceScenario, starterWorkload, type PresetId } from './presets.js';
 import { PromptCounter } from './prompt-count.js';
 import { renderResults, type ResultsContext } from './results.js';
 import { ShareController } from './share.js';
@@ -53,13 +55,17 @@ interface ServiceSelectDetail {
  * Services chosen in a `<credit-pricing-table>` arrive through its `credit-service-select`
  * event: the calculator listens on the element whose id is in `source`, or on the document when
  * `source` is not set; the service replaces that of the workload last focused (the first one if
- * none was), or starts a workload when there is none.
+ * none was) when it is priced the same way, or starts a workload of its own. From another page,
+ * a price list links to the planner with `?service=<id>&keyMode=<mode>`: the calculator then
+ * starts with that model alone (the `service` and `key-mode` attributes do the same for a page
+ * that sets them), and names it above the form.
  *
  * @fires credit-scenario-change - A valid scenario was priced; `detail` is `{ scenario, credits, money }`.
  * @fires credit-error - The catalog failed to load; `detail.error` says why.
  *
  * @csspart base - The wrapper (form and results).
  * @csspart form - The scenario form.
+ * @csspart handover - The line naming the model handed over by a price list (or the page).
  * @csspart workload - One workload's fieldset.
  * @csspart results - The results panel.
  * @csspart total - The monthly credits.
@@ -93,6 +99,8 @@ export class CreditCalculator extends LitElement {
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     urlParam: { type: String, attribute: 'url-param' },
     announceDelay: { type: Number, attribute: 'announce-delay' },
+    service: { type: String },
+    keyMode: { type: String, attribute: 'key-mode' },
     draft: { state: true },
     result: { state: true },
     recommendations: { state: true },
@@ -119,6 +127,14 @@ export class CreditCalculator extends LitElement {
   declare urlParam: string;
   /** Milliseconds of calm before the new total is announced to screen readers. @default 800 */
   declare announceDelay: number;
+  /**
+   * A service (id, alias or name) to start with, alone, when no scenario is given; the page
+   * address's `?service=` (from a price list's link) takes precedence. Set later, it replaces the
+   * service of the workload last focused, as a `credit-service-select` event does.
+   */
+  declare service: string;
+  /** The key mode to price `service` with (`?keyMode=` in the address); @default the catalog's */
+  declare keyMode: string;
 
   declare draft: Draft | undefined;
   /** The last valid result (kept while a field is invalid). */
@@ -127,6 +143,10 @@ export class CreditCalculator extends LitElement {
   declare errors: FieldErrors;
   declare general: string[];
   declare notice: { title: 'dropped' | 'importFailed'; items: Issue[] } | undefined;
+  /** The model handed over by a price list or the page, named above the form. */
+  #handoverShown: Handover | undefined;
+  /** The address carried a hand-over that the scenario now holds: shared links leave it out. */
+  #handoverInUrl = false;
 
   readonly #localeController = new LocaleController(this);
   readonly #catalogController = new CatalogController(this, {
@@ -173,6 +193,8 @@ export class CreditCalculator extends LitElement {
     this.errors = new Map();
     this.general = [];
     this.notice = undefined;
+    this.service = '';
+    this.keyMode = '';
   }
 
   get #strings(): CalculatorStrings {
@@ -186,6 +208,15 @@ export class CreditCalculator extends LitElement {
   /** The first day of the runway and of the month whose days a basis counts: `start`, else today (UTC). */
   get #startDay(): string {
     return /^\d{4}-\d{2}-\d{2}$/.test(this.start) ? this.start : new Date().toISOString().slice(0, 10);
+  }
+
+  get #handover(): Handover | undefined {
+    return this.#handoverShown;
+  }
+
+  set #handover(value: Handover | undefined) {
+    this.#handoverShown = value;
+    this.requestUpdate();
   }
 
   get #activeCatalog(): Catalog | undefined {
@@ -226,28 +257,40 @@ export class CreditCalculator extends LitElement {
     const catalog = this.#activeCatalog;
     if (!catalog) return;
     if (changed.has('scenario') && this.scenario) this.load(this.scenario);
-    else if (!this.draft) this.load(this.#initialScenario(catalog));
+    else if (!this.draft) this.#start(catalog);
+    else if ((changed.has('service') || changed.has('keyMode')) && this.service) this.#takeService({ service: this.service, keyMode: this.keyMode }, 'page');
     else if (changed.has('balance') && this.draft.text.balance !== this.balance) {
       this.draft.text.balance = this.balance;
       this.recompute();
     }
   }
 
-  /** The URL's scenario, else a preset, else one empty workload. */
-  #initialScenario(catalog: Catalog): Scenario {
-    if (this.urlParam && typeof location !== 'undefined') {
-      const fromUrl = scenarioFromUrl(location.href, this.urlParam);
+  /** The first scenario: the URL's, else the model handed over (address or attributes) alone, else a preset, else none. */
+  #start(catalog: Catalog): void {
+    const href = typeof location === 'undefined' ? undefined : location.href;
+    if (this.urlParam && href) {
+      const fromUrl = scenarioFromUrl(href, this.urlParam);
       if (fromUrl) {
         if (fromUrl.dropped.length) this.notice = { title: fromUrl.ok ? 'dropped' : 'importFailed', items: fromUrl.dropped };
-        if (fromUrl.ok) return fromUrl.scenario;
+        if (fromUrl.ok) return this.load(fromUrl.scenario);
       }
     }
-    const [first] = availablePresets(catalog);
-    return (first && presetScenario(catalog, first, this.#strings.presetNames[first])) ?? emptyScenario();
+    const linked = this.urlParam && href ? handoverFromUrl(href) : undefined;
+    const request = linked ?? (this.service ? { service: this.service, keyMode: this.keyMode } : undefined);
+    const handover = request && resolveHandover(catalog, request, linked ? 'price-list' : 'page');
+    this.#handoverInUrl = !!linked;
+    if (handover?.found) {
+      this.load(serviceScenario(handover.service, handover.keyMode, { basis: 'working', days: daysOfUse(monthOf(this.#startDay), 'working') }));
+    } else {
+      const [first] = availablePresets(catalog);
+      this.load((first && presetScenario(catalog, first, this.#strings.presetNames[first])) ?? emptyScenario());
+    }
+    this.#handover = handover;
   }
 
   /** Loads a scenario into the form (as an import would) and prices it. */
   load(scenario: Scenario): void {
+    this.#handover = undefined;
     this.draft = scenarioDraft(scenario, this.#locale, this.balance);
     this.#prompts.clear();
     this.recompute();
@@ -264,7 +307,8 @@ export class CreditCalculator extends LitElement {
   /** A link to this page with the current scenario in its query. */
   shareUrl(): string {
     const base = typeof location === 'undefined' ? 'http://localhost/' : location.href;
-    return this.#lastScenario ? scenarioUrl(base, this.#lastScenario, this.urlParam || 'scenario') : base;
+    if (!this.#lastScenario) return base;
+    return scenarioUrl(this.#handoverInUrl ? withoutHandover(base) : base, this.#lastScenario, this.urlParam || 'scenario');
   }
 
   /** Re-prices the draft; on any error keeps the last valid result. */
@@ -369,7 +413,7 @@ export class CreditCalculator extends LitElement {
     const catalog = this.#activeCatalog;
     if (!catalog || !this.draft) return;
     const service = catalog.services.find((s) => shapeOf(s) === 'chat' && Object.values(s.prices)[0] && Object.values(Object.values(s.prices)[0]!).every((p) => p !== null)) ?? catalog.services[0]!;
-    const w = workloadDraft({ service: service.id, requestsPerUserPerDay: 10, inputTokens: 1000, outputTokens: 300 }, this.#locale);
+    const w = workloadDraft(starterWorkload(service), this.#locale);
     this.draft.workloads.push(w);
     this.#activeKey = w.key;
     this.recompute();
@@ -383,17 +427,32 @@ export class CreditCalculator extends LitElement {
   }
 
   #serviceFromTable(event: CustomEvent<ServiceSelectDetail>): void {
-    const catalog = this.#activeCatalog;
     const d = event.detail ?? {};
     const id = typeof d.service === 'string' ? d.service : (d.service?.id ?? d.serviceId ?? d.id);
-    const service = catalog && id ? tryFindService(catalog, id) : undefined;
-    if (!service || !this.draft) return;
+    if (id) this.#takeService({ service: id, keyMode: d.keyMode }, 'price-list');
+  }
+
+  /**
+   * A model handed over on this page (event, or the `service` attribute set later): it replaces
+   * the service of the workload last focused when that workload is priced the same way (chat,
+   * speech …), else it starts a workload of its own with typical figures.
+   */
+  #takeService(request: HandoverRequest, origin: 'price-list' | 'page'): void {
+    const catalog = this.#activeCatalog;
+    if (!catalog || !this.draft) return;
+    const handover = resolveHandover(catalog, request, origin);
+    if (!handover.found) return;
+    const { service, keyMode } = handover;
     const target = this.#workload(this.#activeKey ?? -1) ?? this.draft.workloads[0];
-    if (target) this.#setService(target.key, service.id, d.keyMode);
+    const current = target && tryFindService(catalog, target.service);
+    if (target && (!current || shapeOf(current) === shapeOf(service))) this.#setService(target.key, service.id, keyMode);
     else {
-      this.draft.workloads.push(workloadDraft({ service: service.id, ...(d.keyMode && { keyMode: d.keyMode }), requestsPerUserPerDay: 10, inputTokens: 1000, outputTokens: 300 }, this.#locale));
+      const w = workloadDraft(starterWorkload(service, keyMode), this.#locale);
+      this.draft.workloads.push(w);
+      this.#activeKey = w.key;
       this.recompute();
     }
+    this.#handover = handover;
     this.#announcer.announce(this.#strings.serviceFromTable(serviceName(service)));
   }
 
@@ -446,6 +505,14 @@ export class CreditCalculator extends LitElement {
     };
   };
 
+  /** The handed-over model, named while a workload still uses it. */
+  #renderHandover(catalog: Catalog, draft: Draft): TemplateResult | typeof nothing {
+    const h = this.#handover;
+    if (h?.found && !draft.workloads.some((w) => w.service === h.service.id)) return nothing;
+    const priced = h?.found ? (this.result?.byWorkload.find((w) => w.service === h.service.id)?.keyMode ?? h.keyMode) : undefined;
+    return renderHandover(h, catalog, this.#strings, this.#localeController.language, priced ?? '');
+  }
+
   #resultsContext(catalog: Catalog): ResultsContext {
     return {
       catalog,
@@ -470,7 +537,7 @@ export class CreditCalculator extends LitElement {
       </div>`;
     }
     return html`<div part="base" class="base">
-      <div>${this.#renderNotice()} ${renderForm(this.#formView(catalog, draft))}</div>
+      <div>${this.#renderNotice()} ${this.#renderHandover(catalog, draft)} ${renderForm(this.#formView(catalog, draft))}</div>
       ${renderResults(this.#resultsContext(catalog), {
         result: this.result,
         recommendations: this.recommendations,

@@ -1,7 +1,7 @@
 // Presets: typical months to start from. Each names the services it prefers and falls back to
 // any service of the same billing type in the catalog; a preset the catalog cannot price at all
 // is not offered. Figures are starting points, to be edited.
-import { defaultKeyMode, tryFindService, type Catalog, type Scenario, type Workload } from '../../core/index.js';
+import { defaultKeyMode, shapeOf, tryFindService, type Catalog, type Period, type Scenario, type Service, type Shape, type Workload } from '../../core/index.js';
 
 export type PresetId = 'support' | 'knowledge' | 'voice' | 'workday';
 
@@ -97,4 +97,24 @@ export function availablePresets(catalog: Catalog): PresetId[] {
     available.set(catalog, ids);
   }
   return ids;
+}
+
+/** Typical figures per request for a workload of each shape of service: a start, to be edited. */
+const STARTER: Record<Shape, Omit<Workload, 'service'>> = {
+  chat: { requestsPerUserPerDay: 10, inputTokens: 1000, outputTokens: 300 },
+  tokens: { requestsPerUserPerDay: 10, inputTokens: 1000 },
+  seconds: { requestsPerUserPerDay: 10, audioSeconds: 60 },
+  characters: { requestsPerUserPerDay: 10, characters: 600 },
+  requests: { requestsPerUserPerDay: 10 },
+  'token-days': { knowledgeBaseTokens: 1_000_000 },
+};
+
+/** A workload of `service` with typical figures for its kind of pricing. */
+export function starterWorkload(service: Service, keyMode?: string): Workload {
+  return { service: service.id, ...(keyMode && { keyMode }), ...STARTER[shapeOf(service)] };
+}
+
+/** A month of one service alone, for one user: the planner opened with a model chosen in a price list. */
+export function serviceScenario(service: Service, keyMode: string | undefined, period: Period): Scenario {
+  return { version: 1, period, users: 1, workloads: [starterWorkload(service, keyMode)] };
 }

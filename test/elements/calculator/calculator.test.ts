@@ -268,6 +268,59 @@ describe('<credit-calculator>', () => {
     expect(el.currentScenario!.workloads[0]!.keyMode).to.equal('own');
   });
 
+  it('a price list\'s link (?service=&keyMode=) starts the planner with that model alone, named, in that key mode', async () => {
+    history.replaceState(null, '', '?service=anthropic/claude-4.5-sonnet-200k&keyMode=own&lang=en');
+    const el = await calculator('gptbots', 'en', 'sync-url');
+    const [w] = el.currentScenario!.workloads;
+    expect(el.currentScenario!.workloads.length).to.equal(1);
+    expect(w).to.include({ service: 'anthropic/claude-4.5-sonnet-200k', keyMode: 'own', requestsPerUserPerDay: 10, inputTokens: 1000, outputTokens: 300 });
+    // 21 working days of November 2026 (start 2026-11-23), own key at GPTBots' own-key ceiling of
+    // 0.01 / 0.1 credits per 1K tokens (price list 001): 210 × (1,000 × 0.01 + 300 × 0.1) / 1K = 8.4.
+    expect(el.currentScenario!.period).to.deep.equal({ basis: 'working', days: 21 });
+    expect(el.result!.credits).to.equal('8.4');
+    expect(text(el, '[part="handover"]')).to.equal('Planning with Anthropic Claude-4.5-Sonnet-200k · Own key, chosen in the price list.');
+    expect(text(el, 'fieldset[part="workload"] legend')).to.equal('Workload 1: Anthropic Claude-4.5-Sonnet-200k');
+    // The share link (and the synced address) carries the scenario, not the hand-over any more; other parameters stay.
+    const shared = new URL(el.shareUrl()).searchParams;
+    expect([shared.get('service'), shared.get('keyMode'), shared.get('lang')]).to.deep.equal([null, null, 'en']);
+    expect(shared.get('scenario')).to.equal(encodeScenario(el.currentScenario!));
+  });
+
+  it('a hand-over the catalog cannot honour says so: an unknown model, a key mode it has not', async () => {
+    history.replaceState(null, '', '?service=acme/nonexistent-9');
+    const unknown = await calculator('gptbots');
+    expect(text(unknown, '[part="handover"]')).to.equal('“acme/nonexistent-9” is not in this price list; a typical month is shown instead.');
+    expect(unknown.currentScenario!.name).to.equal('Support bot');
+    history.replaceState(null, '', '?service=openai/gpt-4o&keyMode=own');
+    const meingpt = await calculator('meingpt');
+    expect(meingpt.currentScenario!.workloads).to.have.length(1);
+    expect(meingpt.currentScenario!.workloads[0]!.keyMode).to.equal(undefined);
+    expect(text(meingpt, '[part="handover"]')).to.equal('Planning with OpenAI GPT-4o, chosen in the price list. Not offered with Own key; priced with Platform key.');
+  });
+
+  it('the service attribute starts with that model (typical figures for its kind); German names it too; axe-clean', async () => {
+    const el = await calculator('gptbots', 'de', 'service="openai/tts"');
+    expect(el.currentScenario!.workloads).to.deep.equal([{ service: 'openai/tts', requestsPerUserPerDay: 10, characters: 600 }]);
+    expect(text(el, '[part="handover"]')).to.equal('Geplant mit OpenAI TTS · Plattform-Schlüssel.');
+    await expectAccessible(await calculator('gptbots', 'en', 'service="openai/tts" key-mode="nope"'));
+  });
+
+  it('a model handed over on the page replaces a workload priced the same way, else starts its own', async () => {
+    const el = await calculator('gptbots');
+    const [answers, moderation] = el.draft!.workloads;
+    // The moderation workload was focused last: a chat model does not fit it, so it gets a workload of its own.
+    $(el, `#w${moderation!.key}-name`).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    document.body.dispatchEvent(new CreditServiceSelectEvent('deepseek/deepseek-3.2-128k', 'own'));
+    await el.updateComplete;
+    expect(el.currentScenario!.workloads.map((w) => w.service)).to.deep.equal(['openai/gpt-4.1-mini-1m', 'openai/omni-moderation', 'deepseek/deepseek-3.2-128k']);
+    expect(text(el, '[part="handover"]')).to.match(/^Planning with DeepSeek .*Own key, chosen in the price list\.$/);
+    $(el, `#w${answers!.key}-name`).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    document.body.dispatchEvent(new CreditServiceSelectEvent('openai/gpt-4o-128k', 'platform'));
+    await el.updateComplete;
+    expect(el.currentScenario!.workloads.map((w) => w.service)).to.deep.equal(['openai/gpt-4o-128k', 'openai/omni-moderation', 'deepseek/deepseek-3.2-128k']);
+    expect(el.currentScenario!.workloads[0]!.inputTokens).to.equal(1200);
+  });
+
   it('with `source`, follows only the named price list, into the workload last focused', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><div id="prices"></div><div id="other"></div></div>`);
     const holder = document.createElement('div');
@@ -275,15 +328,16 @@ describe('<credit-calculator>', () => {
     holder.innerHTML = '<credit-calculator src="/catalog/gptbots.json" source="prices" announce-delay="0"></credit-calculator>';
     const el = holder.querySelector('credit-calculator')!;
     await until(() => el.result !== undefined, 'the first result');
+    el.load({ version: 1, period: { basis: 'working', days: 21 }, users: 1, workloads: [{ service: 'openai/gpt-4.1-1m' }, { service: 'openai/gpt-4.1-mini-1m' }] });
     await el.updateComplete;
-    const second = el.draft!.workloads[1]!;
-    $(el, `#w${second.key}-name`).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    const [first, second] = el.draft!.workloads;
+    $(el, `#w${second!.key}-name`).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     wrapper.querySelector('#other')!.dispatchEvent(new CreditServiceSelectEvent('openai/gpt-4o-128k', 'platform'));
     await el.updateComplete;
-    expect(second.service).not.to.equal('openai/gpt-4o-128k');
-    wrapper.querySelector('#prices')!.dispatchEvent(new CreditServiceSelectEvent('openai/text-embedding-3-large', 'platform'));
+    expect(second!.service).to.equal('openai/gpt-4.1-mini-1m');
+    wrapper.querySelector('#prices')!.dispatchEvent(new CreditServiceSelectEvent('openai/gpt-4o-128k', 'platform'));
     await el.updateComplete;
-    expect(second.service).to.equal('openai/text-embedding-3-large');
+    expect([first!.service, second!.service]).to.deep.equal(['openai/gpt-4.1-1m', 'openai/gpt-4o-128k']);
   });
 
   /** A one-workload chat scenario with its prompt box: `paste(text)` types into it. */
