@@ -79,6 +79,15 @@ export function formatPercent(percent: string | number, locale: string, options:
 }
 
 /**
+ * A context window as model lists write it, in every language: "128K", "1M", "1.5M" ("1,5M" in
+ * German), "4K" for 4,000 and "4.1K" for 4,096 tokens.
+ */
+export function formatContextWindow(tokens: number, locale: string): string {
+  const [value, suffix] = tokens >= 1e6 ? [tokens / 1e6, 'M'] : tokens >= 1000 ? [tokens / 1000, 'K'] : [tokens, ''];
+  return numberFormat(locale, { maximumFractionDigits: 1 }).format(value) + suffix;
+}
+
+/**
  * Money in a currency, as Intl writes it ("$10.00", "10,00 $", "10,00 €"). At least the currency's
  * own decimals; more when the amount has them, up to `maximumFractionDigits` (prices per token).
  */

@@ -7,6 +7,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatContextWindow,
   formatRoundedCredits,
   languageOf,
   resolveLocale,
@@ -72,6 +73,10 @@ describe('i18n: formats', () => {
     expect(formatPercent('0.05', 'en')).to.equal('0.1%'); // half-up at 1 decimal
   });
 
+  it('writes context windows as model lists do: 128K, 1M, 1,5M in German', () => {
+    expect([4000, 4096, 128_000, 200_000, 1_000_000, 1_048_576, 500].map((n) => formatContextWindow(n, 'en'))).to.deep.equal(['4K', '4.1K', '128K', '200K', '1M', '1M', '500']);
+    expect(formatContextWindow(1_500_000, 'de')).to.equal('1,5M');
+  });
   it('formats money as Intl writes it, keeping small fractions', () => {
     expect(formatMoney('10', 'USD', 'de')).to.equal('10,00\u00a0$');
     expect(formatMoney('10', 'EUR', 'de-DE')).to.equal('10,00\u00a0€');
