@@ -37,15 +37,22 @@ export function compareKeyModes(catalog: Catalog, scenario: Scenario): KeyModeOp
   });
 }
 
+/** A cheaper service for a workload, with what makes it a candidate. */
 export interface Alternative {
   service: string;
   name: string;
   /** The workload's credits with this service in place of its own. */
   credits: string;
-  /** What the month saves against the current service (negative: it costs more). */
+  /** What the month saves against the current service (always more than 0). */
   saves: string;
-  /** The service's context window; null when the catalog does not say (the fit is then unknown). */
+  /** The saving as a percentage of the workload's credits (0–100, to 2 decimals, rounded down: never overstated). */
+  savesPercent: string;
+  /** The service prices this workload at nothing (a free model). */
+  free: boolean;
+  /** The service's context window; null when the catalog does not say (then only for services not priced per chat turn). */
   contextWindow: number | null;
+  /** Tokens one request needs in the context window (input after compression + images + capped output, at the high end of any range); null for services not priced by tokens. */
+  requestTokens: number | null;
 }
 
 /** Tokens one request needs in the context window (input after compression + images + capped output), at the high end of any range. */
@@ -57,9 +64,11 @@ function requestTokens(scenario: Scenario, index: number, r: ResolvedWorkload): 
 }
 
 /**
- * The `count` cheapest other services of the same billing type (and unit) for one workload,
- * offered in its key mode, whose context window holds one request. All candidates are rated
- * in one rateMany call (one line group per service).
+ * The `count` cheapest other services of the same billing type (and unit) for one workload that
+ * cost less than its own, offered in its key mode, and whose context window is known to hold one
+ * request (a chat service that does not publish its window is left out; a service priced per
+ * token of input alone, such as embeddings, is checked where it publishes one). All candidates
+ * are rated in one rateMany call (one line group per service).
  */
 export function alternatives(catalog: Catalog, scenario: Scenario, result: SimulationResult, count = 3): Alternative[][] {
   const { resolved } = resolveWorkloads(catalog, scenario);
@@ -70,14 +79,17 @@ function alternativesOf(catalog: Catalog, scenario: Scenario, index: number, r: 
   const [primary] = partsOf(scenario, index, r, 'expected');
   if (!primary) return [];
   const kinds = Object.keys(primary.quantities) as QuantityKind[];
+  const shape = shapeOf(r.service);
+  const byTokens = shape === 'chat' || shape === 'tokens';
   const needs = requestTokens(scenario, index, r);
+  const fits = (s: Service) => !byTokens || (s.contextWindow === undefined ? shape !== 'chat' : needs.lte(s.contextWindow));
   const candidates = catalog.services.filter(
     (s: Service) =>
       s !== r.service &&
       s.billingType === r.service.billingType &&
       s.unit === r.service.unit &&
-      shapeOf(s) === shapeOf(r.service) &&
-      (s.contextWindow === undefined || needs.lte(s.contextWindow)) &&
+      shapeOf(s) === shape &&
+      fits(s) &&
       kinds.every((k) => {
         const p = effectivePrice(catalog, s, r.keyMode, PRICE_KEY_OF[k]);
         return p !== undefined && p.charged !== null;
@@ -99,15 +111,19 @@ function alternativesOf(catalog: Catalog, scenario: Scenario, index: number, r: 
   const own = result.lines.filter((l) => l.workload === index && l.role === 'primary').reduce((a, l) => a.plus(l.credits), new Decimal(0));
   const rest = current.minus(own);
   return candidates
-    .map((s) => ({ s, credits: rest.plus(byService.get(s.id) ?? 0) }))
+    .map((s) => ({ s, own: byService.get(s.id) ?? new Decimal(0), credits: rest.plus(byService.get(s.id) ?? 0) }))
+    .filter(({ credits }) => credits.lt(current))
     .sort((a, b) => a.credits.cmp(b.credits) || a.s.id.localeCompare(b.s.id))
     .slice(0, count)
-    .map(({ s, credits }) => ({
+    .map(({ s, own, credits }) => ({
       service: s.id,
       name: serviceName(s),
       credits: toPlain(credits),
       saves: toPlain(current.minus(credits)),
+      savesPercent: toPlain(current.minus(credits).times(100).div(current).toDecimalPlaces(2, Decimal.ROUND_DOWN)),
+      free: own.isZero(),
       contextWindow: s.contextWindow ?? null,
+      requestTokens: byTokens ? needs.toNumber() : null,
     }));
 }
 
@@ -170,8 +186,10 @@ export interface Recommendations {
   /** The cheapest packages covering the month; null when the catalog sells none. */
   packages: PackagePlan | null;
   keyModes: KeyModeOption[];
-  /** Per workload (by index), its cheapest alternatives. */
+  /** Per workload (by index), its cheapest alternatives (at most `options.alternatives`, 3 by default). */
   alternatives: Alternative[][];
+  /** Per workload, every cheaper service that holds its requests, cheapest first: where a share can be routed. */
+  cheaper: Alternative[][];
   /** Present when a balance was given. */
   runway?: Runway;
 }
@@ -183,10 +201,12 @@ export function recommend(
   options: { balance?: string; start?: string; alternatives?: number } = {},
 ): Recommendations {
   const { scenario } = result;
+  const cheaper = alternatives(catalog, scenario, result, Infinity);
   const out: Recommendations = {
     packages: cheapestPackages(catalog, result.credits),
     keyModes: compareKeyModes(catalog, scenario),
-    alternatives: alternatives(catalog, scenario, result, options.alternatives ?? 3),
+    alternatives: cheaper.map((list) => list.slice(0, options.alternatives ?? 3)),
+    cheaper,
   };
   if (options.balance !== undefined && options.start !== undefined) out.runway = balanceRunway(result, options.balance, options.start);
   return out;

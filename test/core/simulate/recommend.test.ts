@@ -82,12 +82,39 @@ describe('alternative services', () => {
       ['alibaba/qwen-turbo-1m', '47.564', '2953.236'],
     ]);
   });
+  it('says why each is suggested: the saving in credits and percent, free or not, the request against the context window', () => {
+    const s = chat();
+    const [alts] = alternatives(gptbots, s, simulateMonth(gptbots, s));
+    // One request: 1,500 input + 400 output tokens = 1,900; 2,953.236 / 3,000.8 = 98.4149…% → 98.41 (rounded down).
+    expect(alts!.map((a) => [a.free, a.savesPercent, a.requestTokens, a.contextWindow])).to.deep.equal([
+      [true, '100', 1900, 128_000],
+      [true, '100', 1900, 4000],
+      [false, '98.41', 1900, 1_000_000],
+    ]);
+  });
+  it('only cheaper services, and no chat service whose context window is not published', () => {
+    const s = chat();
+    const result = simulateMonth(gptbots, s);
+    const [all] = recommend(gptbots, result).cheaper;
+    // Gemini 2.5 Flash-Lite (0.011 / 0.044 per 1K) costs less than GPT-4.1 but publishes no window.
+    expect(all!.map((a) => a.service)).not.to.include('google/gemini-2.5-flash-lite');
+    expect(all!.length).to.be.greaterThan(3);
+    for (const a of all!) {
+      expect(Number(a.saves), a.service).to.be.greaterThan(0);
+      expect(a.contextWindow, a.service).to.be.at.least(1900);
+    }
+    // A month on a free model has nothing cheaper to suggest; on Qwen-Turbo only the two free ones are cheaper.
+    const free = chat({ workloads: [{ service: 'baidu/ernie-speed-128k', requestsPerUserPerDay: 20, inputTokens: 1500, outputTokens: 400 }] });
+    expect(alternatives(gptbots, free, simulateMonth(gptbots, free), Infinity)).to.deep.equal([[]]);
+    const turbo = chat({ workloads: [{ service: 'alibaba/qwen-turbo-1m', requestsPerUserPerDay: 20, inputTokens: 1500, outputTokens: 400 }] });
+    expect(alternatives(gptbots, turbo, simulateMonth(gptbots, turbo), Infinity)[0]!.map((a) => a.service)).to.deep.equal(['baidu/ernie-speed-128k', 'tencent/hunyuan-lite-4k']);
+  });
   it('leaves out a service whose context window is too small for one request', () => {
     const s = chat({ workloads: [{ service: 'openai/gpt-4.1-1m', requestsPerUserPerDay: 1, inputTokens: 150_000, outputTokens: 1000 }] });
     const [alts] = alternatives(gptbots, s, simulateMonth(gptbots, s));
     expect(alts!.map((a) => a.service)).not.to.include('tencent/hunyuan-lite-4k');
     expect(alts!.map((a) => a.service)).not.to.include('baidu/ernie-speed-128k');
-    for (const a of alts!) if (a.contextWindow !== null) expect(a.contextWindow).to.be.at.least(151_000);
+    for (const a of alts!) expect(a.contextWindow).to.be.at.least(151_000);
   });
 });
 
