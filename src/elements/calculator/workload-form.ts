@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { daysOfUse, defaultKeyMode, serviceName, shapeOf, tryFindService, type Catalog, type Service } from '../../core/index.js';
+import { daysOfUse, defaultKeyMode, matchesSearch, searchTerms, serviceName, shapeOf, tryFindService, type Catalog, type Service } from '../../core/index.js';
 import { billingTypeName, commonStrings, formatDate, formatNumber, type Language } from '../../i18n/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
 import { editText, fieldsFor, hasToolService, RULES, type Draft, type FieldErrors, type WorkloadDraft, type WorkloadField } from './draft.js';
@@ -90,13 +90,11 @@ function slider(id: string, label: string, value: number, onInput: (v: number) =
 
 function serviceOptions(view: FormView, w: Pick<WorkloadDraft, 'search' | 'service'>, filter?: (s: Service) => boolean): TemplateResult[] {
   const { catalog, language } = view;
-  const q = w.search.trim().toLowerCase();
-  const matches = (s: Service) =>
-    !q || s.id.includes(q) || `${s.brand} ${s.brandEn ?? ''} ${s.model}`.toLowerCase().includes(q) || (s.aliases ?? []).some((a) => a.toLowerCase().includes(q));
+  const terms = searchTerms(w.search);
   const groups = new Map<string, Service[]>();
   for (const s of catalog.services) {
     if (filter && !filter(s)) continue;
-    if (!matches(s) && s.id !== w.service) continue;
+    if (s.id !== w.service && !matchesSearch(s, terms)) continue;
     const list = groups.get(s.billingType) ?? [];
     list.push(s);
     groups.set(s.billingType, list);

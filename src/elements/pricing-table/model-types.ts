@@ -21,7 +21,7 @@ export interface PriceCell {
 
 export interface Row {
   service: Service;
-  /** Lower-case id, brand, English brand, model and aliases, for search. */
+  /** The service's search text (core searchTextOf). */
   haystack: string;
   cells: Map<string, PriceCell>;
   /** What 1,000 credits buy, per key mode, computed on first use (buysOf); undefined when not offered there. */

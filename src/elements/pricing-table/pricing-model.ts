@@ -5,6 +5,7 @@ import { unitsForCredits, type BudgetQuantity } from '../../core/budget.js';
 import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../core/catalog/diff.js';
 import { parseCatalog } from '../../core/catalog/parse.js';
 import { effectivePrice } from '../../core/catalog/prices.js';
+import { searchTextOf } from '../../core/catalog/search.js';
 import { PRICE_KEYS, UNITS, type Catalog, type PriceKey, type Service, type Unit } from '../../core/catalog/schema.js';
 import { isZeroDecimal, powerOfTen, shiftDecimal } from '../../core/decimal-text.js';
 import { cellKey, type Group, type PriceCell, type Row, type TableModel } from './model-types.js';
@@ -99,8 +100,7 @@ export function buildModel(catalog: Catalog, preference: TokenUnitPreference): T
       const exponent = Math.round(Math.log10(UNITS[unit].per / UNITS[service.unit].per));
       const cells = new Map<string, PriceCell>();
       for (const mode of modes) for (const key of keys) cells.set(cellKey(mode, key), buildCell(catalog, service, mode, key, exponent, creditExponent));
-      const haystack = [service.id, service.brand, service.brandEn ?? '', service.model, ...(service.aliases ?? [])].join(' ').normalize('NFKC').toLowerCase();
-      return { service, haystack, cells, buys: new Map() };
+      return { service, haystack: searchTextOf(service), cells, buys: new Map() };
     });
     groups.push({ billingType: info.id, catalogName: info.name, unit, keys, quantityKind: QUANTITY_OF[keys[0]!], rows });
   }

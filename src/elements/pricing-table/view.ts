@@ -1,5 +1,6 @@
 // What the table shows for the current search, filters and sort: filtered, sorted groups and the
 // cheapest cells. Runs on every keystroke, so it uses no Decimal (decimal-order.ts compares).
+import { searchTerms } from '../../core/catalog/search.js';
 import { compareDecimalStrings } from '../../core/decimal-text.js';
 import { cellKey, type Group, type PriceCell, type Row, type TableModel } from './model-types.js';
 
@@ -53,10 +54,6 @@ export function parseList(value: string | null | undefined): string[] {
 function matchesBrand(row: Row, brand: string): boolean {
   const s = row.service;
   return s.brand.toLowerCase() === brand || s.brandEn?.toLowerCase() === brand;
-}
-
-export function queryTerms(query: string): string[] {
-  return query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
 }
 
 /** The column a group sorts by: the asked key, or the group's first key in that key mode. */
@@ -113,7 +110,7 @@ function cheapestOf(group: Group, rows: Row[], keyModes: readonly string[]): Set
 }
 
 export function viewOf(model: TableModel, options: ViewOptions): GroupView[] {
-  const terms = queryTerms(options.query);
+  const terms = searchTerms(options.query);
   const brand = options.brand.toLowerCase();
   const views: GroupView[] = [];
   for (const group of model.groups) {

@@ -373,6 +373,16 @@ describe('<credit-calculator>', () => {
     expect(hint()).to.match(/^(2 tokens \(exact, o200k_base\)|≈ [1-3] tokens \(estimate\))$/);
   });
 
+  it('service search finds two words in any order ("claude sonnet"), as the price list does', async () => {
+    const el = await calculator('gptbots');
+    const key = el.draft!.workloads[0]!.key;
+    await type(el, `#w${key}-search`, 'claude sonnet');
+    const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>(`#w${key}-service option`)].map((o) => o.value);
+    expect(options).to.include('anthropic/claude-4.5-sonnet-200k');
+    // The workload's own service stays selectable; everything else matches both words.
+    for (const id of options.filter((o) => o !== el.draft!.workloads[0]!.service)) expect(id).to.match(/claude.*sonnet/);
+  });
+
   it('is operable with the keyboard alone: every control is focusable and labelled', async () => {
     const el = await calculator('gptbots');
     const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('input, select, textarea, button')];
