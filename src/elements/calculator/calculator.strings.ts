@@ -56,6 +56,8 @@ export interface CalculatorStrings {
   promptCount: (tokens: string, exact: boolean, method: string) => string;
   promptCounting: string;
   promptUnavailable: string;
+  promptUse: (tokens: string) => string;
+  promptUsed: string;
   errors: Record<Exclude<ParsedNumber, { ok: true }>['reason'], (limit: string) => string>;
   keepingLast: string;
   results: string;
@@ -82,9 +84,11 @@ export interface CalculatorStrings {
   notOfferedIn: (count: number) => string;
   ownKeyNote: string;
   alternatives: (workload: string) => string;
-  saves: (credits: string) => string;
-  costsMore: (credits: string) => string;
-  contextUnknown: string;
+  saves: (credits: string, percent: string) => string;
+  free: string;
+  /** Why a cheaper service fits: its kind, and the request against its context window (null: not published; both null: not priced by tokens). */
+  alternativeWhy: (kind: string, window: string | null, tokens: string | null) => string;
+  alternativesNote: string;
   useService: (name: string) => string;
   noAlternatives: string;
   balance: string;
@@ -156,6 +160,8 @@ const en: CalculatorStrings = {
   promptCount: (tokens, exact, method) => (exact ? `${tokens} tokens (exact, ${method})` : `≈ ${tokens} tokens (estimate)`),
   promptCounting: 'Counting…',
   promptUnavailable: 'Token counting is not available.',
+  promptUse: (tokens) => `Use ${tokens} as input tokens`,
+  promptUsed: 'used as input tokens per request',
   errors: {
     empty: () => 'Enter a number.',
     negative: () => 'Must not be negative.',
@@ -189,9 +195,11 @@ const en: CalculatorStrings = {
   notOfferedIn: (count) => `not offered for ${count} workload${count === 1 ? '' : 's'}`,
   ownKeyNote: 'With your own key the provider bills its usage separately; these credits are the platform fee.',
   alternatives: (workload) => `Cheaper services for ${workload}`,
-  saves: (credits) => `saves ${credits}`,
-  costsMore: (credits) => `costs ${credits} more`,
-  contextUnknown: 'context window not published',
+  saves: (credits, percent) => `saves ${credits} (${percent})`,
+  free: 'free',
+  alternativeWhy: (kind, window, tokens) =>
+    tokens === null ? `Also ${kind}, priced the same way.` : window === null ? `Also ${kind}; it publishes no context window: check that ${tokens}-token requests fit.` : `Also ${kind}; its ${window} context holds a request of ${tokens} tokens.`,
+  alternativesNote: 'A cheaper model can answer differently: try it with your own prompts before you switch.',
   useService: (name) => `Use ${name}`,
   noAlternatives: 'No other service of this type fits.',
   balance: 'Current balance',
@@ -263,6 +271,8 @@ const de: CalculatorStrings = {
   promptCount: (tokens, exact, method) => (exact ? `${tokens} Tokens (exakt, ${method})` : `≈ ${tokens} Tokens (Schätzung)`),
   promptCounting: 'Wird gezählt…',
   promptUnavailable: 'Tokenzählung ist nicht verfügbar.',
+  promptUse: (tokens) => `${tokens} als Eingabe-Tokens übernehmen`,
+  promptUsed: 'als Eingabe-Tokens pro Anfrage übernommen',
   errors: {
     empty: () => 'Bitte eine Zahl eingeben.',
     negative: () => 'Darf nicht negativ sein.',
@@ -296,9 +306,15 @@ const de: CalculatorStrings = {
   notOfferedIn: (count) => `für ${count} Arbeitslast${count === 1 ? '' : 'en'} nicht angeboten`,
   ownKeyNote: 'Mit eigenem Schlüssel rechnet der Anbieter die Nutzung selbst ab; diese Credits sind die Plattformgebühr.',
   alternatives: (workload) => `Günstigere Dienste für ${workload}`,
-  saves: (credits) => `spart ${credits}`,
-  costsMore: (credits) => `kostet ${credits} mehr`,
-  contextUnknown: 'Kontextfenster nicht veröffentlicht',
+  saves: (credits, percent) => `spart ${credits} (${percent})`,
+  free: 'kostenlos',
+  alternativeWhy: (kind, window, tokens) =>
+    tokens === null
+      ? `Ebenfalls ${kind}, gleich abgerechnet.`
+      : window === null
+        ? `Ebenfalls ${kind}; ohne veröffentlichtes Kontextfenster: prüfen Sie, ob Anfragen mit ${tokens} Tokens passen.`
+        : `Ebenfalls ${kind}; sein Kontextfenster von ${window} fasst eine Anfrage mit ${tokens} Tokens.`,
+  alternativesNote: 'Ein günstigeres Modell antwortet womöglich anders: Probieren Sie es mit Ihren eigenen Prompts aus, bevor Sie wechseln.',
   useService: (name) => `${name} verwenden`,
   noAlternatives: 'Kein anderer Dienst dieser Art passt.',
   balance: 'Aktuelles Guthaben',

@@ -132,6 +132,15 @@ export const styles = [
       min-width: 2.25rem;
       cursor: pointer;
     }
+    button.link {
+      background: none;
+      border: none;
+      padding: 0 0.15rem;
+      min-height: 1.5rem;
+      color: var(--_accent);
+      text-decoration: underline;
+      text-underline-offset: 0.15em;
+    }
     button.primary {
       background: var(--_accent);
       color: var(--_accent-contrast);
@@ -258,6 +267,21 @@ export const styles = [
     }
     ul.plain li {
       padding: 0.2rem 0;
+    }
+    ul.alternatives li {
+      display: grid;
+      gap: 0.25rem;
+      justify-items: start;
+      padding: 0.5rem 0;
+      border-bottom: 1px solid var(--_border);
+    }
+    .badge {
+      display: inline-block;
+      padding: 0 0.4rem;
+      border-radius: 999px;
+      background: var(--_accent);
+      color: var(--_accent-contrast);
+      font-size: 0.8em;
     }
     .actions {
       display: flex;

@@ -158,13 +158,9 @@ export class CreditCalculator extends LitElement {
   #activeKey: number | undefined;
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
   #recommendTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #prompts = new PromptCounter(this, {
-    catalog: () => this.#activeCatalog,
-    onCount: (key, count) => {
-      const w = this.#workload(key);
-      if (w) this.#editWorkload(w, () => (w.text.inputTokens = editText(count.tokens, this.#locale)));
-    },
-  });
+  readonly #prompts = new PromptCounter(this, () => this.#activeCatalog);
+  /** The result the recommendations were computed for (they lag it by a pause in typing). */
+  #recommendedFor: SimulationResult | undefined;
   readonly #share = new ShareController(this, {
     scenario: () => this.#lastScenario,
     result: () => this.result,
@@ -363,6 +359,7 @@ export class CreditCalculator extends LitElement {
     const catalog = this.#activeCatalog;
     if (!catalog || !this.result) return;
     try {
+      this.#recommendedFor = this.result;
       this.recommendations = recommend(catalog, this.result, {
         ...(this.#lastBalance !== undefined && { balance: this.#lastBalance, start: this.#startDay }),
       });
@@ -498,6 +495,8 @@ export class CreditCalculator extends LitElement {
       },
       setService: (key, service) => host.#setService(key, service),
       countPrompt: (key, text) => host.#countPrompt(key, text),
+      usePromptCount: (w, tokens) => host.#editWorkload(w, () => (w.text.inputTokens = editText(tokens, host.#locale))),
+      routeTargets: (index, w) => (host.#recommendedFor?.scenario.workloads[index]?.service === w.service ? host.recommendations?.cheaper[index] : undefined),
       focusWorkload: (key) => (host.#activeKey = key),
       addWorkload: () => host.#addWorkload(),
       removeWorkload: (key) => host.#removeWorkload(key),

@@ -36,11 +36,7 @@ export class PromptCounter {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: {
-      catalog: () => Catalog | undefined;
-      /** A count finished for the workload `key` (not called for a superseded text). */
-      onCount: (key: number, count: PromptCount) => void;
-    },
+    private readonly catalog: () => Catalog | undefined,
   ) {}
 
   /** Counts `text` for workload `key` with the tokenizer of `service` (after a pause in typing); "" clears it. */
@@ -54,12 +50,11 @@ export class PromptCounter {
           await pause(PAUSE, signal);
           const tokenizer = (await import('../../tokenizer/index.js')) as unknown as TokenizerModule;
           if (typeof tokenizer.countTokens !== 'function') throw new Error('no countTokens');
-          const catalog = this.options.catalog();
+          const catalog = this.catalog();
           const r = await tokenizer.countTokens(prompt, { model, ...(catalog && { catalog }) });
           signal.throwIfAborted();
           return { tokens: r.tokens, exact: r.exact, label: r.encoding ?? r.method ?? '' };
         },
-        onComplete: (count) => this.options.onCount(key, count),
       });
       this.#tasks.set(key, task);
     }

@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { allocateDisplay, type Catalog, type Recommendations, type SimulationResult } from '../../core/index.js';
-import { billingTypeName, commonStrings, formatCredits, formatDate, formatMoney, formatNumber, type Language } from '../../i18n/index.js';
+import { billingTypeName, commonStrings, formatContextWindow, formatCredits, formatDate, formatMoney, formatNumber, formatPercent, type Language } from '../../i18n/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
 import { barChart } from './chart.js';
 
@@ -108,19 +108,24 @@ export function renderRecommendations(result: SimulationResult, recs: Recommenda
       : nothing}
     ${result.byWorkload.map((w, i) => {
       const alts = recs.alternatives[i] ?? [];
+      const kind = billingTypeName(w.billingType, ctx.language, ctx.catalog.billingTypes.find((b) => b.id === w.billingType)?.name);
       return html`<h4>${s.alternatives(w.name)}</h4>
         ${alts.length
-          ? html`<ul class="plain">
-              ${alts.map((a) => {
-                const saves = a.saves.startsWith('-') ? s.costsMore(credits(a.saves.slice(1), ctx)) : s.saves(credits(a.saves, ctx));
-                return html`<li>
-                  ${a.name}: ${credits(a.credits, ctx)} (${saves})${a.contextWindow === null ? html` <span class="muted">· ${s.contextUnknown}</span>` : nothing}
+          ? html`<ul class="plain alternatives">
+              ${alts.map(
+                (a) => html`<li>
+                  <span class="alternative">
+                    <strong>${a.name}</strong>: ${credits(a.credits, ctx)}${a.free ? html` <span class="badge">${s.free}</span>` : nothing}
+                    · ${s.saves(credits(a.saves, ctx), formatPercent(a.savesPercent, ctx.locale))}
+                  </span>
+                  <span class="muted why">${s.alternativeWhy(kind, a.contextWindow === null ? null : formatContextWindow(a.contextWindow, ctx.locale), a.requestTokens === null ? null : formatNumber(String(a.requestTokens), ctx.locale))}</span>
                   <button type="button" @click=${() => ctx.onUseService(i, a.service)}>${s.useService(a.name)}</button>
-                </li>`;
-              })}
+                </li>`,
+              )}
             </ul>`
           : html`<p class="muted">${s.noAlternatives}</p>`}`;
     })}
+    ${recs.alternatives.some((a) => a.length) ? html`<p class="muted">${s.alternativesNote}</p>` : nothing}
     ${recs.runway && balance !== undefined
       ? html`<p part="runway">
           ${recs.runway.forever

@@ -4,8 +4,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { daysOfUse, defaultKeyMode, matchesSearch, searchTerms, serviceName, shapeOf, tryFindService, type Catalog, type Service } from '../../core/index.js';
-import { billingTypeName, commonStrings, formatDate, formatNumber, type Language } from '../../i18n/index.js';
+import { daysOfUse, defaultKeyMode, matchesSearch, searchTerms, serviceName, shapeOf, tryFindService, type Alternative, type Catalog, type Service } from '../../core/index.js';
+import { billingTypeName, commonStrings, formatDate, formatNumber, formatPercent, type Language } from '../../i18n/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
 import { editText, fieldsFor, hasToolService, RULES, type Draft, type FieldErrors, type WorkloadDraft, type WorkloadField } from './draft.js';
 import { availablePresets, type PresetId } from './presets.js';
@@ -22,6 +22,8 @@ export interface FormView {
   /** The calendar month (YYYY-MM) whose days a period basis counts. */
   readonly month: string;
   promptState(key: number): PromptCountState;
+  /** The services cheaper than workload `index`'s own that hold its requests (undefined until recommended). */
+  routeTargets(index: number, w: WorkloadDraft): readonly Alternative[] | undefined;
   /** An edit of the scenario's own fields; re-prices. */
   edit(mutate: (draft: Draft) => void): void;
   /** An edit of one workload; only its fieldset re-renders. */
@@ -30,6 +32,8 @@ export interface FormView {
   search(w: WorkloadDraft, text: string): void;
   setService(key: number, service: string): void;
   countPrompt(key: number, text: string): void;
+  /** Takes a counted prompt's tokens as the workload's input tokens. */
+  usePromptCount(w: WorkloadDraft, tokens: number): void;
   focusWorkload(key: number): void;
   addWorkload(): void;
   removeWorkload(key: number): void;
@@ -41,6 +45,32 @@ function errorSignature(errors: FieldErrors, key: number): string {
   let signature = '';
   for (const [k, v] of errors) if (k.startsWith(`${key}.`)) signature += `${k}=${typeof v === 'string' ? v : v.message};`;
   return signature;
+}
+
+function targetSignature(targets: readonly Alternative[] | undefined): string {
+  return targets ? targets.map((a) => `${a.service}:${a.savesPercent}`).join() : '';
+}
+
+/** Route to: only services cheaper than the workload's own (with how much), and the one chosen, whatever it costs. */
+function routeOptions(view: FormView, w: WorkloadDraft, targets: readonly Alternative[] | undefined): TemplateResult[] {
+  const options = (targets ?? []).map((a) => ({ id: a.service, label: `${a.name} (−${formatPercent(a.savesPercent, view.locale, { maximumFractionDigits: 0 })})` }));
+  const chosen = w.routeTo && !options.some((o) => o.id === w.routeTo) ? tryFindService(view.catalog, w.routeTo) : undefined;
+  if (chosen) options.unshift({ id: chosen.id, label: serviceName(chosen) });
+  return options.map((o) => html`<option value=${o.id} ?selected=${o.id === w.routeTo}>${o.label}</option>`);
+}
+
+/** A text workload asks for no image sizes: they show (filled with 1024 × 1024) once images are planned. */
+function hasImages(w: WorkloadDraft): boolean {
+  const images = (w.text.imagesPerRequest ?? '').trim();
+  return images !== '' && !/^0+([.,]0*)?$/.test(images);
+}
+
+function setWorkloadText(w: WorkloadDraft, f: WorkloadField, text: string): void {
+  w.text[f] = text;
+  if (f === 'imagesPerRequest' && hasImages(w)) {
+    w.text.imageWidth ||= '1024';
+    w.text.imageHeight ||= '1024';
+  }
 }
 
 function promptSignature(state: PromptCountState): string {
@@ -106,11 +136,17 @@ function serviceOptions(view: FormView, w: Pick<WorkloadDraft, 'search' | 'servi
   );
 }
 
-function promptHint(view: FormView, state: PromptCountState): string {
+/** The count beside the input-token figure: pasting a prompt never overwrites what was typed; the user takes the count with a button. */
+function promptHint(view: FormView, w: WorkloadDraft, state: PromptCountState): TemplateResult | string {
   const s = view.strings;
   switch (state.state) {
-    case 'done':
-      return s.promptCount(formatNumber(String(state.count.tokens), view.locale), state.count.exact, state.count.label);
+    case 'done': {
+      const tokens = state.count.tokens;
+      const shown = formatNumber(String(tokens), view.locale);
+      const counted = s.promptCount(shown, state.count.exact, state.count.label);
+      if ((w.text.inputTokens ?? '').trim() === editText(tokens, view.locale)) return `${counted} · ${s.promptUsed}`;
+      return html`${counted} <button type="button" class="link" @click=${() => view.usePromptCount(w, tokens)}>${s.promptUse(shown)}</button>`;
+    }
     case 'counting':
       return s.promptCounting;
     case 'unavailable':
@@ -127,11 +163,12 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
   const shape = service ? shapeOf(service) : 'chat';
   const fields = fieldsFor(shape, hasToolService(catalog));
   const title = w.name || (service ? serviceName(service) : s.workload(index + 1));
-  const setText = (f: WorkloadField) => (text: string) => view.editWorkload(w, () => (w.text[f] = text));
+  const setText = (f: WorkloadField) => (text: string) => view.editWorkload(w, () => setWorkloadText(w, f, text));
   const field = (f: WorkloadField) =>
     fields.includes(f) ? numberField(view, id(f), `${w.key}.${f}`, f, s.fields[f], w.text[f] ?? '', setText(f), s.units[f]) : nothing;
   const serviceError = errorText(view, `${w.key}.service`, 'service');
   const routeError = errorText(view, `${w.key}.routeTo`, 'routeTo');
+  const routeTargets = view.routeTargets(index, w);
   const modes = catalog.keyModes;
   // The key mode the simulator prices this workload with when none was chosen (core's one rule).
   const keyMode = w.keyMode || view.draft.extra.keyMode || defaultKeyMode(catalog);
@@ -179,10 +216,14 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
       ? html`<div class="field wide">
           <label for=${id('prompt')}>${s.prompt}</label>
           <textarea id=${id('prompt')} aria-describedby=${id('prompt-count')} .value=${w.prompt} @input=${(e: Event) => view.countPrompt(w.key, (e.target as HTMLTextAreaElement).value)}></textarea>
-          <span class="hint" id=${id('prompt-count')}>${promptHint(view, view.promptState(w.key))}</span>
+          <span class="hint" id=${id('prompt-count')}>${promptHint(view, w, view.promptState(w.key))}</span>
         </div>`
       : nothing}
-    ${fields.includes('imagesPerRequest') ? html`<div class="row">${field('imagesPerRequest')} ${field('imageWidth')} ${field('imageHeight')} ${field('toolCalls')}</div>` : nothing}
+    ${fields.includes('imagesPerRequest')
+      ? html`<div class="row">
+          ${field('imagesPerRequest')} ${hasImages(w) ? html`${field('imageWidth')} ${field('imageHeight')}` : nothing} ${field('toolCalls')}
+        </div>`
+      : nothing}
     ${shape !== 'token-days'
       ? html`<details ?open=${w.cacheHitRate > 0 || w.compression > 0 || w.routeShare > 0 || !!w.text.outputCap}>
           <summary>${s.levers}</summary>
@@ -201,9 +242,7 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
                 @change=${(e: Event) => view.editWorkload(w, () => (w.routeTo = (e.target as HTMLSelectElement).value))}
               >
                 <option value="" ?selected=${!w.routeTo}>${s.none}</option>
-                ${guard([catalog, w.routeTo, w.service, view.locale], () =>
-                  serviceOptions(view, { search: '', service: w.routeTo }, (x) => x.id !== w.service && shapeOf(x) === shape),
-                )}
+                ${guard([catalog, w.routeTo, w.service, view.locale, targetSignature(routeTargets)], () => routeOptions(view, w, routeTargets))}
               </select>
               ${routeError ? html`<span class="error" id="${id('route-to')}-error">${routeError}</span>` : nothing}
             </div>

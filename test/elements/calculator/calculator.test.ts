@@ -250,7 +250,19 @@ describe('<credit-calculator>', () => {
     expect(recs).to.match(/sells no credit packages/);
     expect(recs).to.match(/Platform key: 3,000.8 credits/);
     expect(recs).to.match(/Own key: 206.8 credits/);
-    expect(recs).to.match(/Ali \(Alibaba\) Qwen-Turbo-1M: 47.56 credits \(saves 2,953.24 credits\)/);
+    // Each suggestion says why: what it saves, and that its context window holds a request (1,500 + 400 tokens).
+    const items = [...el.shadowRoot!.querySelectorAll('ul.alternatives li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items[0]).to.match(/^百度 \(Baidu\) ERNIE-Speed-128K: 0 credits free · saves 3,000.8 credits \(100%\) Also LLM text chat; its 128K context holds a request of 1,900 tokens\./);
+    expect(items[2]).to.match(/^Ali \(Alibaba\) Qwen-Turbo-1M: 47.56 credits · saves 2,953.24 credits \(98.4%\) Also LLM text chat; its 1M context holds a request of 1,900 tokens\./);
+    expect(recs).to.match(/A cheaper model can answer differently/);
+    // Route to: only services cheaper than GPT-4.1 (with how much), none that costs more.
+    const key = el.draft!.workloads[0]!.key;
+    const routes = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>(`#w${key}-route-to option`)];
+    expect(routes.map((o) => o.textContent!.trim()).slice(0, 4)).to.deep.equal(['None', '百度 (Baidu) ERNIE-Speed-128K (−100%)', 'Tencent hunyuan-lite-4k (−100%)', 'Ali (Alibaba) Qwen-Turbo-1M (−98%)']);
+    const cheaper = el.recommendations!.cheaper[0]!.map((a) => a.service);
+    expect(routes.slice(1).map((o) => o.value)).to.deep.equal(cheaper);
+    // Claude 4.5 Sonnet (0.33 / 1.65 per 1K) costs more than GPT-4.1 (0.22 / 0.88): not a place to route to.
+    expect(cheaper).not.to.include('anthropic/claude-4.5-sonnet-200k');
     // 3,000.8 credits over 22 working days = 136.4 a day: 1,000 credits last 7 working days from Mon 23 Nov.
     expect(text(el, '[part="runway"]')).to.equal('At this rate a balance of 1,000 credits lasts until December 1, 2026.');
     const use = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Use Ali (Alibaba) Qwen-Turbo-1M'))!;
@@ -355,12 +367,20 @@ describe('<credit-calculator>', () => {
     return { el, key, hint, paste, counted: () => until(() => /tokens \(/.test(hint()), 'the count') };
   }
 
-  it('counts a pasted prompt through the tokenizer (exact or marked ≈) and uses it as input tokens', async () => {
-    const { el, hint, paste, counted } = await promptBox();
+  it('counts a pasted prompt (exact or marked ≈) beside the input tokens, which change only when the user takes the count', async () => {
+    const { el, key, hint, paste, counted } = await promptBox();
     paste('hello world');
     await counted();
-    expect(hint()).to.match(/^(2 tokens \(exact, o200k_base\)|≈ \d+ tokens \(estimate\))$/);
-    expect(el.currentScenario!.workloads[0]!.inputTokens).to.be.greaterThan(0);
+    expect(hint()).to.match(/^(2 tokens \(exact, o200k_base\) Use 2 as input tokens|≈ \d+ tokens \(estimate\) Use \d+ as input tokens)$/);
+    // Nothing typed is overwritten by a paste.
+    expect(el.currentScenario!.workloads[0]!.inputTokens).to.equal(1);
+    expect($<HTMLInputElement>(el, `#w${key}-inputTokens`).value).to.equal('1');
+    $(el, `#w${key}-prompt-count button`).click();
+    await el.updateComplete;
+    const tokens = el.currentScenario!.workloads[0]!.inputTokens!;
+    expect(tokens).to.be.greaterThan(1);
+    expect($<HTMLInputElement>(el, `#w${key}-inputTokens`).value).to.equal(String(tokens));
+    expect(hint()).to.match(/· used as input tokens per request$/);
   });
 
   it('a prompt replaced while it is being counted: only the last text counts', async () => {
@@ -370,7 +390,19 @@ describe('<credit-calculator>', () => {
     await counted();
     await aTimeout(300);
     // "hello world" is 2 tokens in o200k_base; the 40 words, cut off by the second input, never land.
-    expect(hint()).to.match(/^(2 tokens \(exact, o200k_base\)|≈ [1-3] tokens \(estimate\))$/);
+    expect(hint()).to.match(/^(2 tokens \(exact, o200k_base\)|≈ [1-3] tokens \(estimate\)) Use [1-3] as input tokens$/);
+  });
+
+  it('a text workload asks for no image sizes; they appear, filled with 1024 × 1024, once images are planned', async () => {
+    const el = await calculator('gptbots');
+    const key = el.draft!.workloads[0]!.key;
+    expect(el.shadowRoot!.querySelector(`#w${key}-imageWidth`)).to.equal(null);
+    expect(el.currentScenario!.workloads[0]).not.to.have.property('imageWidth');
+    await type(el, `#w${key}-imagesPerRequest`, '2');
+    expect($<HTMLInputElement>(el, `#w${key}-imageWidth`).value).to.equal('1024');
+    expect(el.currentScenario!.workloads[0]).to.include({ imagesPerRequest: 2, imageWidth: 1024, imageHeight: 1024 });
+    await type(el, `#w${key}-imagesPerRequest`, '0');
+    expect(el.shadowRoot!.querySelector(`#w${key}-imageWidth`)).to.equal(null);
   });
 
   it('service search finds two words in any order ("claude sonnet"), as the price list does', async () => {
