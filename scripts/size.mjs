@@ -12,7 +12,10 @@
 // 23 Nov 2026): decimal.js (12.6 KB in the bundle), zod/mini (7.8) and lit are ~27 KB of it; of
 // our code the calculator with the simulator is the most (22 KB), then the pricing table (10).
 // Those two budgets are regression guards ~1 KB above that size, and the gap to 80 KB is printed
-// on every run until the bundle is brought down to it.
+// on every run until the bundle is brought down to it. The shared design language (three tiers
+// of tokens), the base class with @lit/context, one catalog loader for all (with its time and
+// size limits) and the number rule added 3.0 KB to an app's bundle and 3.6 KB to the shipped
+// files (92.9 → 95.9 and 97.6 → 101.2 on 7 Dec 2026; main was already above the old guards).
 import { measureBundle, measureShipped } from './bundle-size.mjs';
 
 const KB = 1024;
@@ -28,7 +31,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 91 * KB,
+    limit: 97 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
@@ -37,7 +40,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 95 * KB,
+    limit: 102 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');

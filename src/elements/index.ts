@@ -6,3 +6,6 @@ export * from './usage/index.js';
 export * from './pricing-table/index.js';
 export * from './calculator/index.js';
 export { CreditEvent, CreditErrorEvent } from './common/events.js';
+
+// One client and one catalog for every element inside a container.
+export { provideCredit, type CreditContextValues, type CreditContextHandle } from './common/context.js';

@@ -8,3 +8,5 @@ export const { load: loadElement } = autoloadElements();
 // The element and event classes as types (tag and event maps included): the bundle defines the
 // elements but exports no class, since each loads on demand.
 export type * from './index.js';
+// One client and one catalog for every element inside a container (`provideCredit(el, { client })`).
+export { provideCredit } from './common/context.js';

@@ -21,6 +21,11 @@ export interface CommonStrings {
   /** Data shown is older than the last failed refresh. */
   stale: string;
   keyModes: { platform: string; own: string };
+  /** Why data could not be loaded, when it was a limit: it took longer than {seconds}, it was larger than {size}. */
+  loadTimeout: (seconds: string) => string;
+  loadTooLarge: (size: string) => string;
+  /** The footnote under lines rounded by largest remainder (roundingFootnote). */
+  roundedToTotal: string;
   /** Names of the billing types of the shipped catalogs, by id; a catalog's own name is the fallback. */
   billingTypes: Record<string, string>;
 }
@@ -46,6 +51,9 @@ const en: CommonStrings = {
   offline: 'You are offline.',
   stale: 'These figures may be out of date.',
   keyModes: { platform: 'Platform key', own: 'Own key' },
+  loadTimeout: (seconds) => `The server did not answer within ${seconds} seconds.`,
+  loadTooLarge: (size) => `The file is larger than ${size} and was not loaded.`,
+  roundedToTotal: 'Lines are rounded so that they add up to the total.',
   billingTypes: {
     'llm-text-chat': 'LLM text chat',
     'llm-audio-chat': 'LLM audio chat',
@@ -84,6 +92,9 @@ const de: CommonStrings = {
   offline: 'Sie sind offline.',
   stale: 'Diese Zahlen sind möglicherweise veraltet.',
   keyModes: { platform: 'Plattform-Schlüssel', own: 'Eigener Schlüssel' },
+  loadTimeout: (seconds) => `Der Server hat nicht innerhalb von ${seconds} Sekunden geantwortet.`,
+  loadTooLarge: (size) => `Die Datei ist größer als ${size} und wurde nicht geladen.`,
+  roundedToTotal: 'Die Zeilen sind so gerundet, dass sie die Summe ergeben.',
   billingTypes: {
     'llm-text-chat': 'LLM-Text-Chat',
     'llm-audio-chat': 'LLM-Audio-Chat',

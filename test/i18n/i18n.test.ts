@@ -2,8 +2,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import {
   billingTypeName,
   commonStrings,
+  formatCreditAmount,
   formatCredits,
   formatDate,
+  roundHalfUp,
+  roundingFootnote,
   formatMoney,
   formatNumber,
   formatPercent,
@@ -88,6 +91,49 @@ describe('i18n: formats', () => {
   it('formats a YYYY-MM-DD date as that UTC day', () => {
     expect(formatDate('2026-11-23', 'en')).to.equal('Nov 23, 2026');
     expect(formatDate('2026-11-23', 'de')).to.equal('23.11.2026');
+  });
+});
+
+describe('i18n: one number rule for every element (issue 14 item 12)', () => {
+  it('credits: a whole amount without decimals, any other with two, a column fixed, a price as published', () => {
+    expect(formatCredits('6912', 'en')).to.equal('6,912\u00a0credits');
+    expect(formatCredits('6912.00', 'en')).to.equal('6,912\u00a0credits');
+    expect(formatCredits('6912.4', 'en')).to.equal('6,912.40\u00a0credits');
+    expect(formatCredits('3000.8', 'de')).to.equal('3.000,80\u00a0Credits');
+    expect(formatCreditAmount('1', 'en', { style: 'fixed' })).to.equal('1.00');
+    expect(formatCreditAmount('1.4964', 'en', { style: 'fixed' })).to.equal('1.50');
+    expect(formatCreditAmount('0.000055', 'en', { style: 'price' })).to.equal('0.000055');
+    expect(formatCreditAmount('1.54', 'de', { style: 'price' })).to.equal('1,54');
+    expect(formatCreditAmount('2.6533', 'en', { decimals: 3 })).to.equal('2.653');
+  });
+
+  it('"< 0.01" for a non-zero amount that rounds to zero, never "0.00"', () => {
+    // meinGPT's 15 input tokens at 3.00 EUR per 1M = 0.0045 credits: rounds to 0.00 at two places
+    expect(formatCreditAmount('0.0045', 'en', { style: 'fixed' })).to.equal('<\u00a00.01');
+    expect(formatCreditAmount('0.0045', 'de', { style: 'fixed' })).to.equal('<\u00a00,01');
+    expect(formatCreditAmount('0.005', 'en', { style: 'fixed' })).to.equal('0.01'); // half-up: not below the step
+    expect(formatCreditAmount('0', 'en', { style: 'fixed' })).to.equal('0.00');
+    expect(formatCreditAmount('-0.002', 'en', { style: 'fixed' })).to.equal('>\u00a0-0.01');
+    expect(formatMoney('0.0003', 'EUR', 'en', { maximumFractionDigits: 0 })).to.equal('<\u00a0€0.01');
+    expect(formatMoney('0.0003', 'EUR', 'de', { maximumFractionDigits: 0 })).to.equal('<\u00a00,01\u00a0€');
+  });
+
+  it('percent the same in every element: the locale\'s percent, one decimal, signed for a change', () => {
+    expect(formatPercent('50.4', 'en')).to.equal('50.4%');
+    expect(formatPercent('99.94', 'de')).to.equal('99,9\u00a0%');
+    expect(formatPercent(5, 'en')).to.equal('5%');
+    expect(formatPercent('13.6364', 'en', { signDisplay: 'exceptZero' })).to.equal('+13.6%');
+    expect(formatPercent('-25', 'de', { signDisplay: 'exceptZero' })).to.equal('-25\u00a0%');
+    expect(formatPercent('0.05', 'en', { maximumFractionDigits: 2 })).to.equal('0.05%');
+  });
+
+  it('rounds half-up as strings, and footnotes lines only when they were adjusted to add up', () => {
+    expect(['1.4964', '0.1569', '0.005', '2.995', '-1.005', '9.999'].map((v) => roundHalfUp(v, 2))).to.deep.equal(['1.50', '0.16', '0.01', '3.00', '-1.01', '10.00']);
+    // The README's chat: 0.1569 + 1.4964 + 1 = 2.6533, shown 0.16 + 1.49 + 1.00 = 2.65 (1.4964 alone rounds to 1.50).
+    const adjusted = [{ credits: '0.1569', display: '0.16' }, { credits: '1.4964', display: '1.49' }, { credits: '1', display: '1.00' }];
+    expect(roundingFootnote(adjusted, 'en')).to.equal('Lines are rounded so that they add up to the total.');
+    expect(roundingFootnote(adjusted, 'de')).to.equal('Die Zeilen sind so gerundet, dass sie die Summe ergeben.');
+    expect(roundingFootnote([{ credits: '0.1569', display: '0.16' }, { credits: '1', display: '1.00' }], 'en')).to.equal(undefined);
   });
 });
 

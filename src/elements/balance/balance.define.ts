@@ -1,4 +1,5 @@
-import { CreditBalance, type CreditBalanceStateEvent } from './balance.js';
+import { CreditBalance } from './balance.js';
+import type { CreditBalanceStateEvent } from './balance.events.js';
 import type { CreditErrorEvent } from '../common/events.js';
 
 CreditBalance.define();

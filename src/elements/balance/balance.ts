@@ -1,31 +1,18 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { commonStrings, formatCredits, formatDate, formatMoney, numberFormat } from '../../i18n/index.js';
+import { commonStrings, formatCredits, formatDate, formatMoney, formatPercent } from '../../i18n/index.js';
 import type { CreditClient } from '../../sdk/client.js';
 import type { Balance } from '../../sdk/contract/balance.js';
 import { ConnectionError } from '../../sdk/errors.js';
 // The shared modules one by one, not the barrel: it also holds the catalog loader (core, zod).
 import { Announcer } from '../common/announcer.js';
-import { CreditErrorEvent, CreditEvent } from '../common/events.js';
-import { LocaleController } from '../common/locale-controller.js';
+import { CreditErrorEvent } from '../common/events.js';
+import { CreditElement } from '../common/credit-element.js';
 import { OnlineController } from '../common/online-controller.js';
 import { balanceState, type BalanceLevel, type BalanceState } from './balance-state.js';
 import { balanceStrings, type BalanceStrings } from './balance.strings.js';
 import { styles } from './balance.styles.js';
-
-export interface BalanceStateDetail {
-  level: BalanceLevel;
-  /** The level before, or undefined on the first balance. */
-  previous: BalanceLevel | undefined;
-  balance: Balance;
-}
-
-/** The balance moved into another state (normal, low, critical, depleted). */
-export class CreditBalanceStateEvent extends CreditEvent<BalanceStateDetail> {
-  constructor(detail: BalanceStateDetail) {
-    super('credit-balance-state', detail);
-  }
-}
+import { CreditBalanceStateEvent } from './balance.events.js';
 
 /** The user's time zone, named, so that a cached formatter is not confused with the UTC one. */
 const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -56,15 +43,11 @@ const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
  * @cssproperty [--credit-balance-amount-size=1.75rem] - Size of the credits figure.
  * @cssproperty [--credit-balance-meter-height=0.5rem] - Height of the bar.
  */
-export class CreditBalance extends LitElement {
+export class CreditBalance extends CreditElement {
+  static override readonly tag = 'credit-balance';
   static override styles = styles;
 
-  /** Registers the element as `tag` in `registry` (a subclass for any other tag); idempotent. */
-  static define(tag = 'credit-balance', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, tag === 'credit-balance' ? this : class extends this {});
-  }
-
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     client: { attribute: false },
     balance: { attribute: false },
     refreshInterval: { type: Number, attribute: 'refresh-interval' },
@@ -83,7 +66,6 @@ export class CreditBalance extends LitElement {
   /** Most decimals of credits shown. @default 2 */
   declare decimals: number;
 
-  readonly #localeController = new LocaleController(this);
   readonly #connectivity = new OnlineController(this, () => void this.refresh());
   readonly #announcer = new Announcer(this);
   /** The last balance that loaded, and when. */
@@ -107,7 +89,7 @@ export class CreditBalance extends LitElement {
       this.#forceNetwork = false;
       return client.getBalance({ signal, cache });
     },
-    args: () => [this.client] as const,
+    args: () => [this.client ?? this.providedClient] as const,
     onComplete: (balance) => {
       if (!balance) return;
       this.#lastError = undefined;
@@ -123,9 +105,10 @@ export class CreditBalance extends LitElement {
 
   /** Loads the balance afresh (past the SDK's cache). Resolves when it has rendered; never rejects. */
   async refresh(): Promise<void> {
-    if (!this.client) return;
+    const client = this.client ?? this.providedClient;
+    if (!client) return;
     this.#forceNetwork = true;
-    await this.#task.run([this.client]);
+    await this.#task.run([client]);
     await this.updateComplete;
   }
 
@@ -149,7 +132,7 @@ export class CreditBalance extends LitElement {
     this.#level = level;
     // First balance: only a problem is worth saying; later, every change (back to normal too).
     if (previous !== undefined || level !== 'normal') {
-      const s = balanceStrings(this.#localeController.language);
+      const s = balanceStrings(this.language);
       this.#announcer.announce(this.#stateText(s, balanceState(balance), true));
     }
     this.dispatchEvent(new CreditBalanceStateEvent({ level, previous, balance }));
@@ -202,16 +185,16 @@ export class CreditBalance extends LitElement {
 
   /** A display-only share (0–1) as the locale writes percentages: "20%", "20 %". */
   #percent(share: number): string {
-    return numberFormat(this.#localeController.locale, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+    return formatPercent(share * 100, this.locale);
   }
 
   #credits(value: string): string {
     const d = Number.isInteger(this.decimals) && this.decimals >= 0 && this.decimals <= 12 ? this.decimals : 2;
-    return formatCredits(value, this.#localeController.locale, { maximumFractionDigits: d });
+    return formatCredits(value, this.locale, { decimals: d });
   }
 
   #time(instant: string): string {
-    const locale = this.#localeController.locale;
+    const locale = this.locale;
     const when = new Date(instant);
     const sameDay = when.toDateString() === new Date().toDateString();
     const options: Intl.DateTimeFormatOptions = sameDay
@@ -227,7 +210,7 @@ export class CreditBalance extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const s = balanceStrings(this.#localeController.language);
+    const s = balanceStrings(this.language);
     const balance = this.#lastGood;
     return html`<section part="base" class="base ${balance ? balanceState(balance).level : 'none'}" aria-label=${s.label}>
       ${balance ? this.#renderBalance(s, balance) : this.#renderStatus(s)}
@@ -236,7 +219,7 @@ export class CreditBalance extends LitElement {
   }
 
   #renderStatus(s: BalanceStrings): TemplateResult {
-    const common = commonStrings(this.#localeController.language);
+    const common = commonStrings(this.language);
     if (this.#lastError) {
       const offline = !this.#connectivity.online || (this.#lastError instanceof ConnectionError && this.#lastError.offline);
       return html`<p part="status" class="status error">${s.error} ${offline ? common.offline : nothing}</p>
@@ -248,8 +231,8 @@ export class CreditBalance extends LitElement {
   }
 
   #renderBalance(s: BalanceStrings, balance: Balance): TemplateResult {
-    const common = commonStrings(this.#localeController.language);
-    const locale = this.#localeController.locale;
+    const common = commonStrings(this.language);
+    const locale = this.locale;
     const state = balanceState(balance);
     const stale = this.#isStale(balance);
     const offline = !this.#connectivity.online || (this.#lastError instanceof ConnectionError && this.#lastError.offline);

@@ -1,5 +1,6 @@
-import { CreditCalculator, type CreditScenarioChangeEvent } from './calculator.js';
-import type { CreditErrorEvent } from '../common/index.js';
+import { CreditCalculator } from './calculator.js';
+import type { CreditScenarioChangeEvent } from './calculator.events.js';
+import type { CreditErrorEvent } from '../common/events.js';
 
 CreditCalculator.define();
 

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
   daysOfUse,
   emptyScenario,
@@ -20,7 +20,7 @@ import {
   type SimulationResult,
 } from '../../core/index.js';
 import { commonStrings, formatNumber } from '../../i18n/index.js';
-import { Announcer, CatalogController, CreditErrorEvent, LocaleController } from '../common/index.js';
+import { Announcer, CatalogController, CreditElement, CreditErrorEvent, loadErrorText } from '../common/index.js';
 import { CreditScenarioChangeEvent } from './calculator.events.js';
 import { calculatorStrings, type CalculatorStrings } from './calculator.strings.js';
 import { styles } from './calculator.styles.js';
@@ -79,18 +79,13 @@ interface ServiceSelectDetail {
  *
  * @cssproperty [--credit-calculator-gap=1rem] - Space between form and results.
  * @cssproperty [--credit-calculator-bar-color=var(--credit-color-accent)] - Bars of the charts.
- * @cssproperty --credit-calculator-bar-b-color - Fill of scenario B's bars when comparing (outlined in the bar colour); by default the bar colour at 25 % on the surface.
  * @cssproperty [--credit-calculator-field-width=9rem] - Width of number fields.
  */
-export class CreditCalculator extends LitElement {
+export class CreditCalculator extends CreditElement {
+  static override readonly tag = 'credit-calculator';
   static override styles = styles;
 
-  /** Registers the element as `tag` in `registry` (a subclass for any other tag); idempotent. */
-  static define(tag = 'credit-calculator', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, tag === 'credit-calculator' ? this : class extends this {});
-  }
-
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     src: { type: String },
     catalog: { attribute: false },
     scenario: { attribute: false },
@@ -100,6 +95,7 @@ export class CreditCalculator extends LitElement {
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     urlParam: { type: String, attribute: 'url-param' },
     announceDelay: { type: Number, attribute: 'announce-delay' },
+    timeout: { type: Number },
     service: { type: String },
     keyMode: { type: String, attribute: 'key-mode' },
     draft: { state: true },
@@ -128,6 +124,8 @@ export class CreditCalculator extends LitElement {
   declare urlParam: string;
   /** Milliseconds of calm before the new total is announced to screen readers. @default 800 */
   declare announceDelay: number;
+  /** Seconds the catalog request may take before an error shows. @unit s @default 15 */
+  declare timeout: number;
   /**
    * A service (id, alias or name) to start with, alone, when no scenario is given; the page
    * address's `?service=` (from a price list's link) takes precedence. Set later, it replaces the
@@ -149,7 +147,6 @@ export class CreditCalculator extends LitElement {
   /** The address carried a hand-over that the scenario now holds: shared links leave it out. */
   #handoverInUrl = false;
 
-  readonly #localeController = new LocaleController(this);
   readonly #catalogController = new CatalogController(this, {
     onError: (error) => this.dispatchEvent(new CreditErrorEvent(error, this.src)),
   });
@@ -184,6 +181,7 @@ export class CreditCalculator extends LitElement {
     this.syncUrl = false;
     this.urlParam = 'scenario';
     this.announceDelay = 800;
+    this.timeout = 15;
     this.draft = undefined;
     this.result = undefined;
     this.recommendations = undefined;
@@ -195,11 +193,11 @@ export class CreditCalculator extends LitElement {
   }
 
   get #strings(): CalculatorStrings {
-    return calculatorStrings(this.#localeController.language);
+    return calculatorStrings(this.language);
   }
 
   get #locale(): string {
-    return this.#localeController.locale;
+    return this.locale;
   }
 
   /** The first day of the runway and of the month whose days a basis counts: `start`, else today (UTC). */
@@ -248,8 +246,7 @@ export class CreditCalculator extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('catalog') && this.catalog) this.#catalogController.set(this.catalog);
-    if (changed.has('src') && !this.catalog) this.#catalogController.sync(this.src);
+    this.#catalogController.sync({ catalog: this.catalog ?? this.providedCatalog, src: this.src, timeout: this.timeout });
     if (changed.has('source') && this.isConnected) this.#listen();
     const catalog = this.#activeCatalog;
     if (!catalog) return;
@@ -343,7 +340,7 @@ export class CreditCalculator extends LitElement {
       if (!r) return;
       const credits = formatNumber(r.credits, this.#locale, { maximumFractionDigits: 2 });
       const money = new Intl.NumberFormat(this.#locale, { style: 'currency', currency: r.currency }).format(r.money.amount as Intl.StringNumericLiteral);
-      this.#announcer.announce(this.#strings.announcement(`${credits} ${commonStrings(this.#localeController.language).credits}`, money));
+      this.#announcer.announce(this.#strings.announcement(`${credits} ${commonStrings(this.language).credits}`, money));
     }, this.announceDelay);
   }
 
@@ -483,7 +480,7 @@ export class CreditCalculator extends LitElement {
       draft,
       strings: this.#strings,
       locale: this.#locale,
-      language: this.#localeController.language,
+      language: this.language,
       errors: this.errors,
       month: monthOf(this.#startDay),
       promptState: (key) => host.#prompts.state(key),
@@ -510,14 +507,14 @@ export class CreditCalculator extends LitElement {
     const h = this.#handover;
     if (h?.found && !draft.workloads.some((w) => w.service === h.service.id)) return nothing;
     const priced = h?.found ? (this.result?.byWorkload.find((w) => w.service === h.service.id)?.keyMode ?? h.keyMode) : undefined;
-    return renderHandover(h, catalog, this.#strings, this.#localeController.language, priced ?? '');
+    return renderHandover(h, catalog, this.#strings, this.language, priced ?? '');
   }
 
   #resultsContext(catalog: Catalog): ResultsContext {
     return {
       catalog,
       locale: this.#locale,
-      language: this.#localeController.language,
+      language: this.language,
       strings: this.#strings,
       onUseService: (i, service) => {
         const w = this.draft?.workloads[i];
@@ -532,7 +529,7 @@ export class CreditCalculator extends LitElement {
     if (!catalog || !draft) {
       const error = this.#catalogController.error;
       return html`<div part="base" class="base" aria-busy=${error ? 'false' : 'true'}>
-        <p role=${error ? 'alert' : nothing}>${error ? `${commonStrings(this.#localeController.language).error} ${error.message}` : this.#strings.loading}</p>
+        <p role=${error ? 'alert' : nothing}>${error ? `${commonStrings(this.language).error} ${loadErrorText(error, this.language, this.locale)}` : this.#strings.loading}</p>
         ${this.#announcer.render()}
       </div>`;
     }

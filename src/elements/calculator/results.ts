@@ -17,7 +17,7 @@ export interface ResultsContext {
   onUseService: (workload: number, service: string) => void;
 }
 
-const credits = (value: string, ctx: ResultsContext) => formatCredits(value, ctx.locale, { maximumFractionDigits: 2 });
+const credits = (value: string, ctx: ResultsContext) => formatCredits(value, ctx.locale);
 const money = (amount: string, currency: string, ctx: ResultsContext) => formatMoney(amount, currency, ctx.locale, { maximumFractionDigits: 2 });
 
 export function renderSummary(result: SimulationResult, ctx: ResultsContext): TemplateResult {
@@ -48,14 +48,14 @@ export function renderBreakdown(result: SimulationResult, ctx: ResultsContext): 
   const shown = (display: string) => formatNumber(display, ctx.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const bars = (rows: typeof types.lines) => rows.map((r) => ({ label: r.label, credits: r.credits, shown: `${shown(r.display)} ${commonStrings(ctx.language).credits}` }));
   const pct = (value: string) =>
-    Number(result.credits) > 0 ? formatNumber(String(Math.round((Number(value) / Number(result.credits)) * 1000) / 10), ctx.locale, { maximumFractionDigits: 1 }) + ' %' : '–';
+    Number(result.credits) > 0 ? formatPercent((Number(value) / Number(result.credits)) * 100, ctx.locale) : '–';
   return html`<section aria-labelledby="by-type-h">
       <h3 id="by-type-h">${s.byBillingType}</h3>
-      ${barChart(s.chartTitle(s.byBillingType), bars(types.lines))}
+      ${barChart('chart-types', s.chartTitle(s.byBillingType), bars(types.lines))}
     </section>
     <section aria-labelledby="by-workload-h">
       <h3 id="by-workload-h">${s.byWorkload}</h3>
-      ${barChart(s.chartTitle(s.byWorkload), bars(workloads.lines))}
+      ${barChart('chart-workloads', s.chartTitle(s.byWorkload), bars(workloads.lines))}
     </section>
     <table part="table">
       <caption>${s.tableCaption}</caption>
@@ -69,7 +69,7 @@ export function renderBreakdown(result: SimulationResult, ctx: ResultsContext): 
         ${types.lines.map((l) => html`<tr part="row"><th scope="row">${l.label}</th><td class="num">${shown(l.display)}</td><td class="num">${pct(l.credits)}</td></tr>`)}
       </tbody>
       <tfoot>
-        <tr><th scope="row">${s.total}</th><td class="num">${shown(workloads.total)}</td><td class="num">100 %</td></tr>
+        <tr><th scope="row">${s.total}</th><td class="num">${shown(workloads.total)}</td><td class="num">${formatPercent(100, ctx.locale)}</td></tr>
       </tfoot>
     </table>`;
 }
@@ -88,7 +88,7 @@ export function renderRecommendations(result: SimulationResult, recs: Recommenda
           ${s.packagePlan(
             plan.items.map((i) => `${formatNumber(String(i.count), ctx.locale)} × ${i.package.name}`).join(' + '),
             money(plan.price.amount, plan.price.currency, ctx),
-            plan.discountPercent !== '0' ? `${formatNumber(plan.discountPercent, ctx.locale, { maximumFractionDigits: 2 })} %` : '',
+            plan.discountPercent !== '0' ? formatPercent(plan.discountPercent, ctx.locale) : '',
           )}
           ${plan.surplusCredits !== '0' ? s.packageSurplus(credits(plan.surplusCredits, ctx)) : nothing}
         </p>

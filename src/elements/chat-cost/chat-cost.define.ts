@@ -1,4 +1,5 @@
-import { CreditChatCost, type CreditCostChangeEvent } from './chat-cost.js';
+import { CreditChatCost } from './chat-cost.js';
+import type { CreditCostChangeEvent } from './chat-cost.events.js';
 import type { CreditErrorEvent } from '../common/events.js';
 
 CreditChatCost.define();

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { CHAT_TURN_PARTS, rate, rateChatTurn, type Catalog, type CatalogLike, type ChatTurn, type ChatTurnPart, type Usage } from '../../core/index.js';
 import { Decimal } from '../../core/decimal.js';
@@ -7,25 +7,11 @@ import type { CreditClient } from '../../sdk/client.js';
 import type { ChatUsage } from '../../sdk/contract/chat.js';
 import type { ChatMessage } from '../../tokenizer/count.js';
 import { NotFoundError } from '../../sdk/errors.js';
-import { Announcer, CreditErrorEvent, CreditEvent, LocaleController, fetchCatalog, validCatalog } from '../common/index.js';
+import { Announcer, CatalogController, CreditElement, CreditErrorEvent, loadErrorText } from '../common/index.js';
 import { breakdownOf, breakdownOfTurn, type Breakdown, type BreakdownLine } from './breakdown.js';
 import { chatCostStrings, type ChatCostStrings } from './chat-cost.strings.js';
 import { styles } from './chat-cost.styles.js';
-
-export interface ChatCostDetail {
-  /** Exact billed credits. */
-  credits: string;
-  /** Credits as shown. */
-  total: string;
-  money: { amount: string; currency: string };
-}
-
-/** The billed cost changed (a new usage, or the chat's charge loaded). */
-export class CreditCostChangeEvent extends CreditEvent<ChatCostDetail> {
-  constructor(detail: ChatCostDetail) {
-    super('credit-cost-change', detail);
-  }
-}
+import { CreditCostChangeEvent } from './chat-cost.events.js';
 
 type Priced = { breakdown: Breakdown } | { error: Error } | undefined;
 
@@ -65,15 +51,11 @@ function isTurn(input: ChatTurn | Usage | readonly Usage[]): input is ChatTurn {
  * @cssproperty [--credit-chat-cost-font-size=0.875rem] - Text size of the badge.
  * @cssproperty [--credit-chat-cost-gap=0.25rem] - Space between the badge's parts.
  */
-export class CreditChatCost extends LitElement {
+export class CreditChatCost extends CreditElement {
+  static override readonly tag = 'credit-chat-cost';
   static override styles = styles;
 
-  /** Registers the element as `tag` in `registry` (a subclass for any other tag); idempotent. */
-  static define(tag = 'credit-chat-cost', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, tag === 'credit-chat-cost' ? this : class extends this {});
-  }
-
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     usage: { attribute: false },
     estimateUsage: { attribute: false },
     catalog: { attribute: false },
@@ -92,6 +74,7 @@ export class CreditChatCost extends LitElement {
     decimals: { type: Number },
     scope: { type: String },
     open: { type: Boolean, reflect: true },
+    timeout: { type: Number },
     draftTurn: { state: true },
   };
 
@@ -131,9 +114,10 @@ export class CreditChatCost extends LitElement {
   declare scope: 'chat' | 'message';
   /** The breakdown is expanded. */
   declare open: boolean;
+  /** Seconds the catalog request (`src`) may take before an error shows. @unit s @default 15 */
+  declare timeout: number;
   declare private draftTurn: ChatTurn | undefined;
 
-  readonly #localeController = new LocaleController(this);
   readonly #announcer = new Announcer(this);
   #lastBilledTotal: string | undefined;
   #lastEstimateTotal: { total: string; credits: string } | undefined;
@@ -149,23 +133,15 @@ export class CreditChatCost extends LitElement {
     this.open = false;
     this.expectedOutputTokens = 0;
     this.expectedToolCalls = 0;
+    this.timeout = 15;
   }
 
-  readonly #catalogTask = new Task(this, {
-    task: async ([catalog, src, client, needed], { signal }): Promise<Catalog | undefined> => {
-      if (!needed) return undefined;
-      if (catalog) return validCatalog(catalog);
-      if (src) {
-        const result = await fetchCatalog(src, { signal });
-        if (result.notModified) throw new Error('unexpected 304 for an unconditional request');
-        return result.catalog;
-      }
-      if (client) return client.getCatalog({ signal });
-      return undefined;
-    },
-    args: () => [this.catalog, this.src, this.client, this.#billedInput !== undefined || this.#estimateInput !== undefined || !!this.draft] as const,
-    onError: (error) => this.#fail(error),
-  });
+  readonly #catalogs = new CatalogController(this, { onError: (error) => this.#fail(error) });
+
+  /** The client set on the element, else the one its container provides. */
+  get #client(): CreditClient | undefined {
+    return this.client ?? this.providedClient;
+  }
 
   readonly #chatTask = new Task(this, {
     task: async ([client, chatId], { signal }): Promise<ChatUsage | null | undefined> => {
@@ -178,21 +154,22 @@ export class CreditChatCost extends LitElement {
         throw error;
       }
     },
-    args: () => [this.#billedInput === undefined ? this.client : undefined, this.chatId] as const,
+    args: () => [this.#billedInput === undefined ? this.#client : undefined, this.chatId] as const,
     onError: (error) => this.#fail(error),
   });
 
   /** Loads the chat's charge again (after a new message was recorded). */
   async refresh(): Promise<void> {
-    if (!this.client || !this.chatId) return;
-    this.#chatTask.run([this.client, this.chatId]);
+    const client = this.#client;
+    if (!client || !this.chatId) return;
+    this.#chatTask.run([client, this.chatId]);
     await this.#chatTask.taskComplete.catch(() => {});
   }
 
   /** Resolves when the data in flight (catalog, chat) has loaded and rendered. */
   async loaded(): Promise<void> {
     await this.updateComplete; // a changed property starts its task in this update
-    await Promise.allSettled([this.#catalogTask.taskComplete, this.#chatTask.taskComplete, this.updateComplete]);
+    await Promise.allSettled([this.#catalogs.settled(), this.#chatTask.taskComplete, this.updateComplete]);
     await this.updateComplete; // the catalog may start a recount of the draft
     await this.#draftCounting;
     await this.updateComplete;
@@ -218,7 +195,10 @@ export class CreditChatCost extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const catalog = this.#catalogTask.value;
+    // A catalog is needed only to price here (a chat loaded by id comes priced by the host).
+    const needed = this.#billedInput !== undefined || this.#estimateInput !== undefined || !!this.draft;
+    this.#catalogs.sync(needed ? { catalog: this.catalog ?? this.providedCatalog, src: this.src, client: this.#client, timeout: this.timeout } : {});
+    const catalog = this.#catalogs.catalog;
     // Count again once the catalog is in: its `tokenizer` field names the service's exact encoding.
     const draftInputs = ['draft', 'service', 'messages', 'systemPrompt', 'expectedOutputTokens', 'expectedToolCalls', 'toolService'] as const;
     if (draftInputs.some((name) => changed.has(name)) || (this.draft && catalog !== this.#draftCatalog)) {
@@ -228,7 +208,7 @@ export class CreditChatCost extends LitElement {
     this.#billedPriced = this.#billed(catalog);
     this.#estimatePriced = this.#price(this.#estimateInput, catalog);
     // Here rather than in updated(): the announcer's update then joins this one.
-    this.#noteChanges(this.#billedPriced, this.#estimatePriced, chatCostStrings(this.#localeController.language));
+    this.#noteChanges(this.#billedPriced, this.#estimatePriced, chatCostStrings(this.language));
   }
 
   /**
@@ -245,7 +225,7 @@ export class CreditChatCost extends LitElement {
     }
     try {
       const { countChatTurn } = await import('../../tokenizer/index.js');
-      const catalog = this.#catalogTask.value;
+      const catalog = this.#catalogs.catalog;
       const counted = await countChatTurn(
         { ...(this.systemPrompt && { system: this.systemPrompt }), ...(this.messages && { history: this.messages }), message: draft },
         { model: service, ...(catalog && { catalog }) },
@@ -297,60 +277,60 @@ export class CreditChatCost extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const s = chatCostStrings(this.#localeController.language);
+    const s = chatCostStrings(this.language);
     return html`<div part="base" class="base">${this.#renderBody(s, this.#billedPriced, this.#estimatePriced)}${this.#announcer.render()}</div>`;
   }
 
   #renderBody(s: ChatCostStrings, billed: Priced, estimate: Priced): TemplateResult | typeof nothing {
     if (billed && 'breakdown' in billed) return this.#renderCost(s, billed.breakdown, estimate && 'breakdown' in estimate ? estimate.breakdown : undefined);
-    const loadError = this.#catalogTask.status === TaskStatus.ERROR ? this.#catalogTask.error : this.#billedInput === undefined && this.#chatTask.status === TaskStatus.ERROR ? this.#chatTask.error : undefined;
+    const loadError = this.#catalogs.status === 'error' ? this.#catalogs.error : this.#billedInput === undefined && this.#chatTask.status === TaskStatus.ERROR ? this.#chatTask.error : undefined;
     const error = (billed && 'error' in billed && billed.error) || loadError;
     if (error) return this.#renderStatus(s.error, error as Error);
-    const pending = this.#catalogTask.status === TaskStatus.PENDING || (this.#billedInput === undefined && this.#chatTask.status === TaskStatus.PENDING);
+    const pending = this.#catalogs.status === 'loading' || (this.#billedInput === undefined && this.#chatTask.status === TaskStatus.PENDING);
     if (estimate && 'breakdown' in estimate) return this.#renderEstimate(s, estimate.breakdown);
     if (estimate && 'error' in estimate) return this.#renderStatus(s.error, estimate.error);
     if (pending) return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
-    if (this.#chatTask.value === null || (this.#billedInput !== undefined && !this.#catalogTask.value && !this.catalog && !this.src && !this.client)) return html`<p part="status" class="status">${s.empty}</p>`;
+    if (this.#chatTask.value === null || (this.#billedInput !== undefined && !this.#catalogs.catalog && this.#catalogs.status === 'idle')) return html`<p part="status" class="status">${s.empty}</p>`;
     return nothing;
   }
 
   #renderStatus(text: string, error: Error): TemplateResult {
-    const canRetry = this.#billedInput === undefined && !!this.chatId && !!this.client;
+    const canRetry = this.#billedInput === undefined && !!this.chatId && !!this.#client;
     return html`<p part="status" class="status error">
-      ${text} <span class="detail">${error.message}</span>
-      ${canRetry || this.#catalogTask.status === TaskStatus.ERROR
+      ${text} <span class="detail">${loadErrorText(error, this.language, this.locale)}</span>
+      ${canRetry || this.#catalogs.status === 'error'
         ? html`<button part="retry" type="button" @click=${this.#retry}>${this.#commonRetry}</button>`
         : nothing}
     </p>`;
   }
 
   get #commonRetry(): string {
-    return commonStrings(this.#localeController.language).retry;
+    return commonStrings(this.language).retry;
   }
 
   #retry = () => {
-    if (this.#catalogTask.status === TaskStatus.ERROR) void this.#catalogTask.run();
+    if (this.#catalogs.status === 'error') void this.#catalogs.revalidate();
     if (this.#chatTask.status === TaskStatus.ERROR) void this.#chatTask.run();
   };
 
   /** Credits with the word: "2.65 credits", or "< 0.01 credits" for a cost that rounds to zero. */
   #credits(shown: string, exact: string): string {
-    const locale = this.#localeController.locale;
-    const common = commonStrings(this.#localeController.language);
+    const locale = this.locale;
+    const common = commonStrings(this.language);
     const amount = this.#amount(shown, exact);
     return amount === formatNumber(shown, locale, { minimumFractionDigits: this.#decimalPlaces, maximumFractionDigits: this.#decimalPlaces })
-      ? formatCredits(shown, locale, { minimumFractionDigits: this.#decimalPlaces, maximumFractionDigits: this.#decimalPlaces })
+      ? formatCredits(shown, locale, { style: 'fixed', decimals: this.#decimalPlaces })
       : `${amount}\u00a0${common.credits}`;
   }
 
   /** The amount alone at the shown decimals ("0.16"); "< 0.01" for a line that rounds to zero but is not free. */
   #amount(shown: string, exact: string): string {
-    return formatRoundedCredits(shown, exact, this.#localeController.locale, this.#decimalPlaces);
+    return formatRoundedCredits(shown, exact, this.locale, this.#decimalPlaces);
   }
 
   /** Money to the currency's decimals; "less than €0.01" rather than "€0.00" for a tiny charge. */
   #money(b: Breakdown, s: ChatCostStrings): string {
-    const locale = this.#localeController.locale;
+    const locale = this.locale;
     const { amount, currency } = b.money;
     const shown = formatMoney(amount, currency, locale, { maximumFractionDigits: 0 });
     const digits = numberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
@@ -389,8 +369,8 @@ export class CreditChatCost extends LitElement {
   #lineLabel(s: ChatCostStrings, line: BreakdownLine, multipleServices: boolean, estimated: boolean): string {
     if (line.kind === 'adjustment') return s.adjustment;
     if (isTurnPart(line.kind)) return estimated && (line.kind === 'reply' || line.kind === 'toolCalls') ? s.expectedParts[line.kind] : s.parts[line.kind];
-    const language = this.#localeController.language;
-    const catalog = this.#catalogTask.value;
+    const language = this.language;
+    const catalog = this.#catalogs.catalog;
     const label =
       line.kind === 'requests'
         ? billingTypeName(line.billingType, language, catalog?.billingTypes?.find((b) => b.id === line.billingType)?.name)
@@ -403,7 +383,7 @@ export class CreditChatCost extends LitElement {
   /** The quantity of a line; a turn's parts say what they count ("43 tokens", "2 calls"). */
   #quantity(s: ChatCostStrings, line: BreakdownLine): string {
     if (line.quantity === '') return '';
-    const locale = this.#localeController.locale;
+    const locale = this.locale;
     const count = formatNumber(line.quantity, locale);
     if (!isTurnPart(line.kind)) return count;
     const one = plural(locale, Number(line.quantity)) === 'one';

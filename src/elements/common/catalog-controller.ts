@@ -1,6 +1,9 @@
-// Loads a catalog for an element and keeps it current: fetch + parseCatalog, then ETag
+// The one way an element gets its catalog, from whichever source it has, in this order: a catalog
+// object (its own `catalog` property, or one a container provides), a `src` URL, or the SDK
+// client's catalog. A URL is fetched with a time and size limit and kept current by ETag
 // revalidation every `refresh` seconds, when the tab becomes visible and when the browser comes
-// back online. On an error the last good catalog stays; a newer request aborts an older one.
+// back online. On an error the last good catalog stays; a newer request aborts an older one, and
+// leaving the page aborts what is in flight.
 // (@lit/task does not fit: this is a long-lived resource with conditional refreshes, not one task.)
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Catalog, CatalogLike } from '../../core/catalog/schema.js';
@@ -13,28 +16,47 @@ export interface CatalogControllerOptions {
   onError?: (error: Error) => void;
 }
 
+/** What an element knows about where its catalog comes from; `sync` it on every update. */
+export interface CatalogSource {
+  /** A catalog object: used as is when parsed (frozen), validated otherwise. Wins over the rest. */
+  catalog?: CatalogLike | undefined;
+  /** URL of the catalog JSON. */
+  src?: string | undefined;
+  /** The SDK client, whose `getCatalog()` is the last resort. */
+  client?: { getCatalog(options?: { signal?: AbortSignal }): Promise<Catalog> } | undefined;
+  /** Revalidate `src` every this many seconds (0 = only when the tab becomes visible). */
+  refresh?: number | undefined;
+  /** Seconds a request may take. @default 15 */
+  timeout?: number | undefined;
+  /** Inject a fetch (tests, auth headers, a service worker shim). */
+  fetch?: FetchLike | undefined;
+}
+
 export type CatalogStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+type Active = { kind: 'object'; value: object } | { kind: 'src'; value: string } | { kind: 'client'; value: object } | undefined;
+
+const sameSource = (a: Active, b: Active) => a?.kind === b?.kind && a?.value === b?.value;
 
 export class CatalogController implements ReactiveController {
   catalog: Catalog | undefined;
   error: Error | undefined;
   /** When the catalog was last confirmed current (200 or 304). */
   checkedAt: Date | undefined;
-  /** Inject a fetch (tests, auth headers, a service worker shim). */
-  fetch: FetchLike | undefined;
 
-  #src: string | undefined;
+  #source: CatalogSource = {};
+  #active: Active;
   #refreshSeconds = 0;
   #etag: string | undefined;
   #inflight: AbortController | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #connected = false;
-  /** The last value given to set(), so that a slower validation of an earlier one is dropped. */
-  #given: CatalogLike | undefined;
+  #pending: Promise<void> = Promise.resolve();
+  // Only a URL is revalidated on its own: an object is what it is, a client caches for itself.
   readonly #onVisible = () => {
-    if (document.visibilityState === 'visible') void this.revalidate();
+    if (document.visibilityState === 'visible') this.#refreshUrl();
   };
-  readonly #onOnline = () => void this.revalidate();
+  readonly #onOnline = () => this.#refreshUrl();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -44,18 +66,26 @@ export class CatalogController implements ReactiveController {
   }
 
   get status(): CatalogStatus {
-    if (this.catalog) return this.error ? 'error' : 'ready';
     if (this.error) return 'error';
-    return this.#src && this.#inflight ? 'loading' : 'idle';
+    if (this.catalog) return 'ready';
+    return this.#inflight ? 'loading' : 'idle';
   }
 
-  /** Call from the host's willUpdate with its current `src` and `refresh` (seconds, 0 = never). */
-  sync(src: string | undefined, refreshSeconds = 0): void {
-    const srcChanged = src !== this.#src;
-    const refreshChanged = refreshSeconds !== this.#refreshSeconds;
-    this.#src = src || undefined;
-    this.#refreshSeconds = Number.isFinite(refreshSeconds) && refreshSeconds > 0 ? refreshSeconds : 0;
-    if (srcChanged) {
+  /** Call from the host's willUpdate with where its catalog comes from; loads when that changed. */
+  sync(source: CatalogSource): void {
+    this.#source = source;
+    const active: Active = source.catalog
+      ? { kind: 'object', value: source.catalog }
+      : source.src
+        ? { kind: 'src', value: source.src }
+        : source.client
+          ? { kind: 'client', value: source.client }
+          : undefined;
+    const refresh = active?.kind === 'src' && Number.isFinite(source.refresh) && source.refresh! > 0 ? source.refresh! : 0;
+    const refreshChanged = refresh !== this.#refreshSeconds;
+    this.#refreshSeconds = refresh;
+    if (!sameSource(active, this.#active)) {
+      this.#active = active;
       this.#etag = undefined;
       this.error = undefined;
       if (this.#connected) void this.revalidate();
@@ -63,53 +93,49 @@ export class CatalogController implements ReactiveController {
     if (refreshChanged && this.#connected) this.#startTimer();
   }
 
-  /** A catalog given directly (the `catalog` property): no fetching; validated first unless parseCatalog made it. */
-  set(value: CatalogLike | undefined): void {
-    this.#inflight?.abort();
-    this.#inflight = undefined;
-    this.#given = value;
-    if (value === undefined || isParsedCatalog(value)) return this.#use(value);
-    validCatalog(value).then(
-      (catalog) => {
-        if (this.#given === value) this.#use(catalog);
-      },
-      (error: unknown) => {
-        if (this.#given !== value) return;
-        this.error = error instanceof Error ? error : new Error(String(error));
-        this.options.onError?.(this.error);
-        this.host.requestUpdate();
-      },
-    );
+  /** Resolves when the load in flight (if any) is done and applied. */
+  settled(): Promise<void> {
+    return this.#pending;
   }
 
-  #use(catalog: Catalog | undefined): void {
-    const previous = this.catalog;
-    this.catalog = catalog;
-    this.error = undefined;
-    this.checkedAt = catalog ? new Date() : undefined;
-    if (catalog && previous && previous !== catalog) this.options.onChange?.(catalog, previous);
-    this.host.requestUpdate();
+  /** Loads from the active source (conditionally when a URL's catalog is held). Resolves when done; never rejects. */
+  revalidate(): Promise<void> {
+    this.#pending = this.#load();
+    return this.#pending;
   }
 
-  /** Fetches the catalog (conditionally when one is held). Resolves when done; never rejects. */
-  async revalidate(): Promise<void> {
-    const src = this.#src;
-    if (!src) return;
+  async #load(): Promise<void> {
+    const active = this.#active;
+    if (!active) return;
     this.#inflight?.abort();
+    if (active.kind === 'object' && isParsedCatalog(active.value as CatalogLike)) {
+      // A parsed catalog: shown in this very update, no request and no microtask.
+      this.#inflight = undefined;
+      this.#apply(active.value as Catalog);
+      this.host.requestUpdate();
+      return;
+    }
     const request = new AbortController();
     this.#inflight = request;
     this.host.requestUpdate();
     try {
-      const result = await fetchCatalog(src, { fetch: this.fetch, etag: this.catalog ? this.#etag : undefined, signal: request.signal });
-      if (request.signal.aborted) return;
-      this.error = undefined;
-      this.checkedAt = new Date();
-      if (!result.notModified) {
-        const previous = this.catalog;
-        this.catalog = result.catalog;
-        this.#etag = result.etag;
-        if (previous) this.options.onChange?.(result.catalog, previous);
+      let next: Catalog | undefined;
+      if (active.kind === 'object') next = await validCatalog(active.value as CatalogLike);
+      else if (active.kind === 'client') next = await this.#source.client!.getCatalog({ signal: request.signal });
+      else {
+        const result = await fetchCatalog(active.value, {
+          fetch: this.#source.fetch,
+          etag: this.catalog ? this.#etag : undefined,
+          signal: request.signal,
+          timeout: this.#source.timeout,
+        });
+        if (!result.notModified) {
+          next = result.catalog;
+          this.#etag = result.etag;
+        }
       }
+      if (request.signal.aborted) return;
+      this.#apply(next);
     } catch (error) {
       if (request.signal.aborted) return;
       this.error = error instanceof Error ? error : new Error(String(error));
@@ -120,12 +146,28 @@ export class CatalogController implements ReactiveController {
     }
   }
 
+  /** A load succeeded: `next` is the new catalog, or undefined when the one held is current. */
+  #apply(next: Catalog | undefined): void {
+    this.error = undefined;
+    this.checkedAt = new Date();
+    if (next && next !== this.catalog) {
+      const previous = this.catalog;
+      this.catalog = next;
+      if (previous) this.options.onChange?.(next, previous);
+    }
+  }
+
+  #refreshUrl(): void {
+    if (this.#active?.kind === 'src') void this.revalidate();
+  }
+
+
   hostConnected(): void {
     this.#connected = true;
     document.addEventListener('visibilitychange', this.#onVisible);
     window.addEventListener('online', this.#onOnline);
     this.#startTimer();
-    if (this.#src && !this.catalog && !this.#inflight) void this.revalidate();
+    if (this.#active && !this.#inflight && (!this.catalog || this.error)) void this.revalidate();
   }
 
   hostDisconnected(): void {
@@ -139,7 +181,7 @@ export class CatalogController implements ReactiveController {
 
   #startTimer(): void {
     this.#stopTimer();
-    if (this.#refreshSeconds > 0) this.#timer = setInterval(() => void this.revalidate(), this.#refreshSeconds * 1000);
+    if (this.#refreshSeconds > 0) this.#timer = setInterval(() => this.#refreshUrl(), this.#refreshSeconds * 1000);
   }
 
   #stopTimer(): void {

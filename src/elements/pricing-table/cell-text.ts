@@ -43,7 +43,7 @@ export function cellText(catalog: Catalog, cell: PriceCell, locale: string, disp
   else if (cell.state === 'free') text = { key, main: common.free, money: '' };
   else {
     const currency = catalog.creditUnit.currency;
-    const credits = (value: string) => once(catalog, `c|${locale}|${value}`, () => formatCreditAmount(value, locale));
+    const credits = (value: string) => once(catalog, `c|${locale}|${value}`, () => formatCreditAmount(value, locale, { style: 'price' }));
     const money = (value: string) => once(catalog, `m|${locale}|${value}`, () => formatMoney(value, currency, locale));
     const inMoney = money(cell.money!);
     const listed = cell.listed === undefined ? undefined : display === 'money' ? money(cell.listedMoney!) : credits(cell.listed);

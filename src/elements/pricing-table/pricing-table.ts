@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Catalog, CatalogLike } from '../../core/catalog/schema.js';
 import { brandName } from '../../core/catalog/names.js';
 import { defaultKeyMode } from '../../core/catalog/key-modes.js';
@@ -11,9 +11,9 @@ import {
 } from '../../i18n/index.js';
 import { Announcer } from '../common/announcer.js';
 import { CatalogController } from '../common/catalog-controller.js';
-import { fetchCatalog, validCatalog, type FetchLike } from '../common/catalog-fetch.js';
+import { fetchCatalog, loadErrorText, validCatalog, type FetchLike } from '../common/catalog-fetch.js';
+import { CreditElement } from '../common/credit-element.js';
 import { CreditErrorEvent } from '../common/events.js';
-import { LocaleController } from '../common/locale-controller.js';
 import type { CurrencyDisplay } from './cell-text.js';
 import { cellKey, type TableModel, type TokenUnitPreference } from './model-types.js';
 import { CreditCatalogChangeEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
@@ -60,23 +60,11 @@ const SKELETON_ROWS = 8;
  * @csspart price - A price cell.
  * @csspart badge - The cheapest / changed / new badges.
  *
- * @cssproperty [--credit-color-text] - Text colour (light #1a1a1f, dark #ececf1).
- * @cssproperty [--credit-color-surface] - Background.
- * @cssproperty [--credit-color-surface-alt] - Header and stripe background.
- * @cssproperty [--credit-color-border] - Rules and borders.
- * @cssproperty [--credit-color-accent] - Buttons, selected row, sort marks.
- * @cssproperty [--credit-color-positive] - The cheapest badge.
- * @cssproperty [--credit-color-warning] - Changed prices.
- * @cssproperty [--credit-radius=0.5rem] - Corner radius.
  * @cssproperty [--credit-pricing-table-max-height=none] - Scroll the table inside this height.
  */
-export class CreditPricingTable extends LitElement {
+export class CreditPricingTable extends CreditElement {
+  static override readonly tag = 'credit-pricing-table';
   static override styles = styles;
-
-  /** Registers the element as `tag` in `registry` (a subclass for any other tag); idempotent. */
-  static define(tag = 'credit-pricing-table', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, tag === 'credit-pricing-table' ? this : class extends this {});
-  }
 
   static override properties = {
     src: { type: String },
@@ -89,12 +77,8 @@ export class CreditPricingTable extends LitElement {
     refresh: { type: Number },
     previous: { attribute: 'previous' },
     selected: { type: String, reflect: true },
-    theme: { type: String, reflect: true },
+    timeout: { type: Number },
     fetch: { attribute: false },
-    query: { state: true },
-    brandFilter: { state: true },
-    billingTypeFilter: { state: true },
-    sort: { state: true },
   };
 
   /** URL of the catalog JSON. */
@@ -109,7 +93,7 @@ export class CreditPricingTable extends LitElement {
   declare billingTypes: string;
   /** Only these brands (comma separated, published or English name). */
   declare brands: string;
-  /** @default 'both' */
+  /** Prices in `credits`, in `money` (the catalog's currency) or `both` (money under credits). @default 'both' */
   declare currencyDisplay: CurrencyDisplay;
   /** Revalidate every this many seconds (0 = only when the tab becomes visible). @unit s @default 0 */
   declare refresh: number;
@@ -117,16 +101,16 @@ export class CreditPricingTable extends LitElement {
   declare previous: string | CatalogLike | undefined;
   /** Id of the selected service. */
   declare selected: string | undefined;
-  /** `light`, `dark`, or unset to follow the page's colour scheme. */
-  declare theme: 'light' | 'dark' | undefined;
+  /** Seconds the catalog request may take before the table shows an error. @unit s @default 15 */
+  declare timeout: number;
   /** Injected fetch (tests, auth). */
   declare fetch: FetchLike | undefined;
-  declare query: string;
-  declare brandFilter: string;
-  declare billingTypeFilter: string;
-  declare sort: SortState | undefined;
 
-  readonly #locale = new LocaleController(this);
+  // Visitor state (search, filters, sort): private, not attributes.
+  #query = '';
+  #brandFilter = '';
+  #billingTypeFilter = '';
+  #sort: SortState | undefined;
   readonly #announcer = new Announcer(this);
   readonly #loader = new CatalogController(this, {
     onChange: (next, previous) => this.#catalogChanged(next, previous),
@@ -150,9 +134,7 @@ export class CreditPricingTable extends LitElement {
     this.brands = '';
     this.currencyDisplay = 'both';
     this.refresh = 0;
-    this.query = '';
-    this.brandFilter = '';
-    this.billingTypeFilter = '';
+    this.timeout = 15;
   }
 
   /** The catalog shown (the last good one). */
@@ -177,9 +159,7 @@ export class CreditPricingTable extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#loader.fetch = this.fetch;
-    if (changed.has('catalog') && this.catalog !== undefined) this.#loader.set(this.catalog);
-    if (this.catalog === undefined) this.#loader.sync(this.src, this.refresh);
+    this.#loader.sync({ catalog: this.catalog ?? this.providedCatalog, src: this.src, refresh: this.refresh, timeout: this.timeout, fetch: this.fetch });
     if (changed.has('previous')) this.#loadPrevious();
     const catalog = this.#loader.catalog;
     const unit = this.unit === '1k' || this.unit === '1m' ? this.unit : undefined;
@@ -214,7 +194,7 @@ export class CreditPricingTable extends LitElement {
       );
       return;
     }
-    fetchCatalog(previous, { fetch: this.fetch }).then(
+    fetchCatalog(previous, { fetch: this.fetch, timeout: this.timeout }).then(
       (result) => {
         if (this.previous !== previous || result.notModified) return;
         this.#previousCatalog = result.catalog;
@@ -245,11 +225,11 @@ export class CreditPricingTable extends LitElement {
   }
 
   get #strings(): PricingTableStrings {
-    return pricingTableStrings(this.#locale.language);
+    return pricingTableStrings(this.language);
   }
 
   get #common(): CommonStrings {
-    return commonStrings(this.#locale.language);
+    return commonStrings(this.language);
   }
 
   /** Key modes shown as column groups. */
@@ -276,8 +256,9 @@ export class CreditPricingTable extends LitElement {
   }
 
   #sortBy(column: string): void {
-    const direction = this.sort?.column === column && this.sort.direction === 'ascending' ? 'descending' : 'ascending';
-    this.sort = { column, direction };
+    const direction = this.#sort?.column === column && this.#sort.direction === 'ascending' ? 'descending' : 'ascending';
+    this.#sort = { column, direction };
+    this.requestUpdate();
   }
 
   /** One listener per group for the model buttons of all its rows. */
@@ -290,14 +271,30 @@ export class CreditPricingTable extends LitElement {
     this.dispatchEvent(new CreditServiceSelectEvent(id, this.#selectKeyMode(catalog)));
   }
 
+  readonly #onSearch = (event: Event) => {
+    this.#query = (event.target as HTMLInputElement).value;
+    this.requestUpdate();
+  };
+
+  readonly #onBrand = (event: Event) => {
+    this.#brandFilter = (event.target as HTMLSelectElement).value;
+    this.requestUpdate();
+  };
+
+  readonly #onBillingType = (event: Event) => {
+    this.#billingTypeFilter = (event.target as HTMLSelectElement).value;
+    this.requestUpdate();
+  };
+
   #onKeyModeChange(event: Event): void {
     this.keyMode = (event.target as HTMLInputElement).value;
   }
 
   #clearFilters(): void {
-    this.query = '';
-    this.brandFilter = '';
-    this.billingTypeFilter = '';
+    this.#query = '';
+    this.#brandFilter = '';
+    this.#billingTypeFilter = '';
+    this.requestUpdate();
     this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
   }
 
@@ -313,7 +310,7 @@ export class CreditPricingTable extends LitElement {
 
   #renderToolbar(model: TableModel | undefined): TemplateResult {
     const s = this.#strings;
-    const lang = this.#locale.language;
+    const lang = this.language;
     const allowedTypes = parseList(this.billingTypes);
     const allowedBrands = parseList(this.brands);
     const groups = model?.groups.filter((g) => !allowedTypes.length || allowedTypes.includes(g.billingType)) ?? [];
@@ -329,26 +326,26 @@ export class CreditPricingTable extends LitElement {
           autocomplete="off"
           spellcheck="false"
           placeholder=${s.searchPlaceholder}
-          .value=${this.query}
+          .value=${this.#query}
           ?disabled=${!model}
-          @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+          @input=${this.#onSearch}
         />
       </div>
       <div class="field">
         <label for="brand">${s.brand}</label>
-        <select id="brand" ?disabled=${!model} @change=${(e: Event) => (this.brandFilter = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.brandFilter}>${s.allBrands}</option>
+        <select id="brand" ?disabled=${!model} @change=${this.#onBrand}>
+          <option value="" ?selected=${!this.#brandFilter}>${s.allBrands}</option>
           ${brands.map(
-            (b) => html`<option value=${b.brand.toLowerCase()} ?selected=${this.brandFilter === b.brand.toLowerCase()}>${brandName(b.brand, b.brandEn)}</option>`,
+            (b) => html`<option value=${b.brand.toLowerCase()} ?selected=${this.#brandFilter === b.brand.toLowerCase()}>${brandName(b.brand, b.brandEn)}</option>`,
           )}
         </select>
       </div>
       <div class="field">
         <label for="type">${s.billingType}</label>
-        <select id="type" ?disabled=${!model} @change=${(e: Event) => (this.billingTypeFilter = (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!this.billingTypeFilter}>${s.allBillingTypes}</option>
+        <select id="type" ?disabled=${!model} @change=${this.#onBillingType}>
+          <option value="" ?selected=${!this.#billingTypeFilter}>${s.allBillingTypes}</option>
           ${groups.map(
-            (g) => html`<option value=${g.billingType} ?selected=${this.billingTypeFilter === g.billingType}>${billingTypeName(g.billingType, lang, g.catalogName)}</option>`,
+            (g) => html`<option value=${g.billingType} ?selected=${this.#billingTypeFilter === g.billingType}>${billingTypeName(g.billingType, lang, g.catalogName)}</option>`,
           )}
         </select>
       </div>
@@ -376,13 +373,13 @@ export class CreditPricingTable extends LitElement {
     if (!model) {
       return html`<div class="message error" role="alert">
         <p><strong>${s.loadFailed}</strong></p>
-        <p class="detail">${error.message}</p>
+        <p class="detail">${loadErrorText(error, this.language, this.locale)}</p>
         ${retry}
       </div>`;
     }
     const checked = model.catalog.source?.checked ?? this.#loader.checkedAt;
     return html`<div class="message stale" role="status">
-      <p>${s.refreshFailed(checked ? formatDate(checked, this.#locale.locale) : '—')}</p>
+      <p>${s.refreshFailed(checked ? formatDate(checked, this.locale) : '—')}</p>
       ${retry}
     </div>`;
   }
@@ -397,14 +394,14 @@ export class CreditPricingTable extends LitElement {
   #renderGroups(model: TableModel): TemplateResult {
     const catalog = model.catalog;
     const modes = this.#shownModes(catalog);
-    const locale = this.#locale.locale;
+    const locale = this.locale;
     const views = viewOf(model, {
-      query: this.query,
+      query: this.#query,
       billingTypes: parseList(this.billingTypes),
       brands: parseList(this.brands),
-      brand: this.brandFilter,
-      billingType: this.billingTypeFilter,
-      sort: this.sort,
+      brand: this.#brandFilter,
+      billingType: this.#billingTypeFilter,
+      sort: this.#sort,
       keyModes: modes,
       locale,
     });
@@ -428,16 +425,17 @@ export class CreditPricingTable extends LitElement {
     const { group } = view;
     const s = this.#strings;
     const common = this.#common;
-    const lang = this.#locale.language;
-    const locale = this.#locale.locale;
+    const lang = this.language;
+    const locale = this.locale;
     const unitWord = this.currencyDisplay === 'money' ? catalog.creditUnit.currency : common.credits;
     const captionId = `group-${group.billingType}`;
     const twoRows = modes.length > 1;
     const sortHeader = (column: string, label: string, rowspan = 1) => {
-      const active = this.sort && (column === 'name' ? this.sort.column === 'name' : view.sortedColumn === column);
-      return html`<th role="columnheader" scope="col" rowspan=${rowspan} aria-sort=${active ? this.sort!.direction : nothing} class=${active ? 'sorted' : ''}
+      const sort = this.#sort;
+      const active = sort && (column === 'name' ? sort.column === 'name' : view.sortedColumn === column);
+      return html`<th role="columnheader" scope="col" rowspan=${rowspan} aria-sort=${active ? sort.direction : nothing} class=${active ? 'sorted' : ''}
         ><button type="button" class="sort" data-column=${column} @click=${this.#onSortClick}
-          >${label}<span class="sort-mark" aria-hidden="true">${active ? (this.sort!.direction === 'ascending' ? '▲' : '▼') : '↕'}</span></button
+          >${label}<span class="sort-mark" aria-hidden="true">${active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}</span></button
         ></th>`;
     };
     // With both key modes shown, say which one the quantity is for (the first: the platform's key).
@@ -488,7 +486,7 @@ export class CreditPricingTable extends LitElement {
 
   #renderFooter(catalog: Catalog): TemplateResult {
     const s = this.#strings;
-    const locale = this.#locale.locale;
+    const locale = this.locale;
     const checked = this.#loader.checkedAt;
     return html`<footer class="footer">
       <span>${s.catalogVersion(catalog.version)}</span>

@@ -8,7 +8,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { noChange } from 'lit';
 import { brandName } from '../../core/catalog/names.js';
 import type { Catalog } from '../../core/catalog/schema.js';
-import { formatNumber, type CommonStrings } from '../../i18n/index.js';
+import { formatPercent, type CommonStrings } from '../../i18n/index.js';
 import { cellText, type CurrencyDisplay } from './cell-text.js';
 import type { PriceCell, Row } from './model-types.js';
 import type { PricingTableStrings } from './pricing-table.strings.js';
@@ -160,7 +160,7 @@ function fillCell(dom: CellDom, row: Row, key: string, ctx: RowsContext): void {
   if (ctx.view.cheapest.has(id)) td.append(' ', badge('cheapest', s.cheapest));
   if (flashed || marked) {
     const percent = ctx.previous?.cells.get(id) ?? ctx.flash?.cells.get(id);
-    const shown = percent ? ` ${percent.startsWith('-') ? '' : '+'}${formatNumber(percent, ctx.locale, { maximumFractionDigits: 2 })} %` : '';
+    const shown = percent ? ` ${formatPercent(percent, ctx.locale, { signDisplay: 'exceptZero' })}` : '';
     td.append(' ', badge('changed', `${s.priceChanged}${shown}`));
   }
 }

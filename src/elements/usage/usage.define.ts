@@ -1,4 +1,5 @@
-import { CreditUsage, type CreditPeriodChangeEvent } from './usage.js';
+import { CreditUsage } from './usage.js';
+import type { CreditPeriodChangeEvent } from './usage.events.js';
 import type { CreditErrorEvent } from '../common/events.js';
 
 CreditUsage.define();

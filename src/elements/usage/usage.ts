@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { Decimal, toPlain } from '../../core/decimal.js';
 import { billingTypeName, commonStrings, formatCredits, formatDate, formatMoney, formatNumber, numberFormat, plural } from '../../i18n/index.js';
@@ -7,22 +7,16 @@ import type { Balance } from '../../sdk/contract/balance.js';
 import type { UsageReport } from '../../sdk/contract/usage.js';
 import { ConnectionError } from '../../sdk/errors.js';
 // The shared modules one by one, not the barrel: it also holds the catalog loader (core, zod).
-import { CreditErrorEvent, CreditEvent } from '../common/events.js';
-import { LocaleController } from '../common/locale-controller.js';
+import { CreditErrorEvent } from '../common/events.js';
+import { CreditElement } from '../common/credit-element.js';
 import { OnlineController } from '../common/online-controller.js';
 import { forecastMonth, type DayCredits, type Forecast } from './forecast.js';
 import { fillDays, forecastRange, periodRange, utcToday, type Range } from './series.js';
 import { eventsText, usageStrings, type Breakdown, type Period, type UsageStrings } from './usage.strings.js';
 import { styles } from './usage.styles.js';
+import { CreditPeriodChangeEvent } from './usage.events.js';
 
 export type { Period, Breakdown as UsageGroupBy } from './usage.strings.js';
-
-/** The period shown changed (the picker or the attributes). */
-export class CreditPeriodChangeEvent extends CreditEvent<{ period: Period; from: string; to: string }> {
-  constructor(detail: { period: Period; from: string; to: string }) {
-    super('credit-period-change', detail);
-  }
-}
 
 const PERIODS: readonly Period[] = ['this-month', 'last-30-days', 'custom'];
 const BREAKDOWNS: readonly Breakdown[] = ['service', 'billingType', 'user', 'department'];
@@ -57,15 +51,11 @@ function completed<T>(task: Task<readonly unknown[], T>): T | undefined {
  * @cssproperty [--credit-usage-chart-height=10rem] - Height of the chart.
  * @cssproperty [--credit-usage-bar-color=var(--credit-color-accent)] - Colour of the bars.
  */
-export class CreditUsage extends LitElement {
+export class CreditUsage extends CreditElement {
+  static override readonly tag = 'credit-usage';
   static override styles = styles;
 
-  /** Registers the element as `tag` in `registry` (a subclass for any other tag); idempotent. */
-  static define(tag = 'credit-usage', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, tag === 'credit-usage' ? this : class extends this {});
-  }
-
-  static override properties = {
+  static override properties: PropertyDeclarations = {
     client: { attribute: false },
     balance: { attribute: false },
     period: { type: String, reflect: true },
@@ -94,7 +84,6 @@ export class CreditUsage extends LitElement {
   declare private tableOpen: boolean;
   declare private chartHover: boolean;
 
-  readonly #localeController = new LocaleController(this);
   readonly #connectivity = new OnlineController(this, () => void this.refresh());
   #days: UsageReport | undefined;
   #groups: UsageReport | undefined;
@@ -139,7 +128,7 @@ export class CreditUsage extends LitElement {
       }
       return { days: days.value, groups: groups.value, groupsError: undefined };
     },
-    args: () => [this.client, this.range?.from, this.range?.to, BREAKDOWNS.includes(this.groupBy) ? this.groupBy : 'service'] as const,
+    args: () => [this.#client, this.range?.from, this.range?.to, BREAKDOWNS.includes(this.groupBy) ? this.groupBy : 'service'] as const,
     onError: this.#fail,
   });
 
@@ -152,15 +141,20 @@ export class CreditUsage extends LitElement {
       ]);
       return { history, balance };
     },
-    args: () => [this.client, this.#day, this.balance] as const,
+    args: () => [this.#client, this.#day, this.balance] as const,
     onError: this.#fail,
   });
 
   /** Loads everything afresh (after usage was recorded). Resolves when rendered; never rejects. */
   async refresh(): Promise<void> {
-    this.client?.invalidate();
+    this.#client?.invalidate();
     await Promise.allSettled([this.#periodTask.run(), this.#contextTask.run()]);
     await this.updateComplete;
+  }
+
+  /** The client set on the element, else the one its container provides. */
+  get #client(): CreditClient | undefined {
+    return this.client ?? this.providedClient;
   }
 
   /** Resolves when the data in flight has loaded (or failed) and rendered. */
@@ -204,11 +198,11 @@ export class CreditUsage extends LitElement {
   // ---- formatting -------------------------------------------------------------------------
 
   #credits(value: string, decimals = 2): string {
-    return formatCredits(value, this.#localeController.locale, { maximumFractionDigits: decimals });
+    return formatCredits(value, this.locale, { decimals });
   }
 
   #date(day: string, style: 'short' | 'medium' | 'long' = 'short'): string {
-    const locale = this.#localeController.locale;
+    const locale = this.locale;
     const key = `${locale}|${style}|${day}`;
     let label = dayLabels.get(key);
     if (label === undefined) {
@@ -228,7 +222,7 @@ export class CreditUsage extends LitElement {
   // ---- render -----------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const s = usageStrings(this.#localeController.language);
+    const s = usageStrings(this.language);
     const busy = this.#periodTask.status === TaskStatus.PENDING || this.#contextTask.status === TaskStatus.PENDING;
     return html`<section part="base" class="base" aria-label=${s.label} aria-busy=${busy ? 'true' : 'false'}>
       ${this.#renderPicker(s)} ${this.#renderNotes(s)} ${this.#renderUsage(s)} ${this.#renderLimits(s)} ${this.#renderForecast(s)}
@@ -281,7 +275,7 @@ export class CreditUsage extends LitElement {
   };
 
   #renderNotes(s: UsageStrings): TemplateResult | typeof nothing {
-    const common = commonStrings(this.#localeController.language);
+    const common = commonStrings(this.language);
     const failed = [this.#periodTask, this.#contextTask].find((t) => t.status === TaskStatus.ERROR);
     const offline = !this.#connectivity.online || (failed?.error instanceof ConnectionError && failed.error.offline);
     const stale = failed && this.#days;
@@ -294,17 +288,17 @@ export class CreditUsage extends LitElement {
     if (!this.range) return html``;
     if (!report) {
       if (this.#periodTask.status === TaskStatus.ERROR) {
-        return html`<p part="status" class="status error">${s.error} <button type="button" @click=${() => void this.refresh()}>${commonStrings(this.#localeController.language).retry}</button></p>`;
+        return html`<p part="status" class="status error">${s.error} <button type="button" @click=${() => void this.refresh()}>${commonStrings(this.language).retry}</button></p>`;
       }
       // Nothing to load yet (no client): say nothing rather than "loading" forever.
       return this.#periodTask.status === TaskStatus.PENDING ? html`<p part="status" class="status" aria-busy="true">${s.loading}</p>` : html``;
     }
     const range = { from: report.from, to: report.to };
     const days = fillDays(range, report.groups);
-    const language = this.#localeController.language;
+    const language = this.language;
     const unit = this.#currentBalance?.creditUnit;
-    const money = unit ? formatMoney(toPlain(new Decimal(report.total.credits).times(unit.value)), unit.currency, this.#localeController.locale, { maximumFractionDigits: 0 }) : undefined;
-    const events = eventsText(formatNumber(report.total.events, this.#localeController.locale), plural(this.#localeController.locale, report.total.events) === 'one', language);
+    const money = unit ? formatMoney(toPlain(new Decimal(report.total.credits).times(unit.value)), unit.currency, this.locale, { maximumFractionDigits: 0 }) : undefined;
+    const events = eventsText(formatNumber(report.total.events, this.locale), plural(this.locale, report.total.events) === 'one', language);
     const credits = this.#credits(report.total.credits) + (money ? ` (${money})` : '');
     return html`<p part="total" class="total">${s.total(credits, events)}</p>
       ${report.total.events === 0 ? html`<p part="status" class="status">${s.empty}</p>` : nothing}
@@ -323,7 +317,7 @@ export class CreditUsage extends LitElement {
       ? s.chartSummary(from, to, this.#credits(total), this.#credits(days[peak]!.credits), this.#date(days[peak]!.date))
       : s.chartEmpty(from, to);
     const width = days.length * 10;
-    const locale = this.#localeController.locale;
+    const locale = this.locale;
     const numbers = numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
     const amount = (credits: string) => numbers.format(credits as Intl.StringNumericLiteral);
     return html`<figure class="chart">
@@ -356,8 +350,8 @@ export class CreditUsage extends LitElement {
   }
 
   #renderBreakdown(s: UsageStrings, total: string): TemplateResult {
-    const language = this.#localeController.language;
-    const locale = this.#localeController.locale;
+    const language = this.language;
+    const locale = this.locale;
     const report = this.#groups;
     // While another grouping loads, the rows shown are named by their own grouping.
     const by = (report?.groupBy ?? this.groupBy) as Breakdown;
@@ -412,7 +406,7 @@ export class CreditUsage extends LitElement {
         const level = ratio >= 0.9 ? 'critical' : ratio >= 0.8 ? 'low' : 'normal';
         const text = s.meterText(this.#credits(a.used), this.#credits(a.limit));
         return html`<div class="limit ${level}">
-          <span class="limit-label">${label}: ${text}; ${s.resets(formatDate(a.resetsAt, this.#localeController.locale, { dateStyle: 'medium' }))}</span>
+          <span class="limit-label">${label}: ${text}; ${s.resets(formatDate(a.resetsAt, this.locale, { dateStyle: 'medium' }))}</span>
           <div part="meter" class="meter" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax=${limit.toNumber()}
             aria-valuenow=${Decimal.min(used, limit).toNumber()} aria-valuetext=${text}>
             <div class="fill" style="inline-size: ${(ratio * 100).toFixed(1)}%"></div>

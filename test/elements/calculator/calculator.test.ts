@@ -248,11 +248,11 @@ describe('<credit-calculator>', () => {
     await el.updateComplete;
     const recs = text(el, '[part="recommendations"]');
     expect(recs).to.match(/sells no credit packages/);
-    expect(recs).to.match(/Platform key: 3,000.8 credits/);
-    expect(recs).to.match(/Own key: 206.8 credits/);
+    expect(recs).to.match(/Platform key: 3,000.80 credits/);
+    expect(recs).to.match(/Own key: 206.80 credits/);
     // Each suggestion says why: what it saves, and that its context window holds a request (1,500 + 400 tokens).
     const items = [...el.shadowRoot!.querySelectorAll('ul.alternatives li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(items[0]).to.match(/^百度 \(Baidu\) ERNIE-Speed-128K: 0 credits free · saves 3,000.8 credits \(100%\) Also LLM text chat; its 128K context holds a request of 1,900 tokens\./);
+    expect(items[0]).to.match(/^百度 \(Baidu\) ERNIE-Speed-128K: 0 credits free · saves 3,000.80 credits \(100%\) Also LLM text chat; its 128K context holds a request of 1,900 tokens\./);
     expect(items[2]).to.match(/^Ali \(Alibaba\) Qwen-Turbo-1M: 47.56 credits · saves 2,953.24 credits \(98.4%\) Also LLM text chat; its 1M context holds a request of 1,900 tokens\./);
     expect(recs).to.match(/A cheaper model can answer differently/);
     // Route to: only services cheaper than GPT-4.1 (with how much), none that costs more.

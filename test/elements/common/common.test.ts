@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { parseCatalog, CatalogError } from '../../../src/core/index.js';
-import { Announcer, CatalogController, CatalogLoadError, CreditEvent, LocaleController, loadParser, theme } from '../../../src/elements/common/index.js';
+import { Announcer, CatalogController, CatalogLoadError, CreditEvent, LocaleController, loadParser, theme, type FetchLike } from '../../../src/elements/common/index.js';
 import { loadJson } from '../../core/load.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { fakeFetch } from '../../helpers/fake-fetch.js';
@@ -10,6 +10,7 @@ class SharedProbe extends LitElement {
   static override styles = [theme];
   static override properties = { src: { type: String } };
   declare src: string | undefined;
+  fetch: FetchLike | undefined;
   readonly locale = new LocaleController(this);
   readonly loader = new CatalogController(this, {
     onChange: (next, previous) => this.changes.push([previous.version, next.version]),
@@ -20,7 +21,7 @@ class SharedProbe extends LitElement {
   errors: Error[] = [];
   renders = 0;
   protected override willUpdate(): void {
-    this.loader.sync(this.src, 0);
+    this.loader.sync({ src: this.src, fetch: this.fetch });
   }
   protected override render() {
     this.renders++;
@@ -58,7 +59,7 @@ describe('shared: CatalogController', () => {
       { body: v2, etag: '"2"' },
     ]);
     const probe = await fixture<SharedProbe>(html`<shared-probe></shared-probe>`);
-    probe.loader.fetch = fetch;
+    probe.fetch = fetch;
     probe.src = '/catalog/gptbots.json';
     await probe.updateComplete;
     expect(probe.loader.status).to.equal('loading');
@@ -76,7 +77,7 @@ describe('shared: CatalogController', () => {
   it('keeps the last good catalog on a failed refresh and reports the error', async () => {
     const fetch = fakeFetch([{ body: gptbots, etag: '"1"' }, { status: 500 }, { body: { ...gptbots, services: 'nope' } }]);
     const probe = await fixture<SharedProbe>(html`<shared-probe></shared-probe>`);
-    probe.loader.fetch = fetch;
+    probe.fetch = fetch;
     probe.src = '/x.json';
     await probe.updateComplete;
     await fetch.settled();
@@ -92,7 +93,7 @@ describe('shared: CatalogController', () => {
   it('aborts the older request when src changes', async () => {
     const fetch = fakeFetch([{ body: gptbots, etag: '"a"', hold: true }, { body: { ...gptbots, version: 'b' } }]);
     const probe = await fixture<SharedProbe>(html`<shared-probe></shared-probe>`);
-    probe.loader.fetch = fetch;
+    probe.fetch = fetch;
     probe.src = '/a.json';
     await probe.updateComplete;
     probe.src = '/b.json';
@@ -128,7 +129,7 @@ describe('shared: events, announcer, theme', () => {
     const probe = await fixture<SharedProbe>(html`<shared-probe theme="dark"></shared-probe>`);
     expect(getComputedStyle(probe).color).to.equal('rgb(236, 236, 241)');
     probe.setAttribute('theme', 'light');
-    expect(getComputedStyle(probe).color).to.equal('rgb(26, 26, 31)');
+    expect(getComputedStyle(probe).color).to.equal('rgb(24, 24, 27)');
     probe.style.setProperty('--credit-color-text', 'rgb(1, 2, 3)');
     expect(getComputedStyle(probe).color).to.equal('rgb(1, 2, 3)');
   });

@@ -55,7 +55,7 @@ describe('<credit-pricing-table>: live revalidation', () => {
     expect(fetch.requests[2]!.ifNoneMatch).to.equal('"v1"');
     const voice = base.services.find((s) => s.brand === 'Minimax' && s.model === 'Voice')!.id;
     expect(changedCells(el).sort()).to.deep.equal(['openai/gpt-4.1-1m platform:input', `${voice} own:characters`].sort());
-    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td[data-cell="platform:input"] .badge.changed'))).to.equal('price changed +13.64 %');
+    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td[data-cell="platform:input"] .badge.changed'))).to.equal('price changed +13.6%');
     expect(text($(el, 'tr[data-id="openai/gpt-9"] .badge.new'))).to.equal('new');
     expect(event.detail.diff.repriced.map((r) => r.id).sort()).to.deep.equal(['openai/gpt-4.1-1m', voice].sort());
     expect(event.detail.diff.added.map((s) => s.id)).to.deep.equal(['openai/gpt-9']);

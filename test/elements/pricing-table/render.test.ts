@@ -51,8 +51,8 @@ function serviceOf(row: Row): Service {
 function expectedCell(published: string, cap: string | undefined): { credits?: string; listed?: string; text?: string } {
   if (published === '-' || published === '') return { text: 'not offered' };
   if (compareDecimals(published, '0') === 0) return { text: 'free' };
-  if (cap && compareDecimals(published, cap) > 0) return { credits: formatCreditAmount(cap, 'en'), listed: formatCreditAmount(published, 'en') };
-  return { credits: formatCreditAmount(published, 'en') };
+  if (cap && compareDecimals(published, cap) > 0) return { credits: formatCreditAmount(cap, 'en', { style: 'price' }), listed: formatCreditAmount(published, 'en', { style: 'price' }) };
+  return { credits: formatCreditAmount(published, 'en', { style: 'price' }) };
 }
 
 function actualCell(td: Element | null): { credits?: string; listed?: string; text?: string } {
