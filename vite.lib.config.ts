@@ -88,7 +88,7 @@ export default defineConfig({
         // small chunks (±0.4 KB), and all files together are 1.3 KB smaller.
         codeSplitting: {
           groups: [
-            { name: 'common', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/](elements[\\/]common|i18n)[\\/]|src[\\/]core[\\/](errors|validation|decimal-text|describe|catalog[\\/]names)\.ts$/ },
+            { name: 'common', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/](elements[\\/]common|i18n)[\\/]|src[\\/]core[\\/](errors|validation|decimal-text|describe|catalog[\\/](names|key-modes|search))\.ts$/ },
             { name: 'bpe', test: /src[\\/]tokenizer[\\/](encodings|bpe|rank-table|pretokenize)\.ts$/ },
             { name: 'decimal', test: /node_modules[\\/]decimal\.js[\\/]|src[\\/]core[\\/]decimal\.ts$/ },
             { name: 'core', test: /node_modules[\\/]zod[\\/]|src[\\/]core[\\/](?!simulate[\\/])/ },
