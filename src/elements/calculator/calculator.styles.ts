@@ -9,6 +9,7 @@ export const styles = [
       container-type: inline-size;
       --_gap: var(--credit-calculator-gap, 1rem);
       --_bar: var(--credit-calculator-bar-color, var(--_accent));
+      --_bar-b: var(--credit-calculator-bar-b-color, color-mix(in oklab, var(--_bar) 25%, var(--_surface)));
       --_field-width: var(--credit-calculator-field-width, 9rem);
     }
     .base {
@@ -221,18 +222,79 @@ export const styles = [
       margin: 0.25rem 0 0;
       padding-inline-start: 1.25rem;
     }
-    svg.chart {
-      width: 100%;
-      height: auto;
+    .chart {
+      display: grid;
+      gap: calc(var(--_space) * 0.75);
+      margin: 0 0 calc(var(--_space) * 2);
+    }
+    .bar-row {
+      display: grid;
+      grid-template-columns: minmax(5rem, 38%) minmax(3rem, 1fr) auto;
+      align-items: center;
+      gap: calc(var(--_space) * 0.25) var(--_space);
+      font-size: 0.875em;
+    }
+    .bar-label {
+      overflow-wrap: anywhere;
+      line-height: 1.3;
+    }
+    .bar-track {
+      display: grid;
+      gap: 2px;
+    }
+    .bar {
       display: block;
-      margin-bottom: var(--_space);
+      block-size: 0.75rem;
+      border-radius: 0 calc(var(--_radius) / 2) calc(var(--_radius) / 2) 0;
+      background: var(--_bar);
     }
-    svg.chart rect {
-      fill: var(--_bar);
+    /* B is drawn as an outline: told apart from A by shape, not only by a lighter colour. */
+    .bar.b {
+      background: var(--_bar-b);
+      box-shadow: inset 0 0 0 2px var(--_bar);
     }
-    svg.chart text {
-      fill: var(--_text);
-      font-size: 12px;
+    .bar-value {
+      text-align: end;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .legend {
+      display: flex;
+      gap: var(--_space);
+      align-items: center;
+      font-size: 0.875em;
+      color: var(--_text-muted);
+    }
+    .key {
+      display: inline-block;
+      inline-size: 0.75rem;
+      block-size: 0.75rem;
+      border-radius: 2px;
+      background: var(--_bar);
+    }
+    .key.b {
+      background: var(--_bar-b);
+      box-shadow: inset 0 0 0 2px var(--_bar);
+    }
+    @container (max-width: 26rem) {
+      .bar-row {
+        grid-template-columns: minmax(3rem, 1fr) auto;
+      }
+      .bar-label {
+        grid-column: 1 / -1;
+      }
+    }
+    @media (forced-colors: active) {
+      .bar,
+      .key {
+        forced-color-adjust: none;
+        background: CanvasText;
+      }
+      .bar.b,
+      .key.b {
+        background: Canvas;
+        box-shadow: inset 0 0 0 2px CanvasText;
+      }
     }
     table {
       border-collapse: collapse;

@@ -79,6 +79,7 @@ interface ServiceSelectDetail {
  *
  * @cssproperty [--credit-calculator-gap=1rem] - Space between form and results.
  * @cssproperty [--credit-calculator-bar-color=var(--credit-color-accent)] - Bars of the charts.
+ * @cssproperty --credit-calculator-bar-b-color - Fill of scenario B's bars when comparing (outlined in the bar colour); by default the bar colour at 25 % on the surface.
  * @cssproperty [--credit-calculator-field-width=9rem] - Width of number fields.
  */
 export class CreditCalculator extends CreditElement {

@@ -51,11 +51,11 @@ export function renderBreakdown(result: SimulationResult, ctx: ResultsContext): 
     Number(result.credits) > 0 ? formatPercent((Number(value) / Number(result.credits)) * 100, ctx.locale) : '–';
   return html`<section aria-labelledby="by-type-h">
       <h3 id="by-type-h">${s.byBillingType}</h3>
-      ${barChart('chart-types', s.chartTitle(s.byBillingType), bars(types.lines))}
+      ${barChart(s.chartTitle(s.byBillingType), bars(types.lines))}
     </section>
     <section aria-labelledby="by-workload-h">
       <h3 id="by-workload-h">${s.byWorkload}</h3>
-      ${barChart('chart-workloads', s.chartTitle(s.byWorkload), bars(workloads.lines))}
+      ${barChart(s.chartTitle(s.byWorkload), bars(workloads.lines))}
     </section>
     <table part="table">
       <caption>${s.tableCaption}</caption>
