@@ -37,27 +37,55 @@ const bundles = {
 
 // The reference host (creditkit host) on a free loopback port, with a fresh database, started on
 // first use; /api/* of the test server is proxied to it so browser tests can talk to a real host.
+// CREDITKIT_WTR_ENGINE=postgres puts it on a new database of CREDITKIT_TEST_POSTGRES_URL's server.
+async function freshDatabase() {
+  if (process.env.CREDITKIT_WTR_ENGINE !== 'postgres') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-wtr-host-'));
+    return { database: join(dataDir, 'host.sqlite'), drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const server = process.env.CREDITKIT_TEST_POSTGRES_URL;
+  if (!server) throw new Error('CREDITKIT_WTR_ENGINE=postgres needs CREDITKIT_TEST_POSTGRES_URL');
+  const { default: pg } = await import('pg');
+  const name = `creditkit_wtr_${process.pid}`;
+  const admin = async (sql) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { database: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 let host;
 function referenceHost() {
-  host ??= new Promise((resolve, reject) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'creditkit-wtr-host-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'host', '--port', '0', '--database', join(dataDir, 'host.sqlite'), '--seed', 'demo'], {
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const stop = () => {
-      child.kill();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
-    process.once('exit', stop);
-    child.on('error', reject);
-    child.stdout.on('data', (chunk) => {
-      const match = /listening (http:\/\/[^\s/]+)/.exec(String(chunk));
-      if (match) resolve({ origin: match[1], stop });
-    });
-  });
+  host ??= freshDatabase().then(
+    ({ database, drop }) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'host', '--port', '0', '--database', database, '--seed', 'demo'], {
+          env: process.env,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        const stop = async () => {
+          child.kill();
+          await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
+          await drop().catch(() => {});
+        };
+        stopHost = stop;
+        process.once('exit', () => child.kill());
+        child.on('error', reject);
+        child.stdout.on('data', (chunk) => {
+          const match = /listening (http:\/\/[^\s/]+)/.exec(String(chunk));
+          if (match) resolve({ origin: match[1], stop });
+        });
+      }),
+  );
   return host;
 }
+let stopHost;
 
 async function proxyApi(ctx, next) {
   if (!ctx.url.startsWith('/api/')) return next();
@@ -84,6 +112,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser'] },
   plugins: [
+    // Stops the host (and drops its database) when the run ends.
+    { name: 'creditkit-reference-host', serverStop: () => stopHost?.() },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     bundles,
     axRolesPlugin(),

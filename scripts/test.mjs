@@ -2,9 +2,13 @@
 // (*.node.test.ts: CLI, reference host over loopback, the packed tarball installed), the package
 // checks, then one summary line.
 // `npm test -- --files test/core` limits both suites to paths containing that text.
+// The reference host's tests run on SQLite and on PostgreSQL: on the server of
+// CREDITKIT_TEST_POSTGRES_URL, else on a throwaway cluster started here when Debian's PostgreSQL
+// server is installed (scripts/postgres.mjs); without either, PostgreSQL is skipped (and said so).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findPostgresBin, startCluster } from './postgres.mjs';
 
 const args = process.argv.slice(2);
 const filterIndex = args.indexOf('--files');
@@ -20,6 +24,18 @@ const allTests = walk('test').filter((f) => f.endsWith('.test.ts'));
 const selected = (pred) => allTests.filter(pred).filter((f) => !filter || f.includes(filter));
 const browserFiles = selected((f) => !f.endsWith('.node.test.ts') && !f.startsWith('test/e2e'));
 const nodeFiles = selected((f) => f.endsWith('.node.test.ts'));
+
+const hostBrowserFiles = browserFiles.filter((f) => f.startsWith('test/elements/host/'));
+let cluster;
+if (!process.env.CREDITKIT_TEST_POSTGRES_URL && (nodeFiles.length || hostBrowserFiles.length) && findPostgresBin()) {
+  cluster = await startCluster();
+  process.env.CREDITKIT_TEST_POSTGRES_URL = cluster.url;
+  console.log(`# PostgreSQL for the host tests: a throwaway cluster at ${cluster.url}`);
+}
+const stopCluster = () => cluster?.stop();
+process.once('exit', stopCluster);
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+if (!process.env.CREDITKIT_TEST_POSTGRES_URL) console.log('# PostgreSQL: not installed and CREDITKIT_TEST_POSTGRES_URL not set; the host tests run on SQLite only');
 
 mkdirSync('node_modules/.cache', { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -56,6 +72,18 @@ if (browserFiles.length) {
     ['wtr', '--config', 'web-test-runner.config.mjs', ...(filter ? ['--files', ...browserFiles] : [])],
     { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', CREDITKIT_WTR_REPORT: wtrReport } },
   );
+  if (!add(wtrReport)) totals.failed++;
+  ok &&= wtr.status === 0;
+}
+// The SDK-and-elements-against-the-host browser tests once more, on PostgreSQL.
+if (hostBrowserFiles.length && process.env.CREDITKIT_TEST_POSTGRES_URL) {
+  console.log('\n## browser tests against the reference host on PostgreSQL');
+  const wtrReport = `node_modules/.cache/creditkit-wtr-pg-${process.pid}.json`;
+  rmSync(wtrReport, { force: true });
+  const wtr = spawnSync('npx', ['wtr', '--config', 'web-test-runner.config.mjs', '--files', ...hostBrowserFiles], {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC', CREDITKIT_WTR_REPORT: wtrReport, CREDITKIT_WTR_ENGINE: 'postgres' },
+  });
   if (!add(wtrReport)) totals.failed++;
   ok &&= wtr.status === 0;
 }
@@ -104,6 +132,7 @@ if (packageChecks) {
 }
 
 const line = `${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : '');
+stopCluster();
 writeFileSync('.test-summary', line + '\n');
 console.log(line);
 process.exit(ok && totals.failed === 0 ? 0 : 1);

@@ -46,7 +46,7 @@ export class UnknownServiceError extends CreditError {
   override name = 'UnknownServiceError';
   constructor(readonly query: string, readonly suggestions: readonly string[]) {
     super(
-      `unknown service "${query}"` +
+      `unknown service "${query.length > 80 ? `${query.slice(0, 80)}…` : query}"` +
         (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''),
     );
   }

@@ -2,7 +2,7 @@
 export { parseCatalog } from './catalog/parse.js';
 export { lintCatalog, unitLabel, type LintWarning, type LintRule } from './catalog/lint.js';
 export { defaultKeyMode } from './catalog/key-modes.js';
-export { findService, tryFindService, nearestIds, normalizeName } from './catalog/find.js';
+export { findService, tryFindService, nearestIds, normalizeName, MAX_SERVICE_NAME_LENGTH } from './catalog/find.js';
 export { searchTextOf, searchTerms, matchesSearch } from './catalog/search.js';
 export { effectivePrice, priceKeysOf, type EffectivePrice } from './catalog/prices.js';
 export {

@@ -1,14 +1,13 @@
 // Deterministic demo data: an organisation on the meinGPT catalog with departments, users,
 // limits and budgets, top-ups, and 60 days of usage (mulberry32, so every seed is the same),
-// recorded through the same code path as live events. A second, small organisation uses the
+// recorded through the same rules as live events. A second, small organisation uses the
 // GPTBots catalog: each organisation has one catalog.
 import type { UsageEventRequest } from '../sdk/contract/index.js';
+import type { EventSubmission, Ledger } from './ledger.js';
+import { addDays } from './periods.js';
+import type { DepartmentRow, OrganisationRow, Store, UserRow } from './store/types.js';
 
 type Usage = UsageEventRequest['records'][number];
-import type { Db } from './db.js';
-import { HostError } from './problems.js';
-import type { Store } from './store.js';
-import { addDays } from './periods.js';
 
 export interface SeedOptions {
   /** The day after the last seeded day (YYYY-MM-DD). @default today (UTC) */
@@ -43,16 +42,19 @@ const USERS = [
   { id: 'u-felix', name: 'Felix Becker', dept: 'd-sales', role: 'member', daily: '150', monthly: '1500' },
 ] as const;
 
+const ORGANISATIONS: OrganisationRow[] = [
+  { id: DEMO_ORG, name: 'Nordlicht GmbH', catalog: 'meingpt', lowBalancePercents: ['20', '10', '0'], autoRecharge: { enabled: true, threshold: '1000', credits: '5000', monthlyLimit: '10000' } },
+  { id: 'org-gptbots', name: 'Harbour Bots Ltd', catalog: 'gptbots', lowBalancePercents: ['20', '10', '0'], autoRecharge: { enabled: false, threshold: '0', credits: '0', monthlyLimit: null } },
+];
+
 /** Creates the organisations and users (no usage): enough for tests that start from zero. */
-export function seedOrganisations(db: Db): void {
-  const org = db.prepare('INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  org.run(DEMO_ORG, 'Nordlicht GmbH', 'meingpt', JSON.stringify(['20', '10', '0']), 1, '1000', '5000', '10000');
-  org.run('org-gptbots', 'Harbour Bots Ltd', 'gptbots', JSON.stringify(['20', '10', '0']), 0, '0', '0', null);
-  const dept = db.prepare('INSERT INTO departments VALUES (?, ?, ?, ?, ?)');
-  for (const d of DEPARTMENTS) dept.run(d.id, DEMO_ORG, d.name, d.budget, d.protection);
-  const user = db.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const u of USERS) user.run(u.id, DEMO_ORG, u.dept, u.name, u.role, u.daily, u.monthly);
-  user.run('u-gina', 'org-gptbots', null, 'Gina Harper', 'admin', null, null);
+export async function seedOrganisations(store: Store): Promise<void> {
+  const departments: DepartmentRow[] = DEPARTMENTS.map((d) => ({ id: d.id, orgId: DEMO_ORG, name: d.name, monthlyBudget: d.budget, overdraftProtection: d.protection === 1 }));
+  const users: UserRow[] = [
+    ...USERS.map((u) => ({ id: u.id, orgId: DEMO_ORG, departmentId: u.dept, name: u.name, role: u.role, dailyLimit: u.daily, monthlyLimit: u.monthly })),
+    { id: 'u-gina', orgId: 'org-gptbots', departmentId: null, name: 'Gina Harper', role: 'admin', dailyLimit: null, monthlyLimit: null },
+  ];
+  await store.insertDirectory({ organisations: ORGANISATIONS, departments, users });
 }
 
 /** One chat turn: GPT-4o tokens, sometimes tool calls, an image or a workflow run. */
@@ -65,37 +67,34 @@ function turn(random: () => number): Usage[] {
   return records;
 }
 
-/** Seeds organisations, top-ups and `days` days of usage before `until`, in one transaction. */
-export function seedDemo(db: Db, store: Store, options: SeedOptions = {}): void {
-  const until = options.until ?? new Date(store.now()).toISOString().slice(0, 10);
+/** Seeds organisations, top-ups and `days` days of usage before `until`, a day per transaction. */
+export async function seedDemo(store: Store, ledger: Ledger, options: SeedOptions = {}): Promise<void> {
+  const until = options.until ?? new Date(ledger.now()).toISOString().slice(0, 10);
   const days = options.days ?? 60;
   const random = mulberry32(42);
-  db.transaction(() => {
-    seedOrganisations(db);
-    const first = addDays(until, -days);
-    store.topUp(DEMO_ORG, '8000', Date.parse(`${first}T07:00:00Z`));
-    store.topUp('org-gptbots', '2500', Date.parse(`${first}T07:00:00Z`));
-    let n = 0;
-    for (let d = 0; d < days; d++) {
-      const day = addDays(first, d);
-      const weekend = [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
-      for (const user of USERS) {
-        const chats = weekend ? (random() < 0.3 ? 1 : 0) : 2 + Math.floor(random() * 5);
-        for (let c = 0; c < chats; c++) {
-          const chatId = `seed-${day}-${user.id}-${c}`;
-          const turns = 1 + Math.floor(random() * 3);
-          for (let t = 0; t < turns; t++) {
-            const at = Date.parse(`${day}T08:00:00Z`) + Math.floor(random() * 10 * 3600) * 1000;
-            const body = { chatId, records: turn(random), at: new Date(at).toISOString() };
-            const key = `seed-${++n}`;
-            try {
-              store.recordEvent({ userId: user.id, orgId: DEMO_ORG, role: user.role }, key, body, undefined, at, key);
-            } catch (error) {
-              if (!(error instanceof HostError)) throw error; // a limit refused it, as it would live
-            }
-          }
+  await seedOrganisations(store);
+  const first = addDays(until, -days);
+  await ledger.topUp(DEMO_ORG, '8000', Date.parse(`${first}T07:00:00Z`));
+  await ledger.topUp('org-gptbots', '2500', Date.parse(`${first}T07:00:00Z`));
+  let n = 0;
+  for (let d = 0; d < days; d++) {
+    const day = addDays(first, d);
+    const weekend = [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+    const events: EventSubmission[] = [];
+    for (const user of USERS) {
+      const chats = weekend ? (random() < 0.3 ? 1 : 0) : 2 + Math.floor(random() * 5);
+      for (let c = 0; c < chats; c++) {
+        const chatId = `seed-${day}-${user.id}-${c}`;
+        const turns = 1 + Math.floor(random() * 3);
+        for (let t = 0; t < turns; t++) {
+          const at = Date.parse(`${day}T08:00:00Z`) + Math.floor(random() * 10 * 3600) * 1000;
+          const key = `seed-${++n}`;
+          events.push({ who: { userId: user.id, orgId: DEMO_ORG, role: user.role }, idempotencyKey: key, body: { chatId, records: turn(random), at: new Date(at).toISOString() }, nowMs: at, eventId: key });
         }
       }
     }
-  })();
+    // The rules run in order of time, as they would have live; a limit refuses some, as it would live.
+    events.sort((a, b) => a.nowMs - b.nowMs);
+    if (events.length) await ledger.commitEvents(DEMO_ORG, events);
+  }
 }

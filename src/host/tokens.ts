@@ -1,7 +1,8 @@
-// Demo tokens: short-lived, signed with a secret kept in the database, so a restart keeps them
-// valid. `ckd.<payload>.<signature>` (base64url); the payload names the user and the expiry.
+// Demo tokens: short-lived, `ckd.<payload>.<signature>` (base64url, HMAC-SHA256); the payload names
+// the user and the expiry. Every host process on one database signs with the same key (from the
+// configuration, or created once in the database), so a token from one is accepted by all.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db } from './db.js';
+import type { Store } from './store/types.js';
 
 export interface TokenClaims {
   /** User id. */
@@ -14,17 +15,21 @@ export interface TokenClaims {
 /** Demo tokens live 15 minutes. */
 export const TOKEN_LIFETIME_S = 15 * 60;
 
-export class TokenIssuer {
-  private readonly secret: Buffer;
+/** A signing key given as text: at least 32 bytes of it, as base64 or hex, or plain text. */
+export function keyFromText(text: string): Buffer {
+  const key = /^[0-9a-f]+$/i.test(text) && text.length % 2 === 0 ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/_-]+=*$/.test(text) ? Buffer.from(text, 'base64') : Buffer.from(text);
+  if (key.length < 32) throw new Error('creditkit host: the token signing key must be at least 32 bytes (e.g. `openssl rand -base64 32`)');
+  return key;
+}
 
-  constructor(db: Db) {
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'token-secret'").pluck().get() as string | undefined;
-    if (row) this.secret = Buffer.from(row, 'base64');
-    else {
-      this.secret = randomBytes(32);
-      db.prepare("INSERT INTO meta (key, value) VALUES ('token-secret', ?)").run(this.secret.toString('base64'));
-    }
-  }
+/** The key from the configuration, else the one stored in the database (created by whichever process asks first). */
+export async function signingKey(store: Store, configured: string | undefined): Promise<Buffer> {
+  if (configured !== undefined) return keyFromText(configured);
+  return Buffer.from(await store.setting('token-key', () => randomBytes(32).toString('base64')), 'base64');
+}
+
+export class TokenIssuer {
+  constructor(private readonly secret: Buffer) {}
 
   private sign(payload: string): string {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');

@@ -8,6 +8,7 @@ import { toIssues } from '../core/validation.js';
 import { sleep as defaultSleep } from './abort.js';
 import { ResponseCache } from './cache.js';
 import { balanceResponse, type Balance } from './contract/balance.js';
+import { day } from './contract/common.js';
 import { chatResponse, MAX_RECENT_CHATS, recentChatsResponse, type ChatUsage, type RecentChats } from './contract/chat.js';
 import {
   GROUP_BY,
@@ -91,8 +92,8 @@ function toDay(value: string | Date, what: string): string {
     if (Number.isNaN(value.getTime())) throw new CreditError(`getUsage: ${what} is an invalid Date`);
     return value.toISOString().slice(0, 10);
   }
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new CreditError(`getUsage: ${what} must be a day as YYYY-MM-DD or a Date, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !day.safeParse(value).success) {
+    throw new CreditError(`getUsage: ${what} must be a day of the calendar as YYYY-MM-DD or a Date, got ${JSON.stringify(value)}`);
   }
   return value;
 }

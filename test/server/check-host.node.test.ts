@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { checkHost, run } from '../../src/cli/commands/check-host.js';
-import { startTestHost, type TestHost } from './harness.js';
+import { ENGINES, startTestHost, type TestHost } from './harness.js';
 
 async function quietly<T>(work: () => Promise<T>): Promise<{ value: T; out: string }> {
   const lines: string[] = [];
@@ -20,15 +20,15 @@ async function quietly<T>(work: () => Promise<T>): Promise<{ value: T; out: stri
   }
 }
 
-describe('check-host against the reference host', () => {
+for (const engine of ENGINES) describe(`check-host against the reference host [${engine}]`, () => {
   let host: TestHost;
   before(async () => {
-    host = await startTestHost({ seed: { until: '2026-11-23', days: 10 } });
+    host = await startTestHost({ engine, seed: { until: '2026-11-23', days: 10 } });
   });
   after(() => host.close());
 
   it('finds no deviation, including a seeded chat checked against rate', async () => {
-    const results = await checkHost(host.server.url, host.server.tokenFor('u-anna'), { chatId: 'seed-2026-11-20-u-ben-0', today: '2026-11-23' });
+    const results = await checkHost(host.server.url, await host.server.tokenFor('u-anna'), { chatId: 'seed-2026-11-20-u-ben-0', today: '2026-11-23' });
     assert.deepEqual(results.filter((r) => !r.ok), []);
     assert.deepEqual(results.map((r) => r.name), [
       'GET /balance',
@@ -46,7 +46,8 @@ describe('check-host against the reference host', () => {
   });
 
   it('the command exits 0 and refuses a secret key as the token (exit 2, not echoed)', async () => {
-    const ok = await quietly(() => run([host.server.url, '--token', host.server.tokenFor('u-ben')]));
+    const token = await host.server.tokenFor('u-ben');
+    const ok = await quietly(() => run([host.server.url, '--token', token]));
     assert.equal(ok.value, 0, ok.out);
     assert.match(ok.out, /all 10 checks pass/);
     const secret = await quietly(() => run([host.server.url, '--token', 'sk_live_abcdef123456']));

@@ -51,8 +51,16 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The ids nearest to a query, for "did you mean". */
+/**
+ * The longest service name (id, alias or display name) worth looking up. Longer ones get no
+ * "did you mean": the edit distance costs length × length per service, and a 60 KB name would
+ * hold a thread for seconds. The host API refuses longer names in its contract.
+ */
+export const MAX_SERVICE_NAME_LENGTH = 200;
+
+/** The ids nearest to a query, for "did you mean" (none for a name over MAX_SERVICE_NAME_LENGTH). */
 export function nearestIds(catalog: Catalog, query: string, count = 3): string[] {
+  if (query.length > MAX_SERVICE_NAME_LENGTH) return [];
   const q = normalizeName(query);
   return catalog.services
     .map((s) => {

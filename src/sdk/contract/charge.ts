@@ -1,14 +1,15 @@
 // A charge and the usage records it prices, as core's `rate` returns them.
 import * as z from 'zod/mini';
 import { credits, money } from './common.js';
-import { UNITS, QUANTITY_KINDS, type Unit } from '../../core/index.js';
+import { UNITS, QUANTITY_KINDS, MAX_SERVICE_NAME_LENGTH, type Unit } from '../../core/index.js';
 
 const nonNegativeInt = z.int().check(z.minimum(0));
 
 /** One usage record (core's `Usage`): a service and its quantities. */
 export const usageRecord = z.object({
-  service: z.string(),
-  keyMode: z.optional(z.string()),
+  /** A service id, alias or display name (at most 200 characters). */
+  service: z.string().check(z.minLength(1, 'expected a service id or name'), z.maxLength(MAX_SERVICE_NAME_LENGTH, `expected at most ${MAX_SERVICE_NAME_LENGTH} characters`)),
+  keyMode: z.optional(z.string().check(z.maxLength(100, 'expected at most 100 characters'))),
   inputTokens: z.optional(nonNegativeInt),
   outputTokens: z.optional(nonNegativeInt),
   cachedInputTokens: z.optional(nonNegativeInt),

@@ -23,8 +23,8 @@ export const money = z.object({
 /** An instant, ISO 8601 in UTC ("2026-11-23T12:00:00.000Z"). */
 export const instant = z.iso.datetime({ offset: false });
 
-/** A calendar day in UTC ("2026-11-23"). */
-export const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day as YYYY-MM-DD'));
+/** A calendar day in UTC ("2026-11-23"); a day that does not exist (2026-02-31) is refused. */
+export const day = z.iso.date('expected a day of the calendar as YYYY-MM-DD');
 
 /** What one credit is worth. */
 export const creditUnit = z.object({ currency: z.string(), value: credits });

@@ -9,6 +9,8 @@ export {
   usageResponse,
   usageEventRequest,
   usageEventResponse,
+  EVENT_TIME_WINDOW,
+  eventTimeProblem,
   type GroupBy,
   type UsageQuery,
   type UsageReport,

@@ -38,11 +38,27 @@ export const usageResponse = z.object({
 });
 export type UsageReport = z.infer<typeof usageResponse>;
 
+/**
+ * How far an event's `at` may lie from the host's clock: 35 days back (a late report, a retry
+ * after an outage), 5 minutes ahead (clock skew). As Stripe's meter events: usage dated in
+ * another month's report, or in year 9999, would be charged today and shown nowhere.
+ */
+export const EVENT_TIME_WINDOW = { pastMs: 35 * 86_400_000, futureMs: 5 * 60_000 } as const;
+
+/** Why `at` is outside the window around `nowMs`, or undefined when it is inside. */
+export function eventTimeProblem(at: string, nowMs: number): string | undefined {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) return `${at} is not an instant`;
+  if (ms < nowMs - EVENT_TIME_WINDOW.pastMs) return `${at} is more than 35 days before the host's clock (${new Date(nowMs).toISOString()})`;
+  if (ms > nowMs + EVENT_TIME_WINDOW.futureMs) return `${at} is more than 5 minutes after the host's clock (${new Date(nowMs).toISOString()})`;
+  return undefined;
+}
+
 /** Body of POST /usage-events (send an `Idempotency-Key` header: a retried post is charged once). */
 export const usageEventRequest = z.object({
   /** The chat (or task) the usage belongs to. */
   chatId: z.string().check(z.minLength(1), z.maxLength(200)),
-  /** When it happened; the host's clock when omitted. */
+  /** When it happened, at most 35 days before and 5 minutes after the host's clock; the host's clock when omitted. */
   at: z.optional(instant),
   records: z.array(usageRecord).check(z.minLength(1), z.maxLength(100)),
 });

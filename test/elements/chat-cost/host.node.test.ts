@@ -23,9 +23,8 @@ describe('elements against the reference host', () => {
   let host: TestHost;
   before(async () => {
     host = await startTestHost();
-    host.server.store.db.prepare('UPDATE orgs SET auto_recharge_enabled = 0 WHERE id = ?').run(ORG);
-    host.server.store.forgetConfig();
-    host.server.store.topUp(ORG, '1000');
+    await host.configure('UPDATE orgs SET auto_recharge_enabled = ? WHERE id = ?', 0, ORG);
+    await host.server.ledger.topUp(ORG, '1000');
   });
   after(() => host.close());
 

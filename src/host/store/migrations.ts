@@ -1,0 +1,77 @@
+// The host's schema as versioned migrations, written once for both engines with the column types
+// each spells its own way: amounts are exact (PostgreSQL numeric; SQLite decimal TEXT added with
+// creditkit's Decimal, never a float), instants are UTC (timestamptz; ISO 8601 TEXT). Each engine
+// applies the migrations it has not recorded in schema_migrations, in order, under a lock that
+// makes a second process starting at the same time wait and then find them applied.
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The column types of one dialect. */
+const TYPES = {
+  sqlite: { text: 'TEXT', amount: 'TEXT', instant: 'TEXT', day: 'TEXT', bool: 'INTEGER', int: 'INTEGER', serial: 'INTEGER PRIMARY KEY AUTOINCREMENT', nonNegative: (c: string) => `CAST(${c} AS REAL) >= 0` },
+  postgres: { text: 'text', amount: 'numeric', instant: 'timestamptz', day: 'date', bool: 'boolean', int: 'bigint', serial: 'bigserial PRIMARY KEY', nonNegative: (c: string) => `${c} >= 0` },
+} as const;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql(dialect: Dialect): string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'ledger, events, limits, notifications',
+    sql: (dialect) => {
+      const t = TYPES[dialect];
+      return `
+CREATE TABLE meta (key ${t.text} PRIMARY KEY, value ${t.text} NOT NULL);
+CREATE TABLE orgs (
+  id ${t.text} PRIMARY KEY, name ${t.text} NOT NULL, catalog ${t.text} NOT NULL,
+  low_balance_percents ${t.text} NOT NULL,            -- JSON list of decimal strings, e.g. ["20","10","0"]
+  auto_recharge_enabled ${t.bool} NOT NULL, auto_recharge_threshold ${t.amount} NOT NULL,
+  auto_recharge_credits ${t.amount} NOT NULL, auto_recharge_monthly_limit ${t.amount}
+);
+CREATE TABLE departments (
+  id ${t.text} PRIMARY KEY, org_id ${t.text} NOT NULL REFERENCES orgs(id), name ${t.text} NOT NULL,
+  monthly_budget ${t.amount}, overdraft_protection ${t.bool} NOT NULL
+);
+CREATE TABLE users (
+  id ${t.text} PRIMARY KEY, org_id ${t.text} NOT NULL REFERENCES orgs(id), department_id ${t.text} REFERENCES departments(id),
+  name ${t.text} NOT NULL, role ${t.text} NOT NULL CHECK (role IN ('admin', 'member')), daily_limit ${t.amount}, monthly_limit ${t.amount}
+);
+-- The running state of each organisation's ledger, and the row a write locks.
+CREATE TABLE accounts (
+  org_id ${t.text} PRIMARY KEY REFERENCES orgs(id), balance ${t.amount} NOT NULL CHECK (${t.nonNegative('balance')}),
+  reference ${t.amount} NOT NULL, last_seq ${t.int} NOT NULL
+);
+-- Every top-up, recharge and charge, never changed, numbered 1, 2, 3 … per organisation; each
+-- carries the balance after it (the entry before ± credits) and the low-balance reference.
+CREATE TABLE ledger (
+  org_id ${t.text} NOT NULL, seq ${t.int} NOT NULL, kind ${t.text} NOT NULL CHECK (kind IN ('topup', 'auto-recharge', 'charge')),
+  credits ${t.amount} NOT NULL, at ${t.instant} NOT NULL, event_id ${t.text},
+  balance_after ${t.amount} NOT NULL, reference_after ${t.amount} NOT NULL,
+  PRIMARY KEY (org_id, seq)
+);
+CREATE TABLE events (
+  id ${t.text} PRIMARY KEY, org_id ${t.text} NOT NULL, user_id ${t.text} NOT NULL, department_id ${t.text}, chat_id ${t.text} NOT NULL,
+  seq ${t.int} NOT NULL,                              -- its charge's entry in the ledger
+  idempotency_key ${t.text} NOT NULL, body ${t.text} NOT NULL,  -- the body's canonical JSON, to tell a retry from a reused key
+  at ${t.instant} NOT NULL, day ${t.day} NOT NULL,
+  records ${t.text} NOT NULL, credits ${t.amount} NOT NULL, response ${t.text} NOT NULL,
+  services ${t.text} NOT NULL,                        -- JSON [[service, billingType, credits], …]: the credits split by service
+  UNIQUE (org_id, idempotency_key)
+);
+CREATE INDEX events_day ON events (org_id, day);
+CREATE INDEX events_chat ON events (org_id, chat_id, at, seq);
+-- Spend per user or department per day / month (for the limits) and recharges per month.
+CREATE TABLE spend (org_id ${t.text} NOT NULL, scope ${t.text} NOT NULL, period ${t.text} NOT NULL, credits ${t.amount} NOT NULL, PRIMARY KEY (org_id, scope, period));
+CREATE TABLE notifications (
+  seq ${t.serial}, org_id ${t.text} NOT NULL, kind ${t.text} NOT NULL, at ${t.instant} NOT NULL,
+  balance ${t.amount} NOT NULL, detail ${t.text},
+  once_key ${t.text}, UNIQUE (org_id, once_key)        -- a notice sent at most once per key (recharge-limit:2026-11)
+);
+`;
+    },
+  },
+];

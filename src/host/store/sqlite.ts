@@ -1,0 +1,348 @@
+// The SQLite engine (better-sqlite3): one database file, WAL, one connection per process.
+// better-sqlite3 is synchronous, so a write (lock, load, decide, write, commit) runs as one
+// synchronous block inside BEGIN IMMEDIATE: nothing else of this process runs in between (no
+// read sees a write half done), and another process on the same file waits for the write lock
+// (busy_timeout). Amounts are TEXT decimal strings added with creditkit's Decimal.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { databaseError } from './errors.js';
+import { MIGRATIONS } from './migrations.js';
+import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
+
+type Db = Database.Database;
+
+/** better-sqlite3 is an optional peer dependency: only a host on SQLite needs it. */
+async function loadDriver(): Promise<typeof Database> {
+  try {
+    return (await import('better-sqlite3')).default;
+  } catch (error) {
+    throw new Error('creditkit host: the SQLite engine needs better-sqlite3 (npm install better-sqlite3)', { cause: error });
+  }
+}
+
+/** The schema of the demo host before versioned migrations (PRAGMA user_version 4): demo data, started afresh. */
+const LEGACY_VERSION = 4;
+
+function migrate(db: Db, file: string): void {
+  db.transaction(() => {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    if (tables.length && !tables.includes('schema_migrations')) {
+      if (db.pragma('user_version', { simple: true }) !== LEGACY_VERSION) throw new Error(`creditkit host: ${file} is not a creditkit host database`);
+      console.warn(`creditkit host: ${file} holds the demo schema from before migrations; starting it afresh`);
+      db.pragma('foreign_keys = OFF');
+      for (const table of tables) db.exec(`DROP TABLE "${table}"`);
+      db.pragma('foreign_keys = ON');
+    }
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      db.exec(m.sql('sqlite'));
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    }
+  }).immediate(); // BEGIN IMMEDIATE: a second process waits here, then finds the migrations applied
+}
+
+interface OrgRecord {
+  id: string;
+  name: string;
+  catalog: string;
+  low_balance_percents: string;
+  auto_recharge_enabled: number;
+  auto_recharge_threshold: string;
+  auto_recharge_credits: string;
+  auto_recharge_monthly_limit: string | null;
+}
+interface UserRecord {
+  id: string;
+  org_id: string;
+  department_id: string | null;
+  name: string;
+  role: 'admin' | 'member';
+  daily_limit: string | null;
+  monthly_limit: string | null;
+}
+interface DepartmentRecord {
+  id: string;
+  org_id: string;
+  name: string;
+  monthly_budget: string | null;
+  overdraft_protection: number;
+}
+interface EventRecord {
+  id: string;
+  org_id: string;
+  user_id: string;
+  department_id: string | null;
+  chat_id: string;
+  seq: number;
+  idempotency_key: string;
+  body: string;
+  at: string;
+  day: string;
+  records: string;
+  credits: string;
+  response: string;
+  services: string;
+}
+
+const toEvent = (r: EventRecord): EventRow => ({
+  id: r.id,
+  orgId: r.org_id,
+  userId: r.user_id,
+  departmentId: r.department_id,
+  chatId: r.chat_id,
+  seq: r.seq,
+  idempotencyKey: r.idempotency_key,
+  body: r.body,
+  at: r.at,
+  day: r.day,
+  records: r.records,
+  credits: r.credits,
+  response: r.response,
+  services: r.services,
+});
+
+export async function openSqlite(file: string, options: EngineOptions = {}): Promise<Store> {
+  const Driver = await loadDriver();
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Driver(file);
+  db.pragma('journal_mode = WAL');
+  // FULL by default: a commit is on disk before the host acknowledges an event (group commit keeps it fast).
+  db.pragma(`synchronous = ${options.durability === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  migrate(db, file);
+  return new SqliteStore(db);
+}
+
+class SqliteStore implements Store {
+  readonly engine = 'sqlite';
+  readonly #q;
+
+  constructor(readonly db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.#q = {
+      org: p('SELECT * FROM orgs WHERE id = ?'),
+      orgIds: p('SELECT id FROM orgs ORDER BY id').pluck(),
+      user: p('SELECT * FROM users WHERE id = ?'),
+      department: p('SELECT * FROM departments WHERE id = ?'),
+      usersOf: p('SELECT id, name FROM users WHERE org_id = ? ORDER BY id'),
+      departmentsOf: p('SELECT id, name FROM departments WHERE org_id = ? ORDER BY id'),
+      account: p('SELECT balance, reference, last_seq FROM accounts WHERE org_id = ?'),
+      eventsByKeys: p('SELECT idempotency_key, user_id, body, response FROM events WHERE org_id = ? AND idempotency_key IN (SELECT value FROM json_each(?))'),
+      // Driven by the keys asked for (CROSS JOIN keeps json_each outside), each a primary-key lookup.
+      spendByKeys: p("SELECT s.scope, s.period, s.credits FROM json_each(?) AS k CROSS JOIN spend AS s ON s.org_id = ? AND s.scope = k.value ->> '$[0]' AND s.period = k.value ->> '$[1]'"),
+      notifiedKeys: p('SELECT once_key FROM notifications WHERE org_id = ? AND once_key IN (SELECT value FROM json_each(?))').pluck(),
+      setAccount: p('UPDATE accounts SET balance = ?, reference = ?, last_seq = ? WHERE org_id = ?'),
+      ledgerInsert: p('INSERT INTO ledger (org_id, seq, kind, credits, at, event_id, balance_after, reference_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      eventInsert: p('INSERT INTO events (id, org_id, user_id, department_id, chat_id, seq, idempotency_key, body, at, day, records, credits, response, services) VALUES (@id, @orgId, @userId, @departmentId, @chatId, @seq, @idempotencyKey, @body, @at, @day, @records, @credits, @response, @services)'),
+      setSpend: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
+      notify: p('INSERT INTO notifications (org_id, kind, at, balance, detail, once_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, once_key) DO NOTHING'),
+      eventsInRange: p('SELECT id, user_id, department_id, day, credits FROM events WHERE org_id = @org AND day BETWEEN @from AND @to AND (@user IS NULL OR user_id = @user)'),
+      servicesInRange: p('SELECT id, services FROM events WHERE org_id = @org AND day BETWEEN @from AND @to AND (@user IS NULL OR user_id = @user)'),
+      chatEvents: p('SELECT * FROM events WHERE org_id = ? AND chat_id = ? ORDER BY at, seq'),
+      // Keyset pagination on (last activity, chat id), latest first.
+      recentChats: p(`SELECT chat_id, max(at) AS last_at FROM events WHERE org_id = @org AND (@user IS NULL OR user_id = @user)
+        GROUP BY chat_id HAVING @before IS NULL OR max(at) < @before OR (max(at) = @before AND chat_id < @beforeChat)
+        ORDER BY last_at DESC, chat_id DESC LIMIT @limit`),
+      chatsEvents: p('SELECT chat_id, user_id, at, credits FROM events WHERE org_id = ? AND chat_id IN (SELECT value FROM json_each(?)) AND (? IS NULL OR user_id = ?) ORDER BY at, seq'),
+      notifications: p('SELECT kind, at, balance, detail, once_key FROM notifications WHERE org_id = ? ORDER BY seq'),
+      ledger: p('SELECT * FROM ledger WHERE org_id = ? ORDER BY seq'),
+      getSetting: p('SELECT value FROM meta WHERE key = ?').pluck(),
+      addSetting: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+    };
+  }
+
+  /** Runs a driver call, turning a driver failure into a DatabaseUnavailableError. */
+  #run<T>(work: () => T): Promise<T> {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(databaseError('sqlite', error, () => false));
+    }
+  }
+
+  organisation(id: string): Promise<OrganisationRow | undefined> {
+    return this.#run(() => {
+      const r = this.#q.org.get(id) as OrgRecord | undefined;
+      return r && {
+        id: r.id,
+        name: r.name,
+        catalog: r.catalog,
+        lowBalancePercents: JSON.parse(r.low_balance_percents) as string[],
+        autoRecharge: { enabled: r.auto_recharge_enabled === 1, threshold: r.auto_recharge_threshold, credits: r.auto_recharge_credits, monthlyLimit: r.auto_recharge_monthly_limit },
+      };
+    });
+  }
+
+  organisationIds(): Promise<string[]> {
+    return this.#run(() => this.#q.orgIds.all() as string[]);
+  }
+
+  user(id: string): Promise<UserRow | undefined> {
+    return this.#run(() => {
+      const r = this.#q.user.get(id) as UserRecord | undefined;
+      return r && { id: r.id, orgId: r.org_id, departmentId: r.department_id, name: r.name, role: r.role, dailyLimit: r.daily_limit, monthlyLimit: r.monthly_limit };
+    });
+  }
+
+  department(id: string): Promise<DepartmentRow | undefined> {
+    return this.#run(() => {
+      const r = this.#q.department.get(id) as DepartmentRecord | undefined;
+      return r && { id: r.id, orgId: r.org_id, name: r.name, monthlyBudget: r.monthly_budget, overdraftProtection: r.overdraft_protection === 1 };
+    });
+  }
+
+  usersOf(orgId: string): Promise<{ id: string; name: string }[]> {
+    return this.#run(() => this.#q.usersOf.all(orgId) as { id: string; name: string }[]);
+  }
+
+  departmentsOf(orgId: string): Promise<{ id: string; name: string }[]> {
+    return this.#run(() => this.#q.departmentsOf.all(orgId) as { id: string; name: string }[]);
+  }
+
+  #account(orgId: string): AccountRow {
+    const r = this.#q.account.get(orgId) as { balance: string; reference: string; last_seq: number } | undefined;
+    if (!r) throw new Error(`creditkit host: organisation ${orgId} has no account row`);
+    return { balance: r.balance, reference: r.reference, lastSeq: r.last_seq };
+  }
+
+  #spend(orgId: string, keys: readonly { scope: string; period: string }[]): Map<string, string> {
+    const rows = this.#q.spendByKeys.all(JSON.stringify(keys.map((k) => [k.scope, k.period])), orgId) as { scope: string; period: string; credits: string }[];
+    return new Map(rows.map((r) => [spendKey(r), r.credits]));
+  }
+
+  write<T>(query: BooksQuery, decide: (books: BooksSnapshot) => { changes: BooksChanges | undefined; result: T }): Promise<T> {
+    let decided = false;
+    try {
+      return Promise.resolve(
+        this.db
+          .transaction(() => {
+            const events = this.#q.eventsByKeys.all(query.orgId, JSON.stringify(query.idempotencyKeys)) as { idempotency_key: string; user_id: string; body: string; response: string }[];
+            const books: BooksSnapshot = {
+              account: this.#account(query.orgId),
+              events: new Map(events.map((e) => [e.idempotency_key, { userId: e.user_id, body: e.body, response: e.response }])),
+              spend: this.#spend(query.orgId, query.spend),
+              notified: new Set(query.onceKeys.length ? (this.#q.notifiedKeys.all(query.orgId, JSON.stringify(query.onceKeys)) as string[]) : []),
+            };
+            decided = true;
+            const { changes, result } = decide(books);
+            decided = false;
+            if (changes) this.#apply(query.orgId, changes);
+            return result;
+          })
+          .immediate(),
+      );
+    } catch (error) {
+      return Promise.reject(decided ? error : databaseError('sqlite', error, () => false));
+    }
+  }
+
+  #apply(orgId: string, changes: BooksChanges): void {
+    for (const e of changes.ledger) this.#q.ledgerInsert.run(orgId, e.seq, e.kind, e.credits, e.at, e.eventId, e.balanceAfter, e.referenceAfter);
+    for (const e of changes.events) this.#q.eventInsert.run(e);
+    for (const s of changes.spend) this.#q.setSpend.run(orgId, s.scope, s.period, s.credits);
+    for (const n of changes.notifications) this.#q.notify.run(orgId, n.kind, n.at, n.balance, n.detail, n.onceKey ?? null);
+    const { balance, reference, lastSeq } = changes.account;
+    this.#q.setAccount.run(balance, reference, lastSeq, orgId);
+  }
+
+  accountWithSpend(orgId: string, spend: readonly { scope: string; period: string }[]) {
+    return this.#run(() => ({ account: this.#account(orgId), spend: this.#spend(orgId, spend) }));
+  }
+
+  eventsInRange(orgId: string, from: string, to: string, userId: string | null) {
+    return this.#run(() =>
+      (this.#q.eventsInRange.all({ org: orgId, from, to, user: userId }) as { id: string; user_id: string; department_id: string | null; day: string; credits: string }[]).map((r) => ({
+        id: r.id,
+        userId: r.user_id,
+        departmentId: r.department_id,
+        day: r.day,
+        credits: r.credits,
+      })),
+    );
+  }
+
+  servicesInRange(orgId: string, from: string, to: string, userId: string | null) {
+    return this.#run(() => this.#q.servicesInRange.all({ org: orgId, from, to, user: userId }) as { id: string; services: string }[]);
+  }
+
+  chatEvents(orgId: string, chatId: string) {
+    return this.#run(() => (this.#q.chatEvents.all(orgId, chatId) as EventRecord[]).map(toEvent));
+  }
+
+  recentChats(orgId: string, userId: string | null, before: readonly [string, string] | null, limit: number) {
+    return this.#run(() =>
+      (this.#q.recentChats.all({ org: orgId, user: userId, before: before?.[0] ?? null, beforeChat: before?.[1] ?? null, limit }) as { chat_id: string; last_at: string }[]).map((r) => ({ chatId: r.chat_id, lastAt: r.last_at })),
+    );
+  }
+
+  chatsEvents(orgId: string, chatIds: readonly string[], userId: string | null) {
+    return this.#run(() =>
+      (this.#q.chatsEvents.all(orgId, JSON.stringify(chatIds), userId, userId) as { chat_id: string; user_id: string; at: string; credits: string }[]).map((r) => ({ chatId: r.chat_id, userId: r.user_id, at: r.at, credits: r.credits })),
+    );
+  }
+
+  notifications(orgId: string): Promise<NotificationRow[]> {
+    return this.#run(() => (this.#q.notifications.all(orgId) as { kind: string; at: string; balance: string; detail: string | null; once_key: string | null }[]).map((r) => ({ kind: r.kind, at: r.at, balance: r.balance, detail: r.detail, onceKey: r.once_key })));
+  }
+
+  ledger(orgId: string): Promise<LedgerEntry[]> {
+    return this.#run(() =>
+      (this.#q.ledger.all(orgId) as { org_id: string; seq: number; kind: LedgerEntry['kind']; credits: string; at: string; event_id: string | null; balance_after: string; reference_after: string }[]).map((r) => ({
+        orgId: r.org_id,
+        seq: r.seq,
+        kind: r.kind,
+        credits: r.credits,
+        at: r.at,
+        eventId: r.event_id,
+        balanceAfter: r.balance_after,
+        referenceAfter: r.reference_after,
+      })),
+    );
+  }
+
+  setting(key: string, fallback: () => string): Promise<string> {
+    return this.#run(() => {
+      this.#q.addSetting.run(key, fallback());
+      return this.#q.getSetting.get(key) as string;
+    });
+  }
+
+  async withSetupLock<T>(work: () => Promise<T>): Promise<T> {
+    // One file, and the host opens it with one connection: migrations already ran under BEGIN
+    // IMMEDIATE; a seed checks for an empty database inside its own immediate transaction.
+    return work();
+  }
+
+  insertDirectory(rows: { organisations: OrganisationRow[]; departments: DepartmentRow[]; users: UserRow[] }): Promise<void> {
+    return this.#run(() =>
+      this.db.transaction(() => {
+        const org = this.db.prepare('INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+        const account = this.db.prepare("INSERT INTO accounts VALUES (?, '0', '0', 0)");
+        for (const o of rows.organisations) {
+          const r = o.autoRecharge;
+          org.run(o.id, o.name, o.catalog, JSON.stringify(o.lowBalancePercents), r.enabled ? 1 : 0, r.threshold, r.credits, r.monthlyLimit);
+          account.run(o.id);
+        }
+        const dept = this.db.prepare('INSERT INTO departments VALUES (?, ?, ?, ?, ?)');
+        for (const d of rows.departments) dept.run(d.id, d.orgId, d.name, d.monthlyBudget, d.overdraftProtection ? 1 : 0);
+        const user = this.db.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?)');
+        for (const u of rows.users) user.run(u.id, u.orgId, u.departmentId, u.name, u.role, u.dailyLimit, u.monthlyLimit);
+      })(),
+    );
+  }
+
+  execute(sql: string, ...params: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.#run(() => {
+      const statement = this.db.prepare(sql);
+      return statement.reader ? (statement.all(...params) as Record<string, unknown>[]) : (statement.run(...params), []);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

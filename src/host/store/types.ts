@@ -1,0 +1,193 @@
+// The host's storage behind one asynchronous interface, with two engines (SQLite, PostgreSQL)
+// that keep the same schema concepts. The rules of money (src/host/rules.ts) never see SQL:
+// a write loads an organisation's books under a lock, the rules decide in memory, and the
+// engine writes what they decided in the same transaction.
+
+/** Amounts are exact decimal strings everywhere in this file. */
+export type Credits = string;
+
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  /** The id of the organisation's catalog. */
+  catalog: string;
+  /** Low-balance percentages, such as ["20", "10", "0"]. */
+  lowBalancePercents: string[];
+  autoRecharge: { enabled: boolean; threshold: Credits; credits: Credits; monthlyLimit: Credits | null };
+}
+
+export interface DepartmentRow {
+  id: string;
+  orgId: string;
+  name: string;
+  monthlyBudget: Credits | null;
+  overdraftProtection: boolean;
+}
+
+export interface UserRow {
+  id: string;
+  orgId: string;
+  departmentId: string | null;
+  name: string;
+  role: 'admin' | 'member';
+  dailyLimit: Credits | null;
+  monthlyLimit: Credits | null;
+}
+
+/** The running state of an organisation's ledger: the row a write locks. */
+export interface AccountRow {
+  balance: Credits;
+  /** The balance after the last top-up: what the low-balance percentages refer to. */
+  reference: Credits;
+  /** The sequence number of the organisation's last ledger entry (0 before the first). */
+  lastSeq: number;
+}
+
+export type LedgerKind = 'topup' | 'auto-recharge' | 'charge';
+
+export interface LedgerEntry {
+  orgId: string;
+  /** 1, 2, 3 … per organisation, without gaps: the order of the entries. */
+  seq: number;
+  kind: LedgerKind;
+  credits: Credits;
+  at: string;
+  eventId: string | null;
+  balanceAfter: Credits;
+  referenceAfter: Credits;
+}
+
+/** A spend counter: credits used by a scope (`user:<id>`, `dept:<id>`, `recharge`) in a period (a day or a month). */
+export interface SpendKey {
+  scope: string;
+  period: string;
+}
+
+export interface EventRow {
+  id: string;
+  orgId: string;
+  userId: string;
+  departmentId: string | null;
+  chatId: string;
+  /** The sequence number of its charge in the organisation's ledger: the order events happened in. */
+  seq: number;
+  idempotencyKey: string;
+  /** The request body's canonical JSON: tells a retry (same body) from a reused key. */
+  body: string;
+  at: string;
+  day: string;
+  /** JSON of the usage records. */
+  records: string;
+  credits: Credits;
+  /** The receipt as sent, replayed for a retry. */
+  response: string;
+  /** JSON [[service, billingType, credits], …]: the credits split by service. */
+  services: string;
+}
+
+export interface NotificationRow {
+  kind: string;
+  at: string;
+  balance: Credits;
+  detail: string | null;
+  /** Set for a notification sent at most once per key (such as `recharge-limit:2026-11`). */
+  onceKey?: string | null;
+}
+
+/** What the rules need to see of an organisation's books to decide a batch of writes. */
+export interface BooksQuery {
+  orgId: string;
+  idempotencyKeys: readonly string[];
+  spend: readonly SpendKey[];
+  onceKeys: readonly string[];
+}
+
+/** The books as loaded under the organisation's lock. */
+export interface BooksSnapshot {
+  account: AccountRow;
+  /** Stored events by idempotency key (only the keys asked for). */
+  events: ReadonlyMap<string, Pick<EventRow, 'userId' | 'body' | 'response'>>;
+  /** Spend by `${scope}|${period}` (missing = 0). */
+  spend: ReadonlyMap<string, Credits>;
+  /** The once-keys already notified. */
+  notified: ReadonlySet<string>;
+}
+
+/** What the rules decided, written in the same transaction. */
+export interface BooksChanges {
+  account: AccountRow;
+  ledger: LedgerEntry[];
+  events: EventRow[];
+  /** New totals of the spend counters that moved. */
+  spend: (SpendKey & { credits: Credits })[];
+  notifications: NotificationRow[];
+}
+
+export const spendKey = (k: SpendKey): string => `${k.scope}|${k.period}`;
+
+export interface EventSummary {
+  id: string;
+  userId: string;
+  departmentId: string | null;
+  day: string;
+  credits: Credits;
+}
+
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+
+  organisation(id: string): Promise<OrganisationRow | undefined>;
+  organisationIds(): Promise<string[]>;
+  user(id: string): Promise<UserRow | undefined>;
+  department(id: string): Promise<DepartmentRow | undefined>;
+  usersOf(orgId: string): Promise<{ id: string; name: string }[]>;
+  departmentsOf(orgId: string): Promise<{ id: string; name: string }[]>;
+
+  /**
+   * One write: in one transaction, locks the organisation's account, loads what `query` asks
+   * for, calls `decide` (synchronous: the rules work in memory) and writes the changes it
+   * returns. Concurrent writes to one organisation, from this process or another, run one
+   * after the other; a failure writes nothing.
+   */
+  write<T>(query: BooksQuery, decide: (books: BooksSnapshot) => { changes: BooksChanges | undefined; result: T }): Promise<T>;
+
+  /** The account and some spend counters, in one read. */
+  accountWithSpend(orgId: string, spend: readonly SpendKey[]): Promise<{ account: AccountRow; spend: ReadonlyMap<string, Credits> }>;
+  eventsInRange(orgId: string, from: string, to: string, userId: string | null): Promise<EventSummary[]>;
+  /** `services` of each event in the range (JSON, as stored). */
+  servicesInRange(orgId: string, from: string, to: string, userId: string | null): Promise<{ id: string; services: string }[]>;
+  chatEvents(orgId: string, chatId: string): Promise<EventRow[]>;
+  /** Chats by last activity, latest first, strictly before (lastAt, chatId) when given. */
+  recentChats(orgId: string, userId: string | null, before: readonly [string, string] | null, limit: number): Promise<{ chatId: string; lastAt: string }[]>;
+  /** Every event of these chats, oldest first. */
+  chatsEvents(orgId: string, chatIds: readonly string[], userId: string | null): Promise<{ chatId: string; userId: string; at: string; credits: Credits }[]>;
+  notifications(orgId: string): Promise<NotificationRow[]>;
+  /** The whole ledger of an organisation, in order (for the audit). */
+  ledger(orgId: string): Promise<LedgerEntry[]>;
+
+  /** The value of a setting; when missing, stores `fallback` first. Every process gets the same value. */
+  setting(key: string, fallback: () => string): Promise<string>;
+  /** Runs `work` while holding the database-wide setup lock (seeding once per database). */
+  withSetupLock<T>(work: () => Promise<T>): Promise<T>;
+  /** Writes organisations, departments and users (a seed, or a platform's provisioning). */
+  insertDirectory(rows: { organisations: OrganisationRow[]; departments: DepartmentRow[]; users: UserRow[] }): Promise<void>;
+
+  /** Plain SQL with `?` placeholders, for operators and tests (`UPDATE users SET daily_limit = ? …`). */
+  execute(sql: string, ...params: unknown[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite: how hard a commit waits for the disk. FULL syncs the WAL on every commit (an
+ * acknowledged event survives a power cut); NORMAL survives a crash of the process but not of the machine.
+ */
+export type Durability = 'FULL' | 'NORMAL';
+
+export interface EngineOptions {
+  /** SQLite synchronous mode. @default 'FULL' */
+  durability?: Durability;
+  /** SQLite: how long a write waits for another process's write lock before giving up (a 503). @default 5000 */
+  busyTimeoutMs?: number;
+  /** PostgreSQL connections per process. @default 10 */
+  poolSize?: number;
+}
