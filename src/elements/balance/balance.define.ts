@@ -1,5 +1,5 @@
 import { CreditBalance } from './balance.js';
-import type { CreditBalanceStateEvent } from './balance.events.js';
+import type { CreditBalanceStateEvent, CreditTopUpEvent } from './balance.events.js';
 import type { CreditErrorEvent } from '../common/events.js';
 
 CreditBalance.define();
@@ -10,6 +10,7 @@ declare global {
   }
   interface GlobalEventHandlersEventMap {
     'credit-balance-state': CreditBalanceStateEvent;
+    'credit-top-up': CreditTopUpEvent;
     'credit-error': CreditErrorEvent;
   }
 }

@@ -16,3 +16,17 @@ export class CreditBalanceStateEvent extends CreditEvent<BalanceStateDetail> {
     super('credit-balance-state', detail);
   }
 }
+
+export interface TopUpDetail {
+  level: BalanceLevel;
+  balance: Balance;
+  /** The link the call to action follows (`top-up-url` filled in), if any. */
+  url: string | undefined;
+}
+
+/** The top-up call to action was chosen. Cancelable: `preventDefault()` keeps a link from being followed (open your own dialog). */
+export class CreditTopUpEvent extends CreditEvent<TopUpDetail> {
+  constructor(detail: TopUpDetail) {
+    super('credit-top-up', detail, { cancelable: true });
+  }
+}

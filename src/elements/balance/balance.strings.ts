@@ -21,6 +21,12 @@ export interface BalanceStrings {
   autoRechargeLimit: (used: string, limit: string) => string;
   autoRechargeOff: string;
   available: (credits: string) => string;
+  /** The short badge of each level. */
+  levels: Record<'normal' | 'low' | 'critical' | 'depleted', string>;
+  /** "300 credits expire on 31 Dec". */
+  expires: (credits: string, day: string) => string;
+  topUp: string;
+  autoRechargeOn: string;
 }
 
 export const balanceStrings = defineStrings<BalanceStrings>({
@@ -43,6 +49,10 @@ export const balanceStrings = defineStrings<BalanceStrings>({
     autoRechargeLimit: (u, l) => `${u} of at most ${l} recharged this month`,
     autoRechargeOff: 'Auto-recharge is off.',
     available: (c) => `You can spend ${c} within your limits.`,
+    levels: { normal: 'Balance OK', low: 'Low', critical: 'Very low', depleted: 'Paused' },
+    expires: (c, d) => `${c} expire on ${d}`,
+    topUp: 'Top up credits',
+    autoRechargeOn: 'Auto-recharge on',
   },
   de: {
     label: 'Credit-Guthaben',
@@ -63,5 +73,9 @@ export const balanceStrings = defineStrings<BalanceStrings>({
     autoRechargeLimit: (u, l) => `${u} von höchstens ${l} in diesem Monat aufgeladen`,
     autoRechargeOff: 'Automatische Aufladung ist aus.',
     available: (c) => `Im Rahmen Ihrer Limits können Sie ${c} verbrauchen.`,
+    levels: { normal: 'Guthaben in Ordnung', low: 'Niedrig', critical: 'Sehr niedrig', depleted: 'Pausiert' },
+    expires: (c, d) => `${c} verfallen am ${d}`,
+    topUp: 'Credits aufladen',
+    autoRechargeOn: 'Automatische Aufladung an',
   },
 });

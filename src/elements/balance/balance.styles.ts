@@ -1,10 +1,13 @@
 import { css } from 'lit';
 import { theme } from '../common/theme.styles.js';
 import { meterStyles } from '../common/meter.styles.js';
+import { badgeStyles, buttonStyles } from '../controls/controls.styles.js';
 
 export const styles = [
   theme,
   meterStyles,
+  buttonStyles,
+  badgeStyles,
   css`
     :host {
       display: block;
@@ -12,75 +15,153 @@ export const styles = [
     }
     .base {
       display: grid;
-      gap: var(--_space);
-      padding: calc(var(--_space) * 2);
+      gap: var(--_s3);
+      padding: var(--_s4) var(--_s4) var(--_s3);
       border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
+      border-radius: var(--_radius-large);
+      background: var(--_surface-raised);
+      box-shadow: var(--_shadow-raised);
+      min-inline-size: 0;
     }
-    p {
+    .base.none:not(:has(.status)) {
+      display: none;
+    }
+    p,
+    ul {
       margin: 0;
     }
-    .amount {
+    .head {
       display: flex;
       flex-wrap: wrap;
-      align-items: baseline;
-      gap: var(--_space);
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_s2);
+    }
+    .title {
+      font-weight: var(--_weight-strong);
+      color: var(--_text-muted);
+      font-size: var(--_fs-small);
+    }
+    .amount {
+      display: grid;
+      gap: var(--_s1);
     }
     .credits {
-      font-size: var(--credit-balance-amount-size, 1.75rem);
-      font-variant-numeric: tabular-nums;
+      font-size: var(--credit-balance-amount-size, 2em);
+      font-weight: 700;
+      line-height: 1.1;
+      letter-spacing: -0.01em;
+      overflow-wrap: anywhere;
     }
-    .money,
-    .recharge,
-    .allowance,
-    .updated,
-    .status {
+    .money {
       color: var(--_text-muted);
     }
-    .state {
-      font-weight: 600;
+    .meter-box {
+      display: grid;
+      gap: var(--_s1);
     }
-    .low .state {
-      color: var(--_warning);
+    .meter {
+      position: relative;
+      overflow: visible;
+    }
+    .meter .fill {
+      border-radius: 999px;
+    }
+    .tick {
+      position: absolute;
+      inset-block: -0.1875rem;
+      inline-size: 2px;
+      margin-inline-start: -1px;
+      background: var(--_border-strong);
+      border-radius: 1px;
+    }
+    .meter-label {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      gap: 0 var(--_s2);
+      font-size: var(--_fs-small);
+      color: var(--_text-muted);
+    }
+    .meter-label span:first-child {
+      color: var(--_text);
+      font-weight: var(--_weight-strong);
+    }
+    .state {
+      padding: var(--_s2) var(--_s3);
+      border-radius: var(--_radius);
+      border-inline-start: 0.25rem solid var(--_warning);
+      background: var(--_warning-surface);
+      font-weight: var(--_weight-strong);
     }
     .critical .state,
-    .depleted .state,
-    .error {
-      color: var(--_danger);
+    .depleted .state {
+      border-color: var(--_danger);
+      background: var(--_danger-surface);
     }
-    .low {
-      border-inline-start: 0.375rem solid var(--_warning);
-      background: var(--_warning-surface);
+    .facts {
+      display: grid;
+      gap: var(--_s2);
+      padding: 0;
+      list-style: none;
+      font-size: var(--_fs-small);
+      color: var(--_text-muted);
     }
-    .critical,
-    .depleted {
-      border-inline-start: 0.375rem solid var(--_danger);
+    .facts li {
+      display: flex;
+      align-items: baseline;
+      gap: var(--_s2);
+    }
+    .facts .icon {
+      position: relative;
+      inset-block-start: 0.125em;
+    }
+    .recharge.on .icon {
+      color: var(--_positive);
+    }
+    .expiry {
+      color: var(--_text);
+    }
+    .expiry .icon {
+      color: var(--_warning);
+    }
+    .foot {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_s2) var(--_s3);
+      padding-block-start: var(--_s3);
+      border-block-start: 1px solid var(--_border);
+    }
+    .foot > .button {
+      flex: 1 1 auto;
+      max-inline-size: 100%;
     }
     .updated {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: var(--_space);
-      font-size: 0.875em;
+      gap: 0 var(--_s2);
+      font-size: var(--_fs-small);
+      color: var(--_text-muted);
+    }
+    .button.small {
+      min-block-size: 24px;
+      padding: 0 var(--_s1);
+      font-weight: 500;
     }
     .stale {
       color: var(--_warning);
-      font-weight: 600;
+      font-weight: var(--_weight-strong);
     }
-    .offline {
+    .offline,
+    .error {
       color: var(--_danger);
-      font-weight: 600;
+      font-weight: var(--_weight-strong);
     }
-    button {
-      font: inherit;
-      color: var(--_accent);
-      background: var(--_surface);
-      border: 1px solid currentColor;
-      border-radius: var(--_radius);
-      padding: 0.125rem 0.75rem;
-      min-block-size: 24px;
-      cursor: pointer;
+    .status {
+      color: var(--_text-muted);
     }
   `,
 ];

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { commonStrings, formatCredits, formatDate, formatMoney, formatPercent } from '../../i18n/index.js';
 import type { CreditClient } from '../../sdk/client.js';
@@ -9,10 +10,13 @@ import { Announcer } from '../common/announcer.js';
 import { CreditErrorEvent } from '../common/events.js';
 import { CreditElement } from '../common/credit-element.js';
 import { OnlineController } from '../common/online-controller.js';
+import { fillUrlTemplate } from '../common/url-template.js';
+import * as icons from '../controls/icons.js';
+import { nextExpiry } from './balance-expiry.js';
 import { balanceState, type BalanceLevel, type BalanceState } from './balance-state.js';
 import { balanceStrings, type BalanceStrings } from './balance.strings.js';
 import { styles } from './balance.styles.js';
-import { CreditBalanceStateEvent } from './balance.events.js';
+import { CreditBalanceStateEvent, CreditTopUpEvent } from './balance.events.js';
 
 /** The user's time zone, named, so that a cached formatter is not confused with the UTC one. */
 const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -26,21 +30,28 @@ const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
  * time; offline is marked too.
  *
  * @fires credit-balance-state - The state changed; `detail` is `{ level, previous, balance }`.
+ * @fires credit-top-up - The top-up call to action was chosen; `detail` is `{ level, balance, url }`. Cancelable: `preventDefault()` keeps the link from being followed.
  * @fires credit-error - Loading failed; `detail.error` says why (the last good balance stays).
  *
- * @csspart base - The wrapper; carries the class of the level (`normal`, `low`, `critical`, `depleted`).
+ * @csspart base - The card; also `level-normal`, `level-low`, `level-critical`, `level-depleted` or `level-none` by the state.
+ * @csspart title - The card's title.
+ * @csspart level - The badge of the state ("Balance OK", "Low", "Very low", "Paused").
  * @csspart credits - The balance in credits.
  * @csspart money - The balance in money.
- * @csspart state - The state message.
- * @csspart meter - The bar of the balance left of the last top-up.
+ * @csspart state - The state message (low, critical, depleted).
+ * @csspart meter - The bar of the balance left of the last top-up (with a tick per threshold).
+ * @csspart meter-label - The text under the bar.
  * @csspart recharge - The auto-recharge line.
+ * @csspart expiry - "300 credits expire on 31 Dec", when the host names credits that expire next.
+ * @csspart allowance - What the caller may still spend within their limits.
+ * @csspart top-up - The top-up call to action (a link with `top-up-url`, else a button with `top-up`).
  * @csspart updated - The last-updated line (with the stale and offline marks).
  * @csspart stale - The stale mark.
  * @csspart offline - The offline mark.
  * @csspart refresh - The refresh button.
  * @csspart status - The loading or error message.
  *
- * @cssproperty [--credit-balance-amount-size=1.75rem] - Size of the credits figure.
+ * @cssproperty [--credit-balance-amount-size=2em] - Size of the credits figure.
  * @cssproperty [--credit-balance-meter-height=0.5rem] - Height of the bar.
  */
 export class CreditBalance extends CreditElement {
@@ -53,6 +64,8 @@ export class CreditBalance extends CreditElement {
     refreshInterval: { type: Number, attribute: 'refresh-interval' },
     staleAfter: { type: Number, attribute: 'stale-after' },
     decimals: { type: Number },
+    topUpUrl: { type: String, attribute: 'top-up-url' },
+    topUp: { type: Boolean, attribute: 'top-up' },
   };
 
   /** The SDK client (`createClient`). */
@@ -65,6 +78,10 @@ export class CreditBalance extends CreditElement {
   declare staleAfter: number;
   /** Most decimals of credits shown. @default 2 */
   declare decimals: number;
+  /** Where the top-up call to action leads: `{credits}`, `{level}` and `{currency}` are filled in (percent-encoded); only http(s) or relative. */
+  declare topUpUrl: string | undefined;
+  /** Show the top-up call to action as a button that only fires `credit-top-up` (without `top-up-url`). */
+  declare topUp: boolean;
 
   readonly #connectivity = new OnlineController(this, () => void this.refresh());
   readonly #announcer = new Announcer(this);
@@ -80,6 +97,7 @@ export class CreditBalance extends CreditElement {
     this.refreshInterval = 60;
     this.staleAfter = 300;
     this.decimals = 2;
+    this.topUp = false;
   }
 
   readonly #task = new Task(this, {
@@ -212,7 +230,8 @@ export class CreditBalance extends CreditElement {
   protected override render(): TemplateResult {
     const s = balanceStrings(this.language);
     const balance = this.#lastGood;
-    return html`<section part="base" class="base ${balance ? balanceState(balance).level : 'none'}" aria-label=${s.label}>
+    const level = balance ? balanceState(balance).level : 'none';
+    return html`<section part="base level-${level}" class="base ${level}" aria-label=${s.label}>
       ${balance ? this.#renderBalance(s, balance) : this.#renderStatus(s)}
       ${this.#announcer.render()}
     </section>`;
@@ -223,7 +242,7 @@ export class CreditBalance extends CreditElement {
     if (this.#lastError) {
       const offline = !this.#connectivity.online || (this.#lastError instanceof ConnectionError && this.#lastError.offline);
       return html`<p part="status" class="status error">${s.error} ${offline ? common.offline : nothing}</p>
-        <button part="refresh" type="button" @click=${() => void this.refresh()}>${common.retry}</button>`;
+        <button part="refresh" class="button" type="button" @click=${() => void this.refresh()}>${common.retry}</button>`;
     }
     // Without a client (or before it is set) there is nothing to wait for: say nothing.
     if (this.#task.status === TaskStatus.PENDING) return html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`;
@@ -238,41 +257,81 @@ export class CreditBalance extends CreditElement {
     const offline = !this.#connectivity.online || (this.#lastError instanceof ConnectionError && this.#lastError.offline);
     const pending = this.#task.status === TaskStatus.PENDING;
     const time = this.#time(balance.asOf);
+    const tone = { normal: 'positive', low: 'warning', critical: 'danger', depleted: 'danger' }[state.level];
     return html`
+      <div class="head">
+        <p part="title" class="title">${s.label}</p>
+        <span part="level" class="badge ${tone}">${s.levels[state.level]}</span>
+      </div>
       <p class="amount">
         <strong part="credits" class="credits">${this.#credits(balance.credits)}</strong>
         <span part="money" class="money">${formatMoney(balance.money.amount, balance.money.currency, locale, { maximumFractionDigits: 0 })}</span>
       </p>
-      <p part="state" class="state">${this.#stateText(s, state)}</p>
-      ${state.percentLeft === undefined ? nothing : this.#renderMeter(s, state.percentLeft)}
-      ${this.#renderRecharge(s, balance)}
-      ${balance.remainingAllowance !== balance.credits && (balance.limits.daily || balance.limits.monthly || balance.limits.department)
-        ? html`<p class="allowance">${s.available(this.#credits(balance.remainingAllowance))}</p>`
-        : nothing}
-      <p part="updated" class="updated">
-        ${stale ? html`<span part="stale" class="stale">${s.staleSince(time)}</span>` : s.updated(time)}
-        ${offline ? html`<span part="offline" class="offline">${common.offline}</span>` : nothing}
-        <button part="refresh" type="button" aria-busy=${pending ? 'true' : 'false'} @click=${() => void this.refresh()}>
-          ${pending ? s.refreshing : s.refresh}
-        </button>
-      </p>`;
+      ${state.percentLeft === undefined ? nothing : this.#renderMeter(s, state.percentLeft, balance)}
+      ${state.level === 'normal' ? nothing : html`<p part="state" class="state" role="note">${this.#stateText(s, state)}</p>`}
+      <ul class="facts" role="list">
+        ${this.#renderRecharge(s, balance)}
+        ${this.#renderExpiry(s, balance)}
+        ${balance.remainingAllowance !== balance.credits && (balance.limits.daily || balance.limits.monthly || balance.limits.department)
+          ? html`<li part="allowance" class="allowance">${icons.info}<span>${s.available(this.#credits(balance.remainingAllowance))}</span></li>`
+          : nothing}
+      </ul>
+      <div class="foot">
+        ${this.#renderTopUp(s, balance, state.level)}
+        <p part="updated" class="updated">
+          ${stale ? html`<span part="stale" class="stale">${s.staleSince(time)}</span>` : s.updated(time)}
+          ${offline ? html`<span part="offline" class="offline">${common.offline}</span>` : nothing}
+          <button part="refresh" class="button quiet small" type="button" aria-busy=${pending ? 'true' : 'false'} @click=${() => void this.refresh()}>
+            ${icons.refresh}${pending ? s.refreshing : s.refresh}
+          </button>
+        </p>
+      </div>`;
   }
 
-  #renderMeter(s: BalanceStrings, percentLeft: number): TemplateResult {
+  #renderMeter(s: BalanceStrings, percentLeft: number, balance: Balance): TemplateResult {
     const text = s.meterText(this.#percent(percentLeft / 100));
-    return html`<div part="meter" class="meter" role="meter" aria-label=${s.meterLabel} aria-valuemin="0" aria-valuemax="100"
+    // The thresholds as ticks on the bar, so "20 %" and "10 %" are places a reader can see coming.
+    const ticks = balance.lowBalance.thresholds.map((t) => Number(t.percent)).filter((p) => p > 0 && p < 100);
+    return html`<div class="meter-box">
+      <div part="meter" class="meter" role="meter" aria-label=${s.meterLabel} aria-valuemin="0" aria-valuemax="100"
         aria-valuenow=${percentLeft} aria-valuetext=${text}>
-        <div class="fill" style="inline-size: ${percentLeft}%"></div>
-      </div>`;
+        <div class="fill" style=${styleMap({ inlineSize: `${percentLeft}%` })}></div>
+        ${ticks.map((p) => html`<span class="tick" aria-hidden="true" style=${styleMap({ insetInlineStart: `${p}%` })}></span>`)}
+      </div>
+      <p part="meter-label" class="meter-label" aria-hidden="true"><span>${text}</span><span>${s.meterLabel}</span></p>
+    </div>`;
   }
 
   #renderRecharge(s: BalanceStrings, balance: Balance): TemplateResult {
     const r = balance.autoRecharge;
-    if (!r.enabled) return html`<p part="recharge" class="recharge">${s.autoRechargeOff}</p>`;
-    return html`<p part="recharge" class="recharge">
+    if (!r.enabled) return html`<li part="recharge" class="recharge off">${icons.refresh}<span>${s.autoRechargeOff}</span></li>`;
+    return html`<li part="recharge" class="recharge on">${icons.refresh}<span>
       ${s.autoRecharge(this.#credits(r.rechargeCredits), this.#credits(r.thresholdCredits))}${r.monthlyLimitCredits === null
         ? '.'
-        : html` (${s.autoRechargeLimit(this.#credits(r.rechargedThisMonthCredits), this.#credits(r.monthlyLimitCredits))}).`}
-    </p>`;
+        : html` (${s.autoRechargeLimit(this.#credits(r.rechargedThisMonthCredits), this.#credits(r.monthlyLimitCredits))}).`}</span>
+    </li>`;
+  }
+
+  #renderExpiry(s: BalanceStrings, balance: Balance): TemplateResult | typeof nothing {
+    const expiry = nextExpiry(balance);
+    if (!expiry) return nothing;
+    const day = formatDate(expiry.expiresAt, this.locale, { day: 'numeric', month: 'short', timeZone: LOCAL_TIME_ZONE });
+    return html`<li part="expiry" class="expiry">${icons.clock}<span>${s.expires(this.#credits(expiry.credits), day)}</span></li>`;
+  }
+
+  /** The call to action: a link when `top-up-url` is set, else a button when `top-up` is; the event fires either way. */
+  #renderTopUp(s: BalanceStrings, balance: Balance, level: BalanceLevel): TemplateResult | typeof nothing {
+    const url = fillUrlTemplate(this.topUpUrl, { credits: balance.credits, level, currency: balance.money.currency });
+    if (!url && !this.topUp) return nothing;
+    const urgent = level !== 'normal';
+    const onClick = (event: Event) => {
+      const chosen = new CreditTopUpEvent({ level, balance, url });
+      this.dispatchEvent(chosen);
+      if (chosen.defaultPrevented) event.preventDefault();
+    };
+    const label = html`${s.topUp}${icons.arrowRight}`;
+    return url
+      ? html`<a part="top-up" class="button ${urgent ? 'primary' : ''}" href=${url} @click=${onClick}>${label}</a>`
+      : html`<button part="top-up" class="button ${urgent ? 'primary' : ''}" type="button" @click=${onClick}>${label}</button>`;
   }
 }

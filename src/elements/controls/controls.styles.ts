@@ -403,7 +403,7 @@ export const dropZoneStyles = css`
   }
 `;
 
-/** Badges: `.badge` with `.positive`, `.warning`, `.accent`. */
+/** Badges: `.badge` with `.positive`, `.warning`, `.danger`, `.accent`. */
 export const badgeStyles = css`
   .badge {
     display: inline-flex;
@@ -424,6 +424,10 @@ export const badgeStyles = css`
   .badge.warning {
     background: var(--_warning-surface);
     color: var(--_warning);
+  }
+  .badge.danger {
+    background: var(--_danger-surface);
+    color: var(--_danger);
   }
   .badge.accent {
     background: var(--_accent);

@@ -13,3 +13,6 @@ export const plus = icon(svg`<path d="M4 8h8M8 4v8"/>`);
 export const info = icon(svg`<circle cx="8" cy="8" r="6"/><path d="M8 7.5v3.5M8 5h.01"/>`);
 export const arrowRight = icon(svg`<path d="M3 8h10m-4-4 4 4-4 4"/>`);
 export const upload = icon(svg`<path d="M8 11V3m-3 3 3-3 3 3M3 12.5h10"/>`);
+export const refresh = icon(svg`<path d="M13 8a5 5 0 1 1-1.5-3.5M13 2.5v3h-3"/>`);
+export const clock = icon(svg`<circle cx="8" cy="8" r="6"/><path d="M8 5v3l2 1.5"/>`);
+export const download = icon(svg`<path d="M8 3v8m-3-3 3 3 3-3M3 13h10"/>`);

@@ -70,7 +70,8 @@ describe('<credit-balance>', () => {
     const el = await mount(newHost('8000'));
     expect(part(el, 'credits')).to.equal('8,000 credits');
     expect(part(el, 'money')).to.equal('€80.00');
-    expect(part(el, 'state')).to.equal('Balance OK');
+    expect(part(el, 'level')).to.equal('Balance OK');
+    expect(el.shadowRoot!.querySelector('[part~=state]'), 'no warning while the balance is OK').to.equal(null);
     expect(part(el, 'recharge')).to.equal('Auto-recharge is off.');
     expect(part(el, 'updated')).to.match(/^Updated (Nov 23, 2026, )?12:00 PM Refresh balance$/);
     const meter = el.shadowRoot!.querySelector('[role=meter]')!;
@@ -100,10 +101,11 @@ describe('<credit-balance>', () => {
     expect(part(el, 'state')).to.equal('Very low balance: below 10% of your last top-up');
     await step('0');
     expect(part(el, 'state')).to.equal('No credits left: AI features are paused until credits are loaded.');
-    expect(el.shadowRoot!.querySelector('[part~=base]')!.classList.contains('depleted')).to.equal(true);
+    expect(part(el, 'level')).to.equal('Paused');
+    expect(el.shadowRoot!.querySelector('[part~=base]')!.getAttribute('part')).to.equal('base level-depleted');
     await step('0'); // still depleted
     await step('9000');
-    expect(part(el, 'state')).to.equal('Balance OK');
+    expect(part(el, 'level')).to.equal('Balance OK');
     expect(said).to.deep.equal([
       'Low balance: below 20% of your last top-up',
       'Very low balance: below 10% of your last top-up',
@@ -205,6 +207,83 @@ describe('<credit-balance>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(button);
     expect(button.textContent!.trim()).to.equal('Refresh balance');
   });
+});
+
+describe('<credit-balance> as a card', () => {
+  it('draws the 20 % and 10 % thresholds as ticks on the meter, its fill set through CSSOM (CSP-safe)', async () => {
+    const el = await mount(newHost('1500'));
+    const meter = el.shadowRoot!.querySelector<HTMLElement>('[part~=meter]')!;
+    const fill = meter.querySelector<HTMLElement>('.fill')!;
+    expect(fill.hasAttribute('style') ? fill.style.inlineSize : '').to.equal('15%');
+    const ticks = [...meter.querySelectorAll<HTMLElement>('.tick')].map((t) => t.style.insetInlineStart);
+    expect(ticks.sort()).to.deep.equal(['10%', '20%']);
+    expect(part(el, 'level')).to.equal('Low');
+    // The bar's width follows the share: 15 % of the bar's inner width (±1 px).
+    const ratio = fill.getBoundingClientRect().width / meter.clientWidth;
+    expect(Math.abs(ratio - 0.15)).to.be.below(0.02);
+  });
+
+  it('offers a top-up: a link from top-up-url with the values percent-encoded, and a cancelable credit-top-up event', async () => {
+    const host = newHost('900');
+    const el = await fixture<CreditBalance>(html`<credit-balance lang="en" stale-after="0" refresh-interval="0" top-up-url="/billing/top-up?from={credits}&state={level}" .client=${clientFor(host)}></credit-balance>`);
+    await el.loaded();
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~=top-up]')!;
+    expect(link.getAttribute('href')).to.equal('/billing/top-up?from=900&state=critical');
+    expect(link.textContent!.trim()).to.equal('Top up credits');
+    expect(link.classList.contains('primary'), 'the call to action is primary while the balance is low').to.equal(true);
+    el.addEventListener('credit-top-up', (e) => e.preventDefault(), { once: true });
+    const chosen = oneEvent(el, 'credit-top-up');
+    link.click();
+    const event = await chosen;
+    expect(event.detail.level).to.equal('critical');
+    expect(event.detail.url).to.equal('/billing/top-up?from=900&state=critical');
+    expect(location.pathname).not.to.equal('/billing/top-up');
+    await expectAccessible(el);
+  });
+
+  it('refuses a javascript: top-up URL (no link), and shows an event-only button with top-up', async () => {
+    const host = newHost('5000');
+    const bad = await fixture<CreditBalance>(html`<credit-balance lang="en" refresh-interval="0" top-up-url="javascript:alert(1)" .client=${clientFor(host)}></credit-balance>`);
+    await bad.loaded();
+    expect(bad.shadowRoot!.querySelector('[part~=top-up]')).to.equal(null);
+    const button = await fixture<CreditBalance>(html`<credit-balance lang="de" refresh-interval="0" top-up .client=${clientFor(host)}></credit-balance>`);
+    await button.loaded();
+    const cta = button.shadowRoot!.querySelector<HTMLButtonElement>('button[part~=top-up]')!;
+    expect(cta.textContent!.trim()).to.equal('Credits aufladen');
+    expect(cta.classList.contains('primary'), 'secondary while the balance is fine').to.equal(false);
+    const chosen = oneEvent(button, 'credit-top-up');
+    cta.focus();
+    cta.click();
+    expect((await chosen).detail.url).to.equal(undefined);
+  });
+
+  it('says which credits expire next when the balance names them: "300 credits expire on Dec 31"', async () => {
+    // Given directly: the contract's balance gains the field with credit grants (issue 18); the SDK strips unknown fields until then.
+    const balance = { ...newHost('4000').balance(), nextExpiry: { credits: '300', expiresAt: '2026-12-31T12:00:00.000Z' } };
+    const el = await fixture<CreditBalance>(html`<credit-balance lang="en" refresh-interval="0" .balance=${balance}></credit-balance>`);
+    expect(part(el, 'expiry')).to.equal('300 credits expire on Dec 31');
+    const de = await fixture<CreditBalance>(html`<credit-balance lang="de" refresh-interval="0" .balance=${balance}></credit-balance>`);
+    expect(part(de, 'expiry')).to.equal('300 Credits verfallen am 31. Dez.');
+    el.balance = { ...balance, nextExpiry: { credits: 'lots', expiresAt: 'soon' } } as typeof balance;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=expiry]'), 'a malformed expiry shows nothing').to.equal(null);
+    el.balance = { ...balance, nextExpiry: null } as never;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~=expiry]')).to.equal(null);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`is accessible in ${theme} in every level, with the call to action`, async () => {
+      const host = newHost('5000');
+      const el = await fixture<CreditBalance>(html`<credit-balance lang="en" theme=${theme} refresh-interval="0" top-up></credit-balance>`);
+      for (const credits of ['5000', '1500', '900', '0']) {
+        host.setBalance(credits);
+        el.balance = { ...host.balance(), nextExpiry: { credits: '300', expiresAt: '2026-12-31T12:00:00.000Z' } } as never;
+        await el.updateComplete;
+        await expectAccessible(el);
+      }
+    });
+  }
 });
 
 describe('<credit-balance> without a client', () => {
