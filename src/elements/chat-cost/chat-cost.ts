@@ -8,6 +8,8 @@ import type { ChatUsage } from '../../sdk/contract/chat.js';
 import type { ChatMessage } from '../../tokenizer/count.js';
 import { NotFoundError } from '../../sdk/errors.js';
 import { Announcer, CatalogController, CreditElement, CreditErrorEvent, loadErrorText } from '../common/index.js';
+import * as icons from '../controls/icons.js';
+import { Popover } from '../controls/popover.js';
 import { breakdownOf, breakdownOfTurn, type Breakdown, type BreakdownLine } from './breakdown.js';
 import { chatCostStrings, type ChatCostStrings } from './chat-cost.strings.js';
 import { styles } from './chat-cost.styles.js';
@@ -38,17 +40,20 @@ function isTurn(input: ChatTurn | Usage | readonly Usage[]): input is ChatTurn {
  * @fires credit-error - Loading or pricing failed; `detail.error` says why.
  *
  * @csspart base - The wrapper.
- * @csspart summary - The sentence with the total (the toggle of the breakdown).
- * @csspart total - The credits in the sentence.
- * @csspart money - The money in the sentence.
- * @csspart comparison - "estimated … → billed …".
+ * @csspart summary - The pill with the total: the button that opens the breakdown (also `estimate` before the bill).
+ * @csspart total - The credits in the pill.
+ * @csspart money - The money in the pill.
+ * @csspart panel - The popover with the breakdown.
+ * @csspart comparison - "estimated … → billed …", beside the pill once billed.
+ * @csspart was - The estimate in the comparison.
+ * @csspart now - The bill in the comparison.
  * @csspart breakdown - The table of lines.
  * @csspart row - One line of the breakdown.
  * @csspart note - Under the lines: what an estimate assumes, and that the lines are rounded to add up.
  * @csspart status - The loading, empty or error message.
  * @csspart retry - The retry button.
  *
- * @cssproperty [--credit-chat-cost-font-size=0.875rem] - Text size of the badge.
+ * @cssproperty [--credit-chat-cost-font-size=0.875rem] - Text size of the pill.
  * @cssproperty [--credit-chat-cost-gap=0.25rem] - Space between the badge's parts.
  */
 export class CreditChatCost extends CreditElement {
@@ -112,13 +117,14 @@ export class CreditChatCost extends CreditElement {
   declare decimals: number;
   /** What the badge is about: the whole chat or one message ("This message cost …"). @default 'chat' */
   declare scope: 'chat' | 'message';
-  /** The breakdown is expanded. */
+  /** The breakdown's popover is open. */
   declare open: boolean;
   /** Seconds the catalog request (`src`) may take before an error shows. @unit s @default 15 */
   declare timeout: number;
   declare private draftTurn: ChatTurn | undefined;
 
   readonly #announcer = new Announcer(this);
+  readonly #popover = new Popover(this, 'breakdown');
   #lastBilledTotal: string | undefined;
   #lastEstimateTotal: { total: string; credits: string } | undefined;
   #lastPricingError: string | undefined;
@@ -195,6 +201,7 @@ export class CreditChatCost extends CreditElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('open') && this.#popover.open !== this.open) this.open = this.#popover.open;
     // A catalog is needed only to price here (a chat loaded by id comes priced by the host).
     const needed = this.#billedInput !== undefined || this.#estimateInput !== undefined || !!this.draft;
     this.#catalogs.sync(needed ? { catalog: this.catalog ?? this.providedCatalog, src: this.src, client: this.#client, timeout: this.timeout } : {});
@@ -299,7 +306,7 @@ export class CreditChatCost extends CreditElement {
     return html`<p part="status" class="status error">
       ${text} <span class="detail">${loadErrorText(error, this.language, this.locale)}</span>
       ${canRetry || this.#catalogs.status === 'error'
-        ? html`<button part="retry" type="button" @click=${this.#retry}>${this.#commonRetry}</button>`
+        ? html`<button part="retry" class="button" type="button" @click=${this.#retry}>${this.#commonRetry}</button>`
         : nothing}
     </p>`;
   }
@@ -340,31 +347,65 @@ export class CreditChatCost extends CreditElement {
     return shown;
   }
 
+  /**
+   * A sentence of the string table with its two amounts as marked-up parts: the words stay in the
+   * button's name ("This chat cost 2.65 credits (€0.03)") but only the figures show in the pill.
+   */
+  #pillContent(sentence: (credits: string, money: string) => string, b: Breakdown, s: ChatCostStrings): TemplateResult[] {
+    return sentence('\u0000', '\u0001')
+      .split(/(\u0000|\u0001)/)
+      .filter((piece) => piece !== '')
+      .map((piece) =>
+        piece === '\u0000'
+          ? html`<strong part="total" class="total">${this.#credits(b.total, b.credits)}</strong>`
+          : piece === '\u0001'
+            ? html`<span part="money" class="money">${this.#money(b, s)}</span>`
+            : html`<span class="visually-hidden">${piece}</span>`,
+      );
+  }
+
   #renderCost(s: ChatCostStrings, b: Breakdown, estimate: Breakdown | undefined): TemplateResult {
-    const sentence = (this.scope === 'message' ? s.messageCost : s.cost)('\u0000', '\u0001').split(/(\u0000|\u0001)/);
-    return html`<details ?open=${this.open} @toggle=${this.#onToggle}>
-        <summary part="summary">${sentence.map((piece) =>
-          piece === '\u0000'
-            ? html`<strong part="total" class="total">${this.#credits(b.total, b.credits)}</strong>`
-            : piece === '\u0001'
-              ? html`<span part="money">${this.#money(b, s)}</span>`
-              : piece,
-        )}</summary>
-        ${this.#renderTable(s, b, this.scope === 'message' ? s.messageCaption : s.caption)}
-      </details>
-      ${estimate ? html`<p part="comparison" class="comparison">${s.estimatedBilled(this.#amount(estimate.total, estimate.credits), this.#amount(b.total, b.credits))}</p>` : nothing}`;
+    const message = this.scope === 'message';
+    return html`${this.#popover.trigger(html`${this.#pillContent(message ? s.messageCost : s.cost, b, s)}${icons.chevronDown}`, { className: 'pill billed', part: 'summary' })}
+      ${this.#popover.panel(html`<p class="panel-title" aria-hidden="true">${message ? s.messageCaption : s.caption}</p>${this.#renderTable(s, b, message ? s.messageCaption : s.caption)}`, {
+        label: message ? s.messageCaption : s.caption,
+        part: 'panel',
+      })}
+      ${estimate ? this.#renderComparison(s, estimate, b) : nothing}`;
+  }
+
+  /** "estimated 2.10 → billed 2.65" as a small transition: the estimate fades and is struck, the bill is strong. */
+  #renderComparison(s: ChatCostStrings, estimate: Breakdown, b: Breakdown): TemplateResult {
+    const pieces = s.estimatedBilled('\u0000', '\u0001').split(/(\u0000|\u0001)/);
+    return html`<span part="comparison" class="comparison">${pieces.map((piece) =>
+      piece === '\u0000'
+        ? html`<span part="was" class="was">${this.#amount(estimate.total, estimate.credits)}</span>`
+        : piece === '\u0001'
+          ? html`<span part="now" class="now">${this.#amount(b.total, b.credits)}</span>`
+          : piece,
+    )}</span>`;
   }
 
   #renderEstimate(s: ChatCostStrings, b: Breakdown): TemplateResult {
-    return html`<details ?open=${this.open} @toggle=${this.#onToggle}>
-      <summary part="summary">${s.estimate(this.#credits(b.total, b.credits), this.#money(b, s))}</summary>
-      ${this.#renderTable(s, b, s.estimateCaption, true)}
-    </details>`;
+    return html`${this.#popover.trigger(html`<span class="approx" aria-hidden="true">≈</span>${this.#pillContent(s.estimate, b, s)}${icons.chevronDown}`, {
+        className: 'pill estimate',
+        part: 'summary estimate',
+      })}
+      ${this.#popover.panel(html`<p class="panel-title" aria-hidden="true">${s.estimateCaption}</p>${this.#renderTable(s, b, s.estimateCaption, true)}`, { label: s.estimateCaption, part: 'panel' })}`;
   }
 
-  #onToggle = (event: Event) => {
-    this.open = (event.target as HTMLDetailsElement).open;
-  };
+  protected override updated(changed: PropertyValues<this>): void {
+    // `open` set by the page opens or closes the popover; the popover's own toggles set `open` back (willUpdate).
+    if (!changed.has('open') || this.open === this.#popover.open) return;
+    const panel = this.renderRoot.querySelector<HTMLElement>('[part~=panel]');
+    if (!panel?.isConnected || !('showPopover' in panel)) return;
+    try {
+      if (this.open) panel.showPopover();
+      else panel.hidePopover();
+    } catch {
+      // not shown (the element is hidden): the state stays as it is
+    }
+  }
 
   #lineLabel(s: ChatCostStrings, line: BreakdownLine, multipleServices: boolean, estimated: boolean): string {
     if (line.kind === 'adjustment') return s.adjustment;

@@ -1,7 +1,7 @@
 // <credit-chat-cost>: meinGPT's worked chat (523 input + 1,247 output tokens of GPT-4o, 2 tool
 // calls = 2.6533 credits), priced client-side and loaded from a fake host through the SDK.
 // (Shown text is compared with whitespace collapsed, so Intl's no-break spaces read as spaces.)
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { parseCatalog, type Catalog, type Usage } from '../../../src/core/index.js';
 import '../../../src/elements/chat-cost/index.js';
 import type { CreditChatCost } from '../../../src/elements/chat-cost/index.js';
@@ -42,7 +42,12 @@ describe('<credit-chat-cost>', () => {
   it('prices usage with the catalog: This chat cost 2.65 credits (€0.03), lines 0.16 + 1.49 + 1.00', async () => {
     const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} .usage=${CHAT}></credit-chat-cost>`);
     await el.loaded();
-    expect(el.shadowRoot!.querySelector('summary')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('This chat cost 2.65 credits (€0.03)');
+    const pill = el.shadowRoot!.querySelector('button[part~=summary]')!;
+    expect(pill.textContent!.replace(/\s+/g, ' ').trim()).to.equal('This chat cost 2.65 credits (€0.03)');
+    // Only the figures show; the words are the button's name for a screen reader.
+    const visible = pill.cloneNode(true) as HTMLElement;
+    visible.querySelectorAll('.visually-hidden').forEach((n) => n.remove());
+    expect(visible.textContent!.replace(/\s+/g, '')).to.equal('2.65credits€0.03'); // spaced by CSS gap
     expect(rows(el)).to.deep.equal([
       ['Input tokens', '523', '0.16'],
       ['Output tokens', '1,247', '1.49'],
@@ -60,16 +65,31 @@ describe('<credit-chat-cost>', () => {
     expect(shownText(el)).to.match(/^This message cost 2.65 credits \(€0.03\)/);
   });
 
-  it('opens the breakdown from the keyboard and stays accessible open', async () => {
+  it('opens the breakdown in a popover from the keyboard, placed under the pill, and stays accessible open', async () => {
     const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${meingpt} .usage=${CHAT}></credit-chat-cost>`);
     await el.loaded();
-    const summary = el.shadowRoot!.querySelector('summary')!;
-    summary.focus();
-    expect(el.shadowRoot!.activeElement).to.equal(summary);
-    summary.click(); // what Enter and Space do on a <summary>
-    await oneEvent(el.shadowRoot!.querySelector('details')!, 'toggle');
+    const pill = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~=summary]')!;
+    const panel = el.shadowRoot!.querySelector<HTMLElement>('[part~=panel]')!;
+    expect(pill.getAttribute('aria-expanded')).to.equal('false');
+    expect(pill.getAttribute('aria-controls')).to.equal(panel.id);
+    pill.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(pill);
+    pill.click(); // what Enter and Space do on a button
+    await el.updateComplete;
+    expect(panel.matches(':popover-open')).to.equal(true);
     expect(el.open).to.equal(true);
+    expect(pill.getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => panel.getBoundingClientRect().top > 0, 'the popover is placed');
+    expect(panel.getBoundingClientRect().top).to.be.at.least(pill.getBoundingClientRect().bottom);
     await expectAccessible(el);
+    el.open = false;
+    await el.updateComplete;
+    expect(panel.matches(':popover-open')).to.equal(false);
+    el.open = true;
+    await el.updateComplete;
+    expect(panel.matches(':popover-open'), 'the open property opens it too').to.equal(true);
+    el.open = false;
+    await el.updateComplete;
   });
 
   it('loads a chat from the host through the SDK: the same lines, adding up to the host charge', async () => {
@@ -202,7 +222,7 @@ describe('<credit-chat-cost>', () => {
     const el = await fixture<CreditChatCost>(html`<div lang="de"><credit-chat-cost .catalog=${meingpt} .usage=${CHAT} open></credit-chat-cost></div>`);
     const badge = el.querySelector('credit-chat-cost')!;
     await badge.loaded();
-    expect(badge.shadowRoot!.querySelector('summary')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Dieser Chat kostete 2,65 Credits (0,03 €)');
+    expect(badge.shadowRoot!.querySelector('[part~=summary]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Dieser Chat kostete 2,65 Credits (0,03 €)');
     expect(rows(badge)).to.deep.equal([
       ['Eingabe-Tokens', '523', '0,16'],
       ['Ausgabe-Tokens', '1.247', '1,49'],
