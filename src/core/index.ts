@@ -26,7 +26,20 @@ export {
 export { rate, rateMany } from './rating/rate.js';
 export type { Charge, ChargeLine, Money } from './rating/charge.js';
 export { chatTurnUsage, rateChatTurn, CHAT_TURN_PARTS, type ChatTurn, type ChatTurnPart, type ChatTurnLine, type ChatTurnCharge } from './rating/turn.js';
-export { QUANTITY_KINDS, PRICE_KEY_OF, type Usage, type ImageInput, type QuantityKind } from './rating/usage.js';
+export {
+  QUANTITY_KINDS,
+  PRICE_KEY_OF,
+  USAGE_FIELDS,
+  HOST_RECORD_FIELDS,
+  usageShapeIssues,
+  type Usage,
+  type HostUsage,
+  type UsageField,
+  type UsageFieldSpec,
+  type UsageFieldType,
+  type ImageInput,
+  type QuantityKind,
+} from './rating/usage.js';
 export { budgetToQuantity, unitsForCredits, type Budget, type BudgetQuantity } from './budget.js';
 export { allocateDisplay, type DisplayAllocation } from './allocate.js';
 export { creditsToMoney, moneyToCredits, sumDecimals, compareDecimals } from './money.js';

@@ -11,17 +11,11 @@ import { imageTokens } from '../images.js';
 import type { Charge, ChargeLine } from './charge.js';
 import { divide, isTerminating, times, toDecimalString, type Exact } from './exact.js';
 import { applyRounding } from './rounding.js';
-import { PRICE_KEY_OF, QUANTITY_KINDS, usageShapeIssues, type ImageInput, type QuantityKind, type Usage } from './usage.js';
+import { FIELD_OF_KIND, PRICE_KEY_OF, QUANTITY_KINDS, USAGE_FIELDS, USAGE_FIELD_NAMES, fieldValueIssue, usageShapeIssues, type ImageInput, type QuantityKind, type Usage, type UsageField, type UsageFieldSpec } from './usage.js';
 
 const KIND_INDEX = Object.fromEntries(QUANTITY_KINDS.map((k, i) => [k, i])) as Record<QuantityKind, number>;
-const K_INPUT = KIND_INDEX.inputTokens;
-const K_CACHED = KIND_INDEX.cachedInputTokens;
 const K_IMAGE = KIND_INDEX.imageTokens;
-const K_OUTPUT = KIND_INDEX.outputTokens;
 const K_AUDIO = KIND_INDEX.audioSeconds;
-const K_CHARS = KIND_INDEX.characters;
-const K_REQUESTS = KIND_INDEX.requests;
-const K_TOKEN_DAYS = KIND_INDEX.tokenDays;
 const KINDS = QUANTITY_KINDS.length;
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -166,7 +160,7 @@ function rejectRecord(catalog: Catalog, record: unknown, index: number, single: 
   if (group) {
     for (let k = 0; k < KINDS; k++) {
       const kind = QUANTITY_KINDS[k]!;
-      const sourceField = kind === 'imageTokens' ? 'images' : kind;
+      const sourceField = FIELD_OF_KIND[kind];
       if ((r as unknown as Record<string, unknown>)[sourceField] === undefined) continue;
       if (group.inapplicableMask & (1 << k)) {
         throw new UsageError([
@@ -181,63 +175,81 @@ function rejectRecord(catalog: Catalog, record: unknown, index: number, single: 
   throw new UsageError([{ path: at, message: 'cannot be rated' }]);
 }
 
+// The fast path reads a record's fields into slots by the one table of fields (USAGE_FIELDS).
+// A plain object rather than a Map: V8's keyed loads with a record's own (internalized) keys hit
+// its stub cache; inherited names ("constructor") find a function, not a number, and are unknown.
+const SLOT_OF: Record<string, unknown> = {};
+USAGE_FIELD_NAMES.forEach((name, i) => (SLOT_OF[name] = i));
+const SLOTS = USAGE_FIELD_NAMES.length;
+const slotOf = (name: UsageField) => SLOT_OF[name] as number;
+const S_SERVICE = slotOf('service');
+const S_KEY_MODE = slotOf('keyMode');
+const S_IMAGES = slotOf('images');
+const S_AUDIO = slotOf('audioSeconds');
+const SLOT_INPUT = slotOf('inputTokens');
+const SLOT_CACHED = slotOf('cachedInputTokens');
+/** Per slot: the kind (QUANTITY_KINDS index) a whole-number quantity field adds to, else -1. */
+const COUNT_KIND = Int32Array.from(USAGE_FIELD_NAMES, (name) => {
+  const spec: UsageFieldSpec = USAGE_FIELDS[name];
+  return spec.type === 'count' ? KIND_INDEX[spec.kind as QuantityKind] : -1;
+});
+/** Per slot: 1 for metadata (checked by the table's rule when present). */
+const IS_OTHER = Uint8Array.from(USAGE_FIELD_NAMES, (name) => (USAGE_FIELDS[name].type === 'text' || USAGE_FIELDS[name].type === 'object' ? 1 : 0));
+const MAX_KEY_MODE = USAGE_FIELDS.keyMode.maxLength;
+
 /** Sums every record into its accumulator; throws on the first record that cannot be rated. */
 function accumulate(catalog: Catalog, records: readonly unknown[], single: boolean): Group[] {
   const groups: Group[] = [];
   const byService = new Map<string, Group[]>();
   const fallbackMode = defaultKeyMode(catalog);
   const keyModes = new Set(catalog.keyModes.map((k) => k.id));
+  // The current record's fields by slot, and which slots it set (cleared before the next record).
+  const values = new Array<unknown>(SLOTS).fill(undefined);
+  const slots = new Int32Array(SLOTS);
+  let touched = 0;
 
   for (let i = 0; i < records.length; i++) {
-    const r = records[i] as Usage;
-    if (r === null || typeof r !== 'object') rejectRecord(catalog, r, i, single);
-    // One pass over the record's own keys reads every quantity and catches unknown fields
-    // (V8 keeps keyed loads inside for-in fast, whatever the record's shape).
-    let input: number | undefined;
-    let cached: number | undefined;
-    let output: number | undefined;
-    let chars: number | undefined;
-    let requests: number | undefined;
-    let tokenDays: number | undefined;
-    let audio: number | string | undefined;
-    let images: readonly ImageInput[] | undefined;
-    let name: string | undefined;
-    let keyMode: string | undefined;
+    const r = records[i] as Record<string, unknown>;
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) rejectRecord(catalog, r, i, single);
+    // One pass over the record's own keys reads every field into its slot and catches unknown
+    // fields (V8 keeps keyed loads inside for-in fast, whatever the record's shape).
+    for (let t = 0; t < touched; t++) values[slots[t]!] = undefined;
+    touched = 0;
     let bad = false;
-    for (const key in r) {
-      const value = (r as unknown as Record<string, unknown>)[key];
-      if (value === undefined) continue;
-      switch (key) {
-        // Most frequent keys first: every record has a service, most a key mode and token counts.
-        case 'service': name = value as string; break;
-        case 'keyMode': keyMode = value as string; break;
-        case 'inputTokens': input = value as number; break;
-        case 'outputTokens': output = value as number; break;
-        case 'cachedInputTokens': cached = value as number; break;
-        case 'characters': chars = value as number; break;
-        case 'requests': requests = value as number; break;
-        case 'tokenDays': tokenDays = value as number; break;
-        case 'audioSeconds': audio = value as number | string; break;
-        case 'images': images = value as readonly ImageInput[]; break;
-        case 'id': case 'at': case 'meta': break;
-        default: bad = true;
-      }
-    }
     let mask = 0;
-    if (input !== undefined) { mask |= 1 << K_INPUT; bad ||= !(Number.isSafeInteger(input) && input >= 0); }
-    if (cached !== undefined) { mask |= 1 << K_CACHED; bad ||= !(Number.isSafeInteger(cached) && cached >= 0); }
-    if (output !== undefined) { mask |= 1 << K_OUTPUT; bad ||= !(Number.isSafeInteger(output) && output >= 0); }
-    if (chars !== undefined) { mask |= 1 << K_CHARS; bad ||= !(Number.isSafeInteger(chars) && chars >= 0); }
-    if (requests !== undefined) { mask |= 1 << K_REQUESTS; bad ||= !(Number.isSafeInteger(requests) && requests >= 0); }
-    if (tokenDays !== undefined) { mask |= 1 << K_TOKEN_DAYS; bad ||= !(Number.isSafeInteger(tokenDays) && tokenDays >= 0); }
+    for (const key in r) {
+      const value = r[key];
+      if (value === undefined) continue;
+      const slot = SLOT_OF[key];
+      if (typeof slot !== 'number') {
+        bad = true;
+        continue;
+      }
+      values[slot] = value;
+      slots[touched++] = slot;
+      const kind = COUNT_KIND[slot]!;
+      if (kind >= 0) {
+        mask |= 1 << kind;
+        bad ||= !(Number.isSafeInteger(value) && (value as number) >= 0);
+      } else if (IS_OTHER[slot]) bad ||= fieldValueIssue(USAGE_FIELDS[USAGE_FIELD_NAMES[slot]!], value) !== undefined;
+    }
+    const audio = values[S_AUDIO] as number | string | undefined;
+    const images = values[S_IMAGES] as readonly ImageInput[] | undefined;
     if (audio !== undefined) { mask |= 1 << K_AUDIO; bad ||= typeof audio === 'number' ? !(audio >= 0 && Number.isFinite(audio)) : typeof audio !== 'string'; }
     if (images !== undefined) { mask |= 1 << K_IMAGE; bad ||= !Array.isArray(images); }
+    // A malformed record is named by its shape before its service is looked up.
+    if (bad || mask === 0) rejectRecord(catalog, r, i, single);
+    const name = values[S_SERVICE] as string | undefined;
+    const keyMode = values[S_KEY_MODE] as string | undefined;
     const mode = keyMode ?? fallbackMode;
     let modes = name === undefined ? undefined : byService.get(name);
     let group: Group | undefined;
     if (modes) for (let m = 0; m < modes.length; m++) if (modes[m]!.keyMode === mode) group = modes[m];
     if (!group) {
-      if (typeof name !== 'string' || typeof mode !== 'string') rejectRecord(catalog, r, i, single);
+      // A new name or key mode: checked once by the table's rule, then found by the map.
+      if (typeof name !== 'string' || typeof mode !== 'string' || fieldValueIssue(USAGE_FIELDS.service, name) || mode.length > MAX_KEY_MODE) {
+        rejectRecord(catalog, r, i, single);
+      }
       const serviceName: string = name;
       let service: Service;
       try {
@@ -257,27 +269,28 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
       modes.push(group);
     }
 
-    if (bad || mask === 0 || mask & group.inapplicableMask) rejectRecord(catalog, r, i, single, group);
+    if (mask & group.inapplicableMask) rejectRecord(catalog, r, i, single, group);
 
     let imageTotal = 0;
     if (images !== undefined) {
       for (const image of images) {
-        if (!image || !Number.isSafeInteger(image.width) || !Number.isSafeInteger(image.height) || image.width <= 0 || image.height <= 0) {
+        if (!image || typeof image !== 'object' || !Number.isSafeInteger(image.width) || !Number.isSafeInteger(image.height) || image.width <= 0 || image.height <= 0) {
           rejectRecord(catalog, r, i, single, group);
         }
+        for (const key in image) if (key !== 'width' && key !== 'height') rejectRecord(catalog, r, i, single, group);
         imageTotal += imageTokens(image.width, image.height);
       }
     }
+    const input = values[SLOT_INPUT] as number | undefined;
+    const cached = values[SLOT_CACHED] as number | undefined;
     const tier = group.tiers.length ? group.tierFor((input ?? 0) + (cached ?? 0) + imageTotal) : -1;
     const acc = group.accumulators[tier + 1] ?? group.accumulator(tier);
     if (mask & acc.notOfferedMask) rejectRecord(catalog, r, i, single, group, acc);
     acc.present |= mask;
-    if (input !== undefined) acc.add(K_INPUT, input);
-    if (cached !== undefined) acc.add(K_CACHED, cached);
-    if (output !== undefined) acc.add(K_OUTPUT, output);
-    if (chars !== undefined) acc.add(K_CHARS, chars);
-    if (requests !== undefined) acc.add(K_REQUESTS, requests);
-    if (tokenDays !== undefined) acc.add(K_TOKEN_DAYS, tokenDays);
+    for (let t = 0; t < touched; t++) {
+      const kind = COUNT_KIND[slots[t]!]!;
+      if (kind >= 0) acc.add(kind, values[slots[t]!] as number);
+    }
     if (images !== undefined) acc.add(K_IMAGE, imageTotal);
     if (audio !== undefined) {
       if (typeof audio === 'number' && Number.isSafeInteger(audio)) acc.add(K_AUDIO, audio);

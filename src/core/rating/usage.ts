@@ -1,69 +1,144 @@
-// Usage: what happened (or is planned), one record per call. Validated by hand rather than by
-// zod because rateMany checks a million of them in a few dozen milliseconds.
+// Usage: what happened (or is planned), one record per call. USAGE_FIELDS is the one definition
+// of the record: the `Usage` type, usageShapeIssues, rateMany's fast path (src/core/rating/rate.ts)
+// and the host contract's zod schema (src/sdk/contract/charge.ts) are all derived from it.
+// Validated by hand rather than by zod because rateMany checks a million records in a few dozen
+// milliseconds.
 import { describeValue } from '../describe.js';
 import { isPlainDecimal } from '../decimal-text.js';
 import type { Issue } from '../errors.js';
 import type { PriceKey } from '../catalog/schema.js';
+import { MAX_SERVICE_NAME_LENGTH } from '../catalog/find.js';
 
 export interface ImageInput {
   width: number;
   height: number;
 }
 
-export interface Usage {
-  /** Service id, alias or display name. */
-  service: string;
-  /** @default the catalog's default key mode, else "platform" */
-  keyMode?: string;
-  inputTokens?: number;
-  outputTokens?: number;
-  /** Cached input tokens, in addition to inputTokens, priced at the cached-input price (or the input price). */
-  cachedInputTokens?: number;
-  /** Input images (LLM services only), priced as input tokens by the tile rule. */
-  images?: readonly ImageInput[];
-  /** Audio seconds, prorated exactly against "per 60 seconds"; a number or a decimal string. */
-  audioSeconds?: number | string;
-  characters?: number;
-  /** Requests, tool calls or generated images. */
-  requests?: number;
-  /** Stored tokens × days. */
-  tokenDays?: number;
-  /** Free metadata a host may attach; not priced. */
-  id?: string;
-  at?: string;
-  meta?: Record<string, unknown>;
+/** The value each field type takes in a record. */
+interface FieldValues {
+  name: string;
+  count: number;
+  seconds: number | string;
+  images: readonly ImageInput[];
+  text: string;
+  object: Record<string, unknown>;
+}
+export type UsageFieldType = keyof FieldValues;
+
+export interface UsageFieldSpec {
+  type: UsageFieldType;
+  /** The charge-line kind a quantity field is summed into (images: their tokens). */
+  kind?: string;
+  /** The catalog price that prices that kind. */
+  price?: PriceKey;
+  required?: boolean;
+  maxLength?: number;
+  /** Kept by a host with the event rather than in each record: not a field of the host API's records. */
+  local?: boolean;
 }
 
-/** The quantity kinds of a usage record, each priced by one price key. */
-export const QUANTITY_KINDS = [
-  'inputTokens',
-  'cachedInputTokens',
-  'imageTokens',
-  'outputTokens',
-  'audioSeconds',
-  'characters',
-  'requests',
-  'tokenDays',
-] as const;
-export type QuantityKind = (typeof QUANTITY_KINDS)[number];
+/**
+ * Every field a usage record may carry, in the order of the charge's lines. Quantity fields name
+ * their charge-line `kind` and the catalog price that prices it. Adding a field here adds it to
+ * the type, the validation, the fast path and the host contract.
+ */
+export const USAGE_FIELDS = {
+  /** Service id, alias or display name. */
+  service: { type: 'name', required: true, maxLength: MAX_SERVICE_NAME_LENGTH },
+  /** @default the catalog's default key mode, else "platform" */
+  keyMode: { type: 'name', maxLength: 100 },
+  inputTokens: { type: 'count', kind: 'inputTokens', price: 'input' },
+  /** Cache reads, in addition to inputTokens, priced at the cached-input price (or the input price). */
+  cachedInputTokens: { type: 'count', kind: 'cachedInputTokens', price: 'cachedInput' },
+  /** Input images (LLM services only), priced as input tokens by the tile rule. */
+  images: { type: 'images', kind: 'imageTokens', price: 'input' },
+  outputTokens: { type: 'count', kind: 'outputTokens', price: 'output' },
+  /** Audio seconds, prorated exactly against "per 60 seconds"; a number or a decimal string. */
+  audioSeconds: { type: 'seconds', kind: 'audioSeconds', price: 'audio' },
+  characters: { type: 'count', kind: 'characters', price: 'characters' },
+  /** Requests, tool calls or generated images. */
+  requests: { type: 'count', kind: 'requests', price: 'request' },
+  /** Stored tokens × days. */
+  tokenDays: { type: 'count', kind: 'tokenDays', price: 'storage' },
+  /** Free metadata a host may attach; not priced. */
+  id: { type: 'text', local: true },
+  at: { type: 'text', local: true },
+  meta: { type: 'object', local: true },
+} as const satisfies Record<string, UsageFieldSpec>;
 
-export const PRICE_KEY_OF: Record<QuantityKind, PriceKey> = {
-  inputTokens: 'input',
-  cachedInputTokens: 'cachedInput',
-  imageTokens: 'input',
-  outputTokens: 'output',
-  audioSeconds: 'audio',
-  characters: 'characters',
-  requests: 'request',
-  tokenDays: 'storage',
-};
+type Fields = typeof USAGE_FIELDS;
+export type UsageField = keyof Fields;
 
-/** Whole-number quantity fields (audioSeconds may be fractional; images is a list). */
-export const INTEGER_FIELDS = ['inputTokens', 'outputTokens', 'cachedInputTokens', 'characters', 'requests', 'tokenDays'] as const;
-const KNOWN_FIELDS = new Set<string>([...INTEGER_FIELDS, 'service', 'keyMode', 'images', 'audioSeconds', 'id', 'at', 'meta']);
+/** A usage record: `service` and at least one quantity. */
+export type Usage = { -readonly [K in keyof Fields]?: FieldValues[Fields[K]['type']] } & { service: string };
 
-/** Problems with the shape of one record (not with the catalog): unknown fields, bad numbers, no quantity. */
-export function usageShapeIssues(record: unknown, at: string): Issue[] {
+/** The fields a host keeps with the event rather than in each record. */
+export type LocalUsageField = { [K in keyof Fields]: Fields[K] extends { local: true } ? K : never }[keyof Fields];
+/** A usage record as the host API takes it in an event (the event carries `at`). */
+export type HostUsage = Omit<Usage, LocalUsageField>;
+
+export type QuantityKind = { [K in keyof Fields]: Fields[K] extends { kind: infer Q extends string } ? Q : never }[keyof Fields];
+
+const FIELD_ENTRIES = Object.entries(USAGE_FIELDS) as [UsageField, UsageFieldSpec][];
+
+/** The fields a record may carry, in table order. */
+export const USAGE_FIELD_NAMES: readonly UsageField[] = FIELD_ENTRIES.map(([name]) => name);
+
+/** The fields that carry a quantity. */
+export const QUANTITY_FIELDS: readonly UsageField[] = FIELD_ENTRIES.filter(([, f]) => f.kind).map(([name]) => name);
+
+/** The quantity kinds of a charge's lines, each priced by one price key, in line order. */
+export const QUANTITY_KINDS = FIELD_ENTRIES.filter(([, f]) => f.kind).map(([, f]) => f.kind) as [QuantityKind, ...QuantityKind[]];
+
+export const PRICE_KEY_OF = Object.fromEntries(FIELD_ENTRIES.filter(([, f]) => f.kind).map(([, f]) => [f.kind, f.price])) as Record<QuantityKind, PriceKey>;
+
+/** The record field a quantity kind comes from (imageTokens: images). */
+export const FIELD_OF_KIND = Object.fromEntries(FIELD_ENTRIES.filter(([, f]) => f.kind).map(([name, f]) => [f.kind, name])) as Record<QuantityKind, UsageField>;
+
+const quantityList = QUANTITY_FIELDS.join(', ');
+
+/** What is wrong with one field's value, or undefined when it is fine. */
+export function fieldValueIssue(spec: UsageFieldSpec, value: unknown): string | undefined {
+  switch (spec.type) {
+    case 'name':
+      if (typeof value !== 'string' || (spec.required && value === '')) return `expected a ${spec.required ? 'service id' : 'name'}, got ${describeValue(value)}`;
+      if (spec.maxLength !== undefined && value.length > spec.maxLength) return `expected at most ${spec.maxLength} characters, got ${value.length}`;
+      return undefined;
+    case 'count':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? undefined : `expected a non-negative whole number, got ${describeValue(value)}`;
+    case 'seconds':
+      return (typeof value === 'number' && Number.isFinite(value) && value >= 0) || (typeof value === 'string' && isPlainDecimal(value))
+        ? undefined
+        : `expected a non-negative number of seconds, got ${describeValue(value)}`;
+    case 'text':
+      return typeof value === 'string' ? undefined : `expected a string, got ${describeValue(value)}`;
+    case 'object':
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : `expected an object, got ${describeValue(value)}`;
+    case 'images':
+      return Array.isArray(value) ? undefined : `expected a list of { width, height }, got ${describeValue(value)}`;
+  }
+}
+
+/** Problems of one image of `images`, by path. */
+function imageIssues(image: unknown, path: string): Issue[] {
+  const issues: Issue[] = [];
+  if (image === null || typeof image !== 'object' || Array.isArray(image)) return [{ path, message: `expected { width, height }, got ${describeValue(image)}` }];
+  const img = image as Record<string, unknown>;
+  for (const key of Object.keys(img)) if (key !== 'width' && key !== 'height') issues.push({ path: `${path}.${key}`, message: 'unknown field' });
+  for (const side of ['width', 'height'] as const) {
+    const v = img[side];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) issues.push({ path: `${path}.${side}`, message: `expected a positive whole number of pixels, got ${describeValue(v)}` });
+  }
+  return issues;
+}
+
+const SPEC_OF = new Map<string, UsageFieldSpec>(FIELD_ENTRIES);
+
+/**
+ * Problems with the shape of one record (not with the catalog): unknown fields, bad values, no
+ * quantity. `fields` limits the known fields (the host contract's records carry no `at`).
+ */
+export function usageShapeIssues(record: unknown, at: string, fields: ReadonlyMap<string, UsageFieldSpec> = SPEC_OF): Issue[] {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     return [{ path: at, message: `expected a usage object, got ${describeValue(record)}` }];
   }
@@ -71,48 +146,23 @@ export function usageShapeIssues(record: unknown, at: string): Issue[] {
   const issues: Issue[] = [];
   const path = (field: string) => (at ? `${at}.${field}` : field);
   for (const key of Object.keys(r)) {
-    if (!KNOWN_FIELDS.has(key)) issues.push({ path: path(key), message: 'unknown field' });
-  }
-  if (typeof r.service !== 'string' || r.service === '') {
-    issues.push({ path: path('service'), message: `expected a service id, got ${describeValue(r.service)}` });
-  }
-  if (r.keyMode !== undefined && typeof r.keyMode !== 'string') {
-    issues.push({ path: path('keyMode'), message: `expected a key mode name, got ${describeValue(r.keyMode)}` });
+    if (!fields.has(key)) issues.push({ path: path(key), message: 'unknown field' });
   }
   let quantities = 0;
-  for (const field of INTEGER_FIELDS) {
-    const v = r[field];
-    if (v === undefined) continue;
-    quantities++;
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-      issues.push({ path: path(field), message: `expected a non-negative whole number, got ${describeValue(v)}` });
+  for (const [name, spec] of fields) {
+    const value = r[name];
+    if (value === undefined) {
+      if (spec.required) issues.push({ path: path(name), message: fieldValueIssue(spec, value)! });
+      continue;
     }
+    if (spec.kind) quantities++;
+    const problem = fieldValueIssue(spec, value);
+    if (problem) issues.push({ path: path(name), message: problem });
+    else if (spec.type === 'images') (value as unknown[]).forEach((image, i) => issues.push(...imageIssues(image, path(`${name}[${i}]`))));
   }
-  if (r.audioSeconds !== undefined) {
-    quantities++;
-    const v = r.audioSeconds;
-    const ok =
-      (typeof v === 'number' && Number.isFinite(v) && v >= 0) || (typeof v === 'string' && isPlainDecimal(v));
-    if (!ok) issues.push({ path: path('audioSeconds'), message: `expected a non-negative number of seconds, got ${describeValue(v)}` });
-  }
-  if (r.images !== undefined) {
-    quantities++;
-    if (!Array.isArray(r.images)) {
-      issues.push({ path: path('images'), message: `expected a list of { width, height }, got ${describeValue(r.images)}` });
-    } else {
-      r.images.forEach((image: unknown, i) => {
-        const img = image as Record<string, unknown> | null;
-        for (const side of ['width', 'height'] as const) {
-          const v = img && typeof img === 'object' ? img[side] : undefined;
-          if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) {
-            issues.push({ path: path(`images[${i}].${side}`), message: `expected a positive whole number of pixels, got ${describeValue(v)}` });
-          }
-        }
-      });
-    }
-  }
-  if (quantities === 0 && issues.length === 0) {
-    issues.push({ path: at, message: 'has no quantity (inputTokens, outputTokens, cachedInputTokens, images, audioSeconds, characters, requests or tokenDays)' });
-  }
+  if (quantities === 0 && issues.length === 0) issues.push({ path: at, message: `has no quantity (${quantityList})` });
   return issues;
 }
+
+/** The fields of a host API record (no local ones), for the contract. */
+export const HOST_RECORD_FIELDS: ReadonlyMap<string, UsageFieldSpec> = new Map(FIELD_ENTRIES.filter(([, f]) => !f.local));

@@ -1,24 +1,40 @@
 // A charge and the usage records it prices, as core's `rate` returns them.
 import * as z from 'zod/mini';
 import { credits, money } from './common.js';
-import { UNITS, QUANTITY_KINDS, MAX_SERVICE_NAME_LENGTH, type Unit } from '../../core/index.js';
+import { UNITS, QUANTITY_KINDS, HOST_RECORD_FIELDS, type HostUsage, type Unit, type UsageFieldSpec, type UsageFieldType } from '../../core/index.js';
 
 const nonNegativeInt = z.int().check(z.minimum(0));
 
-/** One usage record (core's `Usage`): a service and its quantities. */
-export const usageRecord = z.object({
-  /** A service id, alias or display name (at most 200 characters). */
-  service: z.string().check(z.minLength(1, 'expected a service id or name'), z.maxLength(MAX_SERVICE_NAME_LENGTH, `expected at most ${MAX_SERVICE_NAME_LENGTH} characters`)),
-  keyMode: z.optional(z.string().check(z.maxLength(100, 'expected at most 100 characters'))),
-  inputTokens: z.optional(nonNegativeInt),
-  outputTokens: z.optional(nonNegativeInt),
-  cachedInputTokens: z.optional(nonNegativeInt),
-  images: z.optional(z.array(z.object({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) }))),
-  audioSeconds: z.optional(z.union([z.number().check(z.minimum(0)), credits])),
-  characters: z.optional(nonNegativeInt),
-  requests: z.optional(nonNegativeInt),
-  tokenDays: z.optional(nonNegativeInt),
-});
+/** The zod schema of each field type of core's usage record table (USAGE_FIELDS). */
+const FIELD_SCHEMAS: { [T in UsageFieldType]: (spec: UsageFieldSpec) => z.ZodMiniType } = {
+  name: (spec) =>
+    z.string().check(
+      z.minLength(spec.required ? 1 : 0, spec.required ? 'expected a service id or name' : undefined),
+      z.maxLength(spec.maxLength ?? Number.MAX_SAFE_INTEGER, `expected at most ${spec.maxLength} characters`),
+    ),
+  count: () => nonNegativeInt,
+  seconds: () => z.union([z.number().check(z.minimum(0)), credits]),
+  images: () => z.array(z.strictObject({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) })),
+  text: () => z.string(),
+  object: () => z.record(z.string(), z.unknown()),
+};
+
+/**
+ * One usage record (core's `Usage` without what the event carries): a service and its
+ * quantities. Built from core's one table of fields, so the host refuses exactly what core's
+ * `rate` refuses: an unknown field or a record without a quantity is an error, not dropped.
+ */
+export const usageRecord = z
+  .strictObject(
+    Object.fromEntries(
+      [...HOST_RECORD_FIELDS].map(([name, spec]) => [name, spec.required ? FIELD_SCHEMAS[spec.type](spec) : z.optional(FIELD_SCHEMAS[spec.type](spec))]),
+    ),
+  )
+  .check(
+    z.refine((record) => [...HOST_RECORD_FIELDS].some(([name, spec]) => spec.kind && (record as Record<string, unknown>)[name] !== undefined), {
+      message: `has no quantity (${[...HOST_RECORD_FIELDS].filter(([, spec]) => spec.kind).map(([name]) => name).join(', ')})`,
+    }),
+  ) as unknown as z.ZodMiniType<HostUsage>;
 
 export const chargeLine = z.object({
   service: z.string(),
