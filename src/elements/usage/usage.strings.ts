@@ -37,6 +37,17 @@ export interface UsageStrings {
   runsOut: (day: string) => string;
   noForecast: string;
   staleNote: string;
+  exportCsv: string;
+  legendUsed: string;
+  legendLimit: (limit: string) => string;
+  /** Name of the focusable chart: how to read it day by day. */
+  chartKeys: string;
+  tooltip: (day: string, credits: string) => string;
+  recentChats: string;
+  chatsEmpty: string;
+  chatsError: string;
+  /** A chat's row: who and how many events ("Anna · 3 events"). */
+  chatMeta: (user: string, events: string) => string;
 }
 
 export const usageStrings = defineStrings<UsageStrings>({
@@ -71,6 +82,15 @@ export const usageStrings = defineStrings<UsageStrings>({
     runsOut: (d) => `your balance runs out on ${d}`,
     noForecast: 'Not enough history for a forecast yet.',
     staleNote: 'These figures may be out of date: the last refresh failed.',
+    exportCsv: 'Export CSV',
+    legendUsed: 'Credits used',
+    legendLimit: (l) => `Daily limit (${l})`,
+    chartKeys: 'Credits by day: use the arrow keys to read each day',
+    tooltip: (d, c) => `${d}: ${c}`,
+    recentChats: 'Recent chats',
+    chatsEmpty: 'No chats yet.',
+    chatsError: 'Recent chats could not be loaded.',
+    chatMeta: (u, e) => `${u} · ${e}`,
   },
   de: {
     label: 'Credit-Verbrauch',
@@ -103,6 +123,15 @@ export const usageStrings = defineStrings<UsageStrings>({
     runsOut: (d) => `Ihr Guthaben ist am ${d} aufgebraucht`,
     noForecast: 'Noch zu wenig Verlauf für eine Prognose.',
     staleNote: 'Diese Zahlen sind möglicherweise veraltet: die letzte Aktualisierung ist fehlgeschlagen.',
+    exportCsv: 'CSV exportieren',
+    legendUsed: 'Verbrauchte Credits',
+    legendLimit: (l) => `Tageslimit (${l})`,
+    chartKeys: 'Credits pro Tag: mit den Pfeiltasten jeden Tag lesen',
+    tooltip: (d, c) => `${d}: ${c}`,
+    recentChats: 'Letzte Chats',
+    chatsEmpty: 'Noch keine Chats.',
+    chatsError: 'Die letzten Chats konnten nicht geladen werden.',
+    chatMeta: (u, e) => `${u} · ${e}`,
   },
 });
 

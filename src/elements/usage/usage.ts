@@ -1,15 +1,24 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { Decimal, toPlain } from '../../core/decimal.js';
 import { billingTypeName, commonStrings, formatCredits, formatDate, formatMoney, formatNumber, numberFormat, plural } from '../../i18n/index.js';
 import type { CreditClient } from '../../sdk/client.js';
 import type { Balance } from '../../sdk/contract/balance.js';
 import type { UsageReport } from '../../sdk/contract/usage.js';
+import type { RecentChats } from '../../sdk/contract/chat.js';
 import { ConnectionError } from '../../sdk/errors.js';
 // The shared modules one by one, not the barrel: it also holds the catalog loader (core, zod).
 import { CreditErrorEvent } from '../common/events.js';
 import { CreditElement } from '../common/credit-element.js';
 import { OnlineController } from '../common/online-controller.js';
+import { downloadText } from '../common/download.js';
+import { fillUrlTemplate } from '../common/url-template.js';
+import { segmented } from '../controls/segmented.js';
+import * as icons from '../controls/icons.js';
+import { valueAxis } from './axis.js';
+import { usageCsv, usageCsvName } from './export.js';
+import { shownBreakdown } from './shares.js';
 import { forecastMonth, type DayCredits, type Forecast } from './forecast.js';
 import { fillDays, forecastRange, periodRange, utcToday, type Range } from './series.js';
 import { eventsText, usageStrings, type Breakdown, type Period, type UsageStrings } from './usage.strings.js';
@@ -21,6 +30,9 @@ export type { Period, Breakdown as UsageGroupBy } from './usage.strings.js';
 const PERIODS: readonly Period[] = ['this-month', 'last-30-days', 'custom'];
 const BREAKDOWNS: readonly Breakdown[] = ['service', 'billingType', 'user', 'department'];
 
+/** The user's time zone, named, so that a cached formatter is not confused with the UTC one. */
+const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** Day labels by locale, style and day, shared by every instance: a 90-day chart asks for 180 per render. */
 const dayLabels = new Map<string, string>();
 
@@ -31,7 +43,7 @@ function completed<T>(task: Task<readonly unknown[], T>): T | undefined {
 
 /**
  * @tagname credit-usage
- * @summary Where the credits went: a period picker, usage by day as an accessible SVG chart with a table alternative, a breakdown by service, billing type, user or department, limits and budgets as meters, and a month-end forecast.
+ * @summary Where the credits went: a period picker, usage by day as a chart with axes, a legend and tooltips read with the arrow keys (and a table alternative), "Export CSV", a breakdown by service, billing type, user or department, limits and budgets as meters, a month-end forecast and the recent chats with their cost.
  *
  * @fires credit-period-change - The period changed; `detail` is `{ period, from, to }`.
  * @fires credit-error - Loading failed; `detail.error` says why (what was shown stays, marked stale).
@@ -41,9 +53,14 @@ function completed<T>(task: Task<readonly unknown[], T>): T | undefined {
  * @csspart total - The period's total.
  * @csspart chart - The SVG chart of credits by day.
  * @csspart bar - One day's bar.
+ * @csspart legend - The chart's legend.
+ * @csspart tooltip - The day under the pointer or chosen with the arrow keys.
+ * @csspart export - The "Export CSV" button.
  * @csspart table - The days as a table.
- * @csspart breakdown - The breakdown table.
+ * @csspart breakdown - The breakdown table (a bar per row under its figures).
  * @csspart row - A row of the breakdown.
+ * @csspart chats - The recent chats.
+ * @csspart chat - One recent chat with its cost.
  * @csspart meter - A limit or budget bar.
  * @csspart forecast - The forecast sentence.
  * @csspart status - A loading, empty, stale, offline or error message.
@@ -63,8 +80,10 @@ export class CreditUsage extends CreditElement {
     to: { type: String },
     groupBy: { type: String, attribute: 'group-by', reflect: true },
     today: { type: String },
+    recentChats: { type: Number, attribute: 'recent-chats' },
+    chatUrl: { type: String, attribute: 'chat-url' },
     tableOpen: { state: true },
-    chartHover: { state: true },
+    activeDay: { state: true },
   };
 
   /** The SDK client (`createClient`). */
@@ -81,8 +100,13 @@ export class CreditUsage extends CreditElement {
   declare groupBy: Breakdown;
   /** The current UTC day (YYYY-MM-DD). @default today */
   declare today: string | undefined;
+  /** How many recent chats to list with their cost (the host's GET /chats); 0 lists none. @default 5 */
+  declare recentChats: number;
+  /** Link of a recent chat: `{chatId}` is filled in (percent-encoded); only http(s) or relative. */
+  declare chatUrl: string | undefined;
   declare private tableOpen: boolean;
-  declare private chartHover: boolean;
+  /** The day the chart's tooltip shows (pointer or arrow keys), by index. */
+  declare private activeDay: number | undefined;
 
   readonly #connectivity = new OnlineController(this, () => void this.refresh());
   #days: UsageReport | undefined;
@@ -90,13 +114,14 @@ export class CreditUsage extends CreditElement {
   #history: UsageReport | undefined;
   #loadedBalance: Balance | undefined;
   #groupsFailed = false;
+  #lastChats: RecentChats | undefined;
 
   constructor() {
     super();
     this.period = 'this-month';
     this.groupBy = 'service';
     this.tableOpen = false;
-    this.chartHover = false;
+    this.recentChats = 5;
   }
 
   get #day(): string {
@@ -145,10 +170,22 @@ export class CreditUsage extends CreditElement {
     onError: this.#fail,
   });
 
+  readonly #chatsTask = new Task(this, {
+    task: async ([client, count], { signal }) => {
+      if (!client || !(Number.isInteger(count) && count > 0)) return undefined;
+      return client.getRecentChats({ limit: Math.min(count, 100) }, { signal });
+    },
+    args: () => [this.#client, this.recentChats] as const,
+    onComplete: (page) => {
+      if (page) this.#lastChats = page;
+    },
+    onError: this.#fail,
+  });
+
   /** Loads everything afresh (after usage was recorded). Resolves when rendered; never rejects. */
   async refresh(): Promise<void> {
     this.#client?.invalidate();
-    await Promise.allSettled([this.#periodTask.run(), this.#contextTask.run()]);
+    await Promise.allSettled([this.#periodTask.run(), this.#contextTask.run(), ...(this.recentChats > 0 ? [this.#chatsTask.run()] : [])]);
     await this.updateComplete;
   }
 
@@ -160,7 +197,7 @@ export class CreditUsage extends CreditElement {
   /** Resolves when the data in flight has loaded (or failed) and rendered. */
   async loaded(): Promise<void> {
     await this.updateComplete; // a changed property starts its task in this update
-    const tasks = [this.#periodTask, this.#contextTask];
+    const tasks = [this.#periodTask, this.#contextTask, this.#chatsTask];
     await Promise.allSettled(tasks.map((t) => t.taskComplete));
     await this.updateComplete;
   }
@@ -225,26 +262,29 @@ export class CreditUsage extends CreditElement {
     const s = usageStrings(this.language);
     const busy = this.#periodTask.status === TaskStatus.PENDING || this.#contextTask.status === TaskStatus.PENDING;
     return html`<section part="base" class="base" aria-label=${s.label} aria-busy=${busy ? 'true' : 'false'}>
-      ${this.#renderPicker(s)} ${this.#renderNotes(s)} ${this.#renderUsage(s)} ${this.#renderLimits(s)} ${this.#renderForecast(s)}
+      ${this.#renderPicker(s)} ${this.#renderNotes(s)} ${this.#renderUsage(s)} ${this.#renderLimits(s)} ${this.#renderForecast(s)} ${this.#renderChats(s)}
     </section>`;
   }
 
   #renderPicker(s: UsageStrings): TemplateResult {
     const custom = this.period === 'custom';
     const invalid = custom && this.from && this.to && !this.range;
-    return html`<fieldset part="picker" class="picker">
-      <legend>${s.period}</legend>
-      ${PERIODS.map(
-        (p) => html`<label class="choice"><input type="radio" name="period" .value=${p} .checked=${this.period === p} @change=${this.#onPeriod} />${s.periods[p]}</label>`,
-      )}
+    return html`<div part="picker" class="picker">
+      ${segmented({
+        name: 'period',
+        legend: s.period,
+        value: this.period,
+        options: PERIODS.map((p) => ({ value: p, label: s.periods[p] })),
+        onChange: (value) => this.#onPeriod(value),
+      })}
       ${custom
         ? html`<span class="custom">
-            <label>${s.from} <input type="date" name="from" .value=${this.from ?? ''} max=${this.#day} @change=${this.#onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
-            <label>${s.to} <input type="date" name="to" .value=${this.to ?? ''} max=${this.#day} @change=${this.#onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
+            <label class="field"><span class="label">${s.from}</span><input class="input" type="date" name="from" .value=${this.from ?? ''} max=${this.#day} @change=${this.#onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
+            <label class="field"><span class="label">${s.to}</span><input class="input" type="date" name="to" .value=${this.to ?? ''} max=${this.#day} @change=${this.#onDate} aria-invalid=${invalid ? 'true' : 'false'} /></label>
           </span>`
         : nothing}
       ${invalid ? html`<p part="status" class="status error" role="alert">${s.badRange}</p>` : nothing}
-    </fieldset>`;
+    </div>`;
   }
 
   // The day table is built when it is opened: a closed <details> would only cost render time.
@@ -252,12 +292,7 @@ export class CreditUsage extends CreditElement {
     this.tableOpen = (event.target as HTMLDetailsElement).open;
   };
 
-  #onChartHover = () => {
-    this.chartHover = true;
-  };
-
-  #onPeriod = (event: Event) => {
-    const value = (event.target as HTMLInputElement).value as Period;
+  #onPeriod(value: Period): void {
     if (value === 'custom' && !this.from && !this.to) {
       const range = this.range;
       if (range) {
@@ -266,7 +301,7 @@ export class CreditUsage extends CreditElement {
       }
     }
     this.period = value;
-  };
+  }
 
   #onDate = (event: Event) => {
     const input = event.target as HTMLInputElement;
@@ -288,7 +323,7 @@ export class CreditUsage extends CreditElement {
     if (!this.range) return html``;
     if (!report) {
       if (this.#periodTask.status === TaskStatus.ERROR) {
-        return html`<p part="status" class="status error">${s.error} <button type="button" @click=${() => void this.refresh()}>${commonStrings(this.language).retry}</button></p>`;
+        return html`<p part="status" class="status error">${s.error} <button class="button" type="button" @click=${() => void this.refresh()}>${commonStrings(this.language).retry}</button></p>`;
       }
       // Nothing to load yet (no client): say nothing rather than "loading" forever.
       return this.#periodTask.status === TaskStatus.PENDING ? html`<p part="status" class="status" aria-busy="true">${s.loading}</p>` : html``;
@@ -299,11 +334,41 @@ export class CreditUsage extends CreditElement {
     const unit = this.#currentBalance?.creditUnit;
     const money = unit ? formatMoney(toPlain(new Decimal(report.total.credits).times(unit.value)), unit.currency, this.locale, { maximumFractionDigits: 0 }) : undefined;
     const events = eventsText(formatNumber(report.total.events, this.locale), plural(this.locale, report.total.events) === 'one', language);
-    const credits = this.#credits(report.total.credits) + (money ? ` (${money})` : '');
-    return html`<p part="total" class="total">${s.total(credits, events)}</p>
+    // The sentence of the string table, its credits as the headline figure.
+    const pieces = s.total('\u0000', events).split('\u0000');
+    const credits = html`<strong class="figure">${this.#credits(report.total.credits)}</strong>${money ? html` <span class="money">(${money})</span>` : nothing}`;
+    return html`<div class="summary">
+        <p part="total" class="total">${pieces[0]}${credits}${pieces[1]}</p>
+        <button part="export" class="button" type="button" @click=${this.#export}>${icons.download}${s.exportCsv}</button>
+      </div>
       ${report.total.events === 0 ? html`<p part="status" class="status">${s.empty}</p>` : nothing}
-      ${this.#renderChart(s, range, days, report.total.credits)} ${this.#renderBreakdown(s, report.total.credits)}`;
+      ${this.#renderChart(s, range, days, report.total.credits)} ${this.#renderBreakdown(s)}`;
   }
+
+  /** "Export CSV": the days, the breakdown and the total shown, exact, as a file. */
+  #export = () => {
+    const days = this.#days;
+    if (!days) return;
+    const language = this.language;
+    const groups = this.#groups;
+    const csv = usageCsv(days, groups, (key, label) => (groups?.groupBy === 'billingType' ? billingTypeName(key, language, label) : label));
+    downloadText(this.renderRoot, csv, usageCsvName(days, groups?.groupBy ?? this.groupBy), 'text/csv;charset=utf-8');
+  };
+
+  #onChartKey = (event: KeyboardEvent, count: number) => {
+    const current = this.activeDay ?? count - 1;
+    const next = { ArrowLeft: current - 1, ArrowRight: current + 1, Home: 0, End: count - 1, ArrowDown: current - 1, ArrowUp: current + 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.activeDay = Math.min(Math.max(next, 0), count - 1);
+  };
+
+  #onChartPointer = (event: PointerEvent, count: number) => {
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    if (!box.width) return;
+    const x = getComputedStyle(this).direction === 'rtl' ? box.right - event.clientX : event.clientX - box.left;
+    this.activeDay = Math.min(Math.max(Math.floor((x / box.width) * count), 0), count - 1);
+  };
 
   #renderChart(s: UsageStrings, range: Range, days: DayCredits[], total: string): TemplateResult {
     // Heights are display geometry, so a float is fine here; the numbers shown are the strings.
@@ -316,25 +381,64 @@ export class CreditUsage extends CreditElement {
     const summary = max > 0
       ? s.chartSummary(from, to, this.#credits(total), this.#credits(days[peak]!.credits), this.#date(days[peak]!.date))
       : s.chartEmpty(from, to);
+    // The daily limit as a line when it is within reach of the bars (else it would squash them).
+    const daily = this.#currentBalance?.limits.daily;
+    const limit = daily ? Number(daily.limit) : undefined;
+    const showLimit = limit !== undefined && limit > 0 && max > 0 && limit <= max * 2;
+    const axis = valueAxis(Math.max(max, showLimit ? limit : 0));
     const width = days.length * 10;
     const locale = this.locale;
     const numbers = numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
     const amount = (credits: string) => numbers.format(credits as Intl.StringNumericLiteral);
+    const tick = numberFormat(locale, { maximumFractionDigits: axis.decimals });
+    const count = days.length;
+    const active = this.activeDay !== undefined && this.activeDay < count ? this.activeDay : undefined;
+    const activeDay = active === undefined ? undefined : days[active]!;
+    // At most five dates under the axis, at a whole step of days, so they never collide at 320 px;
+    // the last day always, in place of a regular label too close to it.
+    const step = Math.max(1, Math.ceil((count - 1) / 4));
+    const labelAt: number[] = [];
+    for (let i = 0; i < count - 1; i += step) labelAt.push(i);
+    if (labelAt.length > 1 && count - 1 - labelAt.at(-1)! < step / 2) labelAt.pop();
+    labelAt.push(count - 1);
+    const percent = (value: number) => `${Math.min((value / axis.top) * 100, 100)}%`;
     return html`<figure class="chart">
-      <figcaption>${s.chartTitle}</figcaption>
+      <figcaption class="chart-head">
+        <span class="heading">${s.chartTitle}</span>
+        <span part="legend" class="legend">
+          <span class="key"><span class="swatch bar-swatch"></span>${s.legendUsed}</span>
+          ${showLimit ? html`<span class="key"><span class="swatch limit-swatch"></span>${s.legendLimit(this.#credits(daily!.limit, 0))}</span>` : nothing}
+        </span>
+      </figcaption>
       <div class="plot">
-        <span class="axis-max" aria-hidden="true">${max > 0 ? formatNumber(days[peak]!.credits, locale, { maximumFractionDigits: 2 }) : ''}</span>
-        <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none" @pointerenter=${this.#onChartHover}>
-          ${days.map((d, i) => {
-            const h = max > 0 ? (values[i]! / max) * 100 : 0;
-            // Tooltips only once the pointer is over the chart: 90 <title>s would double the
-            // nodes of the first render for something only a mouse user hovering sees.
-            return this.chartHover
-              ? svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}><title>${this.#date(d.date)}: ${amount(d.credits)}</title></rect>`
-              : svg`<rect part="bar" x=${i * 10 + 1} y=${100 - h} width="8" height=${h} data-day=${d.date} data-credits=${d.credits}></rect>`;
-          })}
-        </svg>
-        <span class="axis-x" aria-hidden="true"><span>${from}</span><span>${to}</span></span>
+        <div class="y-axis" aria-hidden="true">
+          ${axis.ticks.map((t) => html`<span class="y-tick" style=${styleMap({ insetBlockEnd: percent(Number(t)) })}>${tick.format(t as Intl.StringNumericLiteral)}</span>`)}
+        </div>
+        <div class="area" tabindex="0" role="group" aria-label=${s.chartKeys}
+          @keydown=${(e: KeyboardEvent) => this.#onChartKey(e, count)}
+          @pointermove=${(e: PointerEvent) => this.#onChartPointer(e, count)}
+          @pointerleave=${() => (this.activeDay = undefined)}
+          @focus=${() => (this.activeDay ??= count - 1)}
+          @blur=${() => (this.activeDay = undefined)}>
+          ${axis.ticks.map((t) => html`<span class="grid-line" aria-hidden="true" style=${styleMap({ insetBlockEnd: percent(Number(t)) })}></span>`)}
+          <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none">
+            ${days.map((d, i) => {
+              const h = (values[i]! / axis.top) * 100;
+              return svg`<rect part="bar" class=${i === active ? 'active' : ''} x=${i * 10 + 1.5} y=${100 - h} width="7" height=${h} data-day=${d.date} data-credits=${d.credits}></rect>`;
+            })}
+          </svg>
+          ${showLimit ? html`<span class="limit-line" aria-hidden="true" style=${styleMap({ insetBlockEnd: percent(limit) })}></span>` : nothing}
+          ${activeDay
+            ? html`<span part="tooltip" class="tooltip ${active! > count / 2 ? 'end' : 'start'}" style=${styleMap({ insetInlineStart: `${((active! + 0.5) / count) * 100}%` })}>
+                ${s.tooltip(this.#date(activeDay.date, 'medium'), this.#credits(activeDay.credits))}
+              </span>`
+            : nothing}
+          <span class="visually-hidden" role="status">${activeDay ? s.tooltip(this.#date(activeDay.date, 'medium'), this.#credits(activeDay.credits)) : ''}</span>
+        </div>
+        <span></span>
+        <div class="x-axis" aria-hidden="true">
+          ${labelAt.map((i, n) =>  html`<span class="x-tick ${n === 0 ? 'first' : n === labelAt.length - 1 ? 'last' : ''} ${count > 10 ? 'edge' : ''}" style=${styleMap({ insetInlineStart: `${((i + 0.5) / count) * 100}%` })}>${this.#date(days[i]!.date)}</span>`)}
+        </div>
       </div>
       <details class="table-alt" ?open=${this.tableOpen} @toggle=${this.#onTableToggle}>
         <summary>${s.showTable}</summary>
@@ -349,42 +453,72 @@ export class CreditUsage extends CreditElement {
     </figure>`;
   }
 
-  #renderBreakdown(s: UsageStrings, total: string): TemplateResult {
+  #renderBreakdown(s: UsageStrings): TemplateResult {
     const language = this.language;
     const locale = this.locale;
     const report = this.#groups;
     // While another grouping loads, the rows shown are named by their own grouping.
     const by = (report?.groupBy ?? this.groupBy) as Breakdown;
-    const sum = new Decimal(total);
-    const percent = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     const numbers = numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+    const percent = numberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const label = (key: string, text: string) => (by === 'billingType' ? billingTypeName(key, language, text) : text);
+    const shown = report ? shownBreakdown(report) : undefined;
     return html`<div class="breakdown">
-      <label class="by">${s.breakdownBy}
-        <select @change=${(e: Event) => (this.groupBy = (e.target as HTMLSelectElement).value as Breakdown)}>
-          ${BREAKDOWNS.map((b) => html`<option value=${b} ?selected=${this.groupBy === b}>${s.breakdowns[b]}</option>`)}
-        </select>
-      </label>
-      ${report
-        ? html`<table part="breakdown">
+      ${segmented({
+        name: 'group-by',
+        legend: s.breakdownBy,
+        showLegend: true,
+        variant: 'chips',
+        value: this.groupBy,
+        options: BREAKDOWNS.map((b) => ({ value: b, label: s.breakdowns[b] })),
+        onChange: (value) => (this.groupBy = value),
+      })}
+      ${shown
+        ? html`<table part="breakdown" class="bars">
             <caption class="visually-hidden">${s.breakdowns[by]}</caption>
-            <thead><tr><th scope="col">${s.breakdowns[by]}</th><th scope="col" class="num">${s.creditsColumn}</th><th scope="col" class="num">${s.share}</th></tr></thead>
+            <thead class="visually-hidden"><tr><th scope="col">${s.breakdowns[by]}</th><th scope="col">${s.creditsColumn}</th><th scope="col">${s.share}</th></tr></thead>
             <tbody>
-              ${[...report.groups]
-                .sort((a, b) => new Decimal(b.credits).cmp(a.credits))
-                .map((g) => {
-                  const share = sum.gt(0) ? new Decimal(g.credits).div(sum).toNumber() : 0;
-                  return html`<tr part="row" data-key=${g.key}>
-                    <th scope="row">${label(g.key, g.label)}</th>
-                    <td class="num">${numbers.format(g.credits as Intl.StringNumericLiteral)}</td>
-                    <td class="num share"><span class="share-bar" style="inline-size: ${(share * 100).toFixed(1)}%"></span>${percent.format(share)}</td>
-                  </tr>`;
-                })}
+              ${shown.groups.map(
+                (g) => html`<tr part="row" data-key=${g.key}>
+                  <th scope="row" class="name">${label(g.key, g.label)}</th>
+                  <td class="num credits">${numbers.format(g.display as Intl.StringNumericLiteral)}</td>
+                  <td class="num share">${percent.format(Number(g.share) / 100)}</td>
+                  <td class="bar-cell" aria-hidden="true"><span class="share-bar" style=${styleMap({ inlineSize: `${Math.min(Number(g.exactShare), 100)}%` })}></span></td>
+                </tr>`,
+              )}
             </tbody>
           </table>`
         : this.#periodTask.status === TaskStatus.ERROR || this.#groupsFailed
           ? html`<p part="status" class="status error">${s.error}</p>`
           : html`<p part="status" class="status" aria-busy="true">${s.loading}</p>`}
+    </div>`;
+  }
+
+  #renderChats(s: UsageStrings): TemplateResult | typeof nothing {
+    if (!(this.recentChats > 0)) return nothing;
+    const status = this.#chatsTask.status;
+    const page = completed(this.#chatsTask) ?? this.#lastChats;
+    if (!page && status !== TaskStatus.ERROR) return nothing;
+    const locale = this.locale;
+    const language = this.language;
+    const when = (instant: string) => formatDate(instant, locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: LOCAL_TIME_ZONE });
+    return html`<div part="chats" class="chats">
+      <p class="heading">${s.recentChats}</p>
+      ${!page
+        ? html`<p part="status" class="status error">${s.chatsError}</p>`
+        : page.chats.length === 0
+          ? html`<p part="status" class="status">${s.chatsEmpty}</p>`
+          : html`<ul role="list">
+              ${page.chats.slice(0, this.recentChats).map((chat) => {
+                const url = fillUrlTemplate(this.chatUrl, { chatId: chat.chatId });
+                const meta = s.chatMeta(chat.user.name, eventsText(formatNumber(chat.events, locale), plural(locale, chat.events) === 'one', language));
+                const title = url ? html`<a class="chat-link" href=${url}>${when(chat.lastAt)}</a>` : html`<span class="chat-when">${when(chat.lastAt)}</span>`;
+                return html`<li part="chat" data-chat=${chat.chatId}>
+                  <span class="chat-main">${title}<span class="chat-meta">${meta}</span></span>
+                  <span class="chat-cost">${this.#credits(chat.credits)}</span>
+                </li>`;
+              })}
+            </ul>`}
     </div>`;
   }
 
@@ -409,7 +543,7 @@ export class CreditUsage extends CreditElement {
           <span class="limit-label">${label}: ${text}; ${s.resets(formatDate(a.resetsAt, this.locale, { dateStyle: 'medium' }))}</span>
           <div part="meter" class="meter" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax=${limit.toNumber()}
             aria-valuenow=${Decimal.min(used, limit).toNumber()} aria-valuetext=${text}>
-            <div class="fill" style="inline-size: ${(ratio * 100).toFixed(1)}%"></div>
+            <div class="fill" style=${styleMap({ inlineSize: `${(ratio * 100).toFixed(1)}%` })}></div>
           </div>
         </div>`;
       })}

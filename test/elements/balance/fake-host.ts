@@ -6,7 +6,7 @@ import { parseCatalog, rate, sumDecimals, type Catalog, type Usage } from '../..
 import { Decimal, toPlain } from '../../../src/core/decimal.js';
 import { createClient, type CreditClient } from '../../../src/sdk/client.js';
 import type { ClientOptions } from '../../../src/sdk/options.js';
-import { balanceResponse, chatResponse, usageEventResponse, usageResponse, type Balance, type GroupBy } from '../../../src/sdk/contract/index.js';
+import { balanceResponse, chatResponse, recentChatsResponse, usageEventResponse, usageResponse, type Balance, type GroupBy } from '../../../src/sdk/contract/index.js';
 
 export interface FakeEvent {
   eventId?: string;
@@ -151,10 +151,27 @@ export class FakeHost {
     return z.parse(usageEventResponse, { eventId: event.eventId, chatId: event.chatId, at: event.at, charge: this.chargeOf(event), balance: { credits: balance.credits, paused: balance.paused } });
   }
 
+  /** GET /chats: the latest chats first, each with its events and billed credits. */
+  recentChats(limit: number) {
+    const byChat = new Map<string, FakeEvent[]>();
+    for (const e of this.events) byChat.set(e.chatId, [...(byChat.get(e.chatId) ?? []), e]);
+    const chats = [...byChat.entries()]
+      .map(([chatId, events]) => ({
+        chatId,
+        user: events[0]!.user ?? { id: 'u-demo', name: 'Demo user' },
+        firstAt: events.map((e) => e.at).sort()[0]!,
+        lastAt: events.map((e) => e.at).sort().at(-1)!,
+        events: events.length,
+        credits: sumDecimals(events.map((e) => this.chargeOf(e).credits)),
+      }))
+      .sort((a, b) => (a.lastAt < b.lastAt ? 1 : a.lastAt > b.lastAt ? -1 : a.chatId < b.chatId ? -1 : 1));
+    return z.parse(recentChatsResponse, { scope: 'organisation', chats: chats.slice(0, limit), next: null });
+  }
+
   /** The fetch to hand to `createClient`; the base URL is whatever comes before the endpoint path. */
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-    const path = url.pathname.replace(/^.*?(?=\/(?:balance|usage|usage-events|chats\/[^/]+|catalog)$)/, '');
+    const path = url.pathname.replace(/^.*?(?=\/(?:balance|usage|usage-events|chats|chats\/[^/]+|catalog)$)/, '');
     this.calls.push(path + url.search);
     const failure = this.failure;
     if (failure === 'network') throw new TypeError('Failed to fetch');
@@ -168,6 +185,7 @@ export class FakeHost {
       return json(200, this.usage(q.get('from')!, q.get('to')!, q.get('groupBy') as GroupBy));
     }
     if (path === '/catalog') return json(200, this.options.catalogJson);
+    if (path === '/chats') return json(200, this.recentChats(Number(url.searchParams.get('limit') ?? 20)));
     const chat = /^\/chats\/([^/]+)$/.exec(path);
     if (chat) {
       const body = this.chat(decodeURIComponent(chat[1]!));

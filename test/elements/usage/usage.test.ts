@@ -89,11 +89,6 @@ describe('<credit-usage>', () => {
     expect(rows.map((r) => r.getAttribute('data-day'))).to.deep.equal(bars.map((b) => b.getAttribute('data-day')));
     expect(rows.map((r) => text(r.querySelector('td')))).to.deep.equal(bars.map((b) => Number(b.getAttribute('data-credits')).toLocaleString('en-GB')));
     expect(rowText(rows[0]!)).to.equal('1 Nov 2026 242');
-    // Tooltips once the pointer is over the chart.
-    expect($(el, 'rect title')).to.equal(null);
-    $(el, 'svg[part=chart]')!.dispatchEvent(new PointerEvent('pointerenter'));
-    await el.updateComplete;
-    expect(text($(el, 'rect[data-day="2026-11-23"] title'))).to.equal('23 Nov: 100');
     // 20 × 242 + 2 × 240 + 100 = 5,420 credits = €54.20, 46 events
     expect(report.total.credits).to.equal('5420');
     expect(text($(el, '[part=total]'))).to.equal('5,420 credits (€54.20) used in this period (46 events)');
@@ -101,6 +96,86 @@ describe('<credit-usage>', () => {
     shownText(el);
     await expectAccessible(el);
   });
+
+  it('draws axes with round ticks, a legend with the daily limit, and a tooltip reached with the arrow keys', async () => {
+    const host = newHost();
+    const noLine = await mount(host);
+    // Peak 242, the daily limit 500 beyond 2× the peak (no line, it would squash the bars): 4 intervals of 100 reach 300.
+    expect($$(noLine, '.y-tick').map(text)).to.deep.equal(['0', '100', '200', '300']);
+    expect(text($(noLine, '[part=legend]'))).to.equal('Credits used');
+    host.balanceOverrides = { ...host.balanceOverrides, limits: { ...host.balanceOverrides.limits!, daily: { limit: '400', used: '100', remaining: '300', resetsAt: '2026-11-24T00:00:00.000Z' } } };
+    const el = await mount(host);
+    // A limit of 400 is drawn: the axis reaches it in 4 steps of 100.
+    expect($$(el, '.y-tick').map(text)).to.deep.equal(['0', '100', '200', '300', '400']);
+    expect(text($(el, '[part=legend]'))).to.equal('Credits used Daily limit (400 credits)');
+    expect($(el, '.limit-line')).to.not.equal(null);
+    expect($$(el, '.x-tick').map(text)).to.deep.equal(['1 Nov', '7 Nov', '13 Nov', '19 Nov', '23 Nov']); // every ⌈22 / 4⌉ = 6 days, and the last
+    // Bars are measured against the axis top: 242 of 400 is 60.5 % of the plot.
+    expect(Number($(el, 'rect[data-day="2026-11-01"]')!.getAttribute('height'))).to.be.closeTo(60.5, 0.001);
+    const area = $(el, '.area') as HTMLElement;
+    expect(area.tabIndex).to.equal(0);
+    area.focus();
+    await el.updateComplete;
+    expect(text($(el, '[part=tooltip]'))).to.equal('23 Nov 2026: 100 credits');
+    for (const key of ['ArrowLeft', 'ArrowLeft']) area.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    await el.updateComplete;
+    expect(text($(el, '[part=tooltip]'))).to.equal('21 Nov 2026: 240 credits');
+    expect(text($(el, '.area [role=status]'))).to.equal('21 Nov 2026: 240 credits');
+    expect($(el, 'rect.active')!.getAttribute('data-day')).to.equal('2026-11-21');
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    await el.updateComplete;
+    expect(text($(el, '[part=tooltip]'))).to.equal('1 Nov 2026: 242 credits');
+    await expectAccessible(el);
+    area.blur();
+    await el.updateComplete;
+    expect($(el, '[part=tooltip]')).to.equal(null);
+  });
+
+  it('exports what it shows as CSV: every day, the breakdown and the total, exact', async () => {
+    const el = await mount(newHost());
+    const clicked: { name: string; text: Promise<string> }[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push({ name: this.download, text: fetch(this.href).then((r) => r.text()) });
+    };
+    try {
+      ($(el, '[part=export]') as HTMLButtonElement).click();
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(clicked.map((c) => c.name)).to.deep.equal(['usage-2026-11-01-to-2026-11-23-service.csv']);
+    const lines = (await clicked[0]!.text).trim().split(/\r?\n/);
+    expect(lines[0]).to.equal('group_by,key,label,credits,events');
+    expect(lines[1]).to.equal('day,2026-11-01,2026-11-01,242,2');
+    expect(lines.filter((l) => l.startsWith('service,'))).to.deep.equal(['service,meingpt/tool-call,meinGPT Tool call,4730,23', 'service,openai/gpt-image-1,OpenAI GPT Image 1,690,23']);
+    expect(lines.at(-1)).to.equal('total,,,5420,46');
+  });
+
+  it('lists the recent chats with their cost, latest first, linked by chat-url', async () => {
+    const host = newHost();
+    const el = await fixture<CreditUsage>(html`<credit-usage lang="en-GB" today=${TODAY} recent-chats="3" chat-url="/chats/{chatId}" .client=${clientFor(host)}></credit-usage>`);
+    await el.loaded();
+    const chats = $$(el, '[part=chat]');
+    expect(chats.map((c) => c.getAttribute('data-chat'))).to.deep.equal(['c-2026-11-23-a', 'c-2026-11-23-b', 'c-2026-11-22-a']);
+    // Today's tool calls: (100 − 30) × 2 = 140 calls × 0.5 = 70 credits; the image 30.
+    expect(chats.map((c) => text(c.querySelector('.chat-cost')))).to.deep.equal(['30 credits', '70 credits', '30 credits']);
+    expect(text(chats[1]!.querySelector('.chat-meta'))).to.equal('Anna · 1 event');
+    expect(chats[0]!.querySelector('a')!.getAttribute('href')).to.equal('/chats/c-2026-11-23-a');
+    await expectAccessible(el);
+    const none = await fixture<CreditUsage>(html`<credit-usage lang="en" today=${TODAY} recent-chats="0" .client=${clientFor(host)}></credit-usage>`);
+    await none.loaded();
+    expect($(none, '[part=chats]')).to.equal(null);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`is accessible in ${theme} with the custom period, a breakdown and the chats`, async () => {
+      const el = await fixture<CreditUsage>(html`<credit-usage lang="de" theme=${theme} today=${TODAY} period="custom" from="2026-11-10" to="2026-11-23" group-by="user" .client=${clientFor(newHost())}></credit-usage>`);
+      await el.loaded();
+      (el.shadowRoot!.querySelector('.area') as HTMLElement).focus();
+      await el.updateComplete;
+      await expectAccessible(el);
+    });
+  }
 
   it('forecasts the month from the history: 7,240 credits by 30 November; the balance runs out on 24 November', async () => {
     const el = await mount(newHost());
@@ -141,20 +216,19 @@ describe('<credit-usage>', () => {
   it('breaks down by service, billing type, user and department, adding up to the total', async () => {
     const host = newHost();
     const el = await mount(host);
-    const rows = () => $$(el, 'table[part=breakdown] tbody tr').map((r) => [...r.children].map((c) => text(c)));
+    const rows = () => $$(el, 'table[part=breakdown] tbody tr').map((r) => [...r.children].map((c) => text(c)).slice(0, 3));
     // Ben's image: 23 × 30 = 690; Anna's tool calls: 5,420 − 690 = 4,730.
     expect(rows()).to.deep.equal([
       ['meinGPT Tool call', '4,730', '87.3%'],
       ['OpenAI GPT Image 1', '690', '12.7%'],
     ]);
-    const select = $(el, 'select') as HTMLSelectElement;
+    const choose = (by: string) => ($$(el, 'input[name=group-by]') as HTMLInputElement[]).find((r) => r.value === by)!.click();
     for (const [by, expected] of [
       ['billingType', [['Tool calls', '4,730', '87.3%'], ['Image generation', '690', '12.7%']]],
       ['user', [['Anna', '4,730', '87.3%'], ['Ben', '690', '12.7%']]],
       ['department', [['Sales', '4,730', '87.3%'], ['Support', '690', '12.7%']]],
     ] as const) {
-      select.value = by;
-      select.dispatchEvent(new Event('change'));
+      choose(by);
       await el.loaded();
       expect(rows()).to.deep.equal(expected);
     }
