@@ -109,6 +109,27 @@ export interface CalculatorStrings {
   handover: (service: string, keyMode: string, origin: 'price-list' | 'page') => string;
   handoverUnknown: (asked: string) => string;
   handoverKeyRefused: (asked: string, used: string) => string;
+  /** The one-line summary of a collapsed workload card. */
+  requestsPerDay: (count: string) => string;
+  storedTokens: (count: string) => string;
+  /** After a workload is removed: its name, and the button that brings it back. */
+  removed: (name: string) => string;
+  undo: string;
+  /** The phone's sticky bar. */
+  perMonthShort: string;
+  showBreakdown: string;
+  /** The drop zone under the prompt box, and a file it refuses. */
+  promptFile: string;
+  promptFileTooLarge: (limit: string) => string;
+  /** A/B: the second scenario, a variant of the first, side by side. */
+  compareStart: string;
+  compareStop: string;
+  editing: string;
+  sideA: string;
+  sideB: string;
+  difference: string;
+  compareCaption: string;
+  compareSummary: (difference: string, percent: string, sign: -1 | 0 | 1) => string;
   loading: string;
 }
 
@@ -220,6 +241,23 @@ const en: CalculatorStrings = {
   handover: (service, keyMode, origin) => `Planning with ${service}${keyMode ? ` · ${keyMode}` : ''}${origin === 'price-list' ? ', chosen in the price list' : ''}.`,
   handoverUnknown: (asked) => `“${asked}” is not in this price list; a typical month is shown instead.`,
   handoverKeyRefused: (asked, used) => `Not offered with ${asked}; priced with ${used}.`,
+  requestsPerDay: (count) => `${count} requests/day`,
+  storedTokens: (count) => `${count} tokens stored`,
+  removed: (name) => `“${name}” removed.`,
+  undo: 'Undo',
+  perMonthShort: 'Per month',
+  showBreakdown: 'Breakdown',
+  promptFile: 'A prompt from a text file',
+  promptFileTooLarge: (limit) => `The file is larger than ${limit}; paste a part of it instead.`,
+  compareStart: 'Compare with a variant',
+  compareStop: 'End comparison',
+  editing: 'Scenario being edited',
+  sideA: 'A: as is',
+  sideB: 'B: variant',
+  difference: 'Difference',
+  compareCaption: 'Monthly credits in A and B, and the difference',
+  compareSummary: (difference, percent, sign) =>
+    sign < 0 ? `B saves ${difference} a month${percent ? ` (${percent})` : ''}.` : sign > 0 ? `B costs ${difference} more a month${percent ? ` (+${percent})` : ''}.` : 'A and B cost the same.',
   loading: 'Loading prices…',
 };
 
@@ -335,6 +373,23 @@ const de: CalculatorStrings = {
   handover: (service, keyMode, origin) => `Geplant mit ${service}${keyMode ? ` · ${keyMode}` : ''}${origin === 'price-list' ? ', ausgewählt in der Preisliste' : ''}.`,
   handoverUnknown: (asked) => `„${asked}“ steht nicht in dieser Preisliste; stattdessen ist ein typischer Monat zu sehen.`,
   handoverKeyRefused: (asked, used) => `Mit ${asked} nicht angeboten; berechnet mit ${used}.`,
+  requestsPerDay: (count) => `${count} Anfragen/Tag`,
+  storedTokens: (count) => `${count} Tokens gespeichert`,
+  removed: (name) => `„${name}“ entfernt.`,
+  undo: 'Rückgängig',
+  perMonthShort: 'Pro Monat',
+  showBreakdown: 'Aufschlüsselung',
+  promptFile: 'Ein Prompt aus einer Textdatei',
+  promptFileTooLarge: (limit) => `Die Datei ist größer als ${limit}; bitte einen Teil davon einfügen.`,
+  compareStart: 'Mit einer Variante vergleichen',
+  compareStop: 'Vergleich beenden',
+  editing: 'Bearbeitetes Szenario',
+  sideA: 'A: Ist-Stand',
+  sideB: 'B: Variante',
+  difference: 'Differenz',
+  compareCaption: 'Credits pro Monat in A und B und die Differenz',
+  compareSummary: (difference, percent, sign) =>
+    sign < 0 ? `B spart ${difference} pro Monat${percent ? ` (${percent})` : ''}.` : sign > 0 ? `B kostet ${difference} mehr pro Monat${percent ? ` (+${percent})` : ''}.` : 'A und B kosten gleich viel.',
   loading: 'Preise werden geladen…',
 };
 

@@ -1,16 +1,30 @@
 import { css } from 'lit';
 import { theme } from '../common/index.js';
+import { buttonStyles, disclosureStyles, dropZoneStyles, fieldStyles, segmentedStyles, stepperStyles, comboboxStyles, badgeStyles } from '../controls/index.js';
 
+// Wide (≥ 52rem of the element): form and estimate side by side, the estimate sticking while the
+// form scrolls. Narrow: one column, and a bar with the monthly total stays at the bottom of the
+// viewport while the form is edited (its place in the flow is after the form, so it stops there).
 export const styles = [
   theme,
+  buttonStyles,
+  fieldStyles,
+  segmentedStyles,
+  stepperStyles,
+  comboboxStyles,
+  disclosureStyles,
+  dropZoneStyles,
+  badgeStyles,
   css`
     :host {
       display: block;
       container-type: inline-size;
-      --_gap: var(--credit-calculator-gap, 1rem);
+      --_gap: var(--credit-calculator-gap, var(--_s6));
       --_bar: var(--credit-calculator-bar-color, var(--_accent));
       --_bar-b: var(--credit-calculator-bar-b-color, color-mix(in oklab, var(--_bar) 25%, var(--_surface)));
       --_field-width: var(--credit-calculator-field-width, 9rem);
+      --_sticky-top: var(--credit-calculator-sticky-top, 1rem);
+      --_stepper-width: 5em;
     }
     .base {
       display: grid;
@@ -19,220 +33,426 @@ export const styles = [
       background: var(--_surface);
       color: var(--_text);
     }
-    @container (min-width: 52rem) {
-      .base {
-        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-        align-items: start;
-      }
+    .main {
+      min-inline-size: 0;
     }
     h2,
     h3,
     h4 {
-      margin: 0 0 calc(var(--_space) * 0.75);
+      margin: 0 0 var(--_s2);
       line-height: 1.25;
+      font-weight: var(--_weight-strong);
     }
     h2 {
-      font-size: 1.25em;
+      font-size: var(--_fs-title);
     }
     h3 {
-      font-size: 1.05em;
-    }
-    h4 {
       font-size: 1em;
     }
-    fieldset {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      margin: 0 0 var(--_space);
-      padding: var(--_space) calc(var(--_space) * 1.5);
-      min-width: 0;
+    h4 {
+      font-size: var(--_fs-small);
     }
-    legend {
-      font-weight: 600;
-      padding: 0 0.25rem;
+    p {
+      margin: 0 0 var(--_s2);
     }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--_space) calc(var(--_space) * 1.5);
-      align-items: flex-start;
-      margin-bottom: var(--_space);
-    }
-    .field {
+    .form {
       display: grid;
-      gap: 0.2rem;
-      min-width: var(--_field-width);
+      gap: var(--_s4);
     }
-    .field.wide {
-      flex: 1 1 16rem;
-      min-width: 0;
+    .form > h2 {
+      margin: 0;
     }
-    .field select {
-      width: 100%;
+
+    /* cards: the scenario and each workload */
+    .card {
+      margin: 0;
+      padding: var(--_s4);
+      min-inline-size: 0;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-large);
+      background: var(--_surface);
+      box-shadow: var(--_shadow-raised);
+      display: grid;
+      gap: var(--_s4);
     }
-    label,
-    .label {
-      font-size: 0.875em;
-      color: var(--_text);
+    .card-legend {
+      float: left; /* a legend that floats sits inside the card like a heading */
+      inline-size: 100%;
+      padding: 0;
+      margin-block-end: calc(var(--_s4) * -1 + var(--_s1));
+      font-weight: var(--_weight-strong);
     }
-    .unit-input {
+    .card-legend + * {
+      clear: both;
+    }
+    .workload {
+      padding: 0;
+      gap: 0;
+    }
+    .workload.card > .card-head {
       display: flex;
       align-items: center;
-      gap: 0.35rem;
+      gap: var(--_s2);
+      padding: var(--_s2) var(--_s2) var(--_s2) var(--_s4);
     }
-    .unit {
+    .card-toggle {
+      flex: 1;
+      min-inline-size: 0;
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto auto;
+      grid-template-areas: 'title credits chevron' 'meta meta meta';
+      align-items: baseline;
+      gap: 0 var(--_s2);
+      padding: var(--_s2) 0;
+      min-block-size: var(--_control-height);
+      border-radius: var(--_radius-small);
+    }
+    .card-toggle > .icon {
+      grid-area: chevron;
+      align-self: center;
       color: var(--_text-muted);
-      font-size: 0.875em;
     }
-    input,
-    select,
-    textarea,
-    button {
-      font: inherit;
-      color: inherit;
+    .card-title {
+      grid-area: title;
+      font-weight: var(--_weight-strong);
+      overflow-wrap: anywhere;
     }
-    input:not([type='range']),
-    select,
-    textarea {
+    .card-meta {
+      grid-area: meta;
+      color: var(--_text-muted);
+      font-weight: 400;
+      font-size: var(--_fs-small);
+      overflow-wrap: anywhere;
+    }
+    .card-meta > [aria-hidden] {
+      display: none;
+    }
+    .card-credits {
+      grid-area: credits;
+      font-weight: var(--_weight-strong);
+      white-space: nowrap;
+    }
+    .remove {
+      flex: none;
+      inline-size: var(--_control-height);
+      padding: 0;
+      color: var(--_text-muted);
+    }
+    .remove:hover {
+      color: var(--_danger);
+      background: var(--_danger-surface);
+    }
+    .card-body {
+      display: grid;
+      gap: var(--_s4);
+      padding: var(--_s2) var(--_s4) var(--_s4);
+      border-block-start: 1px solid var(--_border);
+      padding-block-start: var(--_s4);
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 11.5rem), 1fr));
+      gap: var(--_s3) var(--_s4);
+      align-items: start;
+    }
+    .span-2 {
+      grid-column: span 2;
+    }
+    .span-all {
+      grid-column: 1 / -1;
+    }
+    @container (max-width: 30rem) {
+      .span-2 {
+        grid-column: 1 / -1;
+      }
+    }
+    .label {
+      font-size: var(--_fs-small);
+      font-weight: var(--_weight-strong);
+    }
+    .segmented .options {
+      display: flex;
+      max-inline-size: 100%;
+      inline-size: fit-content;
+    }
+    .segmented .option {
+      flex: 1 1 auto;
+      white-space: normal;
+      text-align: center;
+      padding-block: var(--_s1);
+    }
+    .input-group {
+      display: flex;
+      align-items: center;
+      border: 1px solid var(--_border-strong);
+      border-radius: var(--_radius);
       background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) * 0.6);
-      padding: 0.35rem 0.5rem;
-      min-height: 2.25rem;
-      max-width: 100%;
     }
-    input.number {
-      width: var(--_field-width);
+    .input-group:focus-within {
+      border-color: var(--_accent);
+      outline: var(--_focus-width) solid var(--_focus);
+      outline-offset: 1px;
+    }
+    .input-group > .input {
+      border: 0;
+      flex: 1;
+      min-inline-size: 0;
+    }
+    .input-group > .input:focus-visible {
+      outline: none;
+    }
+    .input.number,
+    .stepper .input {
       text-align: end;
       font-variant-numeric: tabular-nums;
     }
-    textarea {
-      width: 100%;
-      min-height: 5rem;
-      resize: vertical;
+    .unit {
+      padding-inline-end: var(--_s3);
+      color: var(--_text-muted);
+      font-size: var(--_fs-small);
+      white-space: nowrap;
     }
-    [aria-invalid='true'] {
-      border-color: var(--_danger) !important;
-      box-shadow: 0 0 0 1px var(--_danger);
+    .stepper {
+      inline-size: fit-content;
+      max-inline-size: 100%;
+    }
+    .stepper .input {
+      text-align: center;
+    }
+    textarea.input {
+      min-block-size: 5rem;
+      padding-block: var(--_s2);
+      resize: vertical;
+      font: inherit;
+    }
+    .prompt .drop-zone {
+      flex-direction: row;
+      flex-wrap: wrap;
+      justify-content: center;
+      padding: var(--_s2) var(--_s3);
+      font-size: var(--_fs-small);
+    }
+    .select {
+      position: relative;
+      display: flex;
+      align-items: center;
+    }
+    .select > select {
+      appearance: none;
+      padding-inline-end: calc(var(--_s3) * 2 + 1em);
+      text-overflow: ellipsis;
+    }
+    .select > .icon {
+      position: absolute;
+      inset-inline-end: var(--_s3);
+      pointer-events: none;
+      color: var(--_text-muted);
+    }
+    [aria-invalid='true'],
+    .stepper:has([aria-invalid='true']),
+    .input-group:has([aria-invalid='true']) {
+      border-color: var(--_danger);
     }
     .error {
       color: var(--_danger);
-      font-size: 0.875em;
+      font-size: var(--_fs-small);
     }
     .hint,
     .muted {
       color: var(--_text-muted);
-      font-size: 0.875em;
-    }
-    button {
-      background: var(--_surface-alt);
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) * 0.6);
-      padding: 0.35rem 0.75rem;
-      min-height: 2.25rem;
-      min-width: 2.25rem;
-      cursor: pointer;
-    }
-    button.link {
-      background: none;
-      border: none;
-      padding: 0 0.15rem;
-      min-height: 1.5rem;
-      color: var(--_accent);
-      text-decoration: underline;
-      text-underline-offset: 0.15em;
-    }
-    button.primary {
-      background: var(--_accent);
-      color: var(--_accent-contrast);
-      border-color: var(--_accent);
-    }
-    button:hover {
-      filter: brightness(0.95);
+      font-size: var(--_fs-small);
     }
     .slider {
       display: grid;
       grid-template-columns: 1fr auto;
-      gap: 0.25rem 0.5rem;
+      gap: var(--_s1) var(--_s2);
       align-items: center;
-      min-width: 14rem;
-      flex: 1 1 14rem;
     }
     .slider label {
       grid-column: 1 / -1;
     }
     .slider output {
-      min-width: 3.5em;
+      min-inline-size: 3.5em;
       text-align: end;
       font-variant-numeric: tabular-nums;
     }
     input[type='range'] {
       accent-color: var(--_accent);
-      width: 100%;
-      min-height: 1.5rem;
+      inline-size: 100%;
+      min-block-size: 1.5rem;
+      margin: 0;
     }
-    .results {
-      border: 1px solid var(--_border);
+    .levers-body {
+      padding-block-start: var(--_s3);
+    }
+    .presets {
+      display: grid;
+      gap: var(--_s2);
+    }
+    .chips,
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_s2);
+      align-items: center;
+    }
+    .chip {
+      border-radius: 999px;
+      font-weight: 500;
+    }
+    .undo {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_s2);
+      margin: 0;
+      padding: var(--_s2) var(--_s2) var(--_s2) var(--_s4);
       border-radius: var(--_radius);
-      padding: var(--_space) calc(var(--_space) * 1.5);
       background: var(--_surface-alt);
-      position: sticky;
-      top: 0;
+      border: 1px dashed var(--_border-strong);
+    }
+    .notice {
+      border-radius: var(--_radius);
+      padding: var(--_s2) var(--_s3);
+      background: var(--_warning-surface);
+      color: var(--_warning);
+      margin: 0 0 var(--_s4);
+    }
+    .notice ul {
+      margin: var(--_s1) 0 0;
+      padding-inline-start: 1.25rem;
+    }
+    .handover {
+      margin: 0 0 var(--_s4);
+      padding: var(--_s2) var(--_s3);
+      border-radius: var(--_radius);
+      border-inline-start: 3px solid var(--_accent);
+      background: var(--_accent-surface);
+    }
+    .handover .muted {
+      display: block;
+    }
+    button.link {
+      min-block-size: 1.5rem;
+      text-decoration: underline;
+    }
+
+    /* the estimate */
+    .results {
+      padding: var(--_s4);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-large);
+      background: var(--_surface-alt);
+      min-inline-size: 0;
+    }
+    .results > section + section,
+    .results > section {
+      margin-block-start: var(--_s4);
     }
     .total {
-      font-size: 1.75em;
+      font-size: var(--_fs-figure);
       font-weight: 700;
-      font-variant-numeric: tabular-nums;
+      line-height: 1.15;
+      letter-spacing: -0.01em;
       margin: 0;
     }
     .money {
       color: var(--_text-muted);
+      margin: var(--_s1) 0 0;
     }
     dl.figures {
       display: grid;
       grid-template-columns: auto 1fr;
-      gap: 0.15rem 0.75rem;
-      margin: var(--_space) 0;
+      gap: var(--_s1) var(--_s3);
+      margin: var(--_s3) 0 0;
+      padding-block-start: var(--_s3);
+      border-block-start: 1px solid var(--_border);
+      font-size: var(--_fs-small);
     }
     dl.figures dt {
       color: var(--_text-muted);
     }
     dl.figures dd {
       margin: 0;
-      font-variant-numeric: tabular-nums;
+      text-align: end;
     }
-    .notice {
-      border-radius: var(--_radius);
-      padding: 0.5rem 0.75rem;
-      background: var(--_warning-surface);
-      color: var(--_warning);
-      margin: 0 0 var(--_space);
+    @container (min-width: 52rem) {
+      .base {
+        grid-template-columns: minmax(0, 3fr) minmax(20rem, 2fr);
+        align-items: start;
+      }
+      .results {
+        position: sticky;
+        top: var(--_sticky-top);
+        max-block-size: calc(100vh - 2 * var(--_sticky-top));
+        overflow-y: auto;
+        overscroll-behavior: contain;
+        scrollbar-width: thin;
+      }
+      .summary-bar {
+        display: none;
+      }
     }
-    .handover {
-      margin: 0 0 var(--_space);
-      padding: 0.5rem 0.75rem;
-      border-radius: var(--_radius);
-      border-inline-start: 3px solid var(--_accent);
-      background: var(--_surface-alt);
+
+    /* the phone bar */
+    .summary-bar {
+      position: sticky;
+      bottom: 0;
+      z-index: 2;
+      margin-inline: calc(var(--_s2) * -1);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-large) var(--_radius-large) 0 0;
+      background: var(--_surface-raised);
+      box-shadow: var(--_shadow-overlay);
     }
-    .handover .muted {
-      display: block;
+    .summary-bar-line {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--_s2);
+      padding: var(--_s2) var(--_s3);
     }
-    .notice ul {
-      margin: 0.25rem 0 0;
-      padding-inline-start: 1.25rem;
+    .summary-bar-figures {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0 var(--_s2);
+      margin: 0;
+      min-inline-size: 0;
     }
+    .summary-bar-figures .label {
+      inline-size: 100%;
+      color: var(--_text-muted);
+      font-weight: 400;
+    }
+    .summary-bar-total {
+      font-size: 1.25em;
+    }
+    .summary-bar-toggle {
+      flex: none;
+    }
+    .summary-bar-panel {
+      max-block-size: 60vh;
+      overflow-y: auto;
+      padding: var(--_s3);
+      border-block-end: 1px solid var(--_border);
+    }
+    .main :is(input, select, textarea, button) {
+      scroll-margin-block-end: 6rem; /* room for the phone bar (see #keepInView) */
+    }
+
+    /* charts */
     .chart {
       display: grid;
-      gap: calc(var(--_space) * 0.75);
-      margin: 0 0 calc(var(--_space) * 2);
+      gap: var(--_s2);
+      margin: 0 0 var(--_s4);
     }
     .bar-row {
       display: grid;
       grid-template-columns: minmax(5rem, 38%) minmax(3rem, 1fr) auto;
       align-items: center;
-      gap: calc(var(--_space) * 0.25) var(--_space);
-      font-size: 0.875em;
+      gap: var(--_s1) var(--_s3);
+      font-size: var(--_fs-small);
     }
     .bar-label {
       overflow-wrap: anywhere;
@@ -242,27 +462,31 @@ export const styles = [
       display: grid;
       gap: 2px;
     }
-    .bar {
+    .bar-track .bar {
       display: block;
+      position: static;
+      margin: 0;
+      border: 0;
+      box-shadow: none;
       block-size: 0.75rem;
-      border-radius: 0 calc(var(--_radius) / 2) calc(var(--_radius) / 2) 0;
+      border-radius: 0 var(--_radius-small) var(--_radius-small) 0;
       background: var(--_bar);
     }
     /* B is drawn as an outline: told apart from A by shape, not only by a lighter colour. */
-    .bar.b {
+    .bar-track .bar.b {
       background: var(--_bar-b);
       box-shadow: inset 0 0 0 2px var(--_bar);
     }
     .bar-value {
       text-align: end;
       white-space: nowrap;
-      font-variant-numeric: tabular-nums;
     }
     .legend {
       display: flex;
-      gap: var(--_space);
+      flex-wrap: wrap;
+      gap: var(--_s1) var(--_s3);
       align-items: center;
-      font-size: 0.875em;
+      font-size: var(--_fs-small);
       color: var(--_text-muted);
     }
     .key {
@@ -285,86 +509,104 @@ export const styles = [
       }
     }
     @media (forced-colors: active) {
-      .bar,
+      .bar-track .bar,
       .key {
         forced-color-adjust: none;
         background: CanvasText;
       }
-      .bar.b,
+      .bar-track .bar.b,
       .key.b {
         background: Canvas;
         box-shadow: inset 0 0 0 2px CanvasText;
       }
     }
+
+    /* tables and lists */
     table {
       border-collapse: collapse;
-      width: 100%;
-      font-size: 0.875em;
-      margin-bottom: var(--_space);
+      inline-size: 100%;
+      font-size: var(--_fs-small);
+      margin-block-end: var(--_s4);
     }
     caption {
       text-align: start;
-      font-weight: 600;
-      padding-bottom: 0.25rem;
+      font-weight: var(--_weight-strong);
+      padding-block-end: var(--_s1);
     }
     th,
     td {
       text-align: start;
-      padding: 0.25rem 0.4rem;
-      border-bottom: 1px solid var(--_border);
+      padding: var(--_s1) var(--_s2);
+      border-block-end: 1px solid var(--_border);
+    }
+    th[scope='rowgroup'] {
+      color: var(--_text-muted);
+      font-weight: var(--_weight-strong);
+      padding-block-start: var(--_s3);
+    }
+    tbody th[scope='row'] {
+      font-weight: 400;
     }
     td.num,
     th.num {
       text-align: end;
-      font-variant-numeric: tabular-nums;
     }
     tfoot th,
     tfoot td {
       font-weight: 700;
+      border-block-end: 0;
     }
     ul.plain {
       list-style: none;
       padding: 0;
-      margin: 0 0 var(--_space);
+      margin: 0 0 var(--_s3);
     }
     ul.plain li {
-      padding: 0.2rem 0;
+      padding: var(--_s1) 0;
     }
     ul.alternatives li {
       display: grid;
-      gap: 0.25rem;
+      grid-template-columns: minmax(0, 1fr);
+      gap: var(--_s1);
       justify-items: start;
-      padding: 0.5rem 0;
-      border-bottom: 1px solid var(--_border);
+      padding: var(--_s2) 0;
+      border-block-end: 1px solid var(--_border);
     }
-    .badge {
-      display: inline-block;
-      padding: 0 0.4rem;
-      border-radius: 999px;
-      background: var(--_accent);
-      color: var(--_accent-contrast);
-      font-size: 0.8em;
+    ul.alternatives .button {
+      white-space: normal;
+      text-align: start;
+      padding-block: var(--_s1);
     }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--_space);
-      align-items: center;
+    .share-link {
+      margin-block-start: var(--_s3);
     }
-    .workload-head {
-      display: flex;
-      justify-content: space-between;
-      align-items: center;
-      gap: var(--_space);
-    }
-    details > summary {
-      cursor: pointer;
-      padding: 0.25rem 0;
-    }
-    .file-label {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.35rem;
+
+    @media print {
+      :host {
+        container-type: normal;
+      }
+      .base {
+        display: block;
+      }
+      .main,
+      .summary-bar,
+      .share,
+      [part='recommendations'] {
+        display: none !important;
+      }
+      .results {
+        position: static;
+        max-block-size: none;
+        overflow: visible;
+        border: 0;
+        padding: 0;
+        background: none;
+      }
+      .chart,
+      table,
+      section {
+        break-inside: avoid;
+      }
     }
   `,
 ];

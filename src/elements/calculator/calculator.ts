@@ -19,8 +19,9 @@ import {
   type Scenario,
   type SimulationResult,
 } from '../../core/index.js';
-import { commonStrings, formatNumber } from '../../i18n/index.js';
+import { commonStrings, formatCredits, formatMoney, formatNumber } from '../../i18n/index.js';
 import { Announcer, CatalogController, CreditElement, CreditErrorEvent, loadErrorText } from '../common/index.js';
+import { Combobox, disclosure } from '../controls/index.js';
 import { CreditScenarioChangeEvent } from './calculator.events.js';
 import { calculatorStrings, type CalculatorStrings } from './calculator.strings.js';
 import { styles } from './calculator.styles.js';
@@ -28,7 +29,7 @@ import { buildScenario, editText, issuesToErrors, scenarioDraft, workloadDraft, 
 import { handoverFromUrl, renderHandover, resolveHandover, withoutHandover, type Handover, type HandoverRequest } from './handover.js';
 import { availablePresets, presetScenario, serviceScenario, starterWorkload, type PresetId } from './presets.js';
 import { PromptCounter } from './prompt-count.js';
-import { renderResults, type ResultsContext } from './results.js';
+import { renderBreakdown, renderResults, type ResultsContext } from './results.js';
 import { ShareController } from './share.js';
 import { renderForm, type FormView } from './workload-form.js';
 
@@ -66,7 +67,20 @@ interface ServiceSelectDetail {
  * @csspart base - The wrapper (form and results).
  * @csspart form - The scenario form.
  * @csspart handover - The line naming the model handed over by a price list (or the page).
- * @csspart workload - One workload's fieldset.
+ * @csspart scenario - The scenario's card (name, users, period, days, balance).
+ * @csspart preset - A preset's button.
+ * @csspart period - The working / calendar days switch.
+ * @csspart workload - One workload's card; with `workload-open` or `workload-closed` as it shows its fields or only its summary.
+ * @csspart workload-summary - A workload card's one-line summary (the button that opens and closes it).
+ * @csspart remove - A workload card's remove button.
+ * @csspart key-mode - A workload's key mode switch.
+ * @csspart levers-toggle - The button that shows a workload's levers.
+ * @csspart undo - The line after a removal, with its Undo button.
+ * @csspart add-workload - The Add workload button.
+ * @csspart summary-bar - The bar with the monthly total that stays in view on a narrow element.
+ * @csspart summary-bar-total - Its total.
+ * @csspart summary-bar-toggle - Its button that opens the breakdown.
+ * @csspart summary-bar-panel - The breakdown it opens.
  * @csspart results - The results panel.
  * @csspart total - The monthly credits.
  * @csspart money - The money equivalent.
@@ -81,6 +95,7 @@ interface ServiceSelectDetail {
  * @cssproperty [--credit-calculator-bar-color=var(--credit-color-accent)] - Bars of the charts.
  * @cssproperty --credit-calculator-bar-b-color - Fill of scenario B's bars when comparing (outlined in the bar colour); by default the bar colour at 25 % on the surface.
  * @cssproperty [--credit-calculator-field-width=9rem] - Width of number fields.
+ * @cssproperty [--credit-calculator-sticky-top=1rem] - Where the estimate sticks below the top of the viewport (a page with a fixed header sets its height).
  */
 export class CreditCalculator extends CreditElement {
   static override readonly tag = 'credit-calculator';
@@ -167,8 +182,15 @@ export class CreditCalculator extends CreditElement {
     importJson: (text) => void this.importJson(text),
     announce: (text) => this.#announcer.announce(text),
     strings: () => this.#strings,
+    language: () => this.language,
   });
   #listeningTo: EventTarget | undefined;
+  /** One service combobox per workload (by key). */
+  readonly #comboboxes = new Map<number, Combobox>();
+  /** The workload last removed, where it stood: Undo puts it back. */
+  #removed: { workload: WorkloadDraft; index: number; title: string } | undefined;
+  /** The phone bar's breakdown is open. */
+  #barOpen = false;
   readonly #onServiceSelect = (event: Event) => this.#serviceFromTable(event as CustomEvent<ServiceSelectDetail>);
 
   constructor() {
@@ -286,6 +308,7 @@ export class CreditCalculator extends CreditElement {
   /** Loads a scenario into the form (as an import would) and prices it. */
   load(scenario: Scenario): void {
     this.#handover = undefined;
+    this.#removed = undefined;
     this.draft = scenarioDraft(scenario, this.#locale, this.balance);
     this.#prompts.clear();
     this.recompute();
@@ -381,6 +404,22 @@ export class CreditCalculator extends CreditElement {
     this.#edit(mutate);
   }
 
+  /** A change of how a workload shows (open, levers): its card re-renders, nothing is re-priced. */
+  #show(w: WorkloadDraft, mutate: () => void): void {
+    mutate();
+    w.rev++;
+    this.requestUpdate();
+  }
+
+  #serviceCombobox(key: number): Combobox {
+    let box = this.#comboboxes.get(key);
+    if (!box) {
+      box = new Combobox(this, `w${key}-service`, (service) => this.#setService(key, service));
+      this.#comboboxes.set(key, box);
+    }
+    return box;
+  }
+
   #workload(key: number): WorkloadDraft | undefined {
     return this.draft?.workloads.find((w) => w.key === key);
   }
@@ -412,14 +451,32 @@ export class CreditCalculator extends CreditElement {
     const w = workloadDraft(starterWorkload(service), this.#locale);
     this.draft.workloads.push(w);
     this.#activeKey = w.key;
+    this.#removed = undefined;
     this.recompute();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#w${w.key}-name`)?.focus());
   }
 
+  /** Removes a workload; it can be brought back (Undo, which takes the focus) until the list changes again. */
   #removeWorkload(key: number): void {
-    const index = this.draft?.workloads.findIndex((w) => w.key === key) ?? -1;
+    const draft = this.draft;
+    const index = draft?.workloads.findIndex((w) => w.key === key) ?? -1;
+    const workload = draft?.workloads[index];
+    if (!draft || !workload) return;
+    const service = tryFindService(this.#activeCatalog!, workload.service);
+    const title = workload.name || (service ? serviceName(service) : this.#strings.workload(index + 1));
+    this.#removed = { workload, index, title };
     this.#edit((d) => d.workloads.splice(index, 1));
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#add-workload')?.focus());
+    this.#announcer.announce(this.#strings.removed(title));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#undo')?.focus());
+  }
+
+  #undoRemove(): void {
+    const removed = this.#removed;
+    if (!removed || !this.draft) return;
+    this.#removed = undefined;
+    removed.workload.rev++;
+    this.#edit((d) => d.workloads.splice(Math.min(removed.index, d.workloads.length), 0, removed.workload));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[aria-controls="w${removed.workload.key}-body"]`)?.focus());
   }
 
   #serviceFromTable(event: CustomEvent<ServiceSelectDetail>): void {
@@ -452,9 +509,23 @@ export class CreditCalculator extends CreditElement {
     this.#announcer.announce(this.#strings.serviceFromTable(serviceName(service)));
   }
 
+  /** A prompt from a text file (dropped or chosen): counted as a pasted one; a file over 1 MB is refused, saying so. */
+  async #promptFile(key: number, file: File): Promise<void> {
+    const w = this.#workload(key);
+    if (!w) return;
+    const limit = 1024 * 1024;
+    if (file.size > limit) {
+      w.promptError = this.#strings.promptFileTooLarge(formatNumber('1', this.#locale) + ' MB');
+      w.rev++;
+      return this.requestUpdate();
+    }
+    this.#countPrompt(key, await file.text());
+  }
+
   #countPrompt(key: number, text: string): void {
     const w = this.#workload(key);
     if (!w) return;
+    w.promptError = undefined;
     w.prompt = text;
     w.rev++;
     this.#prompts.count(key, text, w.service);
@@ -484,21 +555,26 @@ export class CreditCalculator extends CreditElement {
       language: this.language,
       errors: this.errors,
       month: monthOf(this.#startDay),
+      removed: this.#removed?.title,
+      compare: nothing,
       promptState: (key) => host.#prompts.state(key),
+      workloadCredits: (index) => {
+        const r = host.result;
+        const line = r && r.scenario.workloads.length === draft.workloads.length ? r.byWorkload[index] : undefined;
+        return line && formatCredits(line.credits, host.#locale);
+      },
+      serviceCombobox: (key) => host.#serviceCombobox(key),
       edit: (mutate) => host.#edit(mutate),
       editWorkload: (w, mutate) => host.#editWorkload(w, mutate),
-      search: (w, text) => {
-        w.search = text;
-        w.rev++;
-        host.requestUpdate();
-      },
-      setService: (key, service) => host.#setService(key, service),
+      show: (w, mutate) => host.#show(w, mutate),
       countPrompt: (key, text) => host.#countPrompt(key, text),
+      promptFile: (key, file) => void host.#promptFile(key, file),
       usePromptCount: (w, tokens) => host.#editWorkload(w, () => (w.text.inputTokens = editText(tokens, host.#locale))),
       routeTargets: (index, w) => (host.#recommendedFor?.scenario.workloads[index]?.service === w.service ? host.recommendations?.cheaper[index] : undefined),
       focusWorkload: (key) => (host.#activeKey = key),
       addWorkload: () => host.#addWorkload(),
       removeWorkload: (key) => host.#removeWorkload(key),
+      undoRemove: () => host.#undoRemove(),
       applyPreset: (id) => host.#applyPreset(id),
     };
   };
@@ -524,6 +600,51 @@ export class CreditCalculator extends CreditElement {
     };
   }
 
+  /**
+   * The monthly total that stays at the bottom of the viewport while the form is edited on a
+   * narrow element (hidden beside the sticky estimate on a wide one); it opens the breakdown.
+   */
+  #renderBar(catalog: Catalog): TemplateResult | typeof nothing {
+    const r = this.result;
+    if (!r) return nothing;
+    const s = this.#strings;
+    return html`<div class="summary-bar" part="summary-bar">
+      ${this.#barOpen ? html`<div class="summary-bar-panel" id="bar-panel" part="summary-bar-panel" tabindex="0" role="region" aria-label=${s.showBreakdown}>${renderBreakdown(r, this.#resultsContext(catalog), 'bar-')}</div>` : nothing}
+      <div class="summary-bar-line">
+        <p class="summary-bar-figures">
+          <span class="label">${s.perMonthShort}</span>
+          <strong class="summary-bar-total" part="summary-bar-total">${formatCredits(r.credits, this.#locale)}</strong>
+          <span class="muted">${formatMoney(r.money.amount, r.money.currency, this.#locale, { maximumFractionDigits: 2 })}</span>
+        </p>
+        ${disclosure(
+          {
+            controls: 'bar-panel',
+            open: this.#barOpen,
+            onToggle: (open) => {
+              this.#barOpen = open;
+              this.requestUpdate();
+            },
+            className: 'button summary-bar-toggle',
+            part: 'summary-bar-toggle',
+          },
+          s.showBreakdown,
+        )}
+      </div>
+    </div>`;
+  }
+
+  /**
+   * A field focused under the phone bar (a browser scrolls a focused field only when none of it
+   * shows) is brought up above it, so the bar never hides the field being edited (WCAG 2.4.11).
+   */
+  readonly #keepInView = (event: FocusEvent): void => {
+    const bar = this.renderRoot.querySelector('.summary-bar');
+    const field = event.target as HTMLElement;
+    if (!bar || !field.getBoundingClientRect) return;
+    const top = bar.getBoundingClientRect().top;
+    if (top > 0 && top < innerHeight && field.getBoundingClientRect().top > top - 24) field.scrollIntoView({ block: 'center' });
+  };
+
   protected override render(): TemplateResult {
     const catalog = this.#activeCatalog;
     const draft = this.draft;
@@ -535,7 +656,8 @@ export class CreditCalculator extends CreditElement {
       </div>`;
     }
     return html`<div part="base" class="base">
-      <div>${this.#renderNotice()} ${this.#renderHandover(catalog, draft)} ${renderForm(this.#formView(catalog, draft))}</div>
+      <div class="main" @focusin=${this.#keepInView}>${this.#renderNotice()} ${this.#renderHandover(catalog, draft)} ${renderForm(this.#formView(catalog, draft))}</div>
+      ${this.#renderBar(catalog)}
       ${renderResults(this.#resultsContext(catalog), {
         result: this.result,
         recommendations: this.recommendations,

@@ -25,7 +25,6 @@ export interface WorkloadDraft {
   name: string;
   service: string;
   keyMode: string;
-  search: string;
   text: Partial<Record<WorkloadField, string>>;
   /** Sliders, in whole percent. */
   cacheHitRate: number;
@@ -33,6 +32,12 @@ export interface WorkloadDraft {
   routeShare: number;
   routeTo: string;
   prompt: string;
+  /** Why a prompt file was refused (too large). */
+  promptError?: string;
+  /** The card shows its fields (else only its one-line summary). */
+  open: boolean;
+  /** The levers (cache, compression, routing) are shown. */
+  leversOpen: boolean;
   /** Fields of the workload the form does not show (ranges of other quantities, …), kept as loaded. */
   extra: Partial<Workload>;
 }
@@ -128,6 +133,16 @@ export function editText(value: number | undefined, locale: string): string {
   return numberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 }).format(value);
 }
 
+/** The text one step (±1, ±10) from `text`, kept within the field's rule; a text that does not parse stays. */
+export function stepText(text: string, delta: number, rule: NumberRule, locale: string): string {
+  const parsed = parseNumber(text, locale, rule);
+  const value = parsed.ok ? parsed.value : parsed.reason === 'empty' ? 0 : undefined;
+  if (value === undefined) return text;
+  // Counts, not money: rounded to the 6 decimals a field shows.
+  const next = Math.min(rule.max, Math.max(rule.min ?? 0, Math.round((value + delta) * 1e6) / 1e6));
+  return editText(next, locale);
+}
+
 const percent = (share: number | undefined) => Math.round((share ?? 0) * 100);
 
 let nextKey = 1;
@@ -148,7 +163,6 @@ export function workloadDraft(w: Workload, locale: string): WorkloadDraft {
     name: w.name ?? '',
     service: w.service,
     keyMode: w.keyMode ?? '',
-    search: '',
     text: {
       requestsPerUserPerDay: t(w.requestsPerUserPerDay ?? 0),
       requestsLow: t(range?.low),
@@ -169,6 +183,8 @@ export function workloadDraft(w: Workload, locale: string): WorkloadDraft {
     routeShare: percent(w.routeShare),
     routeTo: w.routeTo ?? '',
     prompt: '',
+    open: true,
+    leversOpen: !!(w.cacheHitRate || w.compression || w.routeShare || w.outputCap),
     extra,
   };
 }
@@ -181,7 +197,8 @@ export function scenarioDraft(s: Scenario, locale: string, balance = ''): Draft 
     name: s.name ?? '',
     basis: s.period.basis,
     text: { users: editText(s.users, locale), days: editText(s.period.days, locale), balance },
-    workloads: s.workloads.map((w) => workloadDraft(w, locale)),
+    // Three or more workloads start as cards folded to their summaries, but the first.
+    workloads: s.workloads.map((w, i) => ({ ...workloadDraft(w, locale), open: s.workloads.length < 3 || i === 0 })),
     extra: extraScenario,
   };
 }

@@ -35,7 +35,8 @@ export function renderSummary(result: SimulationResult, ctx: ResultsContext): Te
     </dl>`;
 }
 
-export function renderBreakdown(result: SimulationResult, ctx: ResultsContext): TemplateResult {
+/** `prefix`: for the ids of a second copy (the phone bar's), so ids stay unique. */
+export function renderBreakdown(result: SimulationResult, ctx: ResultsContext, prefix = ''): TemplateResult {
   const s = ctx.strings;
   const types = allocateDisplay(
     result.byBillingType.map((t) => ({ label: billingTypeName(t.id, ctx.language, t.name), credits: t.credits })),
@@ -49,12 +50,12 @@ export function renderBreakdown(result: SimulationResult, ctx: ResultsContext): 
   const bars = (rows: typeof types.lines) => rows.map((r) => ({ label: r.label, credits: r.credits, shown: `${shown(r.display)} ${commonStrings(ctx.language).credits}` }));
   const pct = (value: string) =>
     Number(result.credits) > 0 ? formatPercent((Number(value) / Number(result.credits)) * 100, ctx.locale) : '–';
-  return html`<section aria-labelledby="by-type-h">
-      <h3 id="by-type-h">${s.byBillingType}</h3>
+  return html`<section aria-labelledby="${prefix}by-type-h">
+      <h3 id="${prefix}by-type-h">${s.byBillingType}</h3>
       ${barChart(s.chartTitle(s.byBillingType), bars(types.lines))}
     </section>
-    <section aria-labelledby="by-workload-h">
-      <h3 id="by-workload-h">${s.byWorkload}</h3>
+    <section aria-labelledby="${prefix}by-workload-h">
+      <h3 id="${prefix}by-workload-h">${s.byWorkload}</h3>
       ${barChart(s.chartTitle(s.byWorkload), bars(workloads.lines))}
     </section>
     <table part="table">
@@ -115,11 +116,11 @@ export function renderRecommendations(result: SimulationResult, recs: Recommenda
               ${alts.map(
                 (a) => html`<li>
                   <span class="alternative">
-                    <strong>${a.name}</strong>: ${credits(a.credits, ctx)}${a.free ? html` <span class="badge">${s.free}</span>` : nothing}
+                    <strong>${a.name}</strong>: ${credits(a.credits, ctx)}${a.free ? html` <span class="badge positive">${s.free}</span>` : nothing}
                     · ${s.saves(credits(a.saves, ctx), formatPercent(a.savesPercent, ctx.locale))}
                   </span>
                   <span class="muted why">${s.alternativeWhy(kind, a.contextWindow === null ? null : formatContextWindow(a.contextWindow, ctx.locale), a.requestTokens === null ? null : formatNumber(String(a.requestTokens), ctx.locale))}</span>
-                  <button type="button" @click=${() => ctx.onUseService(i, a.service)}>${s.useService(a.name)}</button>
+                  <button type="button" class="button" @click=${() => ctx.onUseService(i, a.service)}>${s.useService(a.name)}</button>
                 </li>`,
               )}
             </ul>`

@@ -5,6 +5,8 @@ import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { breakdownCsv, scenarioToJson, type Scenario, type SimulationResult } from '../../core/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
 import { downloadText } from '../common/download.js';
+import { dropZone } from '../controls/index.js';
+import type { Language } from '../../i18n/index.js';
 
 export interface ShareOptions {
   scenario: () => Scenario | undefined;
@@ -14,6 +16,7 @@ export interface ShareOptions {
   importJson: (text: string) => void;
   announce: (text: string) => void;
   strings: () => CalculatorStrings;
+  language: () => Language;
 }
 
 type Host = ReactiveElement & { renderRoot: HTMLElement | DocumentFragment };
@@ -48,33 +51,30 @@ export class ShareController {
     downloadText(this.host.renderRoot, text, name, type);
   }
 
-  readonly #importFile = async (event: Event): Promise<void> => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
+  readonly #importFile = async (file: File): Promise<void> => {
     this.options.importJson(await file.text());
-    input.value = '';
   };
 
   render(): TemplateResult {
     const s = this.options.strings();
     const scenario = this.options.scenario();
     const result = this.options.result();
-    return html`<section aria-labelledby="share-h">
+    return html`<section class="share" part="share" aria-labelledby="share-h">
       <h3 id="share-h">${s.share_}</h3>
       <div class="actions">
-        <button type="button" @click=${this.copyLink} ?disabled=${!scenario}>${s.copyLink}</button>
-        <button type="button" @click=${() => scenario && this.#download(scenarioToJson(scenario), 'scenario.json', 'application/json')} ?disabled=${!scenario}>${s.exportJson}</button>
-        <button type="button" @click=${() => result && this.#download(breakdownCsv(result), 'breakdown.csv', 'text/csv')} ?disabled=${!result}>${s.exportCsv}</button>
-        <label class="file-label" for="import">${s.importJson}</label>
-        <input id="import" type="file" accept=".json,application/json" @change=${this.#importFile} />
+        <button type="button" class="button" @click=${this.copyLink} ?disabled=${!scenario}>${s.copyLink}</button>
+        <button type="button" class="button" @click=${() => scenario && this.#download(scenarioToJson(scenario), 'scenario.json', 'application/json')} ?disabled=${!scenario}>${s.exportJson}</button>
+        <button type="button" class="button" @click=${() => result && this.#download(breakdownCsv(result), 'breakdown.csv', 'text/csv')} ?disabled=${!result}>${s.exportCsv}</button>
       </div>
       ${this.#link
-        ? html`<div class="field wide">
-            <label for="share-link">${s.shareLink}</label>
-            <input id="share-link" type="url" readonly .value=${this.#link} />
+        ? html`<div class="field share-link">
+            <label class="label" for="share-link">${s.shareLink}</label>
+            <input id="share-link" class="input" type="url" readonly .value=${this.#link} />
           </div>`
         : nothing}
+      <div class="share-link">
+        ${dropZone({ id: 'import', label: s.importJson, accept: '.json,application/json', language: this.options.language(), onFile: (file) => void this.#importFile(file) })}
+      </div>
     </section>`;
   }
 }

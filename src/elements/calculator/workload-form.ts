@@ -1,13 +1,16 @@
-// The scenario form: presets, the scenario's fields, one fieldset per workload (service, figures,
-// prompt, levers). Render functions of the draft; every edit goes back through `FormView`, which
-// the calculator implements, so the form holds no state of its own.
-import { html, nothing, type TemplateResult } from 'lit';
+// The scenario form: presets, the scenario's fields, one card per workload (its one-line summary,
+// and when open its service, figures, prompt and levers), undo after a removal. Render functions
+// of the draft; every edit goes back through `FormView`, which the calculator implements, so the
+// form holds no state of its own. The controls are the elements' own (src/elements/controls).
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { daysOfUse, defaultKeyMode, matchesSearch, searchTerms, serviceName, shapeOf, tryFindService, type Alternative, type Catalog, type Service } from '../../core/index.js';
+import { daysOfUse, defaultKeyMode, searchTextOf, serviceName, shapeOf, tryFindService, type Alternative, type Catalog, type Service } from '../../core/index.js';
 import { billingTypeName, commonStrings, formatDate, formatNumber, formatPercent, type Language } from '../../i18n/index.js';
+import { disclosure, dropZone, icons, segmented, stepper, type Combobox, type ComboboxOption } from '../controls/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
-import { editText, fieldsFor, hasToolService, RULES, type Draft, type FieldErrors, type WorkloadDraft, type WorkloadField } from './draft.js';
+import { editText, fieldsFor, hasToolService, RULES, stepText, type Draft, type FieldErrors, type WorkloadDraft, type WorkloadField } from './draft.js';
+import { parseNumber } from './parse-number.js';
 import { availablePresets, type PresetId } from './presets.js';
 import type { PromptCountState } from './prompt-count.js';
 
@@ -21,26 +24,38 @@ export interface FormView {
   readonly errors: FieldErrors;
   /** The calendar month (YYYY-MM) whose days a period basis counts. */
   readonly month: string;
+  /** The workload last removed (until it is brought back or another change of the list). */
+  readonly removed: string | undefined;
+  /** The compare switch (A / B), when comparing; rendered above the scenario. */
+  readonly compare: TemplateResult | typeof nothing;
   promptState(key: number): PromptCountState;
+  /** Workload `index`'s monthly credits as shown, once priced. */
+  workloadCredits(index: number): string | undefined;
+  /** The service combobox of a workload (one controller per workload). */
+  serviceCombobox(key: number): Combobox;
   /** The services cheaper than workload `index`'s own that hold its requests (undefined until recommended). */
   routeTargets(index: number, w: WorkloadDraft): readonly Alternative[] | undefined;
   /** An edit of the scenario's own fields; re-prices. */
   edit(mutate: (draft: Draft) => void): void;
-  /** An edit of one workload; only its fieldset re-renders. */
+  /** An edit of one workload; only its card re-renders. */
   editWorkload(w: WorkloadDraft, mutate: () => void): void;
-  /** The service search text changed (filters the list; does not re-price). */
-  search(w: WorkloadDraft, text: string): void;
-  setService(key: number, service: string): void;
+  /** A change of how a workload is shown (open, levers): re-renders its card, does not re-price. */
+  show(w: WorkloadDraft, mutate: () => void): void;
   countPrompt(key: number, text: string): void;
+  /** A text file dropped or chosen as the prompt. */
+  promptFile(key: number, file: File): void;
   /** Takes a counted prompt's tokens as the workload's input tokens. */
   usePromptCount(w: WorkloadDraft, tokens: number): void;
   focusWorkload(key: number): void;
   addWorkload(): void;
   removeWorkload(key: number): void;
+  undoRemove(): void;
   applyPreset(id: PresetId): void;
 }
 
-/** The errors of one workload as a string, so that its fieldset re-renders only when they change. */
+const trash = svg`<svg class="icon" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5"/></svg>`;
+
+/** The errors of one workload as a string, so that its card re-renders only when they change. */
 function errorSignature(errors: FieldErrors, key: number): string {
   let signature = '';
   for (const [k, v] of errors) if (k.startsWith(`${key}.`)) signature += `${k}=${typeof v === 'string' ? v : v.message};`;
@@ -86,54 +101,87 @@ function errorText(view: FormView, key: string, field: keyof typeof RULES | 'ser
   return view.strings.errors[e](limit !== undefined ? formatNumber(String(limit), view.locale) : '');
 }
 
-function numberField(view: FormView, id: string, errorKey: string, field: keyof typeof RULES, label: string, value: string, onInput: (text: string) => void, unit?: string, hint?: string): TemplateResult {
-  const error = errorText(view, errorKey, field);
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ');
-  return html`<div class="field">
-    <label for=${id}>${label}</label>
-    <span class="unit-input">
+interface NumberFieldOptions {
+  id: string;
+  errorKey: string;
+  field: keyof typeof RULES;
+  label: string;
+  value: string;
+  onInput: (text: string) => void;
+  unit?: string;
+  hint?: string;
+  /** A count people step through (users, days, requests): − and + beside the field. */
+  steps?: boolean;
+}
+
+function numberField(view: FormView, o: NumberFieldOptions): TemplateResult {
+  const { id } = o;
+  const error = errorText(view, o.errorKey, o.field);
+  const describedBy = [error && `${id}-error`, o.hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
+  let control: TemplateResult;
+  if (o.steps) {
+    const rule = RULES[o.field];
+    const parsed = parseNumber(o.value, view.locale, rule);
+    control = stepper({
+      id,
+      label: o.label,
+      value: o.value,
+      language: view.language,
+      onInput: o.onInput,
+      onStep: (delta) => o.onInput(stepText(o.value, delta, rule, view.locale)),
+      atMin: parsed.ok && parsed.value <= (rule.min ?? 0),
+      atMax: parsed.ok && parsed.value >= rule.max,
+      invalid: !!error,
+      ...(describedBy && { describedBy }),
+    });
+  } else {
+    control = html`<span class="input-group">
       <input
         id=${id}
-        class="number"
+        class="input number"
         type="text"
         inputmode="decimal"
         autocomplete="off"
-        .value=${value}
+        .value=${o.value}
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy || nothing}
-        @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
+        aria-describedby=${describedBy ?? nothing}
+        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
       />
-      ${unit ? html`<span class="unit" aria-hidden="true">${unit}</span>` : nothing}
-    </span>
-    ${error ? html`<span class="error" id="${id}-error">${error}</span>` : nothing}
-    ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+      ${o.unit ? html`<span class="unit" aria-hidden="true">${o.unit}</span>` : nothing}
+    </span>`;
+  }
+  return html`<div class="field">
+    <label class="label" for=${id}>${o.label}</label>
+    ${control} ${error ? html`<span class="error" id="${id}-error">${error}</span>` : nothing}
+    ${o.hint ? html`<span class="hint" id="${id}-hint">${o.hint}</span>` : nothing}
   </div>`;
 }
 
 function slider(id: string, label: string, value: number, onInput: (v: number) => void): TemplateResult {
   return html`<div class="slider">
-    <label for=${id}>${label}</label>
+    <label class="label" for=${id}>${label}</label>
     <input id=${id} type="range" min="0" max="100" step="1" .value=${String(value)} aria-valuetext="${value} %" @input=${(e: Event) => onInput(Number((e.target as HTMLInputElement).value))} />
     <output for=${id}>${value} %</output>
   </div>`;
 }
 
-function serviceOptions(view: FormView, w: Pick<WorkloadDraft, 'search' | 'service'>, filter?: (s: Service) => boolean): TemplateResult[] {
-  const { catalog, language } = view;
-  const terms = searchTerms(w.search);
-  const groups = new Map<string, Service[]>();
-  for (const s of catalog.services) {
-    if (filter && !filter(s)) continue;
-    if (s.id !== w.service && !matchesSearch(s, terms)) continue;
-    const list = groups.get(s.billingType) ?? [];
-    list.push(s);
-    groups.set(s.billingType, list);
+const serviceOptionCache = new WeakMap<Catalog, Map<Language, ComboboxOption[]>>();
+
+/** Every service of the catalog, grouped by billing type, found by the words the price list's search knows. */
+function serviceOptions(catalog: Catalog, language: Language): ComboboxOption[] {
+  let byLanguage = serviceOptionCache.get(catalog);
+  if (!byLanguage) serviceOptionCache.set(catalog, (byLanguage = new Map()));
+  let options = byLanguage.get(language);
+  if (!options) {
+    const groups = new Map<string, Service[]>();
+    for (const s of catalog.services) groups.set(s.billingType, [...(groups.get(s.billingType) ?? []), s]);
+    options = [...groups].flatMap(([type, services]) => {
+      const kind = billingTypeName(type, language, catalog.billingTypes.find((b) => b.id === type)?.name);
+      return services.map((s) => ({ value: s.id, label: serviceName(s), keywords: `${searchTextOf(s)} ${kind}` }));
+    });
+    byLanguage.set(language, options);
   }
-  return [...groups].map(
-    ([type, services]) => html`<optgroup label=${billingTypeName(type, language, catalog.billingTypes.find((b) => b.id === type)?.name)}>
-      ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === w.service}>${serviceName(s)}</option>`)}
-    </optgroup>`,
-  );
+  return options;
 }
 
 /** The count beside the input-token figure: pasting a prompt never overwrites what was typed; the user takes the count with a button. */
@@ -156,6 +204,19 @@ function promptHint(view: FormView, w: WorkloadDraft, state: PromptCountState): 
   }
 }
 
+/** "GPT-4.1-mini-1M · 400 requests/day": what the card's summary says besides its title and credits. */
+function workloadMeta(view: FormView, w: WorkloadDraft, service: Service | undefined): string {
+  const s = view.strings;
+  const count = (text: string | undefined) => {
+    const parsed = parseNumber(text ?? '', view.locale, { max: Number.MAX_SAFE_INTEGER });
+    return parsed.ok ? formatNumber(String(parsed.value), view.locale) : (text ?? '');
+  };
+  const shape = service ? shapeOf(service) : 'chat';
+  const amount = shape === 'token-days' ? s.storedTokens(count(w.text.knowledgeBaseTokens)) : s.requestsPerDay(count(w.text.requestsPerUserPerDay));
+  // Without a name of its own the card's title is the service already.
+  return w.name ? `${service?.model ?? w.service} · ${amount}` : amount;
+}
+
 function renderWorkload(view: FormView, w: WorkloadDraft, index: number): TemplateResult {
   const { catalog, strings: s } = view;
   const id = (f: string) => `w${w.key}-${f}`;
@@ -164,95 +225,113 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
   const fields = fieldsFor(shape, hasToolService(catalog));
   const title = w.name || (service ? serviceName(service) : s.workload(index + 1));
   const setText = (f: WorkloadField) => (text: string) => view.editWorkload(w, () => setWorkloadText(w, f, text));
+  const steps = new Set<WorkloadField>(['requestsPerUserPerDay', 'imagesPerRequest', 'toolCalls']);
   const field = (f: WorkloadField) =>
-    fields.includes(f) ? numberField(view, id(f), `${w.key}.${f}`, f, s.fields[f], w.text[f] ?? '', setText(f), s.units[f]) : nothing;
+    fields.includes(f)
+      ? numberField(view, { id: id(f), errorKey: `${w.key}.${f}`, field: f, label: s.fields[f], value: w.text[f] ?? '', onInput: setText(f), unit: s.units[f], steps: steps.has(f) })
+      : nothing;
   const serviceError = errorText(view, `${w.key}.service`, 'service');
   const routeError = errorText(view, `${w.key}.routeTo`, 'routeTo');
   const routeTargets = view.routeTargets(index, w);
   const modes = catalog.keyModes;
   // The key mode the simulator prices this workload with when none was chosen (core's one rule).
   const keyMode = w.keyMode || view.draft.extra.keyMode || defaultKeyMode(catalog);
-  return html`<fieldset part="workload" @focusin=${() => view.focusWorkload(w.key)}>
-    <legend>${s.workload(index + 1)}: ${title}</legend>
-    <div class="row">
-      <div class="field wide">
-        <label for=${id('name')}>${s.workloadName}</label>
-        <input id=${id('name')} type="text" .value=${w.name} @input=${(e: Event) => view.editWorkload(w, () => (w.name = (e.target as HTMLInputElement).value))} />
-      </div>
+  const credits = view.workloadCredits(index);
+  const options = serviceOptions(catalog, view.language);
+  const body = () => html`<div class="card-body" id=${id('body')}>
+    <div class="grid">
       <div class="field">
-        <label for=${id('search')}>${s.searchService}</label>
-        <input id=${id('search')} type="search" .value=${w.search} @input=${(e: Event) => view.search(w, (e.target as HTMLInputElement).value)} />
+        <label class="label" for=${id('name')}>${s.workloadName}</label>
+        <input id=${id('name')} class="input" type="text" .value=${w.name} @input=${(e: Event) => view.editWorkload(w, () => (w.name = (e.target as HTMLInputElement).value))} />
       </div>
-      <div class="field wide">
-        <label for=${id('service')}>${s.service}</label>
-        <select
-          id=${id('service')}
-          aria-invalid=${serviceError ? 'true' : 'false'}
-          aria-describedby=${serviceError ? `${id('service')}-error` : nothing}
-          @change=${(e: Event) => view.setService(w.key, (e.target as HTMLSelectElement).value)}
-        >
-          ${service ? nothing : html`<option value=${w.service} selected>${w.service}</option>`}
-          ${guard([catalog, w.search, w.service, view.locale], () => serviceOptions(view, w))}
-        </select>
+      <div class="span-2">
+        ${view.serviceCombobox(w.key).render({
+          label: s.service,
+          value: w.service,
+          options: service ? options : [{ value: w.service, label: w.service }, ...options],
+          language: view.language,
+          invalid: !!serviceError,
+          ...(serviceError && { describedBy: `${id('service')}-error` }),
+        })}
         ${serviceError ? html`<span class="error" id="${id('service')}-error">${serviceError}</span>` : nothing}
       </div>
-      ${modes.length > 1
-        ? html`<div class="field">
-            <label for=${id('key')}>${s.keyMode}</label>
-            <select id=${id('key')} @change=${(e: Event) => view.editWorkload(w, () => (w.keyMode = (e.target as HTMLSelectElement).value))}>
-              ${modes.map((m) => html`<option value=${m.id} ?selected=${keyMode === m.id}>${(commonStrings(view.language).keyModes as Record<string, string>)[m.id] ?? m.name}</option>`)}
-            </select>
-          </div>`
-        : nothing}
     </div>
-    <div class="row">${field('requestsPerUserPerDay')} ${field('inputTokens')} ${field('outputTokens')} ${field('audioSeconds')} ${field('characters')} ${field('knowledgeBaseTokens')}</div>
+    ${modes.length > 1
+      ? segmented({
+          name: id('key'),
+          legend: s.keyMode,
+          showLegend: true,
+          value: keyMode,
+          options: modes.map((m) => ({ value: m.id, label: (commonStrings(view.language).keyModes as Record<string, string>)[m.id] ?? m.name })),
+          onChange: (mode) => view.editWorkload(w, () => (w.keyMode = mode)),
+          part: 'key-mode',
+        })
+      : nothing}
+    <div class="grid">${field('requestsPerUserPerDay')} ${field('inputTokens')} ${field('outputTokens')} ${field('audioSeconds')} ${field('characters')} ${field('knowledgeBaseTokens')}</div>
     ${fields.includes('requestsLow')
-      ? html`<div class="row" role="group" aria-labelledby=${id('range')}>
-          <span class="label" id=${id('range')}>${s.fields.requestsPerUserPerDay} · ${s.range}</span>
+      ? html`<div class="grid range" role="group" aria-labelledby=${id('range')}>
+          <span class="label span-all" id=${id('range')}>${s.fields.requestsPerUserPerDay} · ${s.range}</span>
           ${field('requestsLow')} ${field('requestsHigh')}
         </div>`
       : nothing}
     ${fields.includes('inputTokens')
-      ? html`<div class="field wide">
-          <label for=${id('prompt')}>${s.prompt}</label>
-          <textarea id=${id('prompt')} aria-describedby=${id('prompt-count')} .value=${w.prompt} @input=${(e: Event) => view.countPrompt(w.key, (e.target as HTMLTextAreaElement).value)}></textarea>
+      ? html`<div class="field prompt">
+          <label class="label" for=${id('prompt')}>${s.prompt}</label>
+          <textarea id=${id('prompt')} class="input" aria-describedby=${id('prompt-count')} .value=${w.prompt} @input=${(e: Event) => view.countPrompt(w.key, (e.target as HTMLTextAreaElement).value)}></textarea>
           <span class="hint" id=${id('prompt-count')}>${promptHint(view, w, view.promptState(w.key))}</span>
+          ${w.promptError ? html`<span class="error" role="alert">${w.promptError}</span>` : nothing}
+          ${dropZone({ id: id('prompt-file'), label: s.promptFile, accept: '.txt,.md,.markdown,.csv,.json,text/*', language: view.language, onFile: (file) => view.promptFile(w.key, file) })}
         </div>`
       : nothing}
     ${fields.includes('imagesPerRequest')
-      ? html`<div class="row">
-          ${field('imagesPerRequest')} ${hasImages(w) ? html`${field('imageWidth')} ${field('imageHeight')}` : nothing} ${field('toolCalls')}
-        </div>`
+      ? html`<div class="grid">${field('imagesPerRequest')} ${hasImages(w) ? html`${field('imageWidth')} ${field('imageHeight')}` : nothing} ${field('toolCalls')}</div>`
       : nothing}
     ${shape !== 'token-days'
-      ? html`<details ?open=${w.cacheHitRate > 0 || w.compression > 0 || w.routeShare > 0 || !!w.text.outputCap}>
-          <summary>${s.levers}</summary>
-          <div class="row">
-            ${slider(id('cache'), s.cacheHitRate, w.cacheHitRate, (v) => view.editWorkload(w, () => (w.cacheHitRate = v)))}
-            ${shape === 'chat' || shape === 'tokens' ? slider(id('compression'), s.compression, w.compression, (v) => view.editWorkload(w, () => (w.compression = v))) : nothing}
-          </div>
-          <div class="row">
-            ${slider(id('route'), s.routeShare, w.routeShare, (v) => view.editWorkload(w, () => (w.routeShare = v)))}
-            <div class="field wide">
-              <label for=${id('route-to')}>${s.routeTo}</label>
-              <select
-                id=${id('route-to')}
-                aria-invalid=${routeError ? 'true' : 'false'}
-                aria-describedby=${routeError ? `${id('route-to')}-error` : nothing}
-                @change=${(e: Event) => view.editWorkload(w, () => (w.routeTo = (e.target as HTMLSelectElement).value))}
-              >
-                <option value="" ?selected=${!w.routeTo}>${s.none}</option>
-                ${guard([catalog, w.routeTo, w.service, view.locale, targetSignature(routeTargets)], () => routeOptions(view, w, routeTargets))}
-              </select>
-              ${routeError ? html`<span class="error" id="${id('route-to')}-error">${routeError}</span>` : nothing}
-            </div>
-            ${field('outputCap')}
-          </div>
-        </details>`
+      ? html`<div class="levers">
+          ${disclosure({ controls: id('levers'), open: w.leversOpen, onToggle: (open) => view.show(w, () => (w.leversOpen = open)), part: 'levers-toggle' }, s.levers)}
+          ${w.leversOpen
+            ? html`<div id=${id('levers')} class="levers-body">
+                <div class="grid">
+                  ${slider(id('cache'), s.cacheHitRate, w.cacheHitRate, (v) => view.editWorkload(w, () => (w.cacheHitRate = v)))}
+                  ${shape === 'chat' || shape === 'tokens' ? slider(id('compression'), s.compression, w.compression, (v) => view.editWorkload(w, () => (w.compression = v))) : nothing}
+                  ${slider(id('route'), s.routeShare, w.routeShare, (v) => view.editWorkload(w, () => (w.routeShare = v)))}
+                  <div class="field">
+                    <label class="label" for=${id('route-to')}>${s.routeTo}</label>
+                    <span class="select">
+                      <select
+                        id=${id('route-to')}
+                        class="input"
+                        aria-invalid=${routeError ? 'true' : 'false'}
+                        aria-describedby=${routeError ? `${id('route-to')}-error` : nothing}
+                        @change=${(e: Event) => view.editWorkload(w, () => (w.routeTo = (e.target as HTMLSelectElement).value))}
+                      >
+                        <option value="" ?selected=${!w.routeTo}>${s.none}</option>
+                        ${guard([catalog, w.routeTo, w.service, view.locale, targetSignature(routeTargets)], () => routeOptions(view, w, routeTargets))}
+                      </select>
+                      ${icons.chevronDown}
+                    </span>
+                    ${routeError ? html`<span class="error" id="${id('route-to')}-error">${routeError}</span>` : nothing}
+                  </div>
+                  ${field('outputCap')}
+                </div>
+              </div>`
+            : nothing}
+        </div>`
       : nothing}
-    <div class="actions">
-      <button type="button" @click=${() => view.removeWorkload(w.key)}>${s.removeWorkload(title)}</button>
+  </div>`;
+  return html`<fieldset part="workload ${w.open ? 'workload-open' : 'workload-closed'}" class="card workload" @focusin=${() => view.focusWorkload(w.key)}>
+    <legend class="visually-hidden">${s.workload(index + 1)}: ${title}</legend>
+    <div class="card-head">
+      ${disclosure(
+        { controls: id('body'), open: w.open, onToggle: (open) => view.show(w, () => (w.open = open)), className: 'card-toggle', part: 'workload-summary' },
+        html`<span class="card-title">${title}</span><span class="card-meta"><span aria-hidden="true"> · </span>${workloadMeta(view, w, service)}</span
+          >${credits ? html`<span class="card-credits"><span class="visually-hidden"> · </span>${credits}</span>` : nothing}`,
+      )}
+      <button type="button" class="button quiet remove" part="remove" aria-label=${s.removeWorkload(title)} title=${s.removeWorkload(title)} @click=${() => view.removeWorkload(w.key)}>
+        ${trash}
+      </button>
     </div>
+    ${w.open ? body() : nothing}
   </fieldset>`;
 }
 
@@ -270,41 +349,55 @@ function daysHint(view: FormView): string {
 export function renderForm(view: FormView): TemplateResult {
   const { catalog, draft, strings: s } = view;
   const presets = availablePresets(catalog);
-  return html`<form part="form" @submit=${(e: Event) => e.preventDefault()} aria-labelledby="form-h">
+  return html`<form part="form" class="form" @submit=${(e: Event) => e.preventDefault()} aria-labelledby="form-h">
     <h2 id="form-h">${s.title}</h2>
     ${presets.length
-      ? html`<div class="row" role="group" aria-labelledby="presets-h">
+      ? html`<div class="presets" role="group" aria-labelledby="presets-h">
           <span class="label" id="presets-h">${s.presets}</span>
-          <div class="actions">${presets.map((p) => html`<button type="button" @click=${() => view.applyPreset(p)}>${s.presetNames[p]}</button>`)}</div>
+          <div class="chips">${presets.map((p) => html`<button type="button" class="button chip" part="preset" @click=${() => view.applyPreset(p)}>${s.presetNames[p]}</button>`)}</div>
         </div>`
       : nothing}
-    <fieldset>
-      <legend>${s.scenario}</legend>
-      <div class="row">
-        <div class="field wide">
-          <label for="scenario-name">${s.scenarioName}</label>
-          <input id="scenario-name" type="text" .value=${draft.name} @input=${(e: Event) => view.edit((d) => (d.name = (e.target as HTMLInputElement).value))} />
+    ${view.compare}
+    <fieldset class="card" part="scenario">
+      <legend class="card-legend">${s.scenario}</legend>
+      <div class="grid">
+        <div class="field span-2">
+          <label class="label" for="scenario-name">${s.scenarioName}</label>
+          <input id="scenario-name" class="input" type="text" .value=${draft.name} @input=${(e: Event) => view.edit((d) => (d.name = (e.target as HTMLInputElement).value))} />
         </div>
-        ${numberField(view, 'users', 'users', 'users', s.users, draft.text.users, (t) => view.edit((d) => (d.text.users = t)))}
-        <div class="field">
-          <label for="basis">${s.period}</label>
-          <select id="basis" @change=${(e: Event) => view.edit((d) => setBasis(d, (e.target as HTMLSelectElement).value as Draft['basis'], view))}>
-            <option value="working" ?selected=${draft.basis === 'working'}>${s.workingDays}</option>
-            <option value="calendar" ?selected=${draft.basis === 'calendar'}>${s.calendarDays}</option>
-          </select>
-        </div>
-        ${numberField(view, 'days', 'days', 'days', s.days, draft.text.days, (t) => view.edit((d) => (d.text.days = t)), s.units.days, daysHint(view))}
-        ${numberField(view, 'balance', 'balance', 'balance', s.balance, draft.text.balance, (t) => view.edit((d) => (d.text.balance = t)), s.units.balance)}
+        ${numberField(view, { id: 'users', errorKey: 'users', field: 'users', label: s.users, value: draft.text.users, onInput: (t) => view.edit((d) => (d.text.users = t)), steps: true })}
+      </div>
+      ${segmented({
+        name: 'basis',
+        legend: s.period,
+        showLegend: true,
+        value: draft.basis,
+        options: [
+          { value: 'working', label: s.workingDays },
+          { value: 'calendar', label: s.calendarDays },
+        ],
+        onChange: (basis) => view.edit((d) => setBasis(d, basis, view)),
+        part: 'period',
+      })}
+      <div class="grid">
+        ${numberField(view, { id: 'days', errorKey: 'days', field: 'days', label: s.days, value: draft.text.days, onInput: (t) => view.edit((d) => (d.text.days = t)), unit: s.units.days, hint: daysHint(view), steps: true })}
+        ${numberField(view, { id: 'balance', errorKey: 'balance', field: 'balance', label: s.balance, value: draft.text.balance, onInput: (t) => view.edit((d) => (d.text.balance = t)), unit: s.units.balance })}
       </div>
     </fieldset>
     ${repeat(
       draft.workloads,
       (w) => w.key,
       (w, i) =>
-        guard([w, w.rev, i, errorSignature(view.errors, w.key), promptSignature(view.promptState(w.key)), catalog, view.locale], () => renderWorkload(view, w, i)),
+        guard(
+          [w, w.rev, i, errorSignature(view.errors, w.key), promptSignature(view.promptState(w.key)), catalog, view.locale, view.workloadCredits(i), view.serviceCombobox(w.key).revision],
+          () => renderWorkload(view, w, i),
+        ),
     )}
+    ${view.removed !== undefined
+      ? html`<p class="undo" part="undo">${s.removed(view.removed)} <button type="button" id="undo" class="button quiet" @click=${() => view.undoRemove()}>${s.undo}</button></p>`
+      : nothing}
     <div class="actions">
-      <button type="button" id="add-workload" class="primary" @click=${() => view.addWorkload()}>${s.addWorkload}</button>
+      <button type="button" id="add-workload" class="button" part="add-workload" @click=${() => view.addWorkload()}>${icons.plus} ${s.addWorkload}</button>
     </div>
   </form>`;
 }

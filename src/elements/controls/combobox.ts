@@ -24,6 +24,9 @@ export interface ComboboxRender {
   part?: string;
   /** Show the label above the field (default), or only name the field for screen readers. */
   showLabel?: boolean;
+  invalid?: boolean;
+  /** Id of the error or hint text. */
+  describedBy?: string;
 }
 
 const normal = (text: string) => text.normalize('NFKC').toLowerCase();
@@ -35,6 +38,7 @@ export class Combobox implements ReactiveController {
   #active = -1;
   #shown: readonly ComboboxOption[] = [];
   #scrollActive = false;
+  #revision = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -48,6 +52,11 @@ export class Combobox implements ReactiveController {
     return this.#open;
   }
 
+  /** Changes whenever the control's own state does: a host that guards its template re-renders on it. */
+  get revision(): number {
+    return this.#revision;
+  }
+
   hostUpdated(): void {
     if (!this.#scrollActive) return;
     this.#scrollActive = false;
@@ -55,6 +64,7 @@ export class Combobox implements ReactiveController {
   }
 
   #set(open: boolean, active = this.#active): void {
+    this.#revision++;
     this.#open = open;
     this.#active = open ? active : -1;
     if (!open) this.#text = undefined;
@@ -122,6 +132,8 @@ export class Combobox implements ReactiveController {
           aria-autocomplete="list"
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls=${listId}
+          aria-invalid=${o.invalid ? 'true' : nothing}
+          aria-describedby=${o.describedBy ?? nothing}
           aria-activedescendant=${open && this.#active >= 0 && shown[this.#active] ? `${this.id}-${this.#active}` : nothing}
           placeholder=${o.placeholder ?? nothing}
           .value=${this.#text ?? selected?.label ?? ''}

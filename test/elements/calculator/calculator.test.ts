@@ -125,9 +125,8 @@ describe('<credit-calculator>', () => {
     // 2 workflow wizards a day at 10 credits (seed 003): 2 × 10 × 30 = 600.
     expect(el.result!.credits).to.equal('600');
     expect(text(el, '#days-hint')).to.equal('November 2026: 21 working days, 30 calendar days');
-    const basis = $<HTMLSelectElement>(el, '#basis');
-    basis.value = 'working';
-    basis.dispatchEvent(new Event('change'));
+    const basis = (value: string) => $<HTMLInputElement>(el, `input[name="basis"][value="${value}"]`).click();
+    basis('working');
     await el.updateComplete;
     // Mon 2 – Fri 6, 9–13, 16–20, 23–27 and Mon 30: 21 days; 2 × 10 × 21 = 420.
     expect($<HTMLInputElement>(el, '#days').value).to.equal('21');
@@ -138,8 +137,7 @@ describe('<credit-calculator>', () => {
     expect(text(el, '#days-error')).to.match(/at most 23 working days/);
     expect($(el, '#days').getAttribute('aria-describedby')).to.equal('days-error days-hint');
     expect(el.result!.credits).to.equal('420');
-    basis.value = 'calendar';
-    basis.dispatchEvent(new Event('change'));
+    basis('calendar');
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#days').value).to.equal('30');
     expect(el.result!.credits).to.equal('600');
@@ -257,6 +255,8 @@ describe('<credit-calculator>', () => {
     expect(recs).to.match(/A cheaper model can answer differently/);
     // Route to: only services cheaper than GPT-4.1 (with how much), none that costs more.
     const key = el.draft!.workloads[0]!.key;
+    $(el, `[aria-controls="w${key}-levers"]`).click();
+    await el.updateComplete;
     const routes = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>(`#w${key}-route-to option`)];
     expect(routes.map((o) => o.textContent!.trim()).slice(0, 4)).to.deep.equal(['None', '百度 (Baidu) ERNIE-Speed-128K (−100%)', 'Tencent hunyuan-lite-4k (−100%)', 'Ali (Alibaba) Qwen-Turbo-1M (−98%)']);
     const cheaper = el.recommendations!.cheaper[0]!.map((a) => a.service);
@@ -291,7 +291,7 @@ describe('<credit-calculator>', () => {
     expect(el.currentScenario!.period).to.deep.equal({ basis: 'working', days: 21 });
     expect(el.result!.credits).to.equal('8.4');
     expect(text(el, '[part="handover"]')).to.equal('Planning with Anthropic Claude-4.5-Sonnet-200k · Own key, chosen in the price list.');
-    expect(text(el, 'fieldset[part="workload"] legend')).to.equal('Workload 1: Anthropic Claude-4.5-Sonnet-200k');
+    expect(text(el, 'fieldset[part~="workload"] legend')).to.equal('Workload 1: Anthropic Claude-4.5-Sonnet-200k');
     // The share link (and the synced address) carries the scenario, not the hand-over any more; other parameters stay.
     const shared = new URL(el.shareUrl()).searchParams;
     expect([shared.get('service'), shared.get('keyMode'), shared.get('lang')]).to.deep.equal([null, null, 'en']);
@@ -352,6 +352,62 @@ describe('<credit-calculator>', () => {
     expect([first!.service, second!.service]).to.deep.equal(['openai/gpt-4.1-1m', 'openai/gpt-4o-128k']);
   });
 
+  it('each workload is a card: a one-line summary that opens and closes it, steppers for counts, undo after a removal', async () => {
+    const el = await calculator('meingpt');
+    el.load(workday());
+    await el.updateComplete;
+    const [images, wizard] = el.draft!.workloads;
+    const summary = (key: number) => text(el, `[aria-controls="w${key}-body"]`);
+    // Seed 003: an image is 30 credits, a workflow wizard run 10; one user, one day.
+    // 5 images = 150 credits, 2 wizards = 20 credits.
+    expect(summary(images!.key)).to.equal('OpenAI GPT Image 1 · 5 requests/day · 150 credits');
+    expect(summary(wizard!.key)).to.equal('meinGPT Workflow wizard · 2 requests/day · 20 credits');
+    // Closed, a card shows only its summary.
+    const toggle = $(el, `[aria-controls="w${wizard!.key}-body"]`);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.querySelector(`#w${wizard!.key}-body`)).to.equal(null);
+    expect($(el, `fieldset[part~="workload"]:last-of-type`).getAttribute('part')).to.equal('workload workload-closed');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    // The stepper: + and the arrow keys step the count; 6 images = 180, with the wizards 200.
+    const field = `#w${images!.key}-requestsPerUserPerDay`;
+    $(el, `button[aria-label="Increase Requests per user per day"]`).click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, field).value).to.equal('6');
+    expect(el.result!.credits).to.equal('200');
+    $(el, field).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await el.updateComplete;
+    expect(el.result!.credits).to.equal('170');
+    expect(summary(images!.key)).to.match(/5 requests\/day · 150 credits$/);
+    // At 0 the − button is disabled; the users stepper never goes below 0 either.
+    await type(el, field, '0');
+    expect($<HTMLButtonElement>(el, `button[aria-label="Decrease Requests per user per day"]`).disabled).to.equal(true);
+    await type(el, field, '5');
+    // Remove the images: 20 credits left; Undo brings them back in their place, and takes the focus first.
+    $(el, `[part="remove"]`).click();
+    await el.updateComplete;
+    expect(el.result!.credits).to.equal('20');
+    expect(text(el, '[part="undo"]')).to.equal('“OpenAI GPT Image 1” removed. Undo');
+    await until(() => el.shadowRoot!.activeElement?.id === 'undo', 'the focus on Undo');
+    $(el, '#undo').click();
+    await el.updateComplete;
+    expect(el.currentScenario!.workloads.map((w) => w.service)).to.deep.equal(['GPT Image 1', 'meingpt/workflow-wizard']);
+    expect(el.result!.credits).to.equal('170');
+    expect(el.shadowRoot!.querySelector('[part="undo"]')).to.equal(null);
+  });
+
+  it('three workloads or more start folded to their summaries, but the first', async () => {
+    const el = await calculator('meingpt');
+    el.load({ ...workday(), workloads: [...workday().workloads, { service: 'meingpt/workflow-wizard', requestsPerUserPerDay: 1, name: 'Later' }] });
+    await el.updateComplete;
+    const expanded = [...el.shadowRoot!.querySelectorAll('.card-toggle')].map((b) => b.getAttribute('aria-expanded'));
+    expect(expanded).to.deep.equal(['true', 'false', 'false']);
+    expect(text(el, '.card-toggle[aria-expanded="false"]')).to.match(/^meinGPT Workflow wizard · 2 requests\/day · 20 credits$/);
+  });
+
   /** A one-workload chat scenario with its prompt box: `paste(text)` types into it. */
   async function promptBox() {
     const el = await calculator('gptbots');
@@ -393,6 +449,25 @@ describe('<credit-calculator>', () => {
     expect(hint()).to.match(/^(2 tokens \(exact, o200k_base\)|≈ [1-3] tokens \(estimate\)) Use [1-3] as input tokens$/);
   });
 
+  it('takes a prompt from a text file dropped or chosen in its drop zone; a file over 1 MB is refused, saying so', async () => {
+    const { el, key, hint, counted } = await promptBox();
+    const choose = (file: File) => {
+      const input = $<HTMLInputElement>(el, `#w${key}-prompt-file`);
+      const files = new DataTransfer();
+      files.items.add(file);
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+    };
+    choose(new File(['hello world'], 'prompt.txt', { type: 'text/plain' }));
+    await counted();
+    expect($<HTMLTextAreaElement>(el, `#w${key}-prompt`).value).to.equal('hello world');
+    expect(hint()).to.match(/^(2 tokens \(exact, o200k_base\)|≈ \d+ tokens \(estimate\)) Use/);
+    choose(new File(['x'.repeat(1024 * 1024 + 1)], 'big.txt', { type: 'text/plain' }));
+    await until(() => !!el.shadowRoot!.querySelector(`#w${key}-body .error[role="alert"]`), 'the refusal');
+    expect(text(el, `#w${key}-body .error[role="alert"]`)).to.equal('The file is larger than 1 MB; paste a part of it instead.');
+    expect($<HTMLTextAreaElement>(el, `#w${key}-prompt`).value).to.equal('hello world');
+  });
+
   it('a text workload asks for no image sizes; they appear, filled with 1024 × 1024, once images are planned', async () => {
     const el = await calculator('gptbots');
     const key = el.draft!.workloads[0]!.key;
@@ -408,19 +483,25 @@ describe('<credit-calculator>', () => {
   it('service search finds two words in any order ("claude sonnet"), as the price list does', async () => {
     const el = await calculator('gptbots');
     const key = el.draft!.workloads[0]!.key;
-    await type(el, `#w${key}-search`, 'claude sonnet');
-    const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>(`#w${key}-service option`)].map((o) => o.value);
-    expect(options).to.include('anthropic/claude-4.5-sonnet-200k');
-    // The workload's own service stays selectable; everything else matches both words.
-    for (const id of options.filter((o) => o !== el.draft!.workloads[0]!.service)) expect(id).to.match(/claude.*sonnet/);
+    await type(el, `#w${key}-service`, 'claude sonnet');
+    const options = [...el.shadowRoot!.querySelectorAll(`#w${key}-service-list [role="option"]`)].map((o) => o.textContent!.trim());
+    expect(options).to.include('Anthropic Claude-4.5-Sonnet-200k');
+    for (const name of options) expect(name).to.match(/claude.*sonnet/i);
+    // Enter takes the first match; the field shows the service chosen.
+    $(el, `#w${key}-service`).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await el.updateComplete;
+    expect(el.currentScenario!.workloads[0]!.service).to.match(/claude.*sonnet/);
   });
 
   it('is operable with the keyboard alone: every control is focusable and labelled', async () => {
     const el = await calculator('gptbots');
     const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('input, select, textarea, button')];
     for (const c of controls) {
-      expect(c.tabIndex, c.outerHTML.slice(0, 80)).to.be.at.least(0);
-      if (c.tagName !== 'BUTTON') expect(el.shadowRoot!.querySelector(`label[for="${c.id}"]`), c.id).to.exist;
+      // Out of the Tab order only what the keyboard does otherwise: a stepper's − / + (arrow keys
+      // in its field) and a combobox's toggle (arrow keys in the combobox).
+      if (c.tabIndex < 0) expect(c.closest('.stepper, .combobox'), c.outerHTML.slice(0, 80)).to.exist;
+      const named = c.tagName === 'BUTTON' || !!c.getAttribute('aria-label') || !!c.closest('label') || !!el.shadowRoot!.querySelector(`label[for="${c.id}"]`);
+      expect(named, c.outerHTML.slice(0, 80)).to.equal(true);
     }
   });
 
