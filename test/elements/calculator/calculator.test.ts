@@ -420,7 +420,7 @@ describe('<credit-calculator>', () => {
       area.value = value;
       area.dispatchEvent(new Event('input'));
     };
-    return { el, key, hint, paste, counted: () => until(() => /tokens \(/.test(hint()), 'the count') };
+    return { el, key, hint, paste, counted: () => until(() => /tokens \(/.test(hint()), 'the count', 15000) };
   }
 
   it('counts a pasted prompt (exact or marked ≈) beside the input tokens, which change only when the user takes the count', async () => {
