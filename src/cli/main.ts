@@ -6,7 +6,8 @@ const COMMANDS: Record<string, string> = {
   check: 'validate a catalog: parse errors and lint warnings (exit 1 on errors)',
   rate: 'price usage records against a catalog and print the charge as JSON',
   import: 'turn a pasted TSV/CSV price table or a LiteLLM price file into a catalog',
-  diff: 'list services added, removed and repriced between two catalogs',
+  diff: 'list services added, removed and repriced between two catalogs (or one catalog at two dates)',
+  history: 'merge an older and a newer price list into one catalog, the newer prices in force from a date',
   'check-host': "run the host API contract against a host's real API (read-only)",
   host: 'start the reference host (the host API on SQLite) for the SDK and elements',
 };

@@ -13,6 +13,7 @@ export {
   type CatalogInput,
   type CatalogLike,
   type Service,
+  type EarlierPrices,
   type PriceSet,
   type PriceKey,
   type Price,
@@ -23,7 +24,9 @@ export {
   type BillingTypeInfo,
   type KeyModeInfo,
 } from './catalog/schema.js';
-export { rate, rateMany } from './rating/rate.js';
+export { rate, rateMany, type RateOptions } from './rating/rate.js';
+export { catalogAt, pricePeriods, periodAt, hasHistory, describePeriod, type PricePeriod } from './catalog/periods.js';
+export { instantMs, formatInstant, INSTANT_PATTERN } from './instant.js';
 export type { Charge, ChargeLine, Money } from './rating/charge.js';
 export { chatTurnUsage, rateChatTurn, CHAT_TURN_PARTS, type ChatTurn, type ChatTurnPart, type ChatTurnLine, type ChatTurnCharge } from './rating/turn.js';
 export {
@@ -57,5 +60,6 @@ export {
 } from './errors.js';
 export { diffCatalogs, isEmptyDiff, priceChanges, type CatalogDiff, type PriceChange, type RepricedService } from './catalog/diff.js';
 export { likelyRenames, type LikelyRename } from './catalog/renames.js';
+export { mergeHistory, type HistoryResult } from './catalog/history.js';
 export { importTable, importLiteLLM, ImportError, DEFAULT_BRANDS, formatIssue, type ImportResult, type ImportIssue, type TableImportOptions, type LiteLLMImportOptions, type BrandMap, type SectionKey } from './catalog/import/index.js';
 export * from './simulate/index.js';

@@ -1,11 +1,14 @@
 // `creditkit diff <old.json> <new.json> [--json] [--exit-code]`: services added, removed and
 // repriced (with the change in percent), from core's diffCatalogs, and which removed ones were
 // likely renamed to an added one (with their price changes), from likelyRenames.
-import { diffCatalogs, isEmptyDiff, likelyRenames, PRICE_KEYS, type Catalog, type CatalogDiff, type PriceChange, type Service } from '../../core/index.js';
+import { catalogAt, instantMs, diffCatalogs, isEmptyDiff, likelyRenames, PRICE_KEYS, type Catalog, type CatalogDiff, type PriceChange, type Service } from '../../core/index.js';
 import { formatPathIssue, loadCatalogFile, parseOptions } from './check.js';
 
 const USAGE =
   'usage: creditkit diff <old.json> <new.json> [--json] [--exit-code]\n' +
+  '       creditkit diff <catalog.json> --old-at <instant> --new-at <instant>   one catalog at two dates\n' +
+  '  --old-at, --new-at  compare each catalog as it stood at that instant (2026-11-22 or 2026-11-22T12:00:00Z):\n' +
+  '               the prices in force then, without the services not offered then\n' +
   '  --json       print { added, removed, repriced, changedUnit, likelyRenamed } as JSON\n' +
   '  --exit-code  exit 1 when anything changed (like git diff --exit-code)';
 
@@ -46,8 +49,9 @@ export function diffJson(before: Catalog, after: Catalog, diff: CatalogDiff) {
   };
 }
 
-export function diffText(before: Catalog, after: Catalog, diff: CatalogDiff): string {
-  const out = [`${before.id} ${before.version} → ${after.id} ${after.version}`];
+export function diffText(before: Catalog, after: Catalog, diff: CatalogDiff, instants: readonly (string | undefined)[] = []): string {
+  const at = (i: number) => (instants[i] === undefined ? '' : ` at ${instants[i]}`);
+  const out = [`${before.id} ${before.version}${at(0)} → ${after.id} ${after.version}${at(1)}`];
   if (isEmptyDiff(diff)) return [...out, 'no changes'].join('\n');
   const section = (title: string, count: number) => count && out.push('', `${title} (${count}):`);
   section('Added', diff.added.length);
@@ -66,8 +70,21 @@ export function diffText(before: Catalog, after: Catalog, diff: CatalogDiff): st
 }
 
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseOptions(args, { json: { type: 'boolean' }, 'exit-code': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  const parsed = parseOptions(
+    args,
+    { json: { type: 'boolean' }, 'exit-code': { type: 'boolean' }, 'old-at': { type: 'string' }, 'new-at': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+  );
   if (!parsed) return args.includes('--help') || args.includes('-h') ? 0 : 2;
+  const instants: (string | undefined)[] = [parsed.values['old-at'] as string | undefined, parsed.values['new-at'] as string | undefined];
+  for (const [i, name] of ['--old-at', '--new-at'].entries()) {
+    if (instants[i] !== undefined && instantMs(instants[i]) === undefined) {
+      console.error(`${name}: expected an instant such as 2026-11-23 or 2026-11-23T12:00:00Z, got ${JSON.stringify(instants[i])}`);
+      return 2;
+    }
+  }
+  // One catalog compared with itself at two dates.
+  if (parsed.positionals.length === 1 && instants[0] !== undefined && instants[1] !== undefined) parsed.positionals.push(parsed.positionals[0]!);
   if (parsed.positionals.length !== 2) {
     console.error(USAGE);
     return 2;
@@ -82,8 +99,8 @@ export async function run(args: string[]): Promise<number> {
     }
     catalogs.push(loaded.catalog);
   }
-  const [before, after] = catalogs as [Catalog, Catalog];
+  const [before, after] = (catalogs as [Catalog, Catalog]).map((c, i) => (instants[i] === undefined ? c : catalogAt(c, instants[i]!))) as [Catalog, Catalog];
   const diff = diffCatalogs(before, after);
-  console.log(parsed.values.json ? JSON.stringify(diffJson(before, after, diff), null, 2) : diffText(before, after, diff));
+  console.log(parsed.values.json ? JSON.stringify(diffJson(before, after, diff), null, 2) : diffText(before, after, diff, instants));
   return parsed.values['exit-code'] && !isEmptyDiff(diff) ? 1 : 0;
 }

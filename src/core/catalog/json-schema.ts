@@ -1,7 +1,8 @@
 // The catalog format as JSON Schema (draft 2020-12), generated from the zod schema. Decimal
 // strings are transforms in zod, so they are described here by their pattern.
 import * as z from 'zod/mini';
-import { catalogSchema, decimalString, price } from './schema.js';
+import { INSTANT_PATTERN } from '../instant.js';
+import { catalogSchema, decimalString, instant, price } from './schema.js';
 
 const DECIMAL = { type: 'string', pattern: '^(?:0|[1-9]\\d*)(?:\\.\\d+)?$', description: 'A non-negative decimal, as published ("0.2200").' };
 
@@ -10,6 +11,9 @@ export function catalogJsonSchema(): Record<string, unknown> {
     io: 'input',
     unrepresentable: 'any',
     override(ctx) {
+      if (ctx.zodSchema === instant) {
+        Object.assign(ctx.jsonSchema, { type: 'string', pattern: INSTANT_PATTERN.source, description: 'An instant, ISO 8601: a day (from its midnight, UTC) or a day and a time ("2026-11-23", "2026-11-23T09:00:00Z").' });
+      }
       if (ctx.zodSchema === decimalString) Object.assign(ctx.jsonSchema, DECIMAL);
       if (ctx.zodSchema === price) {
         Object.assign(ctx.jsonSchema, {

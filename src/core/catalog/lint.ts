@@ -3,6 +3,8 @@
 // under one id or alias are no warning: such a catalog does not parse.
 import { Decimal, toPlain } from '../decimal.js';
 import { effectivePrice } from './prices.js';
+import { priceChanges } from './diff.js';
+import { describePeriod, pricePeriods } from './periods.js';
 import { PRICE_KEYS, UNITS, type Catalog } from './schema.js';
 
 export type LintRule =
@@ -10,7 +12,8 @@ export type LintRule =
   | 'own-above-platform'
   | 'output-below-tenth-of-input'
   | 'no-price'
-  | 'package-discount-mismatch';
+  | 'package-discount-mismatch'
+  | 'repeated-prices';
 
 export interface LintWarning {
   rule: LintRule;
@@ -41,6 +44,15 @@ export function lintCatalog(catalog: Catalog): LintWarning[] {
       const set = service.prices[mode]!;
       if (set.input && set.output && new Decimal(set.output).lt(new Decimal(set.input).div(10))) {
         warn('output-below-tenth-of-input', `${at}.prices.${mode}.output`, `${service.id} ${mode} output ${set.output} is under a tenth of input ${set.input}: columns swapped?`);
+      }
+    }
+    // A change that changes nothing: two periods in a row with the same prices and tiers.
+    const periods = pricePeriods(service);
+    for (let j = 1; j < periods.length; j++) {
+      const before = periods[j - 1]!.service;
+      const after = periods[j]!.service;
+      if (!priceChanges(before, after).length && JSON.stringify(before.tiers ?? []) === JSON.stringify(after.tiers ?? [])) {
+        warn('repeated-prices', `${at}.earlier[${j - 1}]`, `${service.id}: the change ${describePeriod({ from: periods[j]!.from, until: Infinity })} repeats the prices before it`);
       }
     }
     const platform = service.prices.platform;

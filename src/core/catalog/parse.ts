@@ -2,6 +2,7 @@
 import { CatalogError, type Issue } from '../errors.js';
 import { toIssues } from '../validation.js';
 import { formatPath } from '../describe.js';
+import { instantMs } from '../instant.js';
 import { normalizeName } from './find.js';
 import { catalogSchema, UNITS, type Catalog, type PriceKey, type Unit } from './schema.js';
 
@@ -46,7 +47,29 @@ function semanticIssues(catalog: Catalog): Issue[] {
     };
     checkPrices(service.prices, `${at}.prices`);
     service.tiers?.forEach((t, j) => checkPrices(t.prices, `${at}.tiers[${j}].prices`));
+    service.earlier?.forEach((e, j) => {
+      checkPrices(e.prices, `${at}.earlier[${j}].prices`);
+      e.tiers?.forEach((t, k) => checkPrices(t.prices, `${at}.earlier[${j}].tiers[${k}].prices`));
+    });
+    issues.push(...periodOrderIssues(service, at));
   });
+  return issues;
+}
+
+/** The instants of a service's history, in the order they must rise: since, each earlier until, until. */
+function periodOrderIssues(service: Catalog['services'][number], at: string): Issue[] {
+  const marks: { path: string; text: string }[] = [];
+  if (service.since !== undefined) marks.push({ path: `${at}.since`, text: service.since });
+  service.earlier?.forEach((e, j) => marks.push({ path: `${at}.earlier[${j}].until`, text: e.until }));
+  if (service.until !== undefined) marks.push({ path: `${at}.until`, text: service.until });
+  const issues: Issue[] = [];
+  for (let i = 1; i < marks.length; i++) {
+    const previous = marks[i - 1]!;
+    const mark = marks[i]!;
+    if (instantMs(mark.text)! <= instantMs(previous.text)!) {
+      issues.push({ path: mark.path, message: `${mark.text} is not after ${previous.path.slice(at.length + 1)} (${previous.text}): price periods must follow each other without overlapping` });
+    }
+  }
   return issues;
 }
 

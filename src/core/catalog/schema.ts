@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { isPlainDecimal, numberToPlainDecimal } from '../decimal-text.js';
 import { describeValue } from '../describe.js';
+import { INSTANT_EXAMPLE, instantMs } from '../instant.js';
 
 /** A non-negative decimal, kept as published ("0.2200" stays "0.2200"); a plain JSON number is accepted and turned into its string. */
 export const decimalString = z.pipe(
@@ -33,6 +34,16 @@ export const price = z.pipe(
       message: `expected a decimal string or null (not offered), got ${describeValue(value)}`,
       input: value,
     });
+    return z.NEVER;
+  }),
+);
+
+/** An instant: a day (from its midnight, UTC) or a day and a time, ISO 8601 ("2026-11-23", "2026-11-23T09:00:00Z"). */
+export const instant = z.pipe(
+  z.unknown(),
+  z.transform((value, ctx): string => {
+    if (typeof value === 'string' && instantMs(value) !== undefined) return value;
+    ctx.issues.push({ code: 'custom', message: `expected an instant such as ${INSTANT_EXAMPLE}, got ${describeValue(value)}`, input: value });
     return z.NEVER;
   }),
 );
@@ -79,6 +90,14 @@ export const tier = z.strictObject({
   prices: z.record(slug, priceSet),
 });
 
+/** The prices (and long-context tiers) a service had until an instant, when the next ones applied. */
+export const earlierPrices = z.strictObject({
+  /** The instant from which the next prices apply (exclusive end of this period). */
+  until: instant,
+  prices: z.record(slug, priceSet),
+  tiers: z.optional(z.array(tier)),
+});
+
 export const provenance = z.strictObject({
   document: nonEmpty,
   url: z.optional(z.string()),
@@ -98,6 +117,15 @@ export const service = z.strictObject({
   /** Prices per key mode; a key mode missing here is not offered for this service. */
   prices: z.record(slug, priceSet),
   tiers: z.optional(z.array(tier)),
+  /**
+   * Earlier prices, oldest first, each with the instant until which it applied; `prices` and
+   * `tiers` apply from the last `until` on (which may lie in the future: an announced change).
+   */
+  earlier: z.optional(z.array(earlierPrices)),
+  /** The instant from which the service is offered (added to the price list then). */
+  since: z.optional(instant),
+  /** The instant from which the service is no longer offered (removed; usage before stays rateable). */
+  until: z.optional(instant),
   contextWindow: z.optional(z.int().check(z.positive())),
   tokenizer: z.optional(z.enum(['o200k_base', 'cl100k_base'])),
   tier: z.optional(slug),
@@ -203,6 +231,7 @@ type AsJson<T> = T extends string
  */
 export type CatalogLike = Catalog | CatalogInput | AsJson<CatalogInput>;
 export type Service = z.output<typeof service>;
+export type EarlierPrices = z.output<typeof earlierPrices>;
 export type PriceSet = z.output<typeof priceSet>;
 export type Cap = z.output<typeof cap>;
 export type CreditPackage = z.output<typeof creditPackage>;

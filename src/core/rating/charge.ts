@@ -17,6 +17,8 @@ export interface ChargeLine {
   listedUnitPrice?: string;
   /** Index of the long-context tier that priced this line, when one did. */
   tier?: number;
+  /** The price period that priced this line, where the service's prices changed over time (instants, UTC). */
+  period?: { from?: string; until?: string };
   /** Credits of this line: exact, or rounded as the catalog's rounding policy says. */
   credits: string;
   /** The exact credits, where the catalog's rounding policy changed them. */

@@ -8,6 +8,9 @@ import { UNITS, type Catalog, type Service } from '../catalog/schema.js';
 import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
 import { NotOfferedError, UsageError, CreditError } from '../errors.js';
 import { imageTokens } from '../images.js';
+import { describeValue } from '../describe.js';
+import { INSTANT_EXAMPLE, formatInstant, instantMs } from '../instant.js';
+import { describePeriod, hasHistory, notInForce, pricePeriods, type PricePeriod } from '../catalog/periods.js';
 import type { Charge, ChargeLine } from './charge.js';
 import { divide, isTerminating, times, toDecimalString, type Exact } from './exact.js';
 import { applyRounding } from './rounding.js';
@@ -105,18 +108,18 @@ class ServiceTerms {
   }
 }
 
-const termsCache = new WeakMap<Catalog, Map<string, ServiceTerms>>();
+/** Terms per service object (a period of a service is an object of its own) and key mode. */
+const termsCache = new WeakMap<Service, Map<string, ServiceTerms>>();
 
 function termsOf(catalog: Catalog, service: Service, keyMode: string): ServiceTerms {
-  let byKey = termsCache.get(catalog);
-  if (!byKey) termsCache.set(catalog, (byKey = new Map()));
-  const key = `${service.id}\u0000${keyMode}`;
-  let terms = byKey.get(key);
-  if (!terms || terms.service !== service) byKey.set(key, (terms = new ServiceTerms(catalog, service, keyMode)));
+  let byMode = termsCache.get(service);
+  if (!byMode) termsCache.set(service, (byMode = new Map()));
+  let terms = byMode.get(keyMode);
+  if (!terms || terms.catalog !== catalog) byMode.set(keyMode, (terms = new ServiceTerms(catalog, service, keyMode)));
   return terms;
 }
 
-/** One (service, key mode) in one rating: its terms and its accumulators per tier. */
+/** One (service, key mode, price period) in one rating: its terms and its accumulators per tier. */
 class Group {
   readonly accumulators: Accumulator[] = [];
   readonly terms: ServiceTerms;
@@ -124,8 +127,11 @@ class Group {
   readonly tiers: readonly { above: number; index: number }[];
   constructor(
     readonly catalog: Catalog,
+    /** The service as priced in the period. */
     readonly service: Service,
     readonly keyMode: string,
+    /** The period, where the service's prices depend on the instant. */
+    readonly period: PricePeriod | undefined,
   ) {
     this.terms = termsOf(catalog, service, keyMode);
     this.inapplicableMask = this.terms.inapplicableMask;
@@ -143,6 +149,21 @@ class Group {
 
   tierFor(requestInputTokens: number): number {
     return this.terms.tierFor(requestInputTokens);
+  }
+}
+
+/** A (service, key mode) as records name it, and its groups by price period. */
+class Entry {
+  readonly periods: readonly PricePeriod[];
+  /** True when the service has one price period at all times: the record's instant does not matter. */
+  readonly timeless: boolean;
+  readonly groups: (Group | undefined)[] = [];
+  constructor(
+    readonly service: Service,
+    readonly keyMode: string,
+  ) {
+    this.periods = pricePeriods(service);
+    this.timeless = !hasHistory(service);
   }
 }
 
@@ -186,6 +207,7 @@ const S_SERVICE = slotOf('service');
 const S_KEY_MODE = slotOf('keyMode');
 const S_IMAGES = slotOf('images');
 const S_AUDIO = slotOf('audioSeconds');
+const S_AT = slotOf('at');
 const SLOT_INPUT = slotOf('inputTokens');
 const SLOT_CACHED = slotOf('cachedInputTokens');
 /** Per slot: the kind (QUANTITY_KINDS index) a whole-number quantity field adds to, else -1. */
@@ -197,10 +219,29 @@ const COUNT_KIND = Int32Array.from(USAGE_FIELD_NAMES, (name) => {
 const IS_OTHER = Uint8Array.from(USAGE_FIELD_NAMES, (name) => (USAGE_FIELDS[name].type === 'text' || USAGE_FIELDS[name].type === 'object' ? 1 : 0));
 const MAX_KEY_MODE = USAGE_FIELDS.keyMode.maxLength;
 
+export interface RateOptions {
+  /**
+   * The instant of records that carry no `at` of their own (an event's time), ISO 8601.
+   * @default now
+   */
+  at?: string;
+}
+
+/** The instant of records without `at`: the options' `at`, else now. */
+function defaultInstant(options: RateOptions | undefined): number {
+  if (options?.at === undefined) return Date.now();
+  const ms = instantMs(options.at);
+  if (ms === undefined) throw new UsageError([{ path: 'options.at', message: `expected an instant such as ${INSTANT_EXAMPLE}, got ${describeValue(options.at)}` }]);
+  return ms;
+}
+
 /** Sums every record into its accumulator; throws on the first record that cannot be rated. */
-function accumulate(catalog: Catalog, records: readonly unknown[], single: boolean): Group[] {
+function accumulate(catalog: Catalog, records: readonly unknown[], single: boolean, options: RateOptions | undefined): Group[] {
   const groups: Group[] = [];
-  const byService = new Map<string, Group[]>();
+  const entries: Entry[] = [];
+  const byService = new Map<string, Entry[]>();
+  // options.at is checked up front even where no service's prices depend on it; now is read once, when needed.
+  let defaultMs = options?.at === undefined ? undefined : defaultInstant(options);
   const fallbackMode = defaultKeyMode(catalog);
   const keyModes = new Set(catalog.keyModes.map((k) => k.id));
   // The current record's fields by slot, and which slots it set (cleared before the next record).
@@ -242,10 +283,14 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
     const name = values[S_SERVICE] as string | undefined;
     const keyMode = values[S_KEY_MODE] as string | undefined;
     const mode = keyMode ?? fallbackMode;
+    // The record's instant, checked on every record (cheap for the usual form), used where prices changed.
+    const atText = values[S_AT];
+    const at = atText === undefined ? undefined : instantMs(atText);
+    if (atText !== undefined && at === undefined) rejectRecord(catalog, r, i, single);
     let modes = name === undefined ? undefined : byService.get(name);
-    let group: Group | undefined;
-    if (modes) for (let m = 0; m < modes.length; m++) if (modes[m]!.keyMode === mode) group = modes[m];
-    if (!group) {
+    let entry: Entry | undefined;
+    if (modes) for (let m = 0; m < modes.length; m++) if (modes[m]!.keyMode === mode) entry = modes[m];
+    if (!entry) {
       // A new name or key mode: checked once by the table's rule, then found by the map.
       if (typeof name !== 'string' || typeof mode !== 'string' || fieldValueIssue(USAGE_FIELDS.service, name) || mode.length > MAX_KEY_MODE) {
         rejectRecord(catalog, r, i, single);
@@ -261,12 +306,28 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
       if (!keyModes.has(mode)) {
         throw new NotOfferedError(service.id, mode, `the catalog has no key mode "${mode}"; it has ${[...keyModes].join(', ')}`);
       }
-      if (!service.prices[mode]) throw new NotOfferedError(service.id, mode);
-      // Two names of one service share its group.
-      group = groups.find((g) => g.service === service && g.keyMode === mode) ?? new Group(catalog, service, mode);
-      if (!groups.includes(group)) groups.push(group);
+      // Two names of one service share its entry.
+      entry = entries.find((e) => e.service === service && e.keyMode === mode) ?? new Entry(service, mode);
+      if (!entries.includes(entry)) entries.push(entry);
       if (!modes) byService.set(serviceName, (modes = []));
-      modes.push(group);
+      modes.push(entry);
+    }
+    let p = 0;
+    if (!entry.timeless) {
+      const ms = at ?? (defaultMs ??= defaultInstant(options));
+      const periods = entry.periods;
+      while (p < periods.length && !(periods[p]!.from <= ms && ms < periods[p]!.until)) p++;
+      if (p === periods.length) {
+        const path = recordPath(i, single);
+        throw new UsageError([{ path: path ? `${path}.at` : 'at', message: `${at === undefined ? 'not given, so the rating instant: ' : ''}${notInForce(entry.service, ms)}` }]);
+      }
+    }
+    let group = entry.groups[p];
+    if (!group) {
+      const period = entry.periods[p]!;
+      if (!period.service.prices[mode]) throw new NotOfferedError(entry.service.id, mode, entry.timeless ? undefined : describePeriod(period));
+      group = entry.groups[p] = new Group(catalog, period.service, mode, entry.timeless ? undefined : period);
+      groups.push(group);
     }
 
     if (mask & group.inapplicableMask) rejectRecord(catalog, r, i, single, group);
@@ -311,6 +372,10 @@ interface ExactLine {
   exact: Exact;
 }
 
+function periodJson(period: PricePeriod): { from?: string; until?: string } {
+  return { ...(period.from > -Infinity && { from: formatInstant(period.from) }), ...(period.until < Infinity && { until: formatInstant(period.until) }) };
+}
+
 function priceLines(groups: Group[]): ExactLine[] {
   const out: ExactLine[] = [];
   for (const group of groups) {
@@ -336,6 +401,7 @@ function priceLines(groups: Group[]): ExactLine[] {
             unitPrice: price.charged!,
             ...(price.capped && { listedUnitPrice: price.listed! }),
             ...(acc.tier >= 0 && { tier: acc.tier }),
+            ...(group.period && { period: periodJson(group.period) }),
           },
           exact,
         });
@@ -375,21 +441,22 @@ function buildCharge(catalog: Catalog, lines: ExactLine[]): Charge {
 }
 
 /**
- * Prices one usage record or several (summed into one charge, a line per service, key mode
- * and quantity kind).
+ * Prices one usage record or several (summed into one charge, a line per service, key mode,
+ * price period and quantity kind). Each record is priced at the prices in force at its `at`
+ * (else `options.at`, else now).
  * @throws UsageError naming the field; NotOfferedError; UnknownServiceError / AmbiguousServiceError.
  */
-export function rate(catalog: Catalog, usage: Usage | readonly Usage[]): Charge {
+export function rate(catalog: Catalog, usage: Usage | readonly Usage[], options?: RateOptions): Charge {
   const single = !Array.isArray(usage);
   const records = single ? [usage] : (usage as readonly Usage[]);
-  return buildCharge(catalog, priceLines(accumulate(catalog, records, single)));
+  return buildCharge(catalog, priceLines(accumulate(catalog, records, single, options)));
 }
 
 /**
- * Prices many records at once: integer sums per (service, key mode, quantity kind) first,
+ * Prices many records at once: integer sums per (service, key mode, price period, quantity kind) first,
  * then one exact multiplication each. The result equals summing `rate` over every record.
  */
-export function rateMany(catalog: Catalog, records: readonly Usage[]): Charge {
-  return buildCharge(catalog, priceLines(accumulate(catalog, records, false)));
+export function rateMany(catalog: Catalog, records: readonly Usage[], options?: RateOptions): Charge {
+  return buildCharge(catalog, priceLines(accumulate(catalog, records, false, options)));
 }
 

@@ -8,6 +8,7 @@ import { isPlainDecimal } from '../decimal-text.js';
 import type { Issue } from '../errors.js';
 import type { PriceKey } from '../catalog/schema.js';
 import { MAX_SERVICE_NAME_LENGTH } from '../catalog/find.js';
+import { INSTANT_EXAMPLE, instantMs } from '../instant.js';
 
 export interface ImageInput {
   width: number;
@@ -21,6 +22,7 @@ interface FieldValues {
   seconds: number | string;
   images: readonly ImageInput[];
   text: string;
+  instant: string;
   object: Record<string, unknown>;
 }
 export type UsageFieldType = keyof FieldValues;
@@ -62,7 +64,8 @@ export const USAGE_FIELDS = {
   tokenDays: { type: 'count', kind: 'tokenDays', price: 'storage' },
   /** Free metadata a host may attach; not priced. */
   id: { type: 'text', local: true },
-  at: { type: 'text', local: true },
+  /** When it happened, ISO 8601 ("2026-11-22T12:00:00Z"): selects the prices in force then. @default now */
+  at: { type: 'instant', local: true },
   meta: { type: 'object', local: true },
 } as const satisfies Record<string, UsageFieldSpec>;
 
@@ -112,6 +115,8 @@ export function fieldValueIssue(spec: UsageFieldSpec, value: unknown): string | 
         : `expected a non-negative number of seconds, got ${describeValue(value)}`;
     case 'text':
       return typeof value === 'string' ? undefined : `expected a string, got ${describeValue(value)}`;
+    case 'instant':
+      return instantMs(value) !== undefined ? undefined : `expected an instant such as ${INSTANT_EXAMPLE}, got ${describeValue(value)}`;
     case 'object':
       return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : `expected an object, got ${describeValue(value)}`;
     case 'images':

@@ -1,7 +1,7 @@
 // A charge and the usage records it prices, as core's `rate` returns them.
 import * as z from 'zod/mini';
 import { credits, money } from './common.js';
-import { UNITS, QUANTITY_KINDS, HOST_RECORD_FIELDS, type HostUsage, type Unit, type UsageFieldSpec, type UsageFieldType } from '../../core/index.js';
+import { UNITS, QUANTITY_KINDS, HOST_RECORD_FIELDS, instantMs, type HostUsage, type Unit, type UsageFieldSpec, type UsageFieldType } from '../../core/index.js';
 
 const nonNegativeInt = z.int().check(z.minimum(0));
 
@@ -16,6 +16,7 @@ const FIELD_SCHEMAS: { [T in UsageFieldType]: (spec: UsageFieldSpec) => z.ZodMin
   seconds: () => z.union([z.number().check(z.minimum(0)), credits]),
   images: () => z.array(z.strictObject({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) })),
   text: () => z.string(),
+  instant: () => z.string().check(z.refine((text) => instantMs(text) !== undefined, 'expected an ISO 8601 instant')),
   object: () => z.record(z.string(), z.unknown()),
 };
 
@@ -46,6 +47,8 @@ export const chargeLine = z.object({
   unitPrice: credits,
   listedUnitPrice: z.optional(credits),
   tier: z.optional(z.int()),
+  /** The price period that priced the line, where the service's prices changed over time. */
+  period: z.optional(z.object({ from: z.optional(z.string()), until: z.optional(z.string()) })),
   credits,
   exactCredits: z.optional(credits),
 });
