@@ -32,6 +32,21 @@ export async function loadCatalogFile(file: string): Promise<{ catalog: Catalog 
   }
 }
 
+/** Several catalog files parsed, or undefined after printing the first one's problems (exit 1). */
+export async function loadCatalogFiles(files: readonly string[]): Promise<Catalog[] | undefined> {
+  const catalogs: Catalog[] = [];
+  for (const file of files) {
+    const loaded = await loadCatalogFile(file);
+    if ('issues' in loaded) {
+      console.error(`${file}: invalid catalog`);
+      for (const issue of loaded.issues) console.error(`  ${formatPathIssue(issue)}`);
+      return undefined;
+    }
+    catalogs.push(loaded.catalog);
+  }
+  return catalogs;
+}
+
 export function formatPathIssue(issue: Issue): string {
   return `${issue.path || '(root)'}: ${issue.message}`;
 }

@@ -2,7 +2,7 @@
 // repriced (with the change in percent), from core's diffCatalogs, and which removed ones were
 // likely renamed to an added one (with their price changes), from likelyRenames.
 import { catalogAt, instantMs, diffCatalogs, isEmptyDiff, likelyRenames, PRICE_KEYS, type Catalog, type CatalogDiff, type PriceChange, type Service } from '../../core/index.js';
-import { formatPathIssue, loadCatalogFile, parseOptions } from './check.js';
+import { loadCatalogFiles, parseOptions } from './check.js';
 
 const USAGE =
   'usage: creditkit diff <old.json> <new.json> [--json] [--exit-code]\n' +
@@ -89,16 +89,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const catalogs: Catalog[] = [];
-  for (const file of parsed.positionals) {
-    const loaded = await loadCatalogFile(file);
-    if ('issues' in loaded) {
-      console.error(`${file}: invalid catalog`);
-      for (const issue of loaded.issues) console.error(`  ${formatPathIssue(issue)}`);
-      return 1;
-    }
-    catalogs.push(loaded.catalog);
-  }
+  const catalogs = await loadCatalogFiles(parsed.positionals);
+  if (!catalogs) return 1;
   const [before, after] = (catalogs as [Catalog, Catalog]).map((c, i) => (instants[i] === undefined ? c : catalogAt(c, instants[i]!))) as [Catalog, Catalog];
   const diff = diffCatalogs(before, after);
   console.log(parsed.values.json ? JSON.stringify(diffJson(before, after, diff), null, 2) : diffText(before, after, diff, instants));

@@ -3,7 +3,7 @@
 // mergeHistory). The merged catalog goes to standard output (or --out), what changed to stderr.
 import { writeFile } from 'node:fs/promises';
 import { CatalogError, mergeHistory, parseCatalog, type Catalog } from '../../core/index.js';
-import { formatPathIssue, loadCatalogFile, parseOptions } from './check.js';
+import { formatPathIssue, loadCatalogFiles, parseOptions } from './check.js';
 
 const USAGE =
   'usage: creditkit history <older.json> <newer.json> --from <YYYY-MM-DD> [--out <file>]\n' +
@@ -21,16 +21,8 @@ export async function run(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const catalogs: Catalog[] = [];
-  for (const file of parsed.positionals) {
-    const loaded = await loadCatalogFile(file);
-    if ('issues' in loaded) {
-      console.error(`${file}: invalid catalog`);
-      for (const issue of loaded.issues) console.error(`  ${formatPathIssue(issue)}`);
-      return 1;
-    }
-    catalogs.push(loaded.catalog);
-  }
+  const catalogs = await loadCatalogFiles(parsed.positionals);
+  if (!catalogs) return 1;
   try {
     const result = mergeHistory(catalogs[0]!, catalogs[1]!, from);
     // The merged catalog must parse as any other: nothing is written that the engine would refuse.
