@@ -2,10 +2,13 @@
 // contract's zod schemas, the Ledger's answers, problem+json for every error.
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { recentChatsQuery, usageEventRequest, usageQuery } from '../sdk/contract/index.js';
+import { grantRequest, period as periodSchema, recentChatsQuery, usageEventRequest, usageQuery } from '../sdk/contract/index.js';
 import { decodeSegment, json, parse, problemFor, readJson, requestIdOf, type HostEnv } from './http.js';
 import type { Ledger } from './ledger.js';
 import { HostError } from './problems.js';
+import { statementCsv } from './statements/csv.js';
+import { statementPdf } from './statements/pdf.js';
+import type { StatementLanguage } from './statements/strings.js';
 import type { Principal } from './rules.js';
 import { DEMO_USER } from './seed.js';
 import { TOKEN_LIFETIME_S, type TokenIssuer } from './tokens.js';
@@ -23,6 +26,31 @@ export async function issueToken(ledger: Ledger, tokens: TokenIssuer, userId: st
   if (!user) throw new HostError(404, 'unknown-user', 'No such demo user', userId);
   const exp = Math.floor(ledger.now() / 1000) + TOKEN_LIFETIME_S;
   return { token: tokens.issue({ sub: user.id, org: user.orgId, exp }), expiresAt: new Date(exp * 1000).toISOString(), userId: user.id, organisation: user.orgId };
+}
+
+/** JSON, CSV or PDF: `?format=` wins (for plain links), then the first of them the Accept header names. */
+function statementFormat(query: string | undefined, accept: string | undefined): 'json' | 'csv' | 'pdf' {
+  if (query !== undefined) {
+    if (query === 'json' || query === 'csv' || query === 'pdf') return query;
+    throw new HostError(400, 'invalid-query', 'format is json, csv or pdf', query.slice(0, 40), [{ path: 'format', message: 'expected json, csv or pdf' }]);
+  }
+  const types = (accept ?? '').split(',').map((t) => t.split(';')[0]!.trim().toLowerCase());
+  for (const type of types) {
+    if (type === 'text/csv') return 'csv';
+    if (type === 'application/pdf') return 'pdf';
+    if (type === 'application/json' || type === '*/*' || type === 'application/*') return 'json';
+  }
+  if (types.some((t) => t !== '')) throw new HostError(406, 'not-acceptable', 'A statement is application/json, text/csv or application/pdf', accept?.slice(0, 100));
+  return 'json';
+}
+
+/** German when asked for (`?lang=de`, or an Accept-Language that starts with de), English otherwise. */
+function statementLanguage(query: string | undefined, acceptLanguage: string | undefined): StatementLanguage {
+  if (query !== undefined) {
+    if (query === 'en' || query === 'de') return query;
+    throw new HostError(400, 'invalid-query', 'lang is en or de', query.slice(0, 40), [{ path: 'lang', message: 'expected en or de' }]);
+  }
+  return /^\s*de\b/i.test(acceptLanguage ?? '') ? 'de' : 'en';
 }
 
 export function createApp({ ledger, tokens, demoTokens }: AppOptions): Hono<HostEnv> {
@@ -97,6 +125,36 @@ export function createApp({ ledger, tokens, demoTokens }: AppOptions): Hono<Host
     const body = parse(usageEventRequest, await readJson(c), 422, 'invalid-usage', 'The usage event is invalid');
     const { receipt, replayed } = await ledger.recordEvent(who, key, body);
     return json(c, 201, receipt, replayed ? { 'idempotent-replayed': 'true' } : {});
+  });
+
+  app.get('/grants', async (c) => json(c, 200, await ledger.grants(await authenticate(c))));
+
+  app.post('/grants', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    const body = parse(grantRequest, await readJson(c), 422, 'invalid-grant', 'The grant is invalid');
+    return json(c, 201, await ledger.grant(who, body));
+  });
+
+  app.get('/statements', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    return json(c, 200, await ledger.statements(who));
+  });
+
+  app.get('/statements/:period', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    const period = c.req.param('period');
+    if (!periodSchema.safeParse(period).success) throw new HostError(400, 'invalid-period', 'The period is not a month as YYYY-MM', period.slice(0, 40), [{ path: 'period', message: 'expected a month as YYYY-MM, such as "2026-11"' }]);
+    const format = statementFormat(c.req.query('format'), c.req.header('accept'));
+    const language = statementLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    const statement = await ledger.statement(who, period);
+    if (format === 'json') return json(c, 200, statement);
+    const file = `statement-${statement.organisation.id}-${period}${language === 'de' ? '-de' : ''}.${format}`;
+    const headers = { 'x-request-id': c.get('requestId'), 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${file}"`, 'content-language': language, vary: 'accept, accept-language' };
+    if (format === 'csv') return new Response(statementCsv(statement, language), { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8; header=present' } });
+    return new Response(await statementPdf(statement, language), { status: 200, headers: { ...headers, 'content-type': 'application/pdf' } });
   });
 
   app.post('/demo/top-up', async (c) => {

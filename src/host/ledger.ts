@@ -3,13 +3,22 @@
 // change rarely and are cached for `configTtlMs`; every process re-reads them after that.
 import type { Catalog } from '../core/index.js';
 import { Decimal } from '../core/decimal.js';
-import { eventTimeProblem, type Balance, type ChatUsage, type RecentChats, type UsageEventRequest, type UsageQuery, type UsageReport } from '../sdk/contract/index.js';
+import { eventTimeProblem, type Statement, type Statements, type Grant, type GrantRequest, type Grants, type Balance, type ChatUsage, type RecentChats, type UsageEventRequest, type UsageQuery, type UsageReport } from '../sdk/contract/index.js';
 import { Batcher, type Outcome } from './batcher.js';
+import { remainingOf, spendOrder } from './grants.js';
 import { dayOf, monthOf } from './periods.js';
 import { HostError } from './problems.js';
+import { addMonths, buildStatement, monthsBetween, periodBounds } from './statements/statement.js';
 import { balanceReport, chatReport, decodeChatCursor, recentChatsReport, usageReport } from './reports.js';
 import { balanceCounters, Books, booksQueryFor, canonicalBody, newEventId, plain, recordEvent, topUp, type EventInput, type Organisation, type Principal } from './rules.js';
-import type { DepartmentRow, NotificationRow, OrganisationRow, Store, UserRow } from './store/types.js';
+import { CREDITING, DEBITING, type GrantRow, type DepartmentRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './store/types.js';
+
+/** A grant as the API shows it. */
+export const grantOut = (g: GrantRow): Grant => ({ id: g.id, kind: g.kind, departmentId: g.departmentId, credits: g.credits, remaining: g.remaining, priority: g.priority, expiresAt: g.expiresAt, at: g.at, origin: g.origin });
+
+/** An entry's effect on the organisation's balance: + credits loaded, − charged or expired, 0 for a transfer. */
+export const signed = (e: Pick<LedgerEntry, 'kind' | 'credits'>): Decimal =>
+  CREDITING.includes(e.kind) ? new Decimal(e.credits) : DEBITING.includes(e.kind) ? new Decimal(e.credits).negated() : new Decimal(0);
 
 export interface LoadedCatalog {
   catalog: Catalog;
@@ -136,22 +145,66 @@ export class Ledger {
   async topUp(orgId: string, credits: string, atMs = this.now()): Promise<string> {
     if (typeof credits !== 'string' || !/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(credits) || new Decimal(credits).isZero()) throw new HostError(422, 'invalid-amount', 'A top-up needs a positive decimal string of credits');
     await this.organisation(orgId);
+    return this.#write(orgId, (books) => plain(topUp(books, credits, new Date(atMs).toISOString())));
+  }
+
+  /** Adds a grant (paid or promotional, with an optional expiry and priority); the grant. */
+  async grant(who: Principal, request: GrantRequest, atMs = this.now()): Promise<Grant> {
+    await this.organisation(who.orgId);
+    const at = new Date(atMs).toISOString();
+    if (request.expiresAt !== undefined && Date.parse(request.expiresAt) <= atMs) throw new HostError(422, 'invalid-grant', 'A grant must expire in the future', `expiresAt ${request.expiresAt} is not after ${at}`, [{ path: 'expiresAt', message: 'expected an instant in the future' }]);
+    const detail = JSON.stringify({ by: who.userId, ...(request.reason !== undefined && { reason: request.reason }) });
+    return this.#write(who.orgId, (books) => {
+      books.expire(at);
+      const expiresAt = request.expiresAt === undefined ? null : new Date(request.expiresAt).toISOString();
+      return grantOut(books.grant(request.kind, new Decimal(request.credits), at, { expiresAt, ...(request.priority !== undefined && { priority: request.priority }), detail }).grant);
+    });
+  }
+
+  /** Posts the expiry entries that are due (a write only when one is). */
+  async expireDue(orgId: string, nextExpiry: string | null): Promise<void> {
+    const now = new Date(this.now()).toISOString();
+    if (nextExpiry === null || nextExpiry > now) return;
+    await this.#write(orgId, (books) => books.expire(now));
+  }
+
+  /** One write on an organisation's books: `work` decides in memory, the store writes what changed. */
+  #write<T>(orgId: string, work: (books: Books) => T): Promise<T> {
     return this.store.write({ orgId, idempotencyKeys: [], spend: [], onceKeys: [] }, (snapshot) => {
       const books = new Books(orgId, snapshot);
-      const after = topUp(books, credits, new Date(atMs).toISOString());
-      return { changes: books.changes(), result: plain(after) };
+      const result = work(books);
+      return { changes: books.changes(), result };
     });
+  }
+
+  /** The grants with credits left, in the order a charge of `departmentId` spends them. */
+  async grants(who: Principal): Promise<Grants> {
+    await this.sweep(who.orgId);
+    const user = await this.user(who.userId);
+    const departmentId = user?.departmentId ?? null;
+    const open = await this.store.grants(who.orgId, true);
+    return { grants: open.sort(spendOrder(departmentId)).map(grantOut) };
+  }
+
+  /** Expiries due are posted before a read shows a balance or a period. */
+  async sweep(orgId: string): Promise<void> {
+    const { account } = await this.store.accountWithSpend(orgId, []);
+    await this.expireDue(orgId, account.nextExpiry);
   }
 
   // --- reads ---------------------------------------------------------------------------------
 
   async balance(who: Principal): Promise<Balance> {
+    await this.sweep(who.orgId);
     const nowMs = this.now();
     const org = await this.organisation(who.orgId);
     const user = await this.user(who.userId);
     const department = await this.department(user?.departmentId ?? null);
-    const { account, spend } = await this.store.accountWithSpend(who.orgId, balanceCounters(who.userId, department?.id ?? null, new Date(nowMs).toISOString()));
-    return balanceReport({ org: org.row, catalog: org.catalog, user, department, account, spend, nowMs });
+    const [{ account, spend }, grants] = await Promise.all([
+      this.store.accountWithSpend(who.orgId, balanceCounters(who.userId, department?.id ?? null, new Date(nowMs).toISOString())),
+      this.store.grants(who.orgId, true),
+    ]);
+    return balanceReport({ org: org.row, catalog: org.catalog, user, department, account, spend, nowMs, grants });
   }
 
   async usage(who: Principal, query: UsageQuery): Promise<UsageReport> {
@@ -189,6 +242,58 @@ export class Ledger {
     return recentChatsReport(own !== null, page, limit, events, (id) => names.get(id) ?? id);
   }
 
+  // --- statements ----------------------------------------------------------------------------
+
+  /** The organisation's first month and the current one (YYYY-MM); no first month before any entry. */
+  async #months(orgId: string): Promise<{ first: string | undefined; current: string }> {
+    const first = await this.store.firstLedgerAt(orgId);
+    return { first: first === undefined ? undefined : monthOf(first), current: monthOf(new Date(this.now()).toISOString()) };
+  }
+
+  /** Every statement period of the organisation, newest first (administrators). */
+  async statements(who: Principal): Promise<Statements> {
+    await this.organisation(who.orgId);
+    await this.sweep(who.orgId);
+    const { first, current } = await this.#months(who.orgId);
+    if (first === undefined) return { statements: [] };
+    const count = monthsBetween(first, current) + 1;
+    return { statements: Array.from({ length: count }, (_, i) => ({ number: count - i, period: addMonths(current, -i), status: i === 0 ? ('open' as const) : ('closed' as const) })) };
+  }
+
+  /**
+   * The statement of a month, from the ledger (read only: a statement is computed, never stored, so
+   * there is nothing to half-write). A month in the future, or before the organisation's first
+   * entry, has no statement (404).
+   */
+  async statement(who: Principal, period: string): Promise<Statement> {
+    const org = await this.organisation(who.orgId);
+    await this.sweep(who.orgId);
+    const { first, current } = await this.#months(who.orgId);
+    if (period > current) throw new HostError(404, 'statement-not-found', 'No statement for a month that has not begun', `${period} is after the current month ${current}`);
+    if (first === undefined || period < first) throw new HostError(404, 'statement-not-found', 'No statement for a month before the organisation\'s first credits', first === undefined ? 'the organisation has no ledger entries yet' : `the first statement is ${first}`);
+    const { from, to } = periodBounds(period);
+    const [before, entries, grants, users, departments] = await Promise.all([
+      this.store.ledgerBefore(who.orgId, from),
+      this.store.ledgerBetween(who.orgId, from, to),
+      this.store.grants(who.orgId, false),
+      this.store.usersOf(who.orgId),
+      this.store.departmentsOf(who.orgId),
+    ]);
+    const events = await this.store.eventsOfEntries(who.orgId, entries.filter((e) => e.kind === 'charge').map((e) => e.seq));
+    return buildStatement({
+      org: org.row,
+      catalog: org.catalog,
+      period,
+      number: monthsBetween(first, period) + 1,
+      status: period === current ? 'open' : 'closed',
+      before,
+      entries,
+      events,
+      grants: new Map(grants.map((g) => [g.id, g])),
+      names: { users: new Map(users.map((u) => [u.id, u.name])), departments: new Map(departments.map((d) => [d.id, d.name])) },
+    });
+  }
+
   notifications(orgId: string): Promise<NotificationRow[]> {
     return this.store.notifications(orgId);
   }
@@ -199,17 +304,22 @@ export class Ledger {
    * and to top-ups − charges. `problems` lists what does not hold.
    */
   async audit(orgId: string): Promise<{ fromLedger: string; running: string; entries: number; problems: string[] }> {
-    const [entries, { account }] = await Promise.all([this.store.ledger(orgId), this.store.accountWithSpend(orgId, [])]);
+    const [entries, { account }, grants] = await Promise.all([this.store.ledger(orgId), this.store.accountWithSpend(orgId, []), this.store.grants(orgId, true)]);
     const problems: string[] = [];
     let total = new Decimal(0);
     entries.forEach((e, i) => {
       if (e.seq !== i + 1) problems.push(`entry ${i + 1} is numbered ${e.seq}`);
-      total = e.kind === 'charge' ? total.minus(e.credits) : total.plus(e.credits);
+      total = signed(e).plus(total);
+      const moved = (JSON.parse(e.grants) as [string, string][]).reduce((a, [, c]) => a.plus(c), new Decimal(0));
+      if (e.grants !== '[]' && !moved.eq(e.credits)) problems.push(`entry ${e.seq}: its grants move ${plain(moved)}, the entry ${e.credits}`);
+      if (e.kind === 'transfer-in' && entries[i - 1]?.kind !== 'transfer-out') problems.push(`entry ${e.seq}: a transfer-in without its transfer-out`);
       if (!total.eq(e.balanceAfter)) problems.push(`entry ${e.seq}: balance after ${e.balanceAfter}, the entries before it and its credits give ${plain(total)}`);
       if (total.isNegative()) problems.push(`entry ${e.seq}: the balance is negative (${plain(total)})`);
     });
     if (!new Decimal(account.balance).eq(total)) problems.push(`the account says ${account.balance}, the ledger sums to ${plain(total)}`);
     if (account.lastSeq !== entries.length) problems.push(`the account's last entry is ${account.lastSeq}, the ledger has ${entries.length}`);
+    const held = remainingOf(grants);
+    if (!held.eq(account.balance)) problems.push(`the grants hold ${plain(held)}, the account says ${account.balance}`);
     return { fromLedger: plain(total), running: plain(new Decimal(account.balance)), entries: entries.length, problems };
   }
 }

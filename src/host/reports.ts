@@ -3,9 +3,10 @@
 import { rate, tryFindService, type Catalog, type Usage } from '../core/index.js';
 import { Decimal } from '../core/decimal.js';
 import type { Balance, ChatUsage, RecentChats, UsageQuery, UsageReport } from '../sdk/contract/index.js';
+import { nextExpiring, remainingOf, spendable } from './grants.js';
 import { dayOf, daysInMonth, monthOf, nextDay, nextMonth } from './periods.js';
 import { balanceCounters, plain, thresholdsOf, type Principal } from './rules.js';
-import { spendKey, type AccountRow, type DepartmentRow, type EventRow, type EventSummary, type OrganisationRow, type UserRow } from './store/types.js';
+import { spendKey, type GrantRow, type AccountRow, type DepartmentRow, type EventRow, type EventSummary, type OrganisationRow, type UserRow } from './store/types.js';
 
 const nonNegative = (d: Decimal) => plain(Decimal.max(d, 0));
 const sum = (values: readonly string[]) => values.reduce((a, v) => a.plus(v), new Decimal(0));
@@ -18,9 +19,16 @@ export interface BalanceInputs {
   account: AccountRow;
   spend: ReadonlyMap<string, string>;
   nowMs: number;
+  /** The organisation's grants with credits left. */
+  grants: readonly GrantRow[];
 }
 
-export function balanceReport({ org, catalog, user, department, account, spend, nowMs }: BalanceInputs): Balance {
+/** The last UTC day before an instant: credits that leave at midnight can be spent until the day before. */
+export function lastDayBefore(at: string): string {
+  return new Date(Date.parse(at) - 1).toISOString().slice(0, 10);
+}
+
+export function balanceReport({ org, catalog, user, department, account, spend, nowMs, grants }: BalanceInputs): Balance {
   const nowIso = new Date(nowMs).toISOString();
   const [userDay, userMonth, recharged, deptMonth] = balanceCounters(user?.id ?? '', department?.id ?? null, nowIso).map((k) => new Decimal(spend.get(spendKey(k)) ?? '0'));
   const balance = new Decimal(account.balance);
@@ -28,7 +36,9 @@ export function balanceReport({ org, catalog, user, department, account, spend, 
   const daily = allowance(user?.dailyLimit ?? null, userDay!, nextDay(nowMs));
   const monthly = allowance(user?.monthlyLimit ?? null, userMonth!, nextMonth(nowMs));
   const budget = department ? allowance(department.monthlyBudget, deptMonth!, nextMonth(nowMs)) : null;
-  const remaining = [balance, ...[daily, monthly].filter((a) => a !== null).map((a) => new Decimal(a.remaining))];
+  // The caller spends their department's grants and the pool's, never another department's.
+  const remaining = [remainingOf(spendable(grants, department?.id ?? null)), ...[daily, monthly].filter((a) => a !== null).map((a) => new Decimal(a.remaining))];
+  const next = nextExpiring(grants);
   if (budget && department?.overdraftProtection) remaining.push(new Decimal(budget.remaining));
   return {
     credits: plain(balance),
@@ -53,7 +63,14 @@ export function balanceReport({ org, catalog, user, department, account, spend, 
       department: department && budget ? { id: department.id, name: department.name, budget, overdraftProtection: department.overdraftProtection } : null,
     },
     remainingAllowance: nonNegative(Decimal.min(...remaining)),
+    expiring: next && { ...next, lastDay: lastDayBefore(next.at) },
   };
+}
+
+/** A service as people name it ("OpenAI GPT-4o"); the id when the catalog does not know it. */
+export function serviceLabel(catalog: Catalog, id: string): string {
+  const service = tryFindService(catalog, id);
+  return service ? `${service.brand} ${service.model}` : id;
 }
 
 export interface UsageInputs {
@@ -85,10 +102,7 @@ export function usageReport({ query, catalog, own, events, services, names, mont
     for (const e of events) add(query.groupBy === 'day' ? e.day : query.groupBy === 'user' ? e.userId : (e.departmentId ?? '(none)'), e.credits, e.id);
   }
   const label = (key: string): string => {
-    if (query.groupBy === 'service') {
-      const service = tryFindService(catalog, key);
-      return service ? `${service.brand} ${service.model}` : key;
-    }
+    if (query.groupBy === 'service') return serviceLabel(catalog, key);
     if (query.groupBy === 'billingType') return catalog.billingTypes.find((b) => b.id === key)?.name ?? key;
     return names.get(key) ?? key;
   };

@@ -4,9 +4,10 @@
 //
 //   1. idempotency    a key already stored answers with its first receipt, charged once
 //   2. rating         the records priced by creditkit's `rate` against the organisation's catalog
-//   3. limits         the balance (no overdraft), the user's day and month, the department's budget
-//   (grants, issue 18: which credits pay for the charge, would come here)
-//   4. ledger         the charge posted with the balance after it; the spend counters move
+//   0. expiry         grants whose instant has passed leave the ledger at that instant (every write, first)
+//   3. limits         the credits the user may spend (no overdraft), the user's day and month, the department's budget
+//   4. grants+ledger  the charge taken from grants in the declared order (grants.ts) and posted with
+//                     the balance after it and the grants it spent; the spend counters move
 //   5. notifications  the low-balance thresholds the charge crossed
 //   6. auto-recharge  credits loaded below the threshold, within the monthly limit
 //   7. the receipt    stored with the event, replayed for a retry
@@ -17,9 +18,10 @@ import { rate, type Catalog, type Charge, type Usage } from '../core/index.js';
 import { Decimal, toPlain } from '../core/decimal.js';
 import { AmbiguousServiceError, CreditError, NotOfferedError, UnknownServiceError, UsageError } from '../core/errors.js';
 import type { UsageEventReceipt, UsageEventRequest } from '../sdk/contract/index.js';
+import { DEFAULT_PRIORITY, nextExpiryOf, remainingOf, spendable, spendOrder, take } from './grants.js';
 import { dayOf, monthOf } from './periods.js';
 import { HostError } from './problems.js';
-import { spendKey, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type LedgerKind, type OrganisationRow, type SpendKey, type UserRow } from './store/types.js';
+import { spendKey, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantKind, type GrantRow, type LedgerKind, type OrganisationRow, type SpendKey, type UserRow } from './store/types.js';
 
 export interface Principal {
   userId: string;
@@ -87,7 +89,15 @@ export class Books {
   readonly #spend = new Map<string, Decimal>();
   readonly #events: Map<string, { userId: string; body: string; response: string }>;
   readonly #notified: Set<string>;
-  readonly #changes: Omit<BooksChanges, 'account' | 'spend'> & { spend: Map<string, SpendKey & { credits: string }> } = { ledger: [], events: [], spend: new Map(), notifications: [] };
+  /** The grants with credits left (and those emptied during this write), by id. */
+  readonly #grants = new Map<string, GrantRow>();
+  readonly #changes: Omit<BooksChanges, 'account' | 'spend' | 'grants'> & { spend: Map<string, SpendKey & { credits: string }>; grants: Map<string, GrantRow> } = {
+    ledger: [],
+    events: [],
+    spend: new Map(),
+    notifications: [],
+    grants: new Map(),
+  };
 
   constructor(readonly orgId: string, snapshot: BooksSnapshot) {
     this.#account = { ...snapshot.account };
@@ -95,6 +105,27 @@ export class Books {
     for (const [key, credits] of snapshot.spend) this.#spend.set(key, D(credits));
     this.#events = new Map(snapshot.events);
     this.#notified = new Set(snapshot.notified);
+    for (const g of snapshot.grants) this.#grants.set(g.id, g);
+  }
+
+  /** The grants with credits left. */
+  get grants(): GrantRow[] {
+    return [...this.#grants.values()].filter((g) => D(g.remaining).gt(0));
+  }
+
+  /** What a user of `departmentId` may spend: their department's grants and the pool's. */
+  available(departmentId: string | null): Decimal {
+    return remainingOf(spendable(this.grants, departmentId));
+  }
+
+  /** What a department holds (null: the organisation's pool, not allocated to any department). */
+  holding(departmentId: string | null): Decimal {
+    return remainingOf(this.grants.filter((g) => g.departmentId === departmentId));
+  }
+
+  #setGrant(grant: GrantRow): void {
+    this.#grants.set(grant.id, grant);
+    this.#changes.grants.set(grant.id, grant);
   }
 
   /** The sequence number of the last ledger entry. */
@@ -126,15 +157,70 @@ export class Books {
   }
 
   /** Appends a ledger entry (numbered after the last) and moves the running balance with it. */
-  post(kind: LedgerKind, credits: Decimal, at: string, eventId: string | null): Decimal {
-    const after = kind === 'charge' ? this.#balance.minus(credits) : this.#balance.plus(credits);
-    // A top-up or a recharge starts a new low-balance cycle: percentages refer to the balance after it.
-    const reference = kind === 'charge' ? this.#account.reference : plain(after);
+  #post(kind: LedgerKind, credits: Decimal, at: string, entry: { eventId?: string | null; departmentId?: string | null; grants: [string, string][]; detail?: string | null }): Decimal {
+    const crediting = kind === 'topup' || kind === 'auto-recharge' || kind === 'grant';
+    const after = crediting ? this.#balance.plus(credits) : kind === 'charge' || kind === 'expiry' ? this.#balance.minus(credits) : this.#balance;
+    // Credits loaded start a new low-balance cycle: percentages refer to the balance after them.
+    const reference = crediting ? plain(after) : this.#account.reference;
     const seq = this.#account.lastSeq + 1;
-    this.#changes.ledger.push({ orgId: this.orgId, seq, kind, credits: plain(credits), at, eventId, balanceAfter: plain(after), referenceAfter: reference });
-    this.#account = { balance: plain(after), reference, lastSeq: seq };
+    this.#changes.ledger.push({
+      orgId: this.orgId,
+      seq,
+      kind,
+      credits: plain(credits),
+      at,
+      eventId: entry.eventId ?? null,
+      balanceAfter: plain(after),
+      referenceAfter: reference,
+      departmentId: entry.departmentId ?? null,
+      grants: JSON.stringify(entry.grants),
+      detail: entry.detail ?? null,
+    });
+    this.#account = { ...this.#account, balance: plain(after), reference, lastSeq: seq };
     this.#balance = after;
     return after;
+  }
+
+  /** Credits entering the ledger as a grant: an entry of its kind and the grant `g<seq>`. */
+  grant(kind: Exclude<GrantKind, 'transfer'>, credits: Decimal, at: string, options: { expiresAt?: string | null; priority?: number; detail?: string | null } = {}): { balance: Decimal; grant: GrantRow } {
+    const seq = this.#account.lastSeq + 1;
+    const grant: GrantRow = { id: `g${seq}`, departmentId: null, kind, credits: plain(credits), remaining: plain(credits), priority: options.priority ?? DEFAULT_PRIORITY[kind], expiresAt: options.expiresAt ?? null, at, seq, origin: null };
+    const ledgerKind: LedgerKind = kind === 'paid' ? 'topup' : kind === 'recharge' ? 'auto-recharge' : 'grant';
+    const balance = this.#post(ledgerKind, credits, at, { grants: [[grant.id, grant.credits]], detail: options.detail ?? null });
+    this.#setGrant(grant);
+    return { balance, grant };
+  }
+
+  /** A charge taken from the grants a user of `departmentId` may spend, in the declared order. */
+  charge(credits: Decimal, at: string, eventId: string, departmentId: string | null): Decimal {
+    const { pieces, updated } = take(spendable(this.grants, departmentId), credits, spendOrder(departmentId));
+    updated.forEach((g) => this.#setGrant(g));
+    return this.#post('charge', credits, at, { eventId, departmentId, grants: pieces.map(([g, c]) => [g.id, c]) });
+  }
+
+  /** 0. Expiry: what is left of each grant whose instant is at or before `nowIso` leaves the ledger, dated at that instant. */
+  expire(nowIso: string): void {
+    const due = this.grants.filter((g) => g.expiresAt !== null && g.expiresAt <= nowIso).sort((a, b) => (a.expiresAt! < b.expiresAt! ? -1 : a.expiresAt! > b.expiresAt! ? 1 : a.seq - b.seq));
+    for (const g of due) {
+      this.#post('expiry', D(g.remaining), g.expiresAt!, { departmentId: g.departmentId, grants: [[g.id, g.remaining]] });
+      this.#setGrant({ ...g, remaining: '0' });
+    }
+  }
+
+  /**
+   * Moves credits from one holder (a department, or null: the pool) to another in two entries,
+   * `transfer-out` and `transfer-in`, written in the same transaction. The credits keep their
+   * expiry and priority: the pieces taken become grants of kind `transfer` of the receiver.
+   */
+  transfer(from: string | null, to: string | null, credits: Decimal, at: string, detail: string): { out: number; in: number } {
+    const { pieces, updated } = take(this.grants.filter((g) => g.departmentId === from), credits, spendOrder(from));
+    updated.forEach((g) => this.#setGrant(g));
+    this.#post('transfer-out', credits, at, { departmentId: from, grants: pieces.map(([g, c]) => [g.id, c]), detail });
+    const seq = this.#account.lastSeq + 1;
+    const created = pieces.map(([g, c], i): GrantRow => ({ id: `g${seq}.${i + 1}`, departmentId: to, kind: 'transfer', credits: c, remaining: c, priority: g.priority, expiresAt: g.expiresAt, at, seq, origin: g.id }));
+    this.#post('transfer-in', credits, at, { departmentId: to, grants: created.map((g) => [g.id, g.credits]), detail });
+    created.forEach((g) => this.#setGrant(g));
+    return { out: seq - 1, in: seq };
   }
 
   notify(kind: string, at: string, balance: Decimal, detail: string, onceKey?: string): void {
@@ -153,7 +239,8 @@ export class Books {
   /** What to write; undefined when nothing changed. */
   changes(): BooksChanges | undefined {
     if (!this.#changes.ledger.length && !this.#changes.notifications.length) return undefined;
-    return { ...this.#changes, account: this.#account, spend: [...this.#changes.spend.values()] };
+    const account = { ...this.#account, nextExpiry: nextExpiryOf(this.#grants.values()) };
+    return { ...this.#changes, account, spend: [...this.#changes.spend.values()], grants: [...this.#changes.grants.values()] };
   }
 }
 
@@ -191,10 +278,11 @@ interface Counter {
 
 /** 3. Limits: refuses a charge the balance, the user's day or month, or a protected department budget cannot take. */
 function checkLimits(books: Books, input: EventInput, cost: Decimal, nowIso: string): Counter[] {
-  const balance = books.balance;
+  const { user, department } = input;
+  // The credits this user may spend: their department's allocation and the organisation's pool.
+  const balance = books.available(department?.id ?? null);
   if (balance.lte(0)) throw new HostError(402, 'credits-exhausted', 'No credits left: AI is paused until credits are loaded', `balance ${plain(balance)} credits`);
   if (cost.gt(balance)) throw new HostError(402, 'insufficient-credits', 'Not enough credits for this usage', `needs ${plain(cost)}, balance ${plain(balance)}`);
-  const { user, department } = input;
   const counters: Counter[] = [
     { key: userDay(user.id, nowIso), limit: user.dailyLimit, slug: 'daily-limit-reached', title: "The user's daily credit limit is reached" },
     { key: userMonth(user.id, nowIso), limit: user.monthlyLimit, slug: 'monthly-limit-reached', title: "The user's monthly credit limit is reached" },
@@ -209,9 +297,9 @@ function checkLimits(books: Books, input: EventInput, cost: Decimal, nowIso: str
   return counters;
 }
 
-/** 4. Ledger: the charge as an entry with the balance after it; every counter it was checked against moves. */
-function postCharge(books: Books, cost: Decimal, counters: readonly Counter[], nowIso: string, eventId: string): Decimal {
-  const after = books.post('charge', cost, nowIso, eventId);
+/** 4. Grants and ledger: the charge taken from grants in the declared order, as an entry with the balance after it; every counter it was checked against moves. */
+function postCharge(books: Books, cost: Decimal, counters: readonly Counter[], nowIso: string, eventId: string, departmentId: string | null): Decimal {
+  const after = books.charge(cost, nowIso, eventId, departmentId);
   for (const c of counters) books.addSpend(c.key, cost);
   return after;
 }
@@ -250,7 +338,7 @@ function autoRecharge(books: Books, org: OrganisationRow, balance: Decimal, nowI
     books.notify('recharge-limit', nowIso, balance, `monthly auto-recharge limit of ${monthlyLimit} credits reached`, rechargeLimitNotice(nowIso));
     return balance;
   }
-  const after = books.post('auto-recharge', amount, nowIso, null);
+  const after = books.grant('recharge', amount, nowIso).balance;
   books.addSpend(month, amount);
   books.notify('recharge', nowIso, after, `auto-recharge of ${credits} credits`);
   return after;
@@ -309,17 +397,19 @@ export function recordEvent(books: Books, org: Organisation, input: EventInput):
   const charge = rateRecords(org.catalog, input.body.records);
   const cost = D(charge.credits);
   const nowIso = new Date(input.nowMs).toISOString();
+  books.expire(nowIso);
   const counters = checkLimits(books, input, cost, nowIso);
   const before = books.balance;
   const reference = books.reference;
-  const after = postCharge(books, cost, counters, nowIso, input.eventId);
+  const after = postCharge(books, cost, counters, nowIso, input.eventId, input.department?.id ?? null);
   const seq = books.lastSeq;
   notifyCrossings(books, org.row, reference, before, after, nowIso);
   const final = autoRecharge(books, org.row, after, nowIso);
   return { receipt: storeEvent(books, org, input, charge, seq, final), replayed: false };
 }
 
-/** A purchase of credits: a top-up entry that starts a new low-balance cycle. */
+/** A purchase of credits: a top-up entry (a paid grant) that starts a new low-balance cycle. */
 export function topUp(books: Books, credits: string, at: string): Decimal {
-  return books.post('topup', D(credits), at, null);
+  books.expire(at);
+  return books.grant('paid', D(credits), at).balance;
 }

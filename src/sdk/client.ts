@@ -10,6 +10,7 @@ import { ResponseCache } from './cache.js';
 import { balanceResponse, type Balance } from './contract/balance.js';
 import { day } from './contract/common.js';
 import { chatResponse, MAX_RECENT_CHATS, recentChatsResponse, type ChatUsage, type RecentChats } from './contract/chat.js';
+import { grantsResponse, type Grants } from './contract/grants.js';
 import {
   GROUP_BY,
   usageEventRequest,
@@ -51,6 +52,8 @@ export interface CreditClient {
   getChat(chatId: string, options?: CallOptions): Promise<ChatUsage>;
   /** The most recent chats with what each cost, latest first (an admin sees the organisation's); `next` reads on. */
   getRecentChats(params?: RecentChatsParams, options?: CallOptions): Promise<RecentChats>;
+  /** The organisation's credit grants with credits left, in the order the caller's charges spend them. */
+  getGrants(options?: CallOptions): Promise<Grants>;
   /** The organisation's catalog, parsed by `parseCatalog` (revalidated with its ETag). */
   getCatalog(options?: CallOptions): Promise<Catalog>;
   /** Records usage (POST /usage-events); the balance, usage and that chat are then read afresh. */
@@ -209,6 +212,7 @@ export function createClient(options: ClientOptions): CreditClient {
       const path = `/chats?${new URLSearchParams({ limit: String(limit), ...(cursor !== undefined && { cursor }) })}`;
       return get(path, (r) => validate(recentChatsResponse, r, path), options);
     },
+    getGrants: (options) => get('/grants', (r) => validate(grantsResponse, r, '/grants'), options),
     getCatalog: (options) =>
       get(
         '/catalog',
@@ -234,7 +238,7 @@ export function createClient(options: ClientOptions): CreditClient {
         headers: { 'idempotency-key': idempotencyKey },
         signal: options.signal,
       });
-      cache.invalidate(['/balance', '/usage?', '/chats?', `/chats/${encodeURIComponent(event.chatId)}`]);
+      cache.invalidate(['/balance', '/grants', '/usage?', '/chats?', `/chats/${encodeURIComponent(event.chatId)}`]);
       return validate(usageEventResponse, reply, '/usage-events');
     },
     invalidate: () => cache.invalidate(),

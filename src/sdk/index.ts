@@ -20,4 +20,4 @@ export {
 } from './errors.js';
 /** The host API contract's zod schemas (`contract.balanceResponse`, `contract.ENDPOINTS`, …). */
 export * as contract from './contract/index.js';
-export type { Balance, UsageReport, ChatUsage, ChatSummary, RecentChats, UsageEventRequest, UsageEventReceipt, GroupBy, Problem } from './contract/index.js';
+export type { Balance, Grant, Grants, Expiring, Statement, Statements, StatementLine, UsageReport, ChatUsage, ChatSummary, RecentChats, UsageEventRequest, UsageEventReceipt, GroupBy, Problem } from './contract/index.js';

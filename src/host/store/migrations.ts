@@ -74,4 +74,50 @@ CREATE TABLE notifications (
 `;
     },
   },
+  {
+    version: 2,
+    name: 'credit grants, expiry, department transfers, billing name',
+    sql: (dialect) => {
+      const t = TYPES[dialect];
+      const kinds = "('topup', 'auto-recharge', 'grant', 'charge', 'expiry', 'transfer-out', 'transfer-in')";
+      // SQLite cannot change a CHECK constraint: the ledger is copied into a table with the new one.
+      const ledger =
+        dialect === 'sqlite'
+          ? `
+CREATE TABLE ledger_v2 (
+  org_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ${kinds}),
+  credits TEXT NOT NULL, at TEXT NOT NULL, event_id TEXT,
+  balance_after TEXT NOT NULL, reference_after TEXT NOT NULL,
+  department_id TEXT, grants TEXT NOT NULL DEFAULT '[]', detail TEXT,
+  PRIMARY KEY (org_id, seq)
+);
+INSERT INTO ledger_v2 (org_id, seq, kind, credits, at, event_id, balance_after, reference_after)
+  SELECT org_id, seq, kind, credits, at, event_id, balance_after, reference_after FROM ledger;
+DROP TABLE ledger;
+ALTER TABLE ledger_v2 RENAME TO ledger;`
+          : `
+ALTER TABLE ledger DROP CONSTRAINT ledger_kind_check;
+ALTER TABLE ledger ADD CONSTRAINT ledger_kind_check CHECK (kind IN ${kinds});
+ALTER TABLE ledger ADD COLUMN department_id text, ADD COLUMN grants text NOT NULL DEFAULT '[]', ADD COLUMN detail text;`;
+      return `${ledger}
+CREATE INDEX ledger_at ON ledger (org_id, at);
+ALTER TABLE orgs ADD COLUMN billing_name ${t.text};
+ALTER TABLE accounts ADD COLUMN next_expiry ${t.instant};
+-- Every credit that entered the ledger, and what is left of it. A charge spends grants in the
+-- declared order (rules.ts); an expiry entry takes what is left at expires_at.
+CREATE TABLE grants (
+  org_id ${t.text} NOT NULL, id ${t.text} NOT NULL, department_id ${t.text},
+  kind ${t.text} NOT NULL CHECK (kind IN ('paid', 'promotional', 'recharge', 'transfer')),
+  credits ${t.amount} NOT NULL, remaining ${t.amount} NOT NULL CHECK (${t.nonNegative('remaining')}),
+  priority ${t.int} NOT NULL, expires_at ${t.instant}, at ${t.instant} NOT NULL,
+  seq ${t.int} NOT NULL, origin ${t.text},
+  PRIMARY KEY (org_id, id)
+);
+CREATE INDEX grants_org ON grants (org_id, remaining);
+-- A ledger from before grants: what each organisation holds becomes one paid grant.
+INSERT INTO grants (org_id, id, department_id, kind, credits, remaining, priority, expires_at, at, seq, origin)
+  SELECT org_id, 'g0', NULL, 'paid', balance, balance, 20, NULL, ${dialect === 'sqlite' ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')" : 'now()'}, last_seq, NULL FROM accounts WHERE ${t.nonNegative('balance')} AND balance <> ${dialect === 'sqlite' ? "'0'" : '0'};
+`;
+    },
+  },
 ];

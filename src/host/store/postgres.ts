@@ -16,7 +16,7 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
+import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
 
 /** The advisory lock under which migrations and the demo seed run: one process at a time per database. */
 const SETUP_LOCK = 0x63_6b_68_6f_73_74; // "ckhost"
@@ -90,20 +90,50 @@ interface Loaded {
   events: [key: string, userId: string, body: string, response: string][];
   spend: [scope: string, period: string, credits: string][];
   notified: string[];
+  grants: GrantJson[];
 }
+
+/** A grant as json_build_object gives it: amounts as text, instants as ISO text. */
+type GrantJson = Omit<GrantRow, 'seq' | 'priority'> & { seq: number; priority: number };
+
+const GRANT_JSON = `json_build_object('id', g.id, 'departmentId', g.department_id, 'kind', g.kind, 'credits', g.credits::text, 'remaining', g.remaining::text,
+  'priority', g.priority, 'expiresAt', to_char(g.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'at', to_char(g.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'seq', g.seq, 'origin', g.origin)`;
+
+const LEDGER_COLUMNS = 'org_id, seq, kind, credits, at, event_id, balance_after, reference_after, department_id, grants, detail';
+type LedgerRecord = { org_id: string; seq: number; kind: LedgerEntry['kind']; credits: string; at: string; event_id: string | null; balance_after: string; reference_after: string; department_id: string | null; grants: string; detail: string | null };
+const toEntry = (r: LedgerRecord): LedgerEntry => ({
+  orgId: r.org_id,
+  seq: r.seq,
+  kind: r.kind,
+  credits: r.credits,
+  at: r.at,
+  eventId: r.event_id,
+  balanceAfter: r.balance_after,
+  referenceAfter: r.reference_after,
+  departmentId: r.department_id,
+  grants: r.grants,
+  detail: r.detail,
+});
 
 const BOOKS_SQL = `SELECT
   (SELECT coalesce(json_agg(json_build_array(idempotency_key, user_id, body, response)), '[]') FROM events WHERE org_id = $1 AND idempotency_key = ANY($2::text[])) AS events,
   (SELECT coalesce(json_agg(json_build_array(s.scope, s.period, s.credits::text)), '[]') FROM unnest($3::text[], $4::text[]) AS k(scope, period)
      JOIN spend AS s ON s.org_id = $1 AND s.scope = k.scope AND s.period = k.period) AS spend,
-  (SELECT coalesce(json_agg(once_key), '[]') FROM notifications WHERE org_id = $1 AND once_key = ANY($5::text[])) AS notified`;
+  (SELECT coalesce(json_agg(once_key), '[]') FROM notifications WHERE org_id = $1 AND once_key = ANY($5::text[])) AS notified,
+  (SELECT coalesce(json_agg(${GRANT_JSON} ORDER BY g.seq, g.id), '[]') FROM grants AS g WHERE g.org_id = $1 AND g.remaining > 0) AS grants`;
 
 /** Every change of a write in one statement: the rows travel as JSON arrays ($2 … $5). */
 const CHANGES_SQL = `WITH
   ledger_rows AS (
-    INSERT INTO ledger (org_id, seq, kind, credits, at, event_id, balance_after, reference_after)
-    SELECT $1, seq, kind, credits, at, "eventId", "balanceAfter", "referenceAfter"
-    FROM json_to_recordset($2::json) AS x(seq bigint, kind text, credits numeric, at timestamptz, "eventId" text, "balanceAfter" numeric, "referenceAfter" numeric)),
+    INSERT INTO ledger (org_id, seq, kind, credits, at, event_id, balance_after, reference_after, department_id, grants, detail)
+    SELECT $1, seq, kind, credits, at, "eventId", "balanceAfter", "referenceAfter", "departmentId", grants, detail
+    FROM json_to_recordset($2::json) AS x(seq bigint, kind text, credits numeric, at timestamptz, "eventId" text, "balanceAfter" numeric, "referenceAfter" numeric, "departmentId" text, grants text, detail text)),
+  grant_rows AS (
+    INSERT INTO grants (org_id, id, department_id, kind, credits, remaining, priority, expires_at, at, seq, origin)
+    SELECT $1, id, "departmentId", kind, credits, remaining, priority, "expiresAt", at, seq, origin
+    FROM json_to_recordset($9::json) AS x(id text, "departmentId" text, kind text, credits numeric, remaining numeric, priority bigint, "expiresAt" timestamptz, at timestamptz, seq bigint, origin text)
+    ON CONFLICT (org_id, id) DO UPDATE SET remaining = excluded.remaining),
   event_rows AS (
     INSERT INTO events (id, org_id, user_id, department_id, chat_id, seq, idempotency_key, body, at, day, records, credits, response, services)
     SELECT id, $1, "userId", "departmentId", "chatId", seq, "idempotencyKey", body, at, day, records, credits, response, services
@@ -117,7 +147,7 @@ const CHANGES_SQL = `WITH
     SELECT $1, kind, at, balance, detail, "onceKey" FROM json_to_recordset($5::json) AS x(i int, kind text, at timestamptz, balance numeric, detail text, "onceKey" text)
     ORDER BY i
     ON CONFLICT (org_id, once_key) DO NOTHING)
-UPDATE accounts SET balance = $6, reference = $7, last_seq = $8 WHERE org_id = $1`;
+UPDATE accounts SET balance = $6, reference = $7, last_seq = $8, next_expiry = $10 WHERE org_id = $1`;
 
 class PostgresStore implements Store {
   readonly engine = 'postgres';
@@ -150,10 +180,11 @@ class PostgresStore implements Store {
   }
 
   async organisation(id: string): Promise<OrganisationRow | undefined> {
-    const [r] = await this.#query<{ id: string; name: string; catalog: string; low_balance_percents: string; auto_recharge_enabled: boolean; auto_recharge_threshold: string; auto_recharge_credits: string; auto_recharge_monthly_limit: string | null }>('SELECT * FROM orgs WHERE id = $1', [id]);
+    const [r] = await this.#query<{ id: string; name: string; billing_name: string | null; catalog: string; low_balance_percents: string; auto_recharge_enabled: boolean; auto_recharge_threshold: string; auto_recharge_credits: string; auto_recharge_monthly_limit: string | null }>('SELECT * FROM orgs WHERE id = $1', [id]);
     return r && {
       id: r.id,
       name: r.name,
+      billingName: r.billing_name,
       catalog: r.catalog,
       lowBalancePercents: JSON.parse(r.low_balance_percents) as string[],
       autoRecharge: { enabled: r.auto_recharge_enabled, threshold: r.auto_recharge_threshold, credits: r.auto_recharge_credits, monthlyLimit: r.auto_recharge_monthly_limit },
@@ -188,14 +219,15 @@ class PostgresStore implements Store {
     let broken: unknown;
     try {
       await client.query('BEGIN');
-      const [account] = (await client.query<{ balance: string; reference: string; last_seq: number }>('SELECT balance, reference, last_seq FROM accounts WHERE org_id = $1 FOR UPDATE', [query.orgId])).rows;
+      const [account] = (await client.query<{ balance: string; reference: string; last_seq: number; next_expiry: string | null }>('SELECT balance, reference, last_seq, next_expiry FROM accounts WHERE org_id = $1 FOR UPDATE', [query.orgId])).rows;
       if (!account) throw new Error(`creditkit host: organisation ${query.orgId} has no account row`);
       // After the lock, in a statement of its own: it sees what the writers before us committed.
       const [loaded] = (
         await client.query<Loaded>(BOOKS_SQL, [query.orgId, query.idempotencyKeys, query.spend.map((k) => k.scope), query.spend.map((k) => k.period), query.onceKeys])
       ).rows;
       const books: BooksSnapshot = {
-        account: { balance: account.balance, reference: account.reference, lastSeq: account.last_seq },
+        account: { balance: account.balance, reference: account.reference, lastSeq: account.last_seq, nextExpiry: account.next_expiry },
+        grants: loaded!.grants,
         events: new Map(loaded!.events.map(([key, userId, body, response]) => [key, { userId, body, response }])),
         spend: new Map(loaded!.spend.map(([scope, period, credits]) => [spendKey({ scope, period }), credits])),
         notified: new Set(loaded!.notified),
@@ -214,6 +246,8 @@ class PostgresStore implements Store {
           a.balance,
           a.reference,
           a.lastSeq,
+          JSON.stringify(changes.grants),
+          a.nextExpiry,
         ]);
       }
       await client.query('COMMIT');
@@ -230,8 +264,8 @@ class PostgresStore implements Store {
   }
 
   async accountWithSpend(orgId: string, spend: readonly { scope: string; period: string }[]) {
-    const [row] = await this.#query<{ balance: string; reference: string; last_seq: number; spend: [string, string, string][] }>(
-      `SELECT a.balance, a.reference, a.last_seq,
+    const [row] = await this.#query<{ balance: string; reference: string; last_seq: number; next_expiry: string | null; spend: [string, string, string][] }>(
+      `SELECT a.balance, a.reference, a.last_seq, a.next_expiry,
          (SELECT coalesce(json_agg(json_build_array(s.scope, s.period, s.credits::text)), '[]') FROM unnest($2::text[], $3::text[]) AS k(scope, period)
             JOIN spend AS s ON s.org_id = $1 AND s.scope = k.scope AND s.period = k.period) AS spend
        FROM accounts AS a WHERE a.org_id = $1`,
@@ -239,7 +273,7 @@ class PostgresStore implements Store {
     );
     if (!row) throw new Error(`creditkit host: organisation ${orgId} has no account row`);
     return {
-      account: { balance: row.balance, reference: row.reference, lastSeq: row.last_seq },
+      account: { balance: row.balance, reference: row.reference, lastSeq: row.last_seq, nextExpiry: row.next_expiry },
       spend: new Map(row.spend.map(([scope, period, credits]) => [spendKey({ scope, period }), credits])),
     };
   }
@@ -300,8 +334,31 @@ class PostgresStore implements Store {
   }
 
   async ledger(orgId: string): Promise<LedgerEntry[]> {
-    const rows = await this.#query<{ org_id: string; seq: number; kind: LedgerEntry['kind']; credits: string; at: string; event_id: string | null; balance_after: string; reference_after: string }>('SELECT * FROM ledger WHERE org_id = $1 ORDER BY seq', [orgId]);
-    return rows.map((r) => ({ orgId: r.org_id, seq: r.seq, kind: r.kind, credits: r.credits, at: r.at, eventId: r.event_id, balanceAfter: r.balance_after, referenceAfter: r.reference_after }));
+    return (await this.#query<LedgerRecord>(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE org_id = $1 ORDER BY seq`, [orgId])).map(toEntry);
+  }
+
+  async ledgerBetween(orgId: string, from: string, to: string): Promise<LedgerEntry[]> {
+    return (await this.#query<LedgerRecord>(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE org_id = $1 AND at >= $2 AND at < $3 ORDER BY seq`, [orgId, from, to])).map(toEntry);
+  }
+
+  async ledgerBefore(orgId: string, at: string): Promise<LedgerEntry | undefined> {
+    const [r] = await this.#query<LedgerRecord>(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE org_id = $1 AND at < $2 ORDER BY seq DESC LIMIT 1`, [orgId, at]);
+    return r && toEntry(r);
+  }
+
+  async firstLedgerAt(orgId: string): Promise<string | undefined> {
+    const [r] = await this.#query<{ first: string | null }>('SELECT min(at) AS first FROM ledger WHERE org_id = $1', [orgId]);
+    return r?.first ?? undefined;
+  }
+
+  async eventsOfEntries(orgId: string, seqs: readonly number[]) {
+    const rows = await this.#query<{ seq: number; user_id: string; department_id: string | null; services: string }>('SELECT seq, user_id, department_id, services FROM events WHERE org_id = $1 AND seq = ANY($2::bigint[]) ORDER BY seq', [orgId, seqs]);
+    return rows.map((r) => ({ seq: r.seq, userId: r.user_id, departmentId: r.department_id, services: r.services }));
+  }
+
+  async grants(orgId: string, open: boolean): Promise<GrantRow[]> {
+    const rows = await this.#query<{ grant: GrantJson }>(`SELECT ${GRANT_JSON} AS grant FROM grants AS g WHERE g.org_id = $1 AND ($2::boolean = false OR g.remaining > 0) ORDER BY g.seq, g.id`, [orgId, open]);
+    return rows.map((r) => r.grant);
   }
 
   async setting(key: string, fallback: () => string): Promise<string> {
@@ -338,8 +395,11 @@ class PostgresStore implements Store {
       await client.query('BEGIN');
       for (const o of rows.organisations) {
         const r = o.autoRecharge;
-        await client.query('INSERT INTO orgs VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [o.id, o.name, o.catalog, JSON.stringify(o.lowBalancePercents), r.enabled, r.threshold, r.credits, r.monthlyLimit]);
-        await client.query('INSERT INTO accounts VALUES ($1, 0, 0, 0)', [o.id]);
+        await client.query(
+          'INSERT INTO orgs (id, name, catalog, low_balance_percents, auto_recharge_enabled, auto_recharge_threshold, auto_recharge_credits, auto_recharge_monthly_limit, billing_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [o.id, o.name, o.catalog, JSON.stringify(o.lowBalancePercents), r.enabled, r.threshold, r.credits, r.monthlyLimit, o.billingName ?? null],
+        );
+        await client.query('INSERT INTO accounts (org_id, balance, reference, last_seq) VALUES ($1, 0, 0, 0)', [o.id]);
       }
       for (const d of rows.departments) await client.query('INSERT INTO departments VALUES ($1, $2, $3, $4, $5)', [d.id, d.orgId, d.name, d.monthlyBudget, d.overdraftProtection]);
       for (const u of rows.users) await client.query('INSERT INTO users VALUES ($1, $2, $3, $4, $5, $6, $7)', [u.id, u.orgId, u.departmentId, u.name, u.role, u.dailyLimit, u.monthlyLimit]);

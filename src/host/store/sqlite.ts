@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
+import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
 
 type Db = Database.Database;
 
@@ -47,6 +47,7 @@ function migrate(db: Db, file: string): void {
 interface OrgRecord {
   id: string;
   name: string;
+  billing_name: string | null;
   catalog: string;
   low_balance_percents: string;
   auto_recharge_enabled: number;
@@ -86,6 +87,58 @@ interface EventRecord {
   response: string;
   services: string;
 }
+
+interface LedgerRecord {
+  org_id: string;
+  seq: number;
+  kind: LedgerEntry['kind'];
+  credits: string;
+  at: string;
+  event_id: string | null;
+  balance_after: string;
+  reference_after: string;
+  department_id: string | null;
+  grants: string;
+  detail: string | null;
+}
+const toEntry = (r: LedgerRecord): LedgerEntry => ({
+  orgId: r.org_id,
+  seq: r.seq,
+  kind: r.kind,
+  credits: r.credits,
+  at: r.at,
+  eventId: r.event_id,
+  balanceAfter: r.balance_after,
+  referenceAfter: r.reference_after,
+  departmentId: r.department_id,
+  grants: r.grants,
+  detail: r.detail,
+});
+
+interface GrantRecord {
+  id: string;
+  department_id: string | null;
+  kind: GrantRow['kind'];
+  credits: string;
+  remaining: string;
+  priority: number;
+  expires_at: string | null;
+  at: string;
+  seq: number;
+  origin: string | null;
+}
+const toGrant = (r: GrantRecord): GrantRow => ({
+  id: r.id,
+  departmentId: r.department_id,
+  kind: r.kind,
+  credits: r.credits,
+  remaining: r.remaining,
+  priority: r.priority,
+  expiresAt: r.expires_at,
+  at: r.at,
+  seq: r.seq,
+  origin: r.origin,
+});
 
 const toEvent = (r: EventRecord): EventRow => ({
   id: r.id,
@@ -130,13 +183,22 @@ class SqliteStore implements Store {
       department: p('SELECT * FROM departments WHERE id = ?'),
       usersOf: p('SELECT id, name FROM users WHERE org_id = ? ORDER BY id'),
       departmentsOf: p('SELECT id, name FROM departments WHERE org_id = ? ORDER BY id'),
-      account: p('SELECT balance, reference, last_seq FROM accounts WHERE org_id = ?'),
+      account: p('SELECT balance, reference, last_seq, next_expiry FROM accounts WHERE org_id = ?'),
+      openGrants: p("SELECT * FROM grants WHERE org_id = ? AND remaining <> '0' ORDER BY seq, id"),
+      allGrants: p('SELECT * FROM grants WHERE org_id = ? ORDER BY seq, id'),
+      setGrant: p(`INSERT INTO grants (org_id, id, department_id, kind, credits, remaining, priority, expires_at, at, seq, origin)
+        VALUES (@orgId, @id, @departmentId, @kind, @credits, @remaining, @priority, @expiresAt, @at, @seq, @origin)
+        ON CONFLICT (org_id, id) DO UPDATE SET remaining = excluded.remaining`),
+      ledgerBetween: p('SELECT * FROM ledger WHERE org_id = ? AND at >= ? AND at < ? ORDER BY seq'),
+      ledgerBefore: p('SELECT * FROM ledger WHERE org_id = ? AND at < ? ORDER BY seq DESC LIMIT 1'),
+      firstLedgerAt: p('SELECT min(at) FROM ledger WHERE org_id = ?').pluck(),
+      eventsOfEntries: p('SELECT seq, user_id, department_id, services FROM events WHERE org_id = ? AND seq IN (SELECT value FROM json_each(?)) ORDER BY seq'),
       eventsByKeys: p('SELECT idempotency_key, user_id, body, response FROM events WHERE org_id = ? AND idempotency_key IN (SELECT value FROM json_each(?))'),
       // Driven by the keys asked for (CROSS JOIN keeps json_each outside), each a primary-key lookup.
       spendByKeys: p("SELECT s.scope, s.period, s.credits FROM json_each(?) AS k CROSS JOIN spend AS s ON s.org_id = ? AND s.scope = k.value ->> '$[0]' AND s.period = k.value ->> '$[1]'"),
       notifiedKeys: p('SELECT once_key FROM notifications WHERE org_id = ? AND once_key IN (SELECT value FROM json_each(?))').pluck(),
-      setAccount: p('UPDATE accounts SET balance = ?, reference = ?, last_seq = ? WHERE org_id = ?'),
-      ledgerInsert: p('INSERT INTO ledger (org_id, seq, kind, credits, at, event_id, balance_after, reference_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      setAccount: p('UPDATE accounts SET balance = ?, reference = ?, last_seq = ?, next_expiry = ? WHERE org_id = ?'),
+      ledgerInsert: p('INSERT INTO ledger (org_id, seq, kind, credits, at, event_id, balance_after, reference_after, department_id, grants, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       eventInsert: p('INSERT INTO events (id, org_id, user_id, department_id, chat_id, seq, idempotency_key, body, at, day, records, credits, response, services) VALUES (@id, @orgId, @userId, @departmentId, @chatId, @seq, @idempotencyKey, @body, @at, @day, @records, @credits, @response, @services)'),
       setSpend: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
       notify: p('INSERT INTO notifications (org_id, kind, at, balance, detail, once_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, once_key) DO NOTHING'),
@@ -170,6 +232,7 @@ class SqliteStore implements Store {
       return r && {
         id: r.id,
         name: r.name,
+        billingName: r.billing_name,
         catalog: r.catalog,
         lowBalancePercents: JSON.parse(r.low_balance_percents) as string[],
         autoRecharge: { enabled: r.auto_recharge_enabled === 1, threshold: r.auto_recharge_threshold, credits: r.auto_recharge_credits, monthlyLimit: r.auto_recharge_monthly_limit },
@@ -204,9 +267,9 @@ class SqliteStore implements Store {
   }
 
   #account(orgId: string): AccountRow {
-    const r = this.#q.account.get(orgId) as { balance: string; reference: string; last_seq: number } | undefined;
+    const r = this.#q.account.get(orgId) as { balance: string; reference: string; last_seq: number; next_expiry: string | null } | undefined;
     if (!r) throw new Error(`creditkit host: organisation ${orgId} has no account row`);
-    return { balance: r.balance, reference: r.reference, lastSeq: r.last_seq };
+    return { balance: r.balance, reference: r.reference, lastSeq: r.last_seq, nextExpiry: r.next_expiry };
   }
 
   #spend(orgId: string, keys: readonly { scope: string; period: string }[]): Map<string, string> {
@@ -226,6 +289,7 @@ class SqliteStore implements Store {
               events: new Map(events.map((e) => [e.idempotency_key, { userId: e.user_id, body: e.body, response: e.response }])),
               spend: this.#spend(query.orgId, query.spend),
               notified: new Set(query.onceKeys.length ? (this.#q.notifiedKeys.all(query.orgId, JSON.stringify(query.onceKeys)) as string[]) : []),
+              grants: (this.#q.openGrants.all(query.orgId) as GrantRecord[]).map(toGrant),
             };
             decided = true;
             const { changes, result } = decide(books);
@@ -241,12 +305,13 @@ class SqliteStore implements Store {
   }
 
   #apply(orgId: string, changes: BooksChanges): void {
-    for (const e of changes.ledger) this.#q.ledgerInsert.run(orgId, e.seq, e.kind, e.credits, e.at, e.eventId, e.balanceAfter, e.referenceAfter);
+    for (const e of changes.ledger) this.#q.ledgerInsert.run(orgId, e.seq, e.kind, e.credits, e.at, e.eventId, e.balanceAfter, e.referenceAfter, e.departmentId, e.grants, e.detail);
+    for (const g of changes.grants) this.#q.setGrant.run({ orgId, ...g });
     for (const e of changes.events) this.#q.eventInsert.run(e);
     for (const s of changes.spend) this.#q.setSpend.run(orgId, s.scope, s.period, s.credits);
     for (const n of changes.notifications) this.#q.notify.run(orgId, n.kind, n.at, n.balance, n.detail, n.onceKey ?? null);
-    const { balance, reference, lastSeq } = changes.account;
-    this.#q.setAccount.run(balance, reference, lastSeq, orgId);
+    const { balance, reference, lastSeq, nextExpiry } = changes.account;
+    this.#q.setAccount.run(balance, reference, lastSeq, nextExpiry, orgId);
   }
 
   accountWithSpend(orgId: string, spend: readonly { scope: string; period: string }[]) {
@@ -290,18 +355,32 @@ class SqliteStore implements Store {
   }
 
   ledger(orgId: string): Promise<LedgerEntry[]> {
+    return this.#run(() => (this.#q.ledger.all(orgId) as LedgerRecord[]).map(toEntry));
+  }
+
+  ledgerBetween(orgId: string, from: string, to: string): Promise<LedgerEntry[]> {
+    return this.#run(() => (this.#q.ledgerBetween.all(orgId, from, to) as LedgerRecord[]).map(toEntry));
+  }
+
+  ledgerBefore(orgId: string, at: string): Promise<LedgerEntry | undefined> {
+    return this.#run(() => {
+      const r = this.#q.ledgerBefore.get(orgId, at) as LedgerRecord | undefined;
+      return r && toEntry(r);
+    });
+  }
+
+  firstLedgerAt(orgId: string): Promise<string | undefined> {
+    return this.#run(() => (this.#q.firstLedgerAt.get(orgId) as string | null) ?? undefined);
+  }
+
+  eventsOfEntries(orgId: string, seqs: readonly number[]) {
     return this.#run(() =>
-      (this.#q.ledger.all(orgId) as { org_id: string; seq: number; kind: LedgerEntry['kind']; credits: string; at: string; event_id: string | null; balance_after: string; reference_after: string }[]).map((r) => ({
-        orgId: r.org_id,
-        seq: r.seq,
-        kind: r.kind,
-        credits: r.credits,
-        at: r.at,
-        eventId: r.event_id,
-        balanceAfter: r.balance_after,
-        referenceAfter: r.reference_after,
-      })),
+      (this.#q.eventsOfEntries.all(orgId, JSON.stringify(seqs)) as { seq: number; user_id: string; department_id: string | null; services: string }[]).map((r) => ({ seq: r.seq, userId: r.user_id, departmentId: r.department_id, services: r.services })),
     );
+  }
+
+  grants(orgId: string, open: boolean): Promise<GrantRow[]> {
+    return this.#run(() => ((open ? this.#q.openGrants : this.#q.allGrants).all(orgId) as GrantRecord[]).map(toGrant));
   }
 
   setting(key: string, fallback: () => string): Promise<string> {
@@ -320,11 +399,13 @@ class SqliteStore implements Store {
   insertDirectory(rows: { organisations: OrganisationRow[]; departments: DepartmentRow[]; users: UserRow[] }): Promise<void> {
     return this.#run(() =>
       this.db.transaction(() => {
-        const org = this.db.prepare('INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-        const account = this.db.prepare("INSERT INTO accounts VALUES (?, '0', '0', 0)");
+        const org = this.db.prepare(
+          'INSERT INTO orgs (id, name, catalog, low_balance_percents, auto_recharge_enabled, auto_recharge_threshold, auto_recharge_credits, auto_recharge_monthly_limit, billing_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        const account = this.db.prepare("INSERT INTO accounts (org_id, balance, reference, last_seq) VALUES (?, '0', '0', 0)");
         for (const o of rows.organisations) {
           const r = o.autoRecharge;
-          org.run(o.id, o.name, o.catalog, JSON.stringify(o.lowBalancePercents), r.enabled ? 1 : 0, r.threshold, r.credits, r.monthlyLimit);
+          org.run(o.id, o.name, o.catalog, JSON.stringify(o.lowBalancePercents), r.enabled ? 1 : 0, r.threshold, r.credits, r.monthlyLimit, o.billingName ?? null);
           account.run(o.id);
         }
         const dept = this.db.prepare('INSERT INTO departments VALUES (?, ?, ?, ?, ?)');

@@ -9,6 +9,8 @@ export type Credits = string;
 export interface OrganisationRow {
   id: string;
   name: string;
+  /** The name statements are made out to; the organisation's name when missing. */
+  billingName?: string | null;
   /** The id of the organisation's catalog. */
   catalog: string;
   /** Low-balance percentages, such as ["20", "10", "0"]. */
@@ -41,9 +43,43 @@ export interface AccountRow {
   reference: Credits;
   /** The sequence number of the organisation's last ledger entry (0 before the first). */
   lastSeq: number;
+  /** The earliest expiry of a grant with credits left (null: none expires): when the next expiry entry is due. */
+  nextExpiry: string | null;
 }
 
-export type LedgerKind = 'topup' | 'auto-recharge' | 'charge';
+/**
+ * The ledger's kinds of entry. Credits enter as a grant (`topup`: paid, `auto-recharge`,
+ * `grant`: promotional), leave by `charge` or `expiry`, and move between an organisation's
+ * pool and its departments by a `transfer-out` / `transfer-in` pair (the organisation's balance
+ * does not change).
+ */
+export type LedgerKind = 'topup' | 'auto-recharge' | 'grant' | 'charge' | 'expiry' | 'transfer-out' | 'transfer-in';
+
+/** Ledger kinds that add credits to the organisation, and that take them away; transfers do neither. */
+export const CREDITING: readonly LedgerKind[] = ['topup', 'auto-recharge', 'grant'];
+export const DEBITING: readonly LedgerKind[] = ['charge', 'expiry'];
+
+export type GrantKind = 'paid' | 'promotional' | 'recharge' | 'transfer';
+
+/** Credits that entered the ledger together, and what is left of them. */
+export interface GrantRow {
+  /** `g<seq>` (the entry that created it), `g<seq>.<n>` for the pieces of a transfer. */
+  id: string;
+  /** The department the credits are allocated to; null for the organisation's pool. */
+  departmentId: string | null;
+  kind: GrantKind;
+  credits: Credits;
+  remaining: Credits;
+  /** Lower is spent first among grants with the same expiry (promotional 10, paid and recharge 20 by default). */
+  priority: number;
+  /** The instant the credits left expire; null: never. */
+  expiresAt: string | null;
+  at: string;
+  /** The ledger entry that created it. */
+  seq: number;
+  /** The grant a transferred piece came from. */
+  origin: string | null;
+}
 
 export interface LedgerEntry {
   orgId: string;
@@ -55,6 +91,12 @@ export interface LedgerEntry {
   eventId: string | null;
   balanceAfter: Credits;
   referenceAfter: Credits;
+  /** The department whose allocation the entry moved; null: the organisation's pool (or, for a charge, none). */
+  departmentId: string | null;
+  /** JSON [[grantId, credits], …]: the grants the entry created, spent or expired. */
+  grants: string;
+  /** JSON of who and why (transfers, grants), or null. */
+  detail: string | null;
 }
 
 /** A spend counter: credits used by a scope (`user:<id>`, `dept:<id>`, `recharge`) in a period (a day or a month). */
@@ -111,6 +153,8 @@ export interface BooksSnapshot {
   spend: ReadonlyMap<string, Credits>;
   /** The once-keys already notified. */
   notified: ReadonlySet<string>;
+  /** The grants with credits left. */
+  grants: readonly GrantRow[];
 }
 
 /** What the rules decided, written in the same transaction. */
@@ -121,6 +165,8 @@ export interface BooksChanges {
   /** New totals of the spend counters that moved. */
   spend: (SpendKey & { credits: Credits })[];
   notifications: NotificationRow[];
+  /** Grants created or spent (their new `remaining`). */
+  grants: GrantRow[];
 }
 
 export const spendKey = (k: SpendKey): string => `${k.scope}|${k.period}`;
@@ -164,6 +210,16 @@ export interface Store {
   notifications(orgId: string): Promise<NotificationRow[]>;
   /** The whole ledger of an organisation, in order (for the audit). */
   ledger(orgId: string): Promise<LedgerEntry[]>;
+  /** Ledger entries with `from <= at < to` (ISO instants), in order. */
+  ledgerBetween(orgId: string, from: string, to: string): Promise<LedgerEntry[]>;
+  /** The last entry before `at`, if any (a period's opening balance). */
+  ledgerBefore(orgId: string, at: string): Promise<LedgerEntry | undefined>;
+  /** The first entry's instant (the first period of an organisation), or undefined. */
+  firstLedgerAt(orgId: string): Promise<string | undefined>;
+  /** Events whose charge entry is one of `seqs`, with their credits by service. */
+  eventsOfEntries(orgId: string, seqs: readonly number[]): Promise<{ seq: number; userId: string; departmentId: string | null; services: string }[]>;
+  /** Grants of the organisation (`open`: only those with credits left). */
+  grants(orgId: string, open: boolean): Promise<GrantRow[]>;
 
   /** The value of a setting; when missing, stores `fallback` first. Every process gets the same value. */
   setting(key: string, fallback: () => string): Promise<string>;

@@ -1,6 +1,7 @@
 // GET /balance: the organisation's credits and what the signed-in caller may still spend.
 import * as z from 'zod/mini';
 import { credits, creditUnit, instant, money, signedCredits } from './common.js';
+import { expiring } from './grants.js';
 
 /** One spending limit: its size, what the period has used and what remains. */
 export const allowance = z.object({
@@ -60,5 +61,7 @@ export const balanceResponse = z.object({
   }),
   /** What the caller can still spend now: the smallest of the balance and every remaining limit. */
   remainingAllowance: credits,
+  /** The credits that expire next and when (null: none of the organisation's credits expire; missing: a host without grants). */
+  expiring: z.optional(z.nullable(expiring)),
 });
 export type Balance = z.infer<typeof balanceResponse>;

@@ -3,6 +3,7 @@
 import type * as z from 'zod/mini';
 import { balanceResponse } from './balance.js';
 import { chatResponse, recentChatsQuery, recentChatsResponse } from './chat.js';
+import { grant, grantRequest, grantsResponse } from './grants.js';
 import { usageEventRequest, usageEventResponse, usageQuery, usageResponse } from './usage.js';
 
 export interface Endpoint {
@@ -20,6 +21,8 @@ export interface Endpoint {
   errors: number[];
   /** Read-only, safe to call from `check-host`. */
   readOnly: boolean;
+  /** Takes an Idempotency-Key header (a retry is applied once). */
+  idempotent?: boolean;
 }
 
 export const ENDPOINTS = {
@@ -77,6 +80,26 @@ export const ENDPOINTS = {
     response: usageEventResponse,
     status: 201,
     errors: [400, 401, 402, 403, 409, 422],
+    readOnly: false,
+    idempotent: true,
+  },
+  grants: {
+    method: 'GET',
+    path: '/grants',
+    summary: "The organisation's credit grants with credits left, in the order the caller's charges spend them (expiring first, promotional before paid, then oldest)",
+    response: grantsResponse,
+    status: 200,
+    errors: [401, 403],
+    readOnly: true,
+  },
+  addGrant: {
+    method: 'POST',
+    path: '/grants',
+    summary: 'Add credits as a grant: paid or promotional, with an optional expiry and priority (administrators)',
+    body: grantRequest,
+    response: grant,
+    status: 201,
+    errors: [400, 401, 403, 415, 422],
     readOnly: false,
   },
 } as const satisfies Record<string, Endpoint>;

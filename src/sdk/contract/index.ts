@@ -29,4 +29,6 @@ export {
   type RecentChats,
   type RecentChatsQuery,
 } from './chat.js';
+export { GRANT_KINDS, grantRequest, grant, grantsResponse, expiring, positiveCredits, type Grant, type GrantRequest, type Grants, type Expiring } from './grants.js';
+export { period, statementLine, statementResponse, statementsResponse, type Statement, type StatementLine, type Statements } from './statements.js';
 export { ENDPOINTS, type Endpoint, type EndpointName } from './endpoints.js';

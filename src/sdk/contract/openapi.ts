@@ -7,6 +7,7 @@ import { charge, chargeLine, usageRecord } from './charge.js';
 import { chatRecord, chatResponse, chatSummary, recentChatsResponse } from './chat.js';
 import { money, problem } from './common.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
+import { expiring, grant, grantRequest, grantsResponse } from './grants.js';
 import { usageEventRequest, usageEventResponse, usageGroup, usageResponse } from './usage.js';
 
 /** Component name of each schema that gets its own entry under components.schemas. */
@@ -25,6 +26,10 @@ export const COMPONENTS = {
   ChatRecord: chatRecord,
   RecentChats: recentChatsResponse,
   ChatSummary: chatSummary,
+  Grant: grant,
+  GrantRequest: grantRequest,
+  Grants: grantsResponse,
+  Expiring: expiring,
   Problem: problem,
 } as const;
 
@@ -57,7 +62,9 @@ const ERROR_TEXT: Record<number, string> = {
   402: 'No credits left (AI is paused) or not enough for this usage',
   403: 'Not allowed, or a daily / monthly limit or a department budget is used up',
   409: 'A request with the same Idempotency-Key is still in progress',
-  422: 'The usage cannot be rated, or the Idempotency-Key was used for another body',
+  415: 'The body is not application/json',
+  422: 'The body is invalid (naming each field), the usage cannot be rated, or the Idempotency-Key was used for another body',
+  404: 'No such resource',
 };
 
 function operation(name: string, endpoint: Endpoint): Record<string, unknown> {
@@ -69,7 +76,7 @@ function operation(name: string, endpoint: Endpoint): Record<string, unknown> {
     const query = z.toJSONSchema(endpoint.query, { io: 'input' }) as { properties: Record<string, unknown>; required?: string[] };
     for (const [param, schema] of Object.entries(query.properties)) parameters.push({ name: param, in: 'query', required: query.required?.includes(param) ?? false, schema });
   }
-  if (endpoint.method === 'POST') {
+  if (endpoint.idempotent) {
     parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, description: 'A retried request with the same key and body is charged once and answered with the first receipt.', schema: { type: 'string', minLength: 1, maxLength: 255 } });
   }
   const success = componentOf(endpoint.response);
