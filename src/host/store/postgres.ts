@@ -16,6 +16,7 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
+import { LEDGER_COLUMNS, toEntry, type LedgerRecord } from './rows.js';
 import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
 
 /** The advisory lock under which migrations and the demo seed run: one process at a time per database. */
@@ -100,21 +101,6 @@ const GRANT_JSON = `json_build_object('id', g.id, 'departmentId', g.department_i
   'priority', g.priority, 'expiresAt', to_char(g.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'at', to_char(g.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'seq', g.seq, 'origin', g.origin)`;
 
-const LEDGER_COLUMNS = 'org_id, seq, kind, credits, at, event_id, balance_after, reference_after, department_id, grants, detail';
-type LedgerRecord = { org_id: string; seq: number; kind: LedgerEntry['kind']; credits: string; at: string; event_id: string | null; balance_after: string; reference_after: string; department_id: string | null; grants: string; detail: string | null };
-const toEntry = (r: LedgerRecord): LedgerEntry => ({
-  orgId: r.org_id,
-  seq: r.seq,
-  kind: r.kind,
-  credits: r.credits,
-  at: r.at,
-  eventId: r.event_id,
-  balanceAfter: r.balance_after,
-  referenceAfter: r.reference_after,
-  departmentId: r.department_id,
-  grants: r.grants,
-  detail: r.detail,
-});
 
 const BOOKS_SQL = `SELECT
   (SELECT coalesce(json_agg(json_build_array(idempotency_key, user_id, body, response)), '[]') FROM events WHERE org_id = $1 AND idempotency_key = ANY($2::text[])) AS events,

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
+import { LEDGER_COLUMNS, toEntry, type LedgerRecord } from './rows.js';
 import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
 
 type Db = Database.Database;
@@ -88,32 +89,6 @@ interface EventRecord {
   services: string;
 }
 
-interface LedgerRecord {
-  org_id: string;
-  seq: number;
-  kind: LedgerEntry['kind'];
-  credits: string;
-  at: string;
-  event_id: string | null;
-  balance_after: string;
-  reference_after: string;
-  department_id: string | null;
-  grants: string;
-  detail: string | null;
-}
-const toEntry = (r: LedgerRecord): LedgerEntry => ({
-  orgId: r.org_id,
-  seq: r.seq,
-  kind: r.kind,
-  credits: r.credits,
-  at: r.at,
-  eventId: r.event_id,
-  balanceAfter: r.balance_after,
-  referenceAfter: r.reference_after,
-  departmentId: r.department_id,
-  grants: r.grants,
-  detail: r.detail,
-});
 
 interface GrantRecord {
   id: string;
@@ -189,7 +164,7 @@ class SqliteStore implements Store {
       setGrant: p(`INSERT INTO grants (org_id, id, department_id, kind, credits, remaining, priority, expires_at, at, seq, origin)
         VALUES (@orgId, @id, @departmentId, @kind, @credits, @remaining, @priority, @expiresAt, @at, @seq, @origin)
         ON CONFLICT (org_id, id) DO UPDATE SET remaining = excluded.remaining`),
-      ledgerBetween: p('SELECT * FROM ledger WHERE org_id = ? AND at >= ? AND at < ? ORDER BY seq'),
+      ledgerBetween: p(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE org_id = ? AND at >= ? AND at < ? ORDER BY seq`),
       ledgerBefore: p('SELECT * FROM ledger WHERE org_id = ? AND at < ? ORDER BY seq DESC LIMIT 1'),
       firstLedgerAt: p('SELECT min(at) FROM ledger WHERE org_id = ?').pluck(),
       eventsOfEntries: p('SELECT seq, user_id, department_id, services FROM events WHERE org_id = ? AND seq IN (SELECT value FROM json_each(?)) ORDER BY seq'),
