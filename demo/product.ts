@@ -8,11 +8,12 @@ import { chatTurnUsage, type ChatTurn } from '../src/core/index.js';
 import { createClient, PaymentRequiredError, ForbiddenError, type TokenRequest, type UsageEventRequest } from '../src/sdk/index.js';
 import { countChatTurn, countTokens, type ChatMessage } from '../src/tokenizer/index.js';
 import { cannedReply } from './product-responder.js';
+import { pageLanguage } from './site.js';
 
 const SERVICE = 'openai/gpt-4o';
 const TOOL = 'meingpt/tool-call';
 // What the platform sends first with every message; a real model is billed for it each time.
-const SYSTEM_PROMPT = 'You are the assistant of a meinGPT workspace. Answer briefly. Search the web when a question needs current facts, and say which sources you used.';
+const SYSTEM_PROMPT = 'You are the assistant of a Kestrel workspace. Answer briefly. Search the web when a question needs current facts, and say which sources you used.';
 // Before the first reply the draft estimate assumes a reply of the canned replies' typical length
 // (20–55 tokens; a real model's 300 would make every estimate look 7× off); then this chat's average.
 const FIRST_REPLY_TOKENS = 40;
@@ -29,6 +30,26 @@ async function getToken({ forceRefresh, signal }: TokenRequest): Promise<string>
 }
 
 const client = createClient({ baseUrl: '/api', getToken });
+
+const language = pageLanguage();
+const TEXT = {
+  en: {
+    you: 'You',
+    assistant: 'Kestrel',
+    paused: 'No credits left: AI is paused until credits are loaded. Top up in the balance card.',
+    limit: (detail: string) => `A limit or budget is used up: ${detail}`,
+    failed: (detail: string) => `The message could not be recorded: ${detail}`,
+    topUpRefused: (status: number) => `Top-up refused (HTTP ${status}).`,
+  },
+  de: {
+    you: 'Sie',
+    assistant: 'Kestrel',
+    paused: 'Keine Credits mehr: Die KI ist pausiert, bis Credits aufgeladen werden. Laden Sie im Guthaben auf.',
+    limit: (detail: string) => `Ein Limit oder Budget ist aufgebraucht: ${detail}`,
+    failed: (detail: string) => `Die Nachricht konnte nicht erfasst werden: ${detail}`,
+    topUpRefused: (status: number) => `Aufladung abgelehnt (HTTP ${status}).`,
+  },
+}[language];
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const chatTotal = $('#chat-total') as HTMLElementTagNameMap['credit-chat-cost'];
@@ -57,22 +78,36 @@ function expectFromReplies(): void {
   draftCost.expectedToolCalls = replies.length ? average((r) => r.toolCalls) : 0;
 }
 
-$<HTMLSelectElement>('#language').addEventListener('change', (e) => {
-  document.documentElement.lang = (e.target as HTMLSelectElement).value;
-});
+// The suggestions of the empty chat fill the composer; the empty state goes with the first message.
+for (const chip of document.querySelectorAll<HTMLButtonElement>('[data-suggest]')) {
+  chip.addEventListener('click', () => {
+    draft.value = chip.dataset['suggest'] ?? '';
+    draftCost.draft = draft.value;
+    draft.focus();
+  });
+}
+$<HTMLButtonElement>('#new-chat').addEventListener('click', () => location.reload());
 
 draft.addEventListener('input', () => {
   draftCost.draft = draft.value;
 });
 
 function appendMessage(who: 'user' | 'assistant', text: string): HTMLLIElement {
+  $('#empty').setAttribute('hidden', '');
   const li = document.createElement('li');
   li.className = `message ${who}`;
   const name = document.createElement('span');
   name.className = 'who';
-  name.textContent = who === 'user' ? 'You' : 'Assistant (canned, no model called)';
+  name.textContent = who === 'user' ? TEXT.you : TEXT.assistant;
   const p = document.createElement('p');
   p.textContent = text;
+  if (who === 'assistant') {
+    const avatar = document.createElement('span');
+    avatar.className = 'avatar';
+    avatar.setAttribute('aria-hidden', 'true');
+    avatar.textContent = 'K';
+    li.append(avatar);
+  }
   li.append(name, p);
   messages.append(li);
   return li;
@@ -80,7 +115,7 @@ function appendMessage(who: 'user' | 'assistant', text: string): HTMLLIElement {
 
 async function send(text: string): Promise<void> {
   notice.textContent = '';
-  const reply = cannedReply(text);
+  const reply = cannedReply(text, language);
   // One count of what the model is sent (system prompt, conversation so far, this message), used
   // for the estimate the draft badge showed and for the bill: they differ only by the reply and
   // the tool calls, which were not known before sending.
@@ -99,10 +134,10 @@ async function send(text: string): Promise<void> {
   } catch (error) {
     notice.textContent =
       error instanceof PaymentRequiredError
-        ? 'No credits left: AI is paused until credits are loaded. (Use the top-up button.)'
+        ? TEXT.paused
         : error instanceof ForbiddenError
-          ? `A limit or budget is used up: ${error.problem?.detail ?? error.message}`
-          : `The message could not be recorded: ${(error as Error).message}`;
+          ? TEXT.limit(error.problem?.detail ?? error.message)
+          : TEXT.failed((error as Error).message);
     void balance.refresh();
     return;
   }
@@ -130,13 +165,14 @@ composer.addEventListener('submit', (event) => {
   void send(text);
 });
 
-$<HTMLButtonElement>('#top-up').addEventListener('click', async () => {
+// The balance card's call to action: the demo host loads 1,000 credits (a real platform would open its checkout).
+balance.addEventListener('credit-top-up', async () => {
   const response = await fetch('/api/demo/top-up', {
     method: 'POST',
     headers: { authorization: `Bearer ${await getToken({ forceRefresh: false, signal: new AbortController().signal })}`, 'content-type': 'application/json' },
     body: JSON.stringify({ credits: '1000' }),
   });
-  notice.textContent = response.ok ? '' : `Top-up refused (HTTP ${response.status}).`;
+  notice.textContent = response.ok ? '' : TEXT.topUpRefused(response.status);
   client.invalidate();
   await Promise.all([balance.refresh(), usage.refresh()]);
 });

@@ -35,6 +35,17 @@ export const styles = [
       align-items: end;
       gap: var(--_s2) var(--_s3);
     }
+    /* The period segments may wrap in a narrow card (a phone, a sidebar) rather than overflow it. */
+    .picker .segmented,
+    .picker .segmented .options {
+      max-inline-size: 100%;
+    }
+    .picker .segmented .options {
+      flex-wrap: wrap;
+    }
+    .picker .segmented .option {
+      flex: 1 1 auto;
+    }
     .custom {
       display: flex;
       flex-wrap: wrap;
