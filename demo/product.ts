@@ -5,7 +5,8 @@ import '../src/elements/chat-cost/index.js';
 import '../src/elements/balance/index.js';
 import '../src/elements/usage/index.js';
 import { chatTurnUsage, type ChatTurn } from '../src/core/index.js';
-import { createClient, PaymentRequiredError, ForbiddenError, type TokenRequest, type UsageEventRequest } from '../src/sdk/index.js';
+import { PaymentRequiredError, ForbiddenError, type UsageEventRequest } from '../src/sdk/index.js';
+import { client, demoTopUp } from './demo-client.js';
 import { countChatTurn, countTokens, type ChatMessage } from '../src/tokenizer/index.js';
 import { cannedReply } from './product-responder.js';
 import { pageLanguage } from './site.js';
@@ -18,18 +19,7 @@ const SYSTEM_PROMPT = 'You are the assistant of a Kestrel workspace. Answer brie
 // (20–55 tokens; a real model's 300 would make every estimate look 7× off); then this chat's average.
 const FIRST_REPLY_TOKENS = 40;
 
-// A short-lived demo token from the reference host's backend; a new one after a 401.
-let token: { value: string; expiresAt: number } | undefined;
-async function getToken({ forceRefresh, signal }: TokenRequest): Promise<string> {
-  if (!forceRefresh && token && token.expiresAt - Date.now() > 60_000) return token.value;
-  const response = await fetch('/api/demo/token', { method: 'POST', signal });
-  if (!response.ok) throw new Error(`the demo host gave no token (HTTP ${response.status}); is it running (npm run dev)?`);
-  const body = (await response.json()) as { token: string; expiresAt: string };
-  token = { value: body.token, expiresAt: Date.parse(body.expiresAt) };
-  return token.value;
-}
 
-const client = createClient({ baseUrl: '/api', getToken });
 
 const language = pageLanguage();
 const TEXT = {
@@ -167,12 +157,7 @@ composer.addEventListener('submit', (event) => {
 
 // The balance card's call to action: the demo host loads 1,000 credits (a real platform would open its checkout).
 balance.addEventListener('credit-top-up', async () => {
-  const response = await fetch('/api/demo/top-up', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await getToken({ forceRefresh: false, signal: new AbortController().signal })}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ credits: '1000' }),
-  });
+  const response = await demoTopUp();
   notice.textContent = response.ok ? '' : TEXT.topUpRefused(response.status);
-  client.invalidate();
   await Promise.all([balance.refresh(), usage.refresh()]);
 });
