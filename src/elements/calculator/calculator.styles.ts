@@ -300,6 +300,12 @@ export const styles = [
       border-radius: 999px;
       font-weight: 500;
     }
+    .form .button,
+    .results .button {
+      white-space: normal;
+      text-align: start;
+      max-inline-size: 100%;
+    }
     .undo {
       display: flex;
       flex-wrap: wrap;
@@ -335,6 +341,57 @@ export const styles = [
     button.link {
       min-block-size: 1.5rem;
       text-decoration: underline;
+    }
+
+    /* A / B */
+    .compare-switch {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: var(--_s2) var(--_s3);
+    }
+    .sides {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+      gap: var(--_s2);
+    }
+    .side {
+      display: grid;
+      gap: var(--_s1);
+      padding: var(--_s3);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      min-inline-size: 0;
+    }
+    .side .label {
+      display: flex;
+      align-items: center;
+      gap: var(--_s1);
+    }
+    .side-total {
+      font-size: var(--_fs-title);
+      line-height: 1.2;
+      overflow-wrap: anywhere;
+    }
+    .difference {
+      margin: var(--_s3) 0;
+      padding: var(--_s2) var(--_s3);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      font-weight: var(--_weight-strong);
+    }
+    .difference.saves {
+      background: var(--_positive-surface);
+      color: var(--_positive);
+    }
+    .difference.costs {
+      background: var(--_warning-surface);
+      color: var(--_warning);
+    }
+    .summary-bar-difference {
+      inline-size: 100%;
+      font-size: var(--_fs-small);
     }
 
     /* the estimate */
@@ -399,7 +456,6 @@ export const styles = [
       position: sticky;
       bottom: 0;
       z-index: 2;
-      margin-inline: calc(var(--_s2) * -1);
       border: 1px solid var(--_border);
       border-radius: var(--_radius-large) var(--_radius-large) 0 0;
       background: var(--_surface-raised);
@@ -430,6 +486,8 @@ export const styles = [
     }
     .summary-bar-toggle {
       flex: none;
+      align-self: start;
+      padding-inline: var(--_s2);
     }
     .summary-bar-panel {
       max-block-size: 60vh;
@@ -550,6 +608,21 @@ export const styles = [
     td.num,
     th.num {
       text-align: end;
+      white-space: nowrap;
+    }
+    th[scope='row'] {
+      overflow-wrap: anywhere;
+      hyphens: auto;
+    }
+    @container (max-width: 26rem) {
+      th,
+      td {
+        padding-inline: var(--_s1);
+      }
+      .results,
+      .summary-bar-panel {
+        padding-inline: var(--_s2);
+      }
     }
     tfoot th,
     tfoot td {

@@ -1,5 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
+  compareDecimals,
+  compareResults,
   daysOfUse,
   emptyScenario,
   monthOf,
@@ -21,7 +23,7 @@ import {
 } from '../../core/index.js';
 import { commonStrings, formatCredits, formatMoney, formatNumber } from '../../i18n/index.js';
 import { Announcer, CatalogController, CreditElement, CreditErrorEvent, loadErrorText } from '../common/index.js';
-import { Combobox, disclosure } from '../controls/index.js';
+import { Combobox, disclosure, icons, segmented } from '../controls/index.js';
 import { CreditScenarioChangeEvent } from './calculator.events.js';
 import { calculatorStrings, type CalculatorStrings } from './calculator.strings.js';
 import { styles } from './calculator.styles.js';
@@ -29,7 +31,7 @@ import { buildScenario, editText, issuesToErrors, scenarioDraft, workloadDraft, 
 import { handoverFromUrl, renderHandover, resolveHandover, withoutHandover, type Handover, type HandoverRequest } from './handover.js';
 import { availablePresets, presetScenario, serviceScenario, starterWorkload, type PresetId } from './presets.js';
 import { PromptCounter } from './prompt-count.js';
-import { renderBreakdown, renderResults, type ResultsContext } from './results.js';
+import { renderBreakdown, renderComparison, renderResults, type ResultsContext } from './results.js';
 import { ShareController } from './share.js';
 import { renderForm, type FormView } from './workload-form.js';
 
@@ -191,6 +193,10 @@ export class CreditCalculator extends CreditElement {
   #removed: { workload: WorkloadDraft; index: number; title: string } | undefined;
   /** The phone bar's breakdown is open. */
   #barOpen = false;
+  /** A/B: the scenario the form is not editing (its draft and last result); undefined when not comparing. */
+  #other: { draft: Draft; result: SimulationResult | undefined } | undefined;
+  /** Which side of the comparison the form edits. */
+  #editing: 'a' | 'b' = 'a';
   readonly #onServiceSelect = (event: Event) => this.#serviceFromTable(event as CustomEvent<ServiceSelectDetail>);
 
   constructor() {
@@ -309,6 +315,8 @@ export class CreditCalculator extends CreditElement {
   load(scenario: Scenario): void {
     this.#handover = undefined;
     this.#removed = undefined;
+    this.#other = undefined;
+    this.#editing = 'a';
     this.draft = scenarioDraft(scenario, this.#locale, this.balance);
     this.#prompts.clear();
     this.recompute();
@@ -470,6 +478,77 @@ export class CreditCalculator extends CreditElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#undo')?.focus());
   }
 
+  /** A/B: the scenario as it is becomes A; B, a copy of it, is edited from now on. */
+  #startCompare(): void {
+    const draft = this.draft;
+    if (!draft || !this.#lastScenario) return;
+    this.#other = { draft, result: this.result };
+    const variant = scenarioDraft(this.#lastScenario, this.#locale, draft.text.balance);
+    variant.workloads.forEach((w, i) => Object.assign(w, { open: draft.workloads[i]?.open ?? true, leversOpen: draft.workloads[i]?.leversOpen ?? false }));
+    this.draft = variant;
+    this.#editing = 'b';
+    this.#removed = undefined;
+    this.recompute();
+    this.#focusAfterUpdate('input[name="editing"]:checked');
+  }
+
+  /** Edits the other side of the comparison. */
+  #switchSide(side: 'a' | 'b'): void {
+    const other = this.#other;
+    if (!other || side === this.#editing || !this.draft) return;
+    this.#other = { draft: this.draft, result: this.result };
+    this.draft = other.draft;
+    this.result = other.result;
+    this.#editing = side;
+    this.#removed = undefined;
+    this.recompute();
+  }
+
+  /** Ends the comparison, keeping the scenario being edited. */
+  #stopCompare(): void {
+    this.#other = undefined;
+    this.#editing = 'a';
+    this.requestUpdate();
+    this.#focusAfterUpdate('[part="compare-start"]');
+  }
+
+  #focusAfterUpdate(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  /** The comparison of A and B, once both are priced. */
+  get #comparison(): { comparison: ReturnType<typeof compareResults>; a: SimulationResult; b: SimulationResult } | undefined {
+    const other = this.#other?.result;
+    const own = this.result;
+    if (!other || !own) return undefined;
+    const [a, b] = this.#editing === 'a' ? [own, other] : [other, own];
+    return { comparison: compareResults(a, b), a, b };
+  }
+
+  #renderCompareSwitch(): TemplateResult {
+    const s = this.#strings;
+    if (!this.#other) {
+      return html`<div class="compare-switch">
+        <button type="button" class="button" part="compare-start" ?disabled=${!this.#lastScenario} @click=${() => this.#startCompare()}>${icons.plus} ${s.compareStart}</button>
+      </div>`;
+    }
+    return html`<div class="compare-switch" part="compare-switch">
+      ${segmented({
+        name: 'editing',
+        legend: s.editing,
+        showLegend: true,
+        value: this.#editing,
+        options: [
+          { value: 'a', label: s.sideA },
+          { value: 'b', label: s.sideB },
+        ],
+        onChange: (side) => this.#switchSide(side),
+        part: 'editing',
+      })}
+      <button type="button" class="button quiet" part="compare-stop" @click=${() => this.#stopCompare()}>${s.compareStop}</button>
+    </div>`;
+  }
+
   #undoRemove(): void {
     const removed = this.#removed;
     if (!removed || !this.draft) return;
@@ -556,7 +635,7 @@ export class CreditCalculator extends CreditElement {
       errors: this.errors,
       month: monthOf(this.#startDay),
       removed: this.#removed?.title,
-      compare: nothing,
+      compare: this.#renderCompareSwitch(),
       promptState: (key) => host.#prompts.state(key),
       workloadCredits: (index) => {
         const r = host.result;
@@ -608,13 +687,20 @@ export class CreditCalculator extends CreditElement {
     const r = this.result;
     if (!r) return nothing;
     const s = this.#strings;
+    const compared = this.#comparison;
+    const ctx = this.#resultsContext(catalog);
+    const panel = compared ? renderComparison(compared.comparison, compared.a, compared.b, ctx, 'bar-') : renderBreakdown(r, ctx, 'bar-');
+    const sign = compared ? compareDecimals(compared.comparison.total.difference, '0') : 0;
     return html`<div class="summary-bar" part="summary-bar">
-      ${this.#barOpen ? html`<div class="summary-bar-panel" id="bar-panel" part="summary-bar-panel" tabindex="0" role="region" aria-label=${s.showBreakdown}>${renderBreakdown(r, this.#resultsContext(catalog), 'bar-')}</div>` : nothing}
+      ${this.#barOpen ? html`<div class="summary-bar-panel" id="bar-panel" part="summary-bar-panel" tabindex="0" role="region" aria-label=${s.showBreakdown}>${panel}</div>` : nothing}
       <div class="summary-bar-line">
         <p class="summary-bar-figures">
-          <span class="label">${s.perMonthShort}</span>
+          <span class="label">${compared ? (this.#editing === 'a' ? s.sideA : s.sideB) : s.perMonthShort}</span>
           <strong class="summary-bar-total" part="summary-bar-total">${formatCredits(r.credits, this.#locale)}</strong>
           <span class="muted">${formatMoney(r.money.amount, r.money.currency, this.#locale, { maximumFractionDigits: 2 })}</span>
+          ${compared
+            ? html`<span class="summary-bar-difference" part="summary-bar-difference">${s.difference} B − A: ${sign < 0 ? '−' : sign > 0 ? '+' : ''}${formatCredits(compared.comparison.total.difference.replace(/^-/, ''), this.#locale)}</span>`
+            : nothing}
         </p>
         ${disclosure(
           {
@@ -665,6 +751,7 @@ export class CreditCalculator extends CreditElement {
         invalid: this.errors.size > 0 || this.general.length > 0,
         general: this.general,
         share: this.#share.render(),
+        compare: this.#comparison,
       })}
       ${this.#announcer.render()}
     </div>`;

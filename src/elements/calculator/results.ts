@@ -3,7 +3,7 @@
 // recommendations.
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { allocateDisplay, type Catalog, type Recommendations, type SimulationResult } from '../../core/index.js';
+import { allocateDisplay, compareDecimals, type Catalog, type ComparedLine, type Comparison, type Recommendations, type SimulationResult } from '../../core/index.js';
 import { billingTypeName, commonStrings, formatContextWindow, formatCredits, formatDate, formatMoney, formatNumber, formatPercent, type Language } from '../../i18n/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
 import { barChart } from './chart.js';
@@ -140,6 +140,72 @@ export function renderRecommendations(result: SimulationResult, recs: Recommenda
   </section>`;
 }
 
+/** A shown difference with its sign: "+12.50", "−414.96", "0.00". */
+function signed(display: string, ctx: ResultsContext): string {
+  const shown = (d: string) => formatNumber(d, ctx.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (display.startsWith('-')) return `−${shown(display.slice(1))}`;
+  return compareDecimals(display, '0') > 0 ? `+${shown(display)}` : shown(display);
+}
+
+/** A and B side by side: both totals, the difference, both charts with an A and a B bar per line, and a table with the difference per line. */
+export function renderComparison(cmp: Comparison, a: SimulationResult, b: SimulationResult, ctx: ResultsContext, prefix = ''): TemplateResult {
+  const s = ctx.strings;
+  const shown = (display: string) => formatNumber(display, ctx.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const names = { a: s.sideA, b: s.sideB };
+  // Each column is rounded for display on its own, so that each adds up to its total.
+  const column = (lines: readonly ComparedLine[], side: 'a' | 'b' | 'difference') => allocateDisplay(lines.map((l) => ({ credits: l[side] ?? '0' })), 2);
+  const table = (lines: readonly ComparedLine[], label: (l: ComparedLine) => string) => {
+    const [ca, cb, cd] = [column(lines, 'a'), column(lines, 'b'), column(lines, 'difference')];
+    return {
+      rows: lines.map((l, i) => ({ label: label(l), a: l.a === null ? '–' : shown(ca.lines[i]!.display), b: l.b === null ? '–' : shown(cb.lines[i]!.display), difference: signed(cd.lines[i]!.display, ctx), line: l })),
+      total: { a: shown(ca.total), b: shown(cb.total), difference: signed(cd.total, ctx) },
+    };
+  };
+  const typeName = (l: ComparedLine & { id?: string }) => billingTypeName(l.id ?? l.label, ctx.language, ctx.catalog.billingTypes.find((t) => t.id === l.id)?.name ?? l.label);
+  const workloads = table(cmp.byWorkload, (l) => l.label);
+  const types = table(cmp.byBillingType, typeName);
+  const unit = commonStrings(ctx.language).credits;
+  const bars = (rows: typeof workloads.rows) =>
+    rows.map((r) => ({ label: r.label, credits: r.line.a ?? '0', shown: `${r.a} ${unit}`, b: r.line.b === null ? null : { credits: r.line.b, shown: `${r.b} ${unit}` } }));
+  const sign = Math.sign(compareDecimals(cmp.total.difference, '0')) as -1 | 0 | 1;
+  const percent = cmp.total.percent === null ? '' : formatPercent(cmp.total.percent.replace(/^-/, ''), ctx.locale, { maximumFractionDigits: 1 });
+  const side = (name: string, r: SimulationResult, which: 'a' | 'b') => html`<div class="side ${which}" part="side side-${which}">
+    <span class="label"><span class="key ${which}" aria-hidden="true"></span> ${name}</span>
+    <strong class="side-total">${credits(r.credits, ctx)}</strong>
+    <span class="muted">${money(r.money.amount, r.money.currency, ctx)} ${s.perMonth}</span>
+  </div>`;
+  const rows = (list: typeof workloads.rows) =>
+    list.map((r) => html`<tr part="row"><th scope="row">${r.label}</th><td class="num">${r.a}</td><td class="num">${r.b}</td><td class="num">${r.difference}</td></tr>`);
+  return html`<section class="compare" part="compare" aria-labelledby="${prefix}compare-h">
+    <h3 id="${prefix}compare-h" class="visually-hidden">${s.compareCaption}</h3>
+    <div class="sides">${side(s.sideA, a, 'a')} ${side(s.sideB, b, 'b')}</div>
+    <p class="difference ${sign < 0 ? 'saves' : sign > 0 ? 'costs' : ''}" part="difference">${s.compareSummary(credits(cmp.total.difference.replace(/^-/, ''), ctx), percent, sign)}</p>
+    <section aria-labelledby="${prefix}cmp-type-h">
+      <h3 id="${prefix}cmp-type-h">${s.byBillingType}</h3>
+      ${barChart(s.chartTitle(s.byBillingType), bars(types.rows), names)}
+    </section>
+    <section aria-labelledby="${prefix}cmp-workload-h">
+      <h3 id="${prefix}cmp-workload-h">${s.byWorkload}</h3>
+      ${barChart(s.chartTitle(s.byWorkload), bars(workloads.rows), names)}
+    </section>
+    <table part="table compare-table">
+      <caption>${s.compareCaption}</caption>
+      <thead>
+        <tr><th scope="col">${s.item}</th><th scope="col" class="num">A</th><th scope="col" class="num">B</th><th scope="col" class="num">${s.difference}</th></tr>
+      </thead>
+      <tbody>
+        <tr><th scope="rowgroup" colspan="4">${s.byWorkload}</th></tr>
+        ${rows(workloads.rows)}
+        <tr><th scope="rowgroup" colspan="4">${s.byBillingType}</th></tr>
+        ${rows(types.rows)}
+      </tbody>
+      <tfoot>
+        <tr><th scope="row">${s.total}</th><td class="num">${workloads.total.a}</td><td class="num">${workloads.total.b}</td><td class="num">${workloads.total.difference}</td></tr>
+      </tfoot>
+    </table>
+  </section>`;
+}
+
 export interface ResultsState {
   /** The last valid result (kept while a field is invalid). */
   result: SimulationResult | undefined;
@@ -151,6 +217,8 @@ export interface ResultsState {
   /** Messages that belong to no field. */
   general: readonly string[];
   share: TemplateResult;
+  /** A and B with their comparison, when comparing. */
+  compare?: { comparison: Comparison; a: SimulationResult; b: SimulationResult } | undefined;
 }
 
 export function renderResults(ctx: ResultsContext, state: ResultsState): TemplateResult {
@@ -164,7 +232,10 @@ export function renderResults(ctx: ResultsContext, state: ResultsState): Templat
           ${state.general.length ? html`<ul>${state.general.map((g) => html`<li>${g}</li>`)}</ul>` : nothing}
         </div>`
       : nothing}
-    ${r && r.byWorkload.length
+    ${state.compare
+      ? html`${renderComparison(state.compare.comparison, state.compare.a, state.compare.b, ctx)}
+        ${r ? guard([recommendations, ctx.locale, state.balance], () => renderRecommendations(r, recommendations, ctx, state.balance)) : nothing}`
+      : r && r.byWorkload.length
       ? html`${renderSummary(r, ctx)} ${renderBreakdown(r, ctx)}
         ${guard([recommendations, ctx.locale, state.balance], () => renderRecommendations(r, recommendations, ctx, state.balance))}`
       : html`<p>${s.noWorkloads}</p>`}

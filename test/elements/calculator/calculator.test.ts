@@ -399,6 +399,49 @@ describe('<credit-calculator>', () => {
     expect(el.shadowRoot!.querySelector('[part="undo"]')).to.equal(null);
   });
 
+  it('compares two scenarios side by side (A/B): both totals, the difference per line and in total', async () => {
+    const el = await calculator('meingpt');
+    el.load(workday());
+    await el.updateComplete;
+    $(el, '[part="compare-start"]').click();
+    await el.updateComplete;
+    // B starts as a copy of A and is the one edited.
+    expect($<HTMLInputElement>(el, 'input[name="editing"][value="b"]').checked).to.equal(true);
+    await until(() => el.shadowRoot!.activeElement === $(el, 'input[name="editing"][value="b"]'), 'the focus on the switch');
+    const images = el.draft!.workloads[0]!.key;
+    await type(el, `#w${images}-requestsPerUserPerDay`, '2');
+    // Seed 003: 30 credits an image, 10 a workflow wizard. A: 5 × 30 + 2 × 10 = 170; B: 2 × 30 + 2 × 10 = 80.
+    // B − A = −90, −90 / 170 = −52.94 % (shown −52.9 %).
+    expect(text(el, '[part~="side-a"]')).to.equal('A: as is 170 credits €1.70 per month');
+    expect(text(el, '[part~="side-b"]')).to.equal('B: variant 80 credits €0.80 per month');
+    expect(text(el, '[part="difference"]')).to.equal('B saves 90 credits a month (52.9%).');
+    const rows = [...el.shadowRoot!.querySelectorAll('[part~="compare-table"] tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));
+    expect(rows).to.deep.equal([
+      'Item | A | B | Difference',
+      'By workload',
+      'OpenAI GPT Image 1 | 150.00 | 60.00 | −90.00',
+      'meinGPT Workflow wizard | 20.00 | 20.00 | 0.00',
+      'By billing type',
+      'Image generation | 150.00 | 60.00 | −90.00',
+      'Workflows | 20.00 | 20.00 | 0.00',
+      'Total | 170.00 | 80.00 | −90.00',
+    ]);
+    expect($(el, '[part="compare"] [part="chart"]').getAttribute('aria-label')).to.match(/Image generation: A: as is 150.00 credits, B: variant 60.00 credits/);
+    // Back to A: its own figures; 6 images make A 200, and B saves 120.
+    $<HTMLInputElement>(el, 'input[name="editing"][value="a"]').click();
+    await el.updateComplete;
+    const a = el.draft!.workloads[0]!.key;
+    expect($<HTMLInputElement>(el, `#w${a}-requestsPerUserPerDay`).value).to.equal('5');
+    await type(el, `#w${a}-requestsPerUserPerDay`, '6');
+    expect(text(el, '[part="difference"]')).to.equal('B saves 120 credits a month (60%).');
+    await expectAccessible(el);
+    // Ending the comparison keeps the scenario being edited.
+    $(el, '[part="compare-stop"]').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="compare"]')).to.equal(null);
+    expect(el.result!.credits).to.equal('200');
+  });
+
   it('three workloads or more start folded to their summaries, but the first', async () => {
     const el = await calculator('meingpt');
     el.load({ ...workday(), workloads: [...workday().workloads, { service: 'meingpt/workflow-wizard', requestsPerUserPerDay: 1, name: 'Later' }] });

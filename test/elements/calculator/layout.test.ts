@@ -38,7 +38,7 @@ function expectFits(el: CreditCalculator, what: string): void {
   });
   expect(out.map((n) => `${n.tagName}.${n.className} ${n.getAttribute('part') ?? ''} ${Math.round(n.getBoundingClientRect().right)}`), `${what}: sticks out`).to.deep.equal([]);
   expect(document.documentElement.scrollWidth, `${what}: page overflow`).to.be.at.most(innerWidth);
-  for (const label of root.querySelectorAll<HTMLElement>('.bar-label, .bar-value, .card-credits, .summary-bar-total')) {
+  for (const label of root.querySelectorAll<HTMLElement>('.bar-label, .bar-value, .card-credits, .summary-bar-total, .side-total')) {
     expect(label.scrollWidth, `${what}: "${label.textContent}" clipped`).to.be.at.most(label.clientWidth + 1);
   }
 }
@@ -57,6 +57,19 @@ describe('<credit-calculator> layout', () => {
         await expectAccessible(el);
       });
     }
+  }
+
+  for (const width of [320, 390]) {
+    it(`${width} px comparing A and B, in German: nothing overflows or is clipped, with the bar's breakdown open`, async () => {
+      const el = await page(width, 'light', 'de');
+      el.shadowRoot!.querySelector<HTMLElement>('[part="compare-start"]')!.click();
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLElement>('[part="summary-bar-toggle"]')!.click();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[part="summary-bar-panel"] .side-total').length).to.equal(2);
+      expectFits(el, `${width} compare`);
+      await expectAccessible(el);
+    });
   }
 
   it('390 px: the monthly total stays in the viewport while each field is focused, the field not under it', async () => {
