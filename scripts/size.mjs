@@ -6,7 +6,7 @@
 //   build, scripts/minify-literals.mjs, which src/ is not)
 //   every element from dist/creditkit.js as shipped (its chunks and the token-count worker too);
 //     each element is its own chunk, loaded when a page first uses its tag, so a page downloads
-//     what it shows (a price list: 21.4 KB, checked by test/package/script-tag.node.test.ts), and
+//     what it shows (a price list: 37.1 KB in all until idle, checked by test/package/script-tag.node.test.ts), and
 //     the sum of all files is ~3.7 KB more than an app's bundle (each file gzips on its own).
 // The target for "everything but the ranks" is 80 KB and is not met (89.9 and 93.6 KB on
 // 23 Nov 2026): decimal.js (12.6 KB in the bundle), zod/mini (7.8) and lit are ~27 KB of it; of
@@ -16,6 +16,10 @@
 // of tokens), the base class with @lit/context, one catalog loader for all (with its time and
 // size limits) and the number rule added 3.0 KB to an app's bundle and 3.6 KB to the shipped
 // files (92.9 → 95.9 and 97.6 → 101.2 on 7 Dec 2026; main was already above the old guards).
+// The calculator's charts in HTML with direct labels (480faf3, restored by 2e32737 after the
+// foundation had undone it) add 1.4 and 1.3 KB: 97.3 and 102.5 KB at 290c251. The catalog's
+// validation in a chunk of its own without decimal.js (a price-list page: 53.9 → 37.1 KB) costs
+// the shipped files 0.6 KB (one more file): 103.1 KB.
 import { measureBundle, measureShipped } from './bundle-size.mjs';
 
 const KB = 1024;
@@ -31,7 +35,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 97 * KB,
+    limit: 98 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
@@ -40,7 +44,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 102 * KB,
+    limit: 104 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');

@@ -3,7 +3,7 @@ import { findService } from './catalog/find.js';
 import { defaultKeyMode } from './catalog/key-modes.js';
 import { effectivePrice } from './catalog/prices.js';
 import { UNITS, type Catalog } from './catalog/schema.js';
-import { scaledInteger } from './decimal-text.js';
+import { unitsForCredits, type BudgetQuantity } from './units-for-credits.js';
 import { CreditError, NotOfferedError, UsageError } from './errors.js';
 import { moneyToCredits } from './money.js';
 import type { Money } from './rating/charge.js';
@@ -11,11 +11,8 @@ import { PRICE_KEY_OF, type QuantityKind } from './rating/usage.js';
 
 export type Budget = { credits: string } | { money: Money };
 
-export interface BudgetQuantity {
-  /** Whole units bought, rounded down; null when the service is free. */
-  quantity: string | null;
-  unlimited?: true;
-}
+export type { BudgetQuantity } from './units-for-credits.js';
+export { unitsForCredits };
 
 export function budgetToQuantity(
   catalog: Catalog,
@@ -36,17 +33,4 @@ export function budgetToQuantity(
   }
   if (price.charged === null) throw new NotOfferedError(service.id, mode);
   return unitsForCredits(credits, UNITS[service.unit].per, price.charged);
-}
-
-/**
- * Whole units that `credits` buy at `price` credits per `unitSize` units, rounded down; unlimited
- * when the price is 0. Exact in integers: credits × unitSize ÷ price with both decimal strings
- * scaled to integers, so a price list can show it for every row without Decimal.
- */
-export function unitsForCredits(credits: string, unitSize: number, price: string): BudgetQuantity {
-  const [c, creditScale] = scaledInteger(credits);
-  const [p, priceScale] = scaledInteger(price);
-  if (p === 0n) return { quantity: null, unlimited: true };
-  // (c / 10^cs) × n / (p / 10^ps) = c × n × 10^ps / (p × 10^cs); BigInt division of non-negative values is the floor.
-  return { quantity: ((c * BigInt(unitSize) * 10n ** BigInt(priceScale)) / (p * 10n ** BigInt(creditScale))).toString() };
 }

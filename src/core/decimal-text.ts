@@ -66,3 +66,36 @@ export function powerOfTen(value: string): number | undefined {
   const large = /^1(0*)(?:\.0*)?$/.exec(value);
   return large ? large[1]!.length : undefined;
 }
+
+/** A plain decimal string from an integer and a power of ten: (22n, 4) → "0.0022", (-5n, 1) → "-0.5". */
+export function fromScaledInteger(value: bigint, scale: number): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString();
+  const text = shiftDecimal(digits, -scale);
+  return negative && !isZeroDecimal(text) ? `-${text}` : text;
+}
+
+/** a × b, exactly (the product of two decimals always terminates). */
+export function multiplyDecimalStrings(a: string, b: string): string {
+  const [x, xs] = scaledInteger(a);
+  const [y, ys] = scaledInteger(b);
+  return fromScaledInteger(x * y, xs + ys);
+}
+
+/**
+ * The change from `from` to `to` in percent, rounded half up (away from zero) to `places`
+ * decimals: ("0.11", "0.33") → "200", ("3", "2") → "-33.33". `from` must not be zero.
+ */
+export function percentChange(from: string, to: string, places = 2): string {
+  const [f, fs] = scaledInteger(from);
+  const [t, ts] = scaledInteger(to);
+  if (f === 0n) throw new RangeError('a change from 0 has no percentage');
+  // Both at the same scale: (t − f) / f × 100 × 10^places, rounded half away from zero.
+  const scale = Math.max(fs, ts);
+  const fi = f * 10n ** BigInt(scale - fs);
+  const ti = t * 10n ** BigInt(scale - ts);
+  const numerator = (ti - fi) * 100n * 10n ** BigInt(places);
+  const magnitude = numerator < 0n ? -numerator : numerator;
+  const rounded = (2n * magnitude + fi) / (2n * fi);
+  return fromScaledInteger(numerator < 0n ? -rounded : rounded, places);
+}

@@ -1,6 +1,7 @@
 // Credits ↔ money in a catalog's credit unit (1 credit = 0.01 USD for GPTBots, 0.01 EUR for meinGPT).
 import type { Catalog } from './catalog/schema.js';
 import { Decimal, isPlainDecimal, toPlain } from './decimal.js';
+import { creditsToMoney } from './credits-to-money.js';
 import { CreditError } from './errors.js';
 import type { Money } from './rating/charge.js';
 
@@ -11,11 +12,7 @@ function decimalOf(value: string, what: string): Decimal {
   return new Decimal(value);
 }
 
-/** The money a number of credits is worth: exact. */
-export function creditsToMoney(catalog: Catalog, credits: string): Money {
-  const amount = decimalOf(credits, 'credits').times(catalog.creditUnit.value);
-  return { amount: toPlain(amount), currency: catalog.creditUnit.currency };
-}
+export { creditsToMoney };
 
 /** The credits an amount of money buys: exact (money / credit value). */
 export function moneyToCredits(catalog: Catalog, money: Money): string {

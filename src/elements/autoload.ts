@@ -1,8 +1,8 @@
-// Defines every creditkit element, each loaded when a page first uses its tag: a marketing page
-// with one <credit-pricing-table> gets the pricing table on screen without first downloading the
-// calculator or the tokenizer. Tags in the document are found at once and as they are added; the
-// rest are loaded only after those, once the page is idle, so a tag no observer can see (inside
-// another component's shadow root) is still defined soon and `whenDefined` resolves for all.
+// Defines each creditkit element when a page first uses its tag: a marketing page with one
+// <credit-pricing-table> downloads the pricing table and nothing else (no calculator, no
+// tokenizer), not even once the page is idle. Tags in the document are found at once and as they
+// are added; a tag no document observer can see (inside another component's shadow root) is
+// loaded by `load(tag)` or found by `observe(shadowRoot)`.
 
 /** Each tag and the module that defines it (its index registers the tag). */
 export const ELEMENT_MODULES: Readonly<Record<string, () => Promise<unknown>>> = {
@@ -17,24 +17,16 @@ export interface AutoloadOptions {
   /** Tag → module loader; every creditkit element by default. */
   modules?: Readonly<Record<string, () => Promise<unknown>>>;
   document?: Document;
-  /** Runs `loadRest` when the page is idle; by default after the load event, at idle time. */
-  whenIdle?: (loadRest: () => void) => void;
 }
 
 export interface Autoloader {
   /** Loads and defines one element; resolves once its module has run. A failed load is reported and retried on the next request. */
   load(tag: string): Promise<void>;
+  /** Finds the tags inside `root` (a shadow root, say) now and as they are added. Returns a function that stops watching. */
+  observe(root: Document | DocumentFragment | Element): () => void;
 }
 
-function afterLoadWhenIdle(document: Document): (run: () => void) => void {
-  return (run) => {
-    const idle = () => ('requestIdleCallback' in globalThis ? requestIdleCallback(run, { timeout: 5000 }) : setTimeout(run, 2000));
-    if (document.readyState === 'complete') idle();
-    else document.defaultView?.addEventListener('load', idle, { once: true });
-  };
-}
-
-/** Starts autoloading: the tags in the document now, those added later, and the rest when the page is idle. */
+/** Starts autoloading: the tags in the document now and those added later. */
 export function autoloadElements(options: AutoloadOptions = {}): Autoloader {
   const { modules = ELEMENT_MODULES, document = globalThis.document } = options;
   const tags = Object.keys(modules);
@@ -58,15 +50,18 @@ export function autoloadElements(options: AutoloadOptions = {}): Autoloader {
     return pending;
   }
   const loadQuietly = (tag: string) => void load(tag).catch(() => {}); // reported by load; the page goes on
-  const discover = () => {
-    for (const tag of tags) if (!requested.has(tag) && document.querySelector(tag)) loadQuietly(tag);
-  };
 
-  discover();
-  const observer = new MutationObserver(() => (requested.size < tags.length ? discover() : observer.disconnect()));
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  // The rest only after what the page shows, so it does not compete with it for the network.
-  const loadRest = () => tags.forEach(loadQuietly);
-  void Promise.allSettled(requested.values()).then(() => (options.whenIdle ?? afterLoadWhenIdle(document))(loadRest));
-  return { load };
+  function observe(root: Document | DocumentFragment | Element): () => void {
+    const discover = () => {
+      for (const tag of tags) if (!requested.has(tag) && root.querySelector(tag)) loadQuietly(tag);
+    };
+    discover();
+    // Not disconnected once every tag is requested: a failed load is retried when its tag is added again.
+    const observer = new MutationObserver(discover);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }
+
+  observe(document.documentElement);
+  return { load, observe };
 }

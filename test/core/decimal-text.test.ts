@@ -2,7 +2,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { compareDecimals } from '../../src/core/index.js';
-import { compareDecimalStrings, isZeroDecimal, powerOfTen, shiftDecimal } from '../../src/core/decimal-text.js';
+import { compareDecimalStrings, isZeroDecimal, multiplyDecimalStrings, percentChange, powerOfTen, shiftDecimal } from '../../src/core/decimal-text.js';
+import { Decimal, toPlain } from '../../src/core/decimal.js';
 
 const decimal = fc
   .tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.nat({ max: 8 }), fc.nat({ max: 3 }))
@@ -35,6 +36,26 @@ describe('core: decimal strings', () => {
         expect(compareDecimals(shiftDecimal(shiftDecimal(a, k), -k), a)).to.equal(0);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('multiplies exactly, as Decimal does', () => {
+    expect(multiplyDecimalStrings('1.4964', '0.01')).to.equal('0.014964'); // credits → EUR at 1 credit = 0.01
+    expect(multiplyDecimalStrings('2.50', '4')).to.equal('10');
+    expect(multiplyDecimalStrings('0', '0.33')).to.equal('0');
+    fc.assert(fc.property(decimal, decimal, (a, b) => multiplyDecimalStrings(a, b) === toPlain(new Decimal(a).times(b))));
+  });
+
+  it('states a change in percent, rounded half up to two places, as Decimal does', () => {
+    expect(percentChange('0.11', '0.33')).to.equal('200'); // Claude-4.5-Haiku, GPTBots 000 → 001: tripled
+    expect(percentChange('3', '2')).to.equal('-33.33');
+    expect(percentChange('3', '3.0')).to.equal('0');
+    expect(percentChange('8', '8.0004')).to.equal('0.01'); // 0.005 % rounds half up
+    expect(() => percentChange('0', '1')).to.throw(RangeError);
+    fc.assert(
+      fc.property(decimal.filter((a) => !isZeroDecimal(a)), decimal, (a, b) =>
+        percentChange(a, b) === toPlain(new Decimal(b).minus(a).div(a).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)),
+      ),
     );
   });
 });

@@ -1,5 +1,5 @@
-// The script-tag bundle's autoloader: tags on the page load first, tags added later load when
-// they appear, the rest only after those and once the page is idle; a failed load is reported and
+// The script-tag bundle's autoloader: tags on the page load at once, tags added later load when
+// they appear (in a shadow root too, when asked to observe it), no other tag ever; a failed load is reported and
 // retried; the real element modules define their tags.
 import { expect, aTimeout } from '@open-wc/testing';
 import { autoloadElements, ELEMENT_MODULES } from '../../src/elements/autoload.js';
@@ -25,25 +25,39 @@ const stage = () => {
 };
 
 describe('autoloadElements', () => {
-  it('loads the tags on the page at once, the others only when the page is idle after those', async () => {
+  it('loads only the tags on the page, and never the others, not even once the page is idle', async () => {
     const div = stage();
     div.innerHTML = '<x-auto-a></x-auto-a><p><x-auto-c></x-auto-c></p>';
     const { calls, modules } = fakeModules(['x-auto-a', 'x-auto-b', 'x-auto-c']);
-    let idle: (() => void) | undefined;
-    autoloadElements({ modules, whenIdle: (run) => (idle = run) });
+    autoloadElements({ modules });
     expect(calls).to.deep.equal(['x-auto-a', 'x-auto-c']);
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
+    await aTimeout(50);
+    expect(calls).to.deep.equal(['x-auto-a', 'x-auto-c'], 'x-auto-b is not on the page');
+    div.remove();
+  });
+
+  it('finds the tags inside a shadow root it is asked to observe, now and as they are added', async () => {
+    const div = stage();
+    const shadow = div.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<x-shadow-a></x-shadow-a>';
+    const { calls, modules } = fakeModules(['x-shadow-a', 'x-shadow-b']);
+    const loader = autoloadElements({ modules });
     await aTimeout(0);
-    expect(idle, 'idle is awaited only after the page’s own tags loaded').to.be.a('function');
-    expect(calls).to.deep.equal(['x-auto-a', 'x-auto-c']);
-    idle!();
-    expect(calls).to.deep.equal(['x-auto-a', 'x-auto-c', 'x-auto-b'], 'each module once');
+    expect(calls, 'a document observer does not see into a shadow root').to.deep.equal([]);
+    const stop = loader.observe(shadow);
+    expect(calls).to.deep.equal(['x-shadow-a']);
+    shadow.append(document.createElement('x-shadow-b'));
+    await aTimeout(0);
+    expect(calls).to.deep.equal(['x-shadow-a', 'x-shadow-b']);
+    stop();
     div.remove();
   });
 
   it('loads a tag when it is added to the page later, nested or not', async () => {
     const div = stage();
     const { calls, modules } = fakeModules(['x-late-a', 'x-late-b']);
-    autoloadElements({ modules, whenIdle: () => {} });
+    autoloadElements({ modules });
     expect(calls).to.deep.equal([]);
     const wrapper = document.createElement('section');
     wrapper.innerHTML = '<div><x-late-b></x-late-b></div>';
@@ -64,7 +78,7 @@ describe('autoloadElements', () => {
     console.error = (...args: unknown[]) => void errors.push(args);
     try {
       const { calls, modules } = fakeModules(['x-fail-a'], new Set(['x-fail-a']));
-      const loader = autoloadElements({ modules, whenIdle: () => {} });
+      const loader = autoloadElements({ modules });
       await aTimeout(0);
       expect(errors.length).to.equal(1);
       expect(String(errors[0]![0])).to.contain('<x-fail-a>');
@@ -81,14 +95,14 @@ describe('autoloadElements', () => {
   it('names the tags it has when asked for one it does not', async () => {
     const { modules } = fakeModules(['x-known-a', 'x-known-b']);
     let error: unknown;
-    await autoloadElements({ modules, whenIdle: () => {} }).load('x-unknown').catch((e: unknown) => (error = e));
+    await autoloadElements({ modules }).load('x-unknown').catch((e: unknown) => (error = e));
     expect((error as Error).message).to.equal('creditkit has no element <x-unknown> (it has <x-known-a>, <x-known-b>)');
   });
 
   it('knows every creditkit element, and its module defines the tag', async () => {
     expect(Object.keys(ELEMENT_MODULES).sort()).to.deep.equal(['credit-balance', 'credit-calculator', 'credit-chat-cost', 'credit-pricing-table', 'credit-usage']);
     expect(customElements.get('credit-balance')).to.equal(undefined);
-    await autoloadElements({ whenIdle: () => {} }).load('credit-balance');
+    await autoloadElements().load('credit-balance');
     expect(customElements.get('credit-balance')).to.be.a('function');
   });
 });

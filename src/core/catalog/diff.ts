@@ -1,6 +1,6 @@
 // diffCatalogs: what changed between two catalogs — services added, removed, repriced — for the
 // pricing table's live updates and "price changed" marks, and for `creditkit diff`.
-import { Decimal, toPlain } from '../decimal.js';
+import { compareDecimalStrings, isZeroDecimal, percentChange } from '../decimal-text.js';
 import { PRICE_KEYS, type Catalog, type PriceKey, type Service } from './schema.js';
 
 export interface PriceChange {
@@ -26,16 +26,13 @@ export interface CatalogDiff {
   changedUnit: { id: string; from: string; to: string }[];
 }
 
-function percentChange(from: string, to: string): string | undefined {
-  const a = new Decimal(from);
-  if (a.isZero()) return undefined;
-  return toPlain(new Decimal(to).minus(a).div(a).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
-}
+// Exact on the decimal strings, without decimal.js: a price list marks changes with this.
+const changeInPercent = (from: string, to: string): string | undefined => (isZeroDecimal(from) ? undefined : percentChange(from, to));
 
 function samePrice(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a === b) return true;
   if (typeof a !== 'string' || typeof b !== 'string') return false;
-  return new Decimal(a).eq(b); // "0.1" and "0.10" are one price
+  return compareDecimalStrings(a, b) === 0; // "0.1" and "0.10" are one price
 }
 
 /** Every price that differs between two entries (of one service, or of a service and its successor). */
@@ -47,7 +44,7 @@ export function priceChanges(previous: Service, service: Service): PriceChange[]
       const from = previous.prices[keyMode]?.[key];
       const to = service.prices[keyMode]?.[key];
       if (samePrice(from, to)) continue;
-      const percent = typeof from === 'string' && typeof to === 'string' ? percentChange(from, to) : undefined;
+      const percent = typeof from === 'string' && typeof to === 'string' ? changeInPercent(from, to) : undefined;
       changes.push({ keyMode, key, from, to, ...(percent !== undefined && { percent }) });
     }
   }

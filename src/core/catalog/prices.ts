@@ -1,7 +1,6 @@
 // What a service actually charges in a key mode: the listed price, capped where the catalog
 // declares a cap (GPTBots' own-key ceiling), with cached input falling back to the input price.
-import { Decimal } from '../decimal.js';
-import { compareDecimalStrings } from '../decimal-text.js';
+import { compareDecimalStrings, shiftDecimal } from '../decimal-text.js';
 import { UNITS, type Catalog, type PriceKey, type Service } from './schema.js';
 
 export interface EffectivePrice {
@@ -25,7 +24,11 @@ export function priceKeysOf(service: Service): Set<PriceKey> {
   return keys;
 }
 
-/** A cap converted to a service's unit, per cap object and unit: a price list asks for it per cell. */
+/**
+ * A cap converted to a service's unit, per cap object and unit: a price list asks for it per cell.
+ * Units of one kind differ by a power of ten (per 1K and per 1M tokens), so the conversion is a
+ * shift of the decimal point: exact, and without decimal.js.
+ */
 const capsInUnit = new WeakMap<object, Map<string, string>>();
 
 function capFor(catalog: Catalog, service: Service, keyMode: string, key: PriceKey): string | undefined {
@@ -40,7 +43,11 @@ function capFor(catalog: Catalog, service: Service, keyMode: string, key: PriceK
     if (!converted) capsInUnit.set(cap, (converted = new Map()));
     const id = `${service.unit}|${key}`;
     let text = converted.get(id);
-    if (text === undefined) converted.set(id, (text = new Decimal(value).times(serviceUnit.per).div(capUnit.per).toFixed()));
+    if (text === undefined) {
+      const shift = Math.log10(serviceUnit.per / capUnit.per);
+      if (!Number.isInteger(shift)) throw new RangeError(`a cap per ${cap.unit} cannot be converted exactly to ${service.unit} (${service.id})`);
+      converted.set(id, (text = shiftDecimal(value, shift)));
+    }
     return text;
   }
   return undefined;

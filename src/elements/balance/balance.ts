@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { commonStrings, formatCredits, formatDate, formatMoney, formatPercent } from '../../i18n/index.js';
 import type { CreditClient } from '../../sdk/client.js';
@@ -17,6 +16,7 @@ import { balanceState, type BalanceLevel, type BalanceState } from './balance-st
 import { balanceStrings, type BalanceStrings } from './balance.strings.js';
 import { styles } from './balance.styles.js';
 import { CreditBalanceStateEvent, CreditTopUpEvent } from './balance.events.js';
+import { styleProps } from '../common/style-props.js';
 
 /** The user's time zone, named, so that a cached formatter is not confused with the UTC one. */
 const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -295,8 +295,8 @@ export class CreditBalance extends CreditElement {
     return html`<div class="meter-box">
       <div part="meter" class="meter" role="meter" aria-label=${s.meterLabel} aria-valuemin="0" aria-valuemax="100"
         aria-valuenow=${percentLeft} aria-valuetext=${text}>
-        <div class="fill" style=${styleMap({ inlineSize: `${percentLeft}%` })}></div>
-        ${ticks.map((p) => html`<span class="tick" aria-hidden="true" style=${styleMap({ insetInlineStart: `${p}%` })}></span>`)}
+        <div class="fill" style=${styleProps({ 'inline-size': `${percentLeft}%` })}></div>
+        ${ticks.map((p) => html`<span class="tick" aria-hidden="true" style=${styleProps({ 'inset-inline-start': `${p}%` })}></span>`)}
       </div>
       <p part="meter-label" class="meter-label" aria-hidden="true"><span>${text}</span><span>${s.meterLabel}</span></p>
     </div>`;

@@ -4,9 +4,9 @@
 // above the bar. With a comparison each line has an A and a B bar. The figure is one image for
 // assistive technology (role="img", its label reading the figures out); the same figures stand
 // in the table beside it. Bar lengths are the only place a float is used: geometry, never money.
-// Widths are set through styleMap (CSSOM), which a CSP without 'unsafe-inline' allows.
+// Widths are set through the CSSOM (styleProps), which a CSP without 'unsafe-inline' allows.
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../common/style-props.js';
 
 export interface Bar {
   label: string;
@@ -37,8 +37,8 @@ export function barChart(title: string, bars: readonly Bar[], names?: { a: strin
       (b) => html`<div class="bar-row">
         <span class="bar-label">${b.label}</span>
         <span class="bar-track">
-          <span class="bar a" style=${styleMap({ inlineSize: length(b.credits, max) })}></span>
-          ${compare ? html`<span class="bar b" style=${styleMap({ inlineSize: length(b.b?.credits, max) })}></span>` : nothing}
+          <span class="bar a" style=${styleProps({ 'inline-size': length(b.credits, max) })}></span>
+          ${compare ? html`<span class="bar b" style=${styleProps({ 'inline-size': length(b.b?.credits, max) })}></span>` : nothing}
         </span>
         <span class="bar-value">${b.shown}${compare ? html`<br />${b.b?.shown ?? '–'}` : nothing}</span>
       </div>`,

@@ -1,7 +1,7 @@
 // The pricing table's data, built once per catalog and unit: one row per service with every
 // price cell (charged, published, money) and what 1,000 credits buy. DOM-free; loaded lazily by
 // the element because it brings core's Decimal (the first paint does not need it).
-import { unitsForCredits, type BudgetQuantity } from '../../core/budget.js';
+import { unitsForCredits, type BudgetQuantity } from '../../core/units-for-credits.js';
 import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../core/catalog/diff.js';
 import { parseCatalog } from '../../core/catalog/parse.js';
 import { effectivePrice } from '../../core/catalog/prices.js';
@@ -9,7 +9,7 @@ import { searchTextOf } from '../../core/catalog/search.js';
 import { PRICE_KEYS, UNITS, type Catalog, type PriceKey, type Service, type Unit } from '../../core/catalog/schema.js';
 import { isZeroDecimal, powerOfTen, shiftDecimal } from '../../core/decimal-text.js';
 import { cellKey, type Group, type PriceCell, type Row, type TableModel } from './model-types.js';
-import { creditsToMoney } from '../../core/money.js';
+import { creditsToMoney } from '../../core/credits-to-money.js';
 import type { QuantityKind } from '../../core/rating/usage.js';
 import type { TokenUnitPreference } from './model-types.js';
 

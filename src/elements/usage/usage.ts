@@ -1,5 +1,4 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { Decimal, toPlain } from '../../core/decimal.js';
 import { billingTypeName, commonStrings, formatCredits, formatDate, formatMoney, formatNumber, numberFormat, plural } from '../../i18n/index.js';
@@ -24,6 +23,7 @@ import { fillDays, forecastRange, periodRange, utcToday, type Range } from './se
 import { eventsText, usageStrings, type Breakdown, type Period, type UsageStrings } from './usage.strings.js';
 import { styles } from './usage.styles.js';
 import { CreditPeriodChangeEvent } from './usage.events.js';
+import { styleProps } from '../common/style-props.js';
 
 export type { Period, Breakdown as UsageGroupBy } from './usage.strings.js';
 
@@ -412,7 +412,7 @@ export class CreditUsage extends CreditElement {
       </figcaption>
       <div class="plot">
         <div class="y-axis" aria-hidden="true">
-          ${axis.ticks.map((t) => html`<span class="y-tick" style=${styleMap({ insetBlockEnd: percent(Number(t)) })}>${tick.format(t as Intl.StringNumericLiteral)}</span>`)}
+          ${axis.ticks.map((t) => html`<span class="y-tick" style=${styleProps({ 'inset-block-end': percent(Number(t)) })}>${tick.format(t as Intl.StringNumericLiteral)}</span>`)}
         </div>
         <div class="area" tabindex="0" role="group" aria-label=${s.chartKeys}
           @keydown=${(e: KeyboardEvent) => this.#onChartKey(e, count)}
@@ -420,16 +420,16 @@ export class CreditUsage extends CreditElement {
           @pointerleave=${() => (this.activeDay = undefined)}
           @focus=${() => (this.activeDay ??= count - 1)}
           @blur=${() => (this.activeDay = undefined)}>
-          ${axis.ticks.map((t) => html`<span class="grid-line" aria-hidden="true" style=${styleMap({ insetBlockEnd: percent(Number(t)) })}></span>`)}
+          ${axis.ticks.map((t) => html`<span class="grid-line" aria-hidden="true" style=${styleProps({ 'inset-block-end': percent(Number(t)) })}></span>`)}
           <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none">
             ${days.map((d, i) => {
               const h = (values[i]! / axis.top) * 100;
               return svg`<rect part="bar" class=${i === active ? 'active' : ''} x=${i * 10 + 1.5} y=${100 - h} width="7" height=${h} data-day=${d.date} data-credits=${d.credits}></rect>`;
             })}
           </svg>
-          ${showLimit ? html`<span class="limit-line" aria-hidden="true" style=${styleMap({ insetBlockEnd: percent(limit) })}></span>` : nothing}
+          ${showLimit ? html`<span class="limit-line" aria-hidden="true" style=${styleProps({ 'inset-block-end': percent(limit) })}></span>` : nothing}
           ${activeDay
-            ? html`<span part="tooltip" class="tooltip ${active! > count / 2 ? 'end' : 'start'}" style=${styleMap({ insetInlineStart: `${((active! + 0.5) / count) * 100}%` })}>
+            ? html`<span part="tooltip" class="tooltip ${active! > count / 2 ? 'end' : 'start'}" style=${styleProps({ 'inset-inline-start': `${((active! + 0.5) / count) * 100}%` })}>
                 ${s.tooltip(this.#date(activeDay.date, 'medium'), this.#credits(activeDay.credits))}
               </span>`
             : nothing}
@@ -437,7 +437,7 @@ export class CreditUsage extends CreditElement {
         </div>
         <span></span>
         <div class="x-axis" aria-hidden="true">
-          ${labelAt.map((i, n) =>  html`<span class="x-tick ${n === 0 ? 'first' : n === labelAt.length - 1 ? 'last' : ''} ${count > 10 ? 'edge' : ''}" style=${styleMap({ insetInlineStart: `${((i + 0.5) / count) * 100}%` })}>${this.#date(days[i]!.date)}</span>`)}
+          ${labelAt.map((i, n) =>  html`<span class="x-tick ${n === 0 ? 'first' : n === labelAt.length - 1 ? 'last' : ''} ${count > 10 ? 'edge' : ''}" style=${styleProps({ 'inset-inline-start': `${((i + 0.5) / count) * 100}%` })}>${this.#date(days[i]!.date)}</span>`)}
         </div>
       </div>
       <details class="table-alt" ?open=${this.tableOpen} @toggle=${this.#onTableToggle}>
@@ -483,7 +483,7 @@ export class CreditUsage extends CreditElement {
                   <th scope="row" class="name">${label(g.key, g.label)}</th>
                   <td class="num credits">${numbers.format(g.display as Intl.StringNumericLiteral)}</td>
                   <td class="num share">${percent.format(Number(g.share) / 100)}</td>
-                  <td class="bar-cell" aria-hidden="true"><span class="share-bar" style=${styleMap({ inlineSize: `${Math.min(Number(g.exactShare), 100)}%` })}></span></td>
+                  <td class="bar-cell" aria-hidden="true"><span class="share-bar" style=${styleProps({ 'inline-size': `${Math.min(Number(g.exactShare), 100)}%` })}></span></td>
                 </tr>`,
               )}
             </tbody>
@@ -543,7 +543,7 @@ export class CreditUsage extends CreditElement {
           <span class="limit-label">${label}: ${text}; ${s.resets(formatDate(a.resetsAt, this.locale, { dateStyle: 'medium' }))}</span>
           <div part="meter" class="meter" role="meter" aria-label=${label} aria-valuemin="0" aria-valuemax=${limit.toNumber()}
             aria-valuenow=${Decimal.min(used, limit).toNumber()} aria-valuetext=${text}>
-            <div class="fill" style=${styleMap({ inlineSize: `${(ratio * 100).toFixed(1)}%` })}></div>
+            <div class="fill" style=${styleProps({ 'inline-size': `${(ratio * 100).toFixed(1)}%` })}></div>
           </div>
         </div>`;
       })}
