@@ -19,7 +19,10 @@
 // The calculator's charts in HTML with direct labels (480faf3, restored by 2e32737 after the
 // foundation had undone it) add 1.4 and 1.3 KB: 97.3 and 102.5 KB at 290c251. The catalog's
 // validation in a chunk of its own without decimal.js (a price-list page: 53.9 → 37.1 KB) costs
-// the shipped files 0.6 KB (one more file): 103.1 KB.
+// the shipped files 0.6 KB (one more file): 103.1 KB. The redesign of the calculator, balance,
+// usage and chat-cost as product cards with the controls library (e512fdd, 52fa71e, ae9fe4e,
+// 8c7e98c) and dated prices in the catalog schema (9d69d7a) add 14.4 and 14.6 KB: 111.7 and
+// 117.7 KB on 7 Dec 2026. The 80 KB target is further away; bringing it back is open work.
 import { measureBundle, measureShipped } from './bundle-size.mjs';
 
 const KB = 1024;
@@ -35,7 +38,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 98 * KB,
+    limit: 113 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
@@ -44,7 +47,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 104 * KB,
+    limit: 119 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');
