@@ -69,7 +69,7 @@ describe('default key mode: a catalog listing [own, platform] without defaultKey
 
   it('<credit-pricing-table> with both key modes hands over the platform key on select', async () => {
     const el = await mount(catalog, { 'key-mode': 'both' });
-    const button = $(el, `tr[data-id="${SERVICE}"] button.model`) as HTMLButtonElement;
+    const button = $(el, `tr[data-id="${SERVICE}"] button.action`) as HTMLButtonElement;
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'credit-service-select');
     expect(event.detail).to.deep.equal({ serviceId: SERVICE, keyMode: 'platform' });

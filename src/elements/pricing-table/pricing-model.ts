@@ -12,6 +12,7 @@ import { cellKey, type Group, type PriceCell, type Row, type TableModel } from '
 import { creditsToMoney } from '../../core/credits-to-money.js';
 import type { QuantityKind } from '../../core/rating/usage.js';
 import type { TokenUnitPreference } from './model-types.js';
+import { chatsForCredits, type TypicalChat } from './chats.js';
 
 export { diffCatalogs, isEmptyDiff, parseCatalog, type CatalogDiff };
 export type { TokenUnitPreference } from './model-types.js';
@@ -74,6 +75,29 @@ export function buysOf(group: Group, row: Row, keyMode: string): BudgetQuantity 
   const result =
     first && (first.state === 'price' || first.state === 'free') ? unitsForCredits(BUDGET_CREDITS, UNITS[group.unit].per, first.charged!) : undefined;
   row.buys.set(keyMode, result);
+  return result;
+}
+
+/** A group priced per input and output token: its "1,000 credits buy" is also said in chats. */
+export function isChatGroup(group: Group): boolean {
+  return UNITS[group.unit].kind === 'tokens' && group.keys.includes('input') && group.keys.includes('output');
+}
+
+const chatMemo = new WeakMap<Row, Map<string, string | null | undefined>>();
+/**
+ * Typical chats 1,000 credits buy of a row in a key mode: a whole number, null when a chat is
+ * free, undefined when input or output is not offered.
+ */
+export function chatsOf(group: Group, row: Row, keyMode: string, chat: TypicalChat): string | null | undefined {
+  let memo = chatMemo.get(row);
+  if (!memo) chatMemo.set(row, (memo = new Map()));
+  const key = `${keyMode}|${chat.inputTokens}|${chat.outputTokens}`;
+  if (memo.has(key)) return memo.get(key);
+  const input = row.cells.get(cellKey(keyMode, 'input'));
+  const output = row.cells.get(cellKey(keyMode, 'output'));
+  const priced = (c: PriceCell | undefined) => c?.state === 'price' || c?.state === 'free';
+  const result = priced(input) && priced(output) ? chatsForCredits(BUDGET_CREDITS, UNITS[group.unit].per, chat, input!.charged!, output!.charged!) : undefined;
+  memo.set(key, result);
   return result;
 }
 

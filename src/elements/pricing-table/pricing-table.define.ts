@@ -1,6 +1,6 @@
 // Registers <credit-pricing-table>.
 import { CreditPricingTable } from './pricing-table.js';
-import type { CreditCatalogChangeEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
+import type { CreditCatalogChangeEvent, CreditPackageSelectEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
 import type { CreditErrorEvent } from '../common/events.js';
 
 CreditPricingTable.define();
@@ -12,6 +12,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'credit-service-select': CreditServiceSelectEvent;
     'credit-catalog-change': CreditCatalogChangeEvent;
+    'credit-package-select': CreditPackageSelectEvent;
     'credit-error': CreditErrorEvent;
   }
 }

@@ -16,3 +16,10 @@ export class CreditCatalogChangeEvent extends CreditEvent<{ diff: CatalogDiff; c
     super('credit-catalog-change', { diff, catalog, previous });
   }
 }
+
+/** A credit package's call to action was chosen: `packageId`, its `credits` and `price` (absent for a custom package). */
+export class CreditPackageSelectEvent extends CreditEvent<{ packageId: string; credits: string; price?: { amount: string; currency: string } }> {
+  constructor(packageId: string, credits: string, price?: { amount: string; currency: string }) {
+    super('credit-package-select', { packageId, credits, ...(price && { price }) });
+  }
+}

@@ -13,8 +13,8 @@ export interface PricingTableStrings {
   keyModeSwitch: string;
   bothKeyModes: string;
   keys: { input: string; output: string; cachedInput: string; audio: string; characters: string; request: string; storage: string };
-  /** Column: what 1,000 credits buy ({amount} is the formatted 1,000); with the key mode when the table shows several. */
-  buys: (amount: string, keyMode?: string) => string;
+  /** Column: what 1,000 credits buy ({amount} is the formatted 1,000), with the key mode picked in the toolbar. */
+  buys: (amount: string) => string;
   quantity: { inputTokens: string; cachedInputTokens: string; outputTokens: string; audioSeconds: string; characters: string; requests: string; tokenDays: string; imageTokens: string };
   unlimited: string;
   notApplicable: string;
@@ -33,6 +33,35 @@ export interface PricingTableStrings {
   source: string;
   asOf: (date: string) => string;
   checkedAt: (time: string) => string;
+  /** Toolbar: the billing-type chips ("All"), token unit and currency display. */
+  allTypes: string;
+  unitSwitch: string;
+  perThousand: string;
+  perMillion: string;
+  displaySwitch: string;
+  credits: string;
+  bothDisplays: string;
+  jumpTo: string;
+  skipList: string;
+  context: string;
+  /** The row action, and its name for screen readers with the model. */
+  estimate: string;
+  estimateModel: (model: string) => string;
+  details: (model: string) => string;
+  showAll: (count: string, group: string) => string;
+  /** "≈ 944 chats", and the footnote that says what a chat is. */
+  chats: (count: string) => string;
+  chatAssumption: (input: string, output: string) => string;
+  /** Credit packages (plan cards). */
+  packages: string;
+  packageCredits: (credits: string) => string;
+  perCredit: (price: string) => string;
+  recommended: string;
+  buy: (name: string) => string;
+  contactSales: string;
+  onRequest: string;
+  customFrom: (credits: string) => string;
+  discount: (percent: string) => string;
 }
 
 export const pricingTableStrings = defineStrings<PricingTableStrings>({
@@ -47,7 +76,7 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     keyModeSwitch: 'Prices with',
     bothKeyModes: 'Both',
     keys: { input: 'Input', output: 'Output', cachedInput: 'Cached input', audio: 'Audio', characters: 'Characters', request: 'Request', storage: 'Storage' },
-    buys: (amount, keyMode) => `${amount} credits buy${keyMode ? ` (${keyMode})` : ''}`,
+    buys: (amount) => `${amount} credits buy`,
     quantity: {
       inputTokens: 'input tokens',
       cachedInputTokens: 'cached tokens',
@@ -76,6 +105,31 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     source: 'Source',
     asOf: (date) => `prices as of ${date}`,
     checkedAt: (time) => `checked ${time}`,
+    allTypes: 'All',
+    unitSwitch: 'Token prices per',
+    perThousand: '1K',
+    perMillion: '1M',
+    displaySwitch: 'Show prices in',
+    credits: 'Credits',
+    bothDisplays: 'Both',
+    jumpTo: 'Jump to',
+    skipList: 'Skip the price list',
+    context: 'Context',
+    estimate: 'Estimate a month',
+    estimateModel: (model) => `Estimate a month with ${model}`,
+    details: (model) => `Details of ${model}`,
+    showAll: (count, group) => `Show all ${count} ${group}`,
+    chats: (count) => `≈ ${count} chats`,
+    chatAssumption: (input, output) => `≈ chats: a typical chat of ${input} input and ${output} output tokens. Yours may be longer or shorter.`,
+    packages: 'Credit packages',
+    packageCredits: (credits) => `${credits} credits`,
+    perCredit: (price) => `${price} per credit`,
+    recommended: 'Recommended',
+    buy: (name) => `Buy ${name}`,
+    contactSales: 'Contact sales',
+    onRequest: 'Price on request',
+    customFrom: (credits) => `from ${credits} credits`,
+    discount: (percent) => `Save ${percent}`,
   },
   de: {
     search: 'Modelle suchen',
@@ -88,7 +142,7 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     keyModeSwitch: 'Preise mit',
     bothKeyModes: 'Beide',
     keys: { input: 'Eingabe', output: 'Ausgabe', cachedInput: 'Gecachte Eingabe', audio: 'Audio', characters: 'Zeichen', request: 'Anfrage', storage: 'Speicher' },
-    buys: (amount, keyMode) => `${amount} Credits reichen für${keyMode ? ` (${keyMode})` : ''}`,
+    buys: (amount) => `${amount} Credits reichen für`,
     quantity: {
       inputTokens: 'Eingabe-Tokens',
       cachedInputTokens: 'gecachte Tokens',
@@ -117,5 +171,30 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     source: 'Quelle',
     asOf: (date) => `Preise vom ${date}`,
     checkedAt: (time) => `geprüft ${time}`,
+    allTypes: 'Alle',
+    unitSwitch: 'Token-Preise pro',
+    perThousand: '1K',
+    perMillion: '1M',
+    displaySwitch: 'Preise in',
+    credits: 'Credits',
+    bothDisplays: 'Beides',
+    jumpTo: 'Springen zu',
+    skipList: 'Preisliste überspringen',
+    context: 'Kontext',
+    estimate: 'Monat schätzen',
+    estimateModel: (model) => `Monat schätzen mit ${model}`,
+    details: (model) => `Details zu ${model}`,
+    showAll: (count, group) => `Alle ${count} anzeigen: ${group}`,
+    chats: (count) => `≈ ${count} Chats`,
+    chatAssumption: (input, output) => `≈ Chats: ein typischer Chat mit ${input} Eingabe- und ${output} Ausgabe-Tokens. Ihre können länger oder kürzer sein.`,
+    packages: 'Credit-Pakete',
+    packageCredits: (credits) => `${credits} Credits`,
+    perCredit: (price) => `${price} pro Credit`,
+    recommended: 'Empfohlen',
+    buy: (name) => `${name} kaufen`,
+    contactSales: 'Vertrieb kontaktieren',
+    onRequest: 'Preis auf Anfrage',
+    customFrom: (credits) => `ab ${credits} Credits`,
+    discount: (percent) => `${percent} sparen`,
   },
 });

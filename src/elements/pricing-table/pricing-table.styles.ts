@@ -1,109 +1,217 @@
 import { css } from 'lit';
 import { theme } from '../common/theme.styles.js';
+import { badgeStyles, buttonStyles, comboboxStyles, fieldStyles, segmentedStyles } from '../controls/controls.styles.js';
 
 export const styles = [
   theme,
+  buttonStyles,
+  fieldStyles,
+  segmentedStyles,
+  comboboxStyles,
+  badgeStyles,
   css`
     :host {
       display: block;
       container-type: inline-size;
+      /* Sticky headers: the caption's height, so the column headers stick right under it. */
+      --_caption-height: 3rem;
+      --_context-width: 5.5rem;
+      --_action-width: 11em;
     }
     .base {
       background: var(--_surface);
       color: var(--_text);
       border-radius: var(--_radius);
     }
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--_space) calc(var(--_space) * 2);
-      align-items: end;
-      padding-block-end: var(--_space);
+    p {
+      margin: 0;
     }
-    .field {
+
+    /* Plan cards */
+    .section-title {
+      margin: 0 0 var(--_s3);
+      font-size: var(--_fs-title);
+      font-weight: var(--_weight-strong);
+    }
+    .packages {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+      gap: var(--_s3);
+      margin: 0 0 var(--_s6);
+      padding: 0;
+      list-style: none;
+    }
+    .package {
+      position: relative;
       display: flex;
       flex-direction: column;
-      gap: 0.25rem;
-      font-size: 0.875em;
+      gap: var(--_s1);
+      padding: var(--_s4) var(--_s3) var(--_s3);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-large);
+      background: var(--_surface-raised);
+      box-shadow: var(--_shadow-raised);
+    }
+    .package.recommended {
+      border-color: var(--_accent);
+      box-shadow: 0 0 0 1px var(--_accent), var(--_shadow-raised);
+    }
+    .package .flag {
+      position: absolute;
+      inset-block-start: 0;
+      inset-inline-start: var(--_s3);
+      translate: 0 -50%;
+    }
+    .package-name {
+      margin: 0;
+      font-size: 1em;
+      font-weight: var(--_weight-strong);
+    }
+    .package-price .figure {
+      font-size: var(--_fs-figure);
+      font-weight: 700;
+      line-height: 1.2;
+      letter-spacing: -0.01em;
+    }
+    .package-price .on-request {
+      font-size: var(--_fs-title);
+    }
+    .package-credits {
+      font-weight: var(--_weight-strong);
+    }
+    .package-meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--_s1) var(--_s2);
+      font-size: var(--_fs-small);
+      color: var(--_text-muted);
+    }
+    .package-description {
+      flex: 1;
+      font-size: var(--_fs-small);
+      color: var(--_text-muted);
+    }
+    .package .button {
+      margin-block-start: var(--_s2);
+      inline-size: 100%;
+    }
+
+    /* Toolbar */
+    .toolbar {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_s3);
+      padding-block-end: var(--_s3);
+    }
+    .toolbar-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_s3) var(--_s4);
+      align-items: end;
+    }
+    .toolbar-row > * {
+      min-inline-size: 0;
     }
     .field.search {
       flex: 1 1 16rem;
     }
-    input,
-    select,
-    button {
-      font: inherit;
-      color: inherit;
+    .toolbar-row > .field:not(.search) {
+      flex: 0 1 16rem;
     }
-    input,
-    select {
-      min-height: 2.5rem;
-      padding: 0.375rem 0.625rem;
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) / 1.5);
-      font-size: 1rem;
+    .switches .segmented > legend {
+      font-size: var(--_fs-small);
+      font-weight: var(--_weight-strong);
     }
-    .key-mode {
-      border: 0;
-      margin: 0;
-      padding: 0;
-    }
-    .key-mode legend {
-      padding: 0;
-      margin-block-end: 0.25rem;
-    }
-    .segments {
+    .summary {
       display: flex;
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) / 1.5);
-      overflow: hidden;
-    }
-    .segments label {
-      display: flex;
-      align-items: center;
-      gap: 0.375rem;
-      min-height: 2.5rem;
-      padding: 0 0.75rem;
-      font-size: 1rem;
-      cursor: pointer;
-    }
-    .segments label + label {
-      border-inline-start: 1px solid var(--_border);
-    }
-    .segments label:has(:checked) {
-      background: var(--_surface-alt);
-      font-weight: 600;
-    }
-    .segments input {
-      margin: 0;
-      accent-color: var(--_accent);
-    }
-    .count {
-      margin: 0 0 var(--_space);
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: var(--_s1) var(--_s4);
+      margin-block-end: var(--_s2);
+      font-size: var(--_fs-small);
       color: var(--_text-muted);
-      font-size: 0.875em;
     }
+    .jump {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_s1) var(--_s2);
+    }
+    .jump ul {
+      display: contents;
+      list-style: none;
+    }
+    .jump li + li::before {
+      content: '·';
+      margin-inline-end: var(--_s2);
+      color: var(--_text-muted);
+    }
+    .skip {
+      position: absolute;
+      inset-inline-start: -10000px;
+      padding: var(--_s2) var(--_s3);
+      border: 0;
+      border-radius: var(--_radius);
+      background: var(--_accent);
+      color: var(--_accent-contrast);
+      font: inherit;
+      font-weight: var(--_weight-strong);
+    }
+    .skip:focus {
+      position: static;
+      display: inline-block;
+      margin-block-end: var(--_s2);
+    }
+
+    /* Groups */
     .group {
-      /* Groups below the fold are not laid out until scrolled near (a quarter of the first render). */
-      content-visibility: auto;
-      contain-intrinsic-size: auto 30rem;
-      margin-block-end: calc(var(--_space) * 3);
-      max-height: var(--credit-pricing-table-max-height, none);
+      margin-block-end: var(--_s6);
+    }
+    .base.scrolls .groups {
+      max-height: var(--credit-pricing-table-max-height);
       overflow: auto;
     }
-    /* A real <table> (with explicit table roles for WebKit), laid out as grids: every row is its own grid on the same
-       columns, so rows below the first screenful can skip style and layout until scrolled near
-       (content-visibility does not apply to table rows). First column 26 %, "buys" 16 %, the
-       price columns share the rest; the counts come from the rows renderer as custom properties. */
+    /* A real <table> (explicit grid roles, kept by WebKit) laid out as CSS grids: every row is its
+       own grid on the same columns, so rows below the first screenful can skip style and layout
+       until scrolled near (content-visibility does not apply to table rows). The price-column
+       count and the context column come from the rows renderer as custom properties. */
     table {
       display: block;
       font-variant-numeric: tabular-nums;
-      --_columns: 26% repeat(var(--_price-columns, 4), minmax(0, 1fr)) 16%;
+      --_columns: minmax(11rem, 2.2fr) var(--_context,) repeat(var(--_price-columns, 4), minmax(0, 1fr)) minmax(7rem, 1.3fr) var(--_action-width);
+    }
+    caption {
+      position: sticky;
+      inset-block-start: 0;
+      z-index: 2;
+      display: flex;
+      align-items: baseline;
+      flex-wrap: wrap;
+      gap: 0 var(--_s2);
+      min-block-size: var(--_caption-height);
+      padding-block: var(--_s2);
+      background: var(--_surface);
+      text-align: start;
+    }
+    caption:focus-visible {
+      outline-offset: -2px;
+    }
+    .group-name {
+      font-size: var(--_fs-title);
+      font-weight: var(--_weight-strong);
+    }
+    caption .unit {
+      font-size: var(--_fs-small);
+      color: var(--_text-muted);
     }
     thead {
+      position: sticky;
+      inset-block-start: var(--_caption-height);
+      z-index: 1;
       display: grid;
       grid-template-columns: var(--_columns);
+      background: var(--_surface-alt);
+      border-block: 1px solid var(--_border);
     }
     thead tr {
       display: contents;
@@ -113,6 +221,7 @@ export const styles = [
     }
     thead th[scope='colgroup'] {
       grid-column: span var(--_keys, 2);
+      border-block-end: 1px solid var(--_border);
     }
     tbody {
       display: block;
@@ -120,62 +229,72 @@ export const styles = [
     tbody tr {
       display: grid;
       grid-template-columns: var(--_columns);
+      align-items: center;
       border-block-end: 1px solid var(--_border);
+    }
+    tbody tr:hover {
+      background: var(--_hover);
     }
     tbody tr.lazy {
       content-visibility: auto;
-      contain-intrinsic-size: auto 4rem;
-    }
-    thead th.buys {
-      white-space: normal;
-    }
-    caption {
-      display: block;
-      text-align: start;
-      padding-block: var(--_space);
-      font-weight: 600;
-      font-size: 1.1em;
-    }
-    caption .unit {
-      margin-inline-start: var(--_space);
-      font-weight: 400;
-      font-size: 0.85em;
-      color: var(--_text-muted);
+      contain-intrinsic-size: auto 3.75rem;
     }
     th,
     td {
       display: block;
-      padding: 0.5rem 0.625rem;
+      padding: var(--_s2) var(--_s3);
       text-align: start;
+      min-inline-size: 0;
+    }
+    th:focus-visible,
+    td:focus-visible {
+      outline-offset: -2px;
+      border-radius: var(--_radius-small);
     }
     thead th {
-      border-block-end: 1px solid var(--_border);
-      background: var(--_surface-alt);
-      font-size: 0.875em;
-      font-weight: 600;
+      align-self: end;
+      font-size: var(--_fs-small);
+      font-weight: var(--_weight-strong);
+      color: var(--_text-muted);
       white-space: nowrap;
     }
     thead th.mode {
       text-align: center;
+      color: var(--_text);
     }
+    /* Figures align right, their headers too (every group, whatever its keys). */
     td.price,
-    thead th:not(:first-child) {
+    td.buys,
+    thead th.buys,
+    thead th[aria-sort],
+    thead tr + tr th,
+    thead th:has(.sort[data-column*=':']) {
       text-align: end;
     }
-    button {
-      cursor: pointer;
-    }
     .sort {
-      background: none;
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25em;
+      padding: 0.125rem 0.25rem;
+      margin: -0.125rem -0.25rem;
       border: 0;
-      padding: 0.25rem;
-      margin: -0.25rem;
-      font-weight: inherit;
-      border-radius: 0.25rem;
+      border-radius: var(--_radius-small);
+      background: none;
+      color: inherit;
+      font: inherit;
+      cursor: pointer;
+      white-space: nowrap;
+    }
+    .sort:hover {
+      color: var(--_text);
+      background: var(--_hover);
     }
     .sort-mark {
-      margin-inline-start: 0.25rem;
       color: var(--_text-muted);
+      font-size: 0.8em;
+    }
+    th.sorted {
+      color: var(--_text);
     }
     th.sorted .sort-mark {
       color: var(--_accent);
@@ -185,29 +304,29 @@ export const styles = [
     }
     .model {
       display: block;
-      background: none;
-      border: 0;
-      padding: 0;
-      text-align: start;
-      font-weight: 600;
-      color: var(--_accent);
-      text-decoration: underline;
-      text-decoration-thickness: 1px;
-      text-underline-offset: 0.2em;
+      font-weight: var(--_weight-strong);
+      overflow-wrap: break-word;
     }
     .brand {
-      display: block;
-      font-size: 0.8125em;
+      font-size: var(--_fs-caption);
       color: var(--_text-muted);
+      text-transform: none;
+    }
+    .expand {
+      display: none;
+    }
+    td.context {
+      color: var(--_text-muted);
+      font-size: var(--_fs-small);
     }
     tr.selected {
-      background: var(--_surface-alt);
-      box-shadow: inset 4px 0 0 var(--_accent);
+      background: var(--_accent-surface);
+      box-shadow: inset 3px 0 0 var(--_accent);
     }
     .money,
     .listed {
       display: block;
-      font-size: 0.8125em;
+      font-size: var(--_fs-caption);
       color: var(--_text-muted);
     }
     .money:empty {
@@ -219,16 +338,10 @@ export const styles = [
     }
     td.free {
       color: var(--_positive);
-      font-weight: 600;
+      font-weight: var(--_weight-strong);
     }
-    .badge {
-      display: inline-block;
-      margin-block-start: 0.25rem;
-      padding: 0 0.375rem;
-      border-radius: 999px;
-      font-size: 0.75em;
-      font-weight: 600;
-      border: 1px solid transparent;
+    td .badge {
+      margin-block-start: 0.125rem;
     }
     .badge.cheapest {
       background: var(--_positive-surface);
@@ -239,23 +352,69 @@ export const styles = [
       background: var(--_warning-surface);
       color: var(--_warning);
     }
+    .brand + .badge {
+      margin-inline-start: var(--_s1);
+    }
     td.flash {
       background: var(--_warning-surface);
       transition: background-color 1s;
     }
-    .buys {
-      font-size: 0.875em;
+    td.buys {
+      font-size: var(--_fs-small);
+    }
+    .chats {
+      display: block;
+      font-weight: var(--_weight-strong);
+    }
+    .chats + .quantity {
+      display: block;
+      font-size: var(--_fs-caption);
       color: var(--_text-muted);
+    }
+    td.action-cell {
       text-align: end;
+      padding-inline-start: 0;
+    }
+    .action {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25em;
+      min-block-size: 2rem;
+      padding: 0 var(--_s2);
+      border: 0;
+      border-radius: var(--_radius);
+      background: none;
+      color: var(--_accent);
+      font: inherit;
+      font-size: var(--_fs-small);
+      font-weight: var(--_weight-strong);
+      text-decoration: none;
+      white-space: nowrap;
+      cursor: pointer;
+    }
+    .action:hover {
+      background: var(--_accent-surface);
+    }
+    .show-all {
+      display: none;
+      margin-block-start: var(--_s1);
+      max-inline-size: 100%;
+      white-space: normal;
+      text-align: start;
+    }
+    .footnote {
+      margin-block-start: var(--_s2);
+      font-size: var(--_fs-caption);
+      color: var(--_text-muted);
     }
     .message {
-      padding: var(--_space) calc(var(--_space) * 1.5);
-      margin-block-end: var(--_space);
+      padding: var(--_s2) var(--_s3);
+      margin-block-end: var(--_s2);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
     .message p {
-      margin: 0 0 var(--_space);
+      margin: 0 0 var(--_s2);
     }
     .message.error {
       border-color: var(--_danger);
@@ -264,25 +423,17 @@ export const styles = [
       color: var(--_danger);
     }
     .message .detail {
-      font-size: 0.875em;
+      font-size: var(--_fs-small);
       color: var(--_text-muted);
       overflow-wrap: anywhere;
-    }
-    .message button {
-      min-height: 2.5rem;
-      padding: 0.375rem 0.875rem;
-      border-radius: calc(var(--_radius) / 1.5);
-      border: 1px solid var(--_accent);
-      background: var(--_accent);
-      color: var(--_accent-contrast);
     }
     .footer {
       display: flex;
       flex-wrap: wrap;
       gap: 0.25rem 1rem;
-      font-size: 0.8125em;
+      font-size: var(--_fs-caption);
       color: var(--_text-muted);
-      padding-block-start: var(--_space);
+      padding-block-start: var(--_s2);
     }
     .skeleton-row {
       display: grid;
@@ -307,19 +458,82 @@ export const styles = [
       }
     }
     @media (forced-colors: active) {
-      .badge {
-        border-color: CanvasText;
-      }
       tr.selected {
         outline: 2px solid Highlight;
       }
       td.flash {
         outline: 2px dashed CanvasText;
       }
+      .package.recommended {
+        outline: 2px solid Highlight;
+      }
     }
 
-    /* Cards under ~600 px of the element's own width. */
+    /* Phone (the element's own width ≤ 600 px): one compact row per model (name, then input and
+       output of the first key mode) that opens to the rest as labelled lines. */
     @container (max-width: 600px) {
+      .packages {
+        grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
+        gap: var(--_s2);
+      }
+      .package {
+        padding: var(--_s3) var(--_s2) var(--_s2);
+      }
+      .package-price .figure {
+        font-size: var(--_fs-title);
+      }
+      .package-description {
+        display: none;
+      }
+      .toolbar,
+      .toolbar-row {
+        gap: var(--_s2);
+      }
+      .toolbar-row > .field:not(.search) {
+        flex: 1 1 100%;
+      }
+      .switches {
+        gap: var(--_s2) var(--_s3);
+      }
+      /* the key mode takes the whole width, its segments share it and may wrap their words */
+      .switches > [part='key-mode'] {
+        flex: 1 1 100%;
+      }
+      .switches > [part='key-mode'] .options {
+        display: flex;
+      }
+      .switches > [part='key-mode'] .option {
+        flex: 1 1 0;
+        min-inline-size: 0;
+        padding: var(--_s1);
+        white-space: normal;
+        text-align: center;
+        line-height: 1.2;
+      }
+      /* the billing-type chips: one row that scrolls sideways (a phone's usual filter bar) */
+      .segmented.chips .options {
+        flex-wrap: nowrap;
+        overflow-x: auto;
+        scrollbar-width: none;
+        padding: 3px;
+        margin-block: -3px;
+      }
+      .segmented.chips .option {
+        flex: none;
+        min-block-size: 2rem;
+        padding: 0 var(--_s2);
+        font-size: var(--_fs-small);
+      }
+      table {
+        --_columns: minmax(0, 1fr) repeat(2, minmax(3.25rem, max-content));
+      }
+      caption {
+        min-block-size: 0;
+        padding-block: var(--_s1);
+      }
+      .group-name {
+        font-size: 1.05em;
+      }
       thead {
         position: absolute;
         width: 1px;
@@ -327,38 +541,118 @@ export const styles = [
         overflow: hidden;
         clip: rect(0 0 0 0);
       }
-      tbody tr.lazy {
-        contain-intrinsic-size: auto 10rem; /* a card's height before it is laid out */
+      .group {
+        margin-block-end: var(--_s4);
+      }
+      .jump {
+        display: none;
+      }
+      /* groups after the first: their first two rows, then "show all N" */
+      .collapsed tbody tr:nth-child(n + 3) {
+        display: none;
+      }
+      .collapsed .show-all {
+        display: inline-flex;
       }
       tbody tr {
-        display: block;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        margin-block-end: var(--_space);
-        padding: 0.25rem 0;
+        column-gap: var(--_s2);
+        cursor: pointer;
+      }
+      tbody tr.lazy {
+        contain-intrinsic-size: auto 2.75rem;
       }
       th,
       td {
-        border: 0;
-        padding: 0.25rem 0.75rem;
+        padding: var(--_s1) 0;
       }
-      td.price,
-      td.buys {
+      tbody th {
+        display: grid;
+        grid-template-columns: 1.25rem minmax(0, 1fr);
+        align-items: center;
+        column-gap: var(--_s1);
+        padding-block: 0.3125rem;
+      }
+      tbody th > .model,
+      tbody th > .brand,
+      tbody th > .badge {
+        grid-column: 2;
+      }
+      .expand {
+        display: inline-flex;
+        grid-row: span 2;
+        align-items: center;
+        justify-content: center;
+        inline-size: 1.25rem;
+        block-size: 1.25rem;
+        padding: 0;
+        border: 0;
+        background: none;
+        color: var(--_text-muted);
+        cursor: pointer;
+      }
+      .expand .icon {
+        rotate: -90deg;
+        transition: rotate 0.15s;
+      }
+      tr.open .expand .icon {
+        rotate: 0deg;
+      }
+      .brand {
+        line-height: 1.2;
+      }
+      .model {
+        font-size: 0.9375em;
+        line-height: 1.25;
+      }
+      /* closed: the first two price cells beside the name, as short figures without labels */
+      tbody tr:not(.open) > td:not(.price),
+      tbody tr:not(.open) > td.price ~ td.price ~ td.price {
+        display: none;
+      }
+      tbody tr:not(.open) > td.price .money,
+      tbody tr:not(.open) > td.price .listed,
+      tbody tr:not(.open) > td.price .badge {
+        display: none;
+      }
+      tbody tr:not(.open) > td.price {
+        font-size: var(--_fs-small);
+        text-align: end;
+        line-height: 1.3;
+      }
+      tbody tr:not(.open) > td.price::before {
+        content: attr(data-short);
+        display: block;
+        font-size: var(--_fs-caption);
+        color: var(--_text-muted);
+      }
+      /* open: every cell on its own labelled line */
+      tbody tr.open > td {
+        grid-column: 1 / -1;
         display: flex;
         flex-wrap: wrap;
         justify-content: space-between;
-        gap: 0 0.75rem;
+        gap: 0 var(--_s3);
+        padding-inline-start: calc(1.25rem + var(--_s1));
         text-align: end;
       }
-      td[data-label]::before {
+      tbody tr.open > td[data-label]::before {
         content: attr(data-label);
         color: var(--_text-muted);
         text-align: start;
         flex: 1 0 auto;
       }
-      .money,
-      .listed {
+      tbody tr.open > td.action-cell {
+        justify-content: flex-start;
+        padding-block-end: var(--_s2);
+      }
+      tbody tr.open .money,
+      tbody tr.open .listed,
+      tbody tr.open .chats,
+      tbody tr.open .quantity {
         display: inline;
+      }
+      tbody tr.open .chats + .quantity::before {
+        content: ' · ';
       }
     }
   `,

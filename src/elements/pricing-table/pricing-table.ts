@@ -1,4 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Combobox } from '../controls/combobox.js';
+import { search as searchIcon } from '../controls/icons.js';
+import { segmented } from '../controls/segmented.js';
+import { fillUrlTemplate } from '../common/url-template.js';
 import type { Catalog, CatalogLike } from '../../core/catalog/schema.js';
 import { brandName } from '../../core/catalog/names.js';
 import { defaultKeyMode } from '../../core/catalog/key-modes.js';
@@ -6,7 +10,9 @@ import {
   billingTypeName,
   commonStrings,
   formatDate,
+  formatMoney,
   formatNumber,
+  formatPercent,
   type CommonStrings,
 } from '../../i18n/index.js';
 import { Announcer } from '../common/announcer.js';
@@ -16,10 +22,14 @@ import { CreditElement } from '../common/credit-element.js';
 import { CreditErrorEvent } from '../common/events.js';
 import type { CurrencyDisplay } from './cell-text.js';
 import { cellKey, type TableModel, type TokenUnitPreference } from './model-types.js';
-import { CreditCatalogChangeEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
+import { DEFAULT_CHAT, tokensOr, type TypicalChat } from './chats.js';
+import { GridKeys } from './grid-keys.js';
+import { packageOffers, type PackageOffer } from './packages.js';
+import { CreditCatalogChangeEvent, CreditPackageSelectEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
 import { pricingTableStrings, type PricingTableStrings } from './pricing-table.strings.js';
 import { styles } from './pricing-table.styles.js';
 import { rows, type Marks, type RowsContext } from './rows.js';
+import type { Row } from './model-types.js';
 import { parseList, viewOf, type GroupView, type SortState } from './view.js';
 
 type Engine = typeof import('./pricing-model.js');
@@ -36,6 +46,9 @@ export type { CurrencyDisplay };
 
 const FLASH_MS = 6000;
 const SKELETON_ROWS = 8;
+/** On a phone, groups after the first show this many rows until "show all". */
+const COLLAPSED_ROWS = 2;
+const BUDGET = '1000';
 
 /**
  * The live price list of a catalog: searchable, filterable, sortable, grouped by billing type,
@@ -49,7 +62,13 @@ const SKELETON_ROWS = 8;
  * @tagname credit-pricing-table
  * @summary A live, accessible price table for a credits catalog.
  *
- * @fires credit-service-select - CreditServiceSelectEvent: a model was chosen (`detail.serviceId`, `detail.keyMode`).
+ * Above the list, the catalog's credit packages as plan cards (credits, price, price per credit,
+ * the discount the price gives, one call to action each); `hide-packages` leaves them out.
+ * Keyboard: the price list is one Tab stop (a grid: arrow keys between rows and cells), with a
+ * skip link past it.
+ *
+ * @fires credit-service-select - CreditServiceSelectEvent: "Estimate a month" was chosen for a model (`detail.serviceId`, `detail.keyMode`).
+ * @fires credit-package-select - CreditPackageSelectEvent: a package's call to action was chosen (`detail.packageId`, `detail.credits`, `detail.price`).
  * @fires credit-catalog-change - CreditCatalogChangeEvent: a refresh brought other prices (`detail.diff`: added, removed, repriced).
  * @fires credit-error - CreditErrorEvent: the catalog could not be loaded or was invalid; the last good data stays.
  *
@@ -58,7 +77,12 @@ const SKELETON_ROWS = 8;
  * @csspart table - Each group's table.
  * @csspart row - A service's row (a card on narrow screens).
  * @csspart price - A price cell.
- * @csspart badge - The cheapest / changed / new badges.
+ * @csspart badge - The cheapest / changed / new / discount badges.
+ * @csspart toolbar - The visitor's controls above the list.
+ * @csspart action - A row's "Estimate a month" button or link.
+ * @csspart packages - The plan cards' list.
+ * @csspart package - A plan card (`package recommended` for the highlighted one).
+ * @csspart package-action - A plan card's call to action.
  *
  * @cssproperty [--credit-pricing-table-max-height=none] - Scroll the table inside this height.
  */
@@ -79,6 +103,12 @@ export class CreditPricingTable extends CreditElement {
     selected: { type: String, reflect: true },
     timeout: { type: Number },
     fetch: { attribute: false },
+    plannerUrl: { type: String, attribute: 'planner-url' },
+    buyUrl: { type: String, attribute: 'buy-url' },
+    hidePackages: { type: Boolean, attribute: 'hide-packages' },
+    recommendedPackage: { type: String, attribute: 'recommended-package' },
+    chatInputTokens: { type: Number, attribute: 'chat-input-tokens' },
+    chatOutputTokens: { type: Number, attribute: 'chat-output-tokens' },
   };
 
   /** URL of the catalog JSON. */
@@ -105,12 +135,34 @@ export class CreditPricingTable extends CreditElement {
   declare timeout: number;
   /** Injected fetch (tests, auth). */
   declare fetch: FetchLike | undefined;
+  /** Link template of "Estimate a month →" (`/planner?service={service}&keyMode={keyMode}`); unset: a button that fires `credit-service-select`. */
+  declare plannerUrl: string | undefined;
+  /** Link template of a plan card's call to action (`/buy?package={package}&credits={credits}`); unset: a button that fires `credit-package-select`. */
+  declare buyUrl: string | undefined;
+  /** Leaves out the credit packages' plan cards. */
+  declare hidePackages: boolean;
+  /** Id of the package highlighted as recommended; unset: the smallest package with a discount. */
+  declare recommendedPackage: string | undefined;
+  /** Input tokens of the typical chat behind "1,000 credits buy ≈ N chats". @default 1500 */
+  declare chatInputTokens: number;
+  /** Output tokens of the typical chat behind "1,000 credits buy ≈ N chats". @default 500 */
+  declare chatOutputTokens: number;
 
   // Visitor state (search, filters, sort): private, not attributes.
   #query = '';
   #brandFilter = '';
   #billingTypeFilter = '';
   #sort: SortState | undefined;
+  /** Rows opened to their details, and groups shown whole (phone layout). */
+  readonly #open = new Set<string>();
+  readonly #wholeGroups = new Set<string>();
+  /** The page set --credit-pricing-table-max-height: the groups scroll inside it (else the headers stick to the page). */
+  #scrolls = false;
+  readonly #brandBox = new Combobox(this, 'brand', (value) => {
+    this.#brandFilter = value;
+    this.requestUpdate();
+  });
+  readonly #grid = new GridKeys(this, () => this.renderRoot.querySelector<HTMLElement>('.groups'));
   readonly #announcer = new Announcer(this);
   readonly #loader = new CatalogController(this, {
     onChange: (next, previous) => this.#catalogChanged(next, previous),
@@ -135,6 +187,9 @@ export class CreditPricingTable extends CreditElement {
     this.currencyDisplay = 'both';
     this.refresh = 0;
     this.timeout = 15;
+    this.hidePackages = false;
+    this.chatInputTokens = DEFAULT_CHAT.inputTokens;
+    this.chatOutputTokens = DEFAULT_CHAT.outputTokens;
   }
 
   /** The catalog shown (the last good one). */
@@ -158,10 +213,19 @@ export class CreditPricingTable extends CreditElement {
     clearTimeout(this.#flashTimer);
   }
 
+  protected override firstUpdated(): void {
+    this.#scrolls = getComputedStyle(this).getPropertyValue('--credit-pricing-table-max-height').trim() !== '';
+    if (this.#scrolls) this.requestUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#loader.sync({ catalog: this.catalog ?? this.providedCatalog, src: this.src, refresh: this.refresh, timeout: this.timeout, fetch: this.fetch });
     if (changed.has('previous')) this.#loadPrevious();
     const catalog = this.#loader.catalog;
+    // A sort by a price column that the key mode now hides falls back to the model name.
+    if (changed.has('keyMode') && this.#sort && this.#sort.column !== 'name' && catalog && !this.#shownModes(catalog).includes(this.#sort.column.split(':')[0]!)) {
+      this.#sort = { column: 'name', direction: 'ascending' };
+    }
     const unit = this.unit === '1k' || this.unit === '1m' ? this.unit : undefined;
     if (catalog && (this.#model?.catalog !== catalog || this.#modelUnit !== unit)) {
       if (engine) {
@@ -261,13 +325,23 @@ export class CreditPricingTable extends CreditElement {
     this.requestUpdate();
   }
 
-  /** One listener per group for the model buttons of all its rows. */
+  /** One listener per group for the row actions and the phone layout's row disclosures. */
   #onRowClick(event: Event): void {
-    const button = (event.target as Element).closest('button.model');
-    const id = button?.closest('tr')?.dataset['id'];
+    const target = event.target as Element;
+    const tr = target.closest('tr');
+    const id = tr?.dataset['id'];
     const catalog = this.#loader.catalog;
     if (!id || !catalog) return;
+    // Phone layout (the disclosure shows): a tap anywhere on the row but its action opens it.
+    const expand = tr.querySelector('.expand');
+    if (target.closest('.expand') || (expand?.getClientRects().length && !target.closest('.action'))) {
+      if (!this.#open.delete(id)) this.#open.add(id);
+      this.requestUpdate();
+      return;
+    }
+    if (!target.closest('.action')) return;
     this.selected = id;
+    // A planner-url link navigates as links do; the event tells a planner on the same page.
     this.dispatchEvent(new CreditServiceSelectEvent(id, this.#selectKeyMode(catalog)));
   }
 
@@ -275,20 +349,6 @@ export class CreditPricingTable extends CreditElement {
     this.#query = (event.target as HTMLInputElement).value;
     this.requestUpdate();
   };
-
-  readonly #onBrand = (event: Event) => {
-    this.#brandFilter = (event.target as HTMLSelectElement).value;
-    this.requestUpdate();
-  };
-
-  readonly #onBillingType = (event: Event) => {
-    this.#billingTypeFilter = (event.target as HTMLSelectElement).value;
-    this.requestUpdate();
-  };
-
-  #onKeyModeChange(event: Event): void {
-    this.keyMode = (event.target as HTMLInputElement).value;
-  }
 
   #clearFilters(): void {
     this.#query = '';
@@ -298,78 +358,204 @@ export class CreditPricingTable extends CreditElement {
     this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
   }
 
+  /** The jump list: to the group's heading, the focus on its first row (where the arrow keys go on). */
+  #jumpTo(billingType: string): void {
+    const caption = this.renderRoot.querySelector<HTMLElement>(`#group-${CSS.escape(billingType)}`);
+    caption?.scrollIntoView({ block: 'start' });
+    caption?.closest('table')?.querySelector<HTMLElement>('tbody th')?.focus({ preventScroll: true });
+  }
+
+  #skipList(): void {
+    this.renderRoot.querySelector<HTMLElement>('#after-list')?.focus();
+  }
+
+  get #chat(): TypicalChat {
+    return { inputTokens: tokensOr(this.chatInputTokens, DEFAULT_CHAT.inputTokens), outputTokens: tokensOr(this.chatOutputTokens, DEFAULT_CHAT.outputTokens) };
+  }
+
+  #offers: { of: Catalog; recommended: string | undefined; offers: PackageOffer[] } | undefined;
+  #packageOffers(catalog: Catalog): PackageOffer[] {
+    if (this.#offers?.of !== catalog || this.#offers.recommended !== this.recommendedPackage) {
+      this.#offers = { of: catalog, recommended: this.recommendedPackage, offers: packageOffers(catalog, this.recommendedPackage) };
+    }
+    return this.#offers.offers;
+  }
+
   protected override render(): TemplateResult {
     const catalog = this.#loader.catalog;
     const model = catalog && this.#model?.catalog === catalog ? this.#model : undefined;
     const busy = !model && !this.#loader.error;
-    return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
-      ${this.#renderToolbar(model)} ${this.#renderStatus(model)} ${model ? this.#renderGroups(model) : busy ? this.#renderSkeleton() : nothing}
+    const views = model ? this.#views(model) : [];
+    return html`<div part="base" class="base ${this.#scrolls ? 'scrolls' : ''}" aria-busy=${busy ? 'true' : 'false'}>
+      ${model && !this.hidePackages && model.catalog.packages?.length ? this.#renderPackages(model.catalog) : nothing}
+      ${this.#renderToolbar(model, views)} ${this.#renderStatus(model)} ${model ? this.#renderGroups(model, views) : busy ? this.#renderSkeleton() : nothing}
       ${model ? this.#renderFooter(model.catalog) : nothing} ${this.#announcer.render()}
     </div>`;
   }
 
-  #renderToolbar(model: TableModel | undefined): TemplateResult {
+  /** Every group the search and brand leave (the billing-type chip is applied when rendering, so the chips can count). */
+  #views(model: TableModel): GroupView[] {
+    return viewOf(model, {
+      query: this.#query,
+      billingTypes: parseList(this.billingTypes),
+      brands: parseList(this.brands),
+      brand: this.#brandFilter,
+      billingType: '',
+      sort: this.#sort,
+      keyModes: this.#shownModes(model.catalog),
+      locale: this.locale,
+    });
+  }
+
+  #renderPackages(catalog: Catalog): TemplateResult {
+    const s = this.#strings;
+    const locale = this.locale;
+    const offers = this.#packageOffers(catalog);
+    const card = (offer: PackageOffer) => {
+      const p = offer.package;
+      const credits = formatNumber(p.credits, locale);
+      const href = fillUrlTemplate(this.buyUrl, { package: p.id, credits: p.credits });
+      const label = p.custom ? s.contactSales : s.buy(p.name);
+      const cls = `button ${offer.recommended ? 'primary' : ''}`;
+      const select = () => this.dispatchEvent(new CreditPackageSelectEvent(p.id, p.credits, p.price));
+      return html`<li part="package${offer.recommended ? ' package-recommended' : ''}" class="package ${offer.recommended ? 'recommended' : ''}" aria-labelledby="package-${p.id}">
+        ${offer.recommended ? html`<span part="badge" class="badge accent flag">${s.recommended}</span>` : nothing}
+        <h3 id="package-${p.id}" class="package-name">${p.name}</h3>
+        <p class="package-price">
+          ${p.price && !p.custom
+            ? html`<span class="figure">${formatMoney(p.price.amount, p.price.currency, locale)}</span>`
+            : html`<span class="figure on-request">${s.onRequest}</span>`}
+        </p>
+        <p class="package-credits">${p.custom ? s.customFrom(credits) : s.packageCredits(credits)}</p>
+        ${offer.perCredit || offer.discountPercent
+          ? html`<p class="package-meta">
+              ${offer.perCredit ? html`<span>${s.perCredit(formatMoney(offer.perCredit, catalog.creditUnit.currency, locale, { maximumFractionDigits: 6 }))}</span>` : nothing}
+              ${offer.discountPercent ? html`<span part="badge" class="badge positive">${s.discount(formatPercent(offer.discountPercent, locale))}</span>` : nothing}
+            </p>`
+          : nothing}
+        ${p.description ? html`<p class="package-description">${p.description}</p>` : nothing}
+        ${href
+          ? html`<a part="package-action" class=${cls} href=${href} @click=${select}>${label}</a>`
+          : html`<button part="package-action" type="button" class=${cls} @click=${select}>${label}</button>`}
+      </li>`;
+    };
+    return html`<section class="packages-section" aria-labelledby="packages-title">
+      <h2 id="packages-title" class="section-title">${s.packages}</h2>
+      <ul part="packages" class="packages" role="list">${offers.map(card)}</ul>
+    </section>`;
+  }
+
+  #renderToolbar(model: TableModel | undefined, views: GroupView[]): TemplateResult {
     const s = this.#strings;
     const lang = this.language;
-    const allowedTypes = parseList(this.billingTypes);
     const allowedBrands = parseList(this.brands);
-    const groups = model?.groups.filter((g) => !allowedTypes.length || allowedTypes.includes(g.billingType)) ?? [];
     const brands =
       model?.brands.filter((b) => !allowedBrands.length || allowedBrands.includes(b.brand.toLowerCase()) || allowedBrands.includes(b.brandEn?.toLowerCase() ?? '')) ?? [];
-    return html`<div class="toolbar">
-      <div class="field search">
-        <label for="search">${s.search}</label>
-        <input
-          id="search"
-          part="search"
-          type="search"
-          autocomplete="off"
-          spellcheck="false"
-          placeholder=${s.searchPlaceholder}
-          .value=${this.#query}
-          ?disabled=${!model}
-          @input=${this.#onSearch}
-        />
+    const catalog = model?.catalog;
+    const tokenGroups = model?.groups.some((g) => g.unit.startsWith('tokens-')) ?? false;
+    const locale = this.locale;
+    const count = (n: number) => formatNumber(n, locale);
+    const shown = views.reduce((n, v) => n + v.rows.length, 0);
+    const typeFilter = views.some((v) => v.group.billingType === this.#billingTypeFilter) ? this.#billingTypeFilter : '';
+    return html`<div class="toolbar" part="toolbar">
+      <div class="toolbar-row">
+        <div class="field search">
+          <label class="label" for="search">${s.search}</label>
+          <div class="with-icon">
+            ${searchIcon}
+            <input
+              id="search"
+              class="input"
+              part="search"
+              type="search"
+              autocomplete="off"
+              spellcheck="false"
+              placeholder=${s.searchPlaceholder}
+              .value=${this.#query}
+              ?disabled=${!model}
+              @input=${this.#onSearch}
+            />
+          </div>
+        </div>
+        ${this.#brandBox.render({
+          label: s.brand,
+          value: this.#brandFilter,
+          options: [{ value: '', label: s.allBrands }, ...brands.map((b) => ({ value: b.brand.toLowerCase(), label: brandName(b.brand, b.brandEn), keywords: b.brandEn ?? '' }))],
+          language: lang,
+          disabled: !model,
+          part: 'brand',
+        })}
       </div>
-      <div class="field">
-        <label for="brand">${s.brand}</label>
-        <select id="brand" ?disabled=${!model} @change=${this.#onBrand}>
-          <option value="" ?selected=${!this.#brandFilter}>${s.allBrands}</option>
-          ${brands.map(
-            (b) => html`<option value=${b.brand.toLowerCase()} ?selected=${this.#brandFilter === b.brand.toLowerCase()}>${brandName(b.brand, b.brandEn)}</option>`,
-          )}
-        </select>
-      </div>
-      <div class="field">
-        <label for="type">${s.billingType}</label>
-        <select id="type" ?disabled=${!model} @change=${this.#onBillingType}>
-          <option value="" ?selected=${!this.#billingTypeFilter}>${s.allBillingTypes}</option>
-          ${groups.map(
-            (g) => html`<option value=${g.billingType} ?selected=${this.#billingTypeFilter === g.billingType}>${billingTypeName(g.billingType, lang, g.catalogName)}</option>`,
-          )}
-        </select>
-      </div>
-      ${model && model.catalog.keyModes.length > 1 ? this.#renderKeyModeSwitch(model.catalog) : nothing}
+      ${catalog
+        ? html`<div class="toolbar-row switches">
+            ${catalog.keyModes.length > 1 ? this.#renderKeyModeSwitch(catalog) : nothing}
+            ${tokenGroups
+              ? segmented({
+                  name: 'unit',
+                  legend: s.unitSwitch,
+                  showLegend: true,
+                  value: this.unit === '1k' || this.unit === '1m' ? this.unit : model!.groups.find((g) => g.unit.startsWith('tokens-'))!.unit === 'tokens-1m' ? '1m' : '1k',
+                  options: [
+                    { value: '1k', label: s.perThousand },
+                    { value: '1m', label: s.perMillion },
+                  ],
+                  onChange: (value) => (this.unit = value),
+                })
+              : nothing}
+            ${segmented({
+              name: 'display',
+              legend: s.displaySwitch,
+              showLegend: true,
+              value: this.currencyDisplay === 'credits' || this.currencyDisplay === 'money' ? this.currencyDisplay : 'both',
+              options: [
+                { value: 'credits', label: s.credits },
+                { value: 'money', label: catalog.creditUnit.currency },
+                { value: 'both', label: s.bothDisplays },
+              ],
+              onChange: (value) => (this.currencyDisplay = value),
+            })}
+          </div>`
+        : nothing}
+      ${model && views.length > 1
+        ? segmented({
+            name: 'billing-type',
+            legend: s.billingType,
+            variant: 'chips',
+            value: typeFilter,
+            options: [
+              { value: '', label: s.allTypes, count: count(shown) },
+              ...views.map((v) => ({ value: v.group.billingType, label: billingTypeName(v.group.billingType, lang, v.group.catalogName), count: count(v.rows.length) })),
+            ],
+            onChange: (value) => {
+              this.#billingTypeFilter = value;
+              this.requestUpdate();
+            },
+            part: 'billing-types',
+          })
+        : nothing}
     </div>`;
   }
 
-  /** Platform key / own key / both: native radios (one tab stop, arrow keys), reflected to `key-mode`. */
+  /** Platform key / own key / both: the segmented control (one tab stop, arrow keys), reflected to `key-mode`. */
   #renderKeyModeSwitch(catalog: Catalog): TemplateResult {
     const modes = catalog.keyModes.map((k) => k.id);
     const current = modes.includes(this.keyMode) ? this.keyMode : 'both';
-    const option = (id: string, label: string) =>
-      html`<label><input type="radio" name="key-mode" value=${id} .checked=${current === id} />${label}</label>`;
-    return html`<fieldset class="field key-mode" @change=${this.#onKeyModeChange}>
-      <legend>${this.#strings.keyModeSwitch}</legend>
-      <div class="segments">${modes.map((id) => option(id, this.#keyModeName(catalog, id)))}${option('both', this.#strings.bothKeyModes)}</div>
-    </fieldset>`;
+    return segmented({
+      name: 'key-mode',
+      legend: this.#strings.keyModeSwitch,
+      showLegend: true,
+      value: current,
+      options: [...modes.map((id) => ({ value: id, label: this.#keyModeName(catalog, id) })), { value: 'both', label: this.#strings.bothKeyModes }],
+      onChange: (value) => (this.keyMode = value),
+      part: 'key-mode',
+    });
   }
 
   #renderStatus(model: TableModel | undefined): TemplateResult | typeof nothing {
     const error = this.#loader.error;
     if (!error) return nothing;
     const s = this.#strings;
-    const retry = html`<button class="retry" type="button" @click=${() => void this.reload()}>${this.#common.retry}</button>`;
+    const retry = html`<button class="button retry" type="button" @click=${() => void this.reload()}>${this.#common.retry}</button>`;
     if (!model) {
       return html`<div class="message error" role="alert">
         <p><strong>${s.loadFailed}</strong></p>
@@ -391,96 +577,139 @@ export class CreditPricingTable extends CreditElement {
     </div>`;
   }
 
-  #renderGroups(model: TableModel): TemplateResult {
+  #renderGroups(model: TableModel, all: GroupView[]): TemplateResult {
     const catalog = model.catalog;
     const modes = this.#shownModes(catalog);
     const locale = this.locale;
-    const views = viewOf(model, {
-      query: this.#query,
-      billingTypes: parseList(this.billingTypes),
-      brands: parseList(this.brands),
-      brand: this.#brandFilter,
-      billingType: this.#billingTypeFilter,
-      sort: this.#sort,
-      keyModes: modes,
-      locale,
-    });
+    const lang = this.language;
+    const views = this.#billingTypeFilter ? all.filter((v) => v.group.billingType === this.#billingTypeFilter) : all;
     const shown = views.reduce((n, v) => n + v.rows.length, 0);
     const total = model.groups.reduce((n, g) => n + g.rows.length, 0);
     let firstIndex = 0;
-    return html`<p class="count" aria-live="polite">${this.#strings.shown(formatNumber(shown, locale), formatNumber(total, locale))}</p>
-      ${views.length
-        ? views.map((v) => {
-            const group = this.#renderGroup(catalog, v, modes, firstIndex);
-            firstIndex += v.rows.length;
-            return group;
-          })
-        : html`<div class="message empty">
-            <p>${this.#strings.empty}</p>
-            <button type="button" @click=${this.#clearFilters}>${this.#strings.clearFilters}</button>
-          </div>`}`;
+    return html`<div class="summary">
+        <p class="shown-count" aria-live="polite">${this.#strings.shown(formatNumber(shown, locale), formatNumber(total, locale))}</p>
+        ${views.length > 1
+          ? html`<nav class="jump" aria-label=${this.#strings.jumpTo}>
+              <span aria-hidden="true">${this.#strings.jumpTo}:</span>
+              <ul role="list">
+                ${views.map(
+                  (v) =>
+                    html`<li><button type="button" class="link" @click=${() => this.#jumpTo(v.group.billingType)}>${billingTypeName(v.group.billingType, lang, v.group.catalogName)}</button></li>`,
+                )}
+              </ul>
+            </nav>`
+          : nothing}
+      </div>
+      ${views.length ? html`<button type="button" class="skip" @click=${this.#skipList}>${this.#strings.skipList}</button>` : nothing}
+      <div class="groups" @keydown=${this.#grid.keydown} @focusin=${this.#grid.focusin}>
+        ${views.length
+          ? views.map((v, i) => {
+              const group = this.#renderGroup(catalog, v, modes, firstIndex, i > 0 && views.length > 1);
+              firstIndex += v.rows.length;
+              return group;
+            })
+          : html`<div class="message empty">
+              <p>${this.#strings.empty}</p>
+              <button type="button" class="button" @click=${this.#clearFilters}>${this.#strings.clearFilters}</button>
+            </div>`}
+      </div>`;
   }
 
-  #renderGroup(catalog: Catalog, view: GroupView, modes: string[], firstIndex: number): TemplateResult {
-    const { group } = view;
+  #renderGroup(catalog: Catalog, full: GroupView, modes: string[], firstIndex: number, collapsible: boolean): TemplateResult {
+    const { group } = full;
     const s = this.#strings;
     const common = this.#common;
     const lang = this.language;
     const locale = this.locale;
+    const groupName = billingTypeName(group.billingType, lang, group.catalogName);
+    // Phone (CSS): groups after the first show their first rows until "show all" (a search shows everything it finds).
+    const collapsed = collapsible && !this.#query && !this.#wholeGroups.has(group.billingType) && full.rows.length > COLLAPSED_ROWS + 1;
+
     const unitWord = this.currencyDisplay === 'money' ? catalog.creditUnit.currency : common.credits;
     const captionId = `group-${group.billingType}`;
     const twoRows = modes.length > 1;
+    const buysMode = this.#selectKeyMode(catalog);
+    const chats = engine!.isChatGroup(group);
+    const context = group.rows.some((r) => r.service.contextWindow);
+    const chat = this.#chat;
     const sortHeader = (column: string, label: string, rowspan = 1) => {
       const sort = this.#sort;
-      const active = sort && (column === 'name' ? sort.column === 'name' : view.sortedColumn === column);
+      const active = sort && (column === 'name' ? sort.column === 'name' : full.sortedColumn === column);
       return html`<th role="columnheader" scope="col" rowspan=${rowspan} aria-sort=${active ? sort.direction : nothing} class=${active ? 'sorted' : ''}
-        ><button type="button" class="sort" data-column=${column} @click=${this.#onSortClick}
+        ><button type="button" class="sort" tabindex="-1" data-column=${column} @click=${this.#onSortClick}
           >${label}<span class="sort-mark" aria-hidden="true">${active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}</span></button
         ></th>`;
     };
-    // With both key modes shown, say which one the quantity is for (the first: the platform's key).
-    const buysLabel = s.buys(formatNumber('1000', locale), twoRows ? this.#keyModeName(catalog, modes[0]!) : undefined);
+    const plain = (label: string, cls: string, rowspan: number) =>
+      html`<th role="columnheader" scope="col" tabindex="-1" rowspan=${rowspan} class=${cls}><span class="label">${label}</span></th>`;
+    const buysLabel = s.buys(formatNumber(BUDGET, locale));
+    const template = this.plannerUrl;
     const ctx: RowsContext = {
       catalog,
-      view,
+      view: full,
       columns: modes.flatMap((mode) =>
-        group.keys.map((key) => ({ key: cellKey(mode, key), label: twoRows ? `${this.#keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key] })),
+        group.keys.map((key) => ({ key: cellKey(mode, key), label: twoRows ? `${this.#keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key], short: s.keys[key] })),
       ),
+      context,
       buysLabel,
-      buys: (row) => {
-        const buys = engine!.buysOf(group, row, modes[0]!);
+      buysKey: `${buysMode}|${chat.inputTokens}|${chat.outputTokens}`,
+      buys: (row: Row) => {
+        const buys = engine!.buysOf(group, row, buysMode);
         if (!buys) return undefined;
-        return buys.quantity === null ? s.unlimited : `${formatNumber(buys.quantity, locale)} ${s.quantity[group.quantityKind]}`;
+        const quantity = buys.quantity === null ? s.unlimited : `${formatNumber(buys.quantity, locale)} ${s.quantity[group.quantityKind]}`;
+        if (!chats) return { quantity };
+        const n = engine!.chatsOf(group, row, buysMode, chat);
+        if (n === undefined) return { quantity };
+        return { chats: n === null ? s.unlimited : s.chats(formatNumber(n, locale)), quantity };
       },
+      plannerUrl: template ? (row: Row) => fillUrlTemplate(template, { service: row.service.id, keyMode: buysMode }) : undefined,
       locale,
       display: this.currencyDisplay,
       strings: s,
       common,
       selected: this.selected,
+      open: this.#open,
       flash: this.#flash,
       previous: this.#previousMarks,
       marksVersion: this.#marksVersion,
       firstIndex,
     };
     const priceHeaders = (mode: string) => group.keys.map((key) => sortHeader(cellKey(mode, key), s.keys[key]));
-    return html`<section class="group" aria-labelledby=${captionId}>
-      <table part="table" role="table" aria-labelledby=${captionId}>
+    const span = twoRows ? 2 : 1;
+    const noteId = `note-${group.billingType}`;
+    return html`<section class="group ${collapsed ? 'collapsed' : ''}" aria-labelledby=${captionId}>
+      <table part="table" role="grid" aria-labelledby=${captionId} aria-describedby=${chats ? noteId : nothing} class=${context ? 'with-context' : ''}>
         <caption id=${captionId}>
-          <span class="group-name">${billingTypeName(group.billingType, lang, group.catalogName)}</span>
+          <span class="group-name">${groupName}</span>
           <span class="unit">${unitWord} ${common.perUnit[group.unit]}</span>
         </caption>
         <thead role="rowgroup">
           <tr role="row">
-            ${sortHeader('name', s.model, twoRows ? 2 : 1)}
+            ${sortHeader('name', s.model, span)} ${context ? plain(s.context, 'context', span) : nothing}
             ${twoRows
-              ? modes.map((mode) => html`<th role="columnheader" scope="colgroup" colspan=${group.keys.length} class="mode">${this.#keyModeName(catalog, mode)}</th>`)
+              ? modes.map(
+                  (mode) =>
+                    html`<th role="columnheader" scope="colgroup" tabindex="-1" colspan=${group.keys.length} class="mode"><span class="label">${this.#keyModeName(catalog, mode)}</span></th>`,
+                )
               : priceHeaders(modes[0]!)}
-            <th role="columnheader" scope="col" rowspan=${twoRows ? 2 : 1} class="buys">${buysLabel}</th>
+            ${plain(buysLabel, 'buys', span)}
+            <th role="columnheader" scope="col" rowspan=${span} class="action-cell"><span class="visually-hidden">${s.estimate}</span></th>
           </tr>
           ${twoRows ? html`<tr role="row">${modes.map(priceHeaders)}</tr>` : nothing}
         </thead>
         <tbody role="rowgroup" @click=${this.#onRowClick} ${rows(ctx)}></tbody>
       </table>
+      ${collapsed
+        ? html`<button type="button" class="button quiet show-all" @click=${() => {
+            this.#wholeGroups.add(group.billingType);
+            this.requestUpdate();
+          }}>${s.showAll(formatNumber(full.rows.length, locale), groupName)}</button>`
+        : nothing}
+      ${chats
+        ? html`<p class="footnote" id=${noteId}>
+            ${s.chatAssumption(formatNumber(chat.inputTokens, locale), formatNumber(chat.outputTokens, locale))}${twoRows ? ` (${this.#keyModeName(catalog, buysMode)})` : ''}
+          </p>`
+        : nothing}
     </section>`;
   }
 
@@ -488,7 +717,7 @@ export class CreditPricingTable extends CreditElement {
     const s = this.#strings;
     const locale = this.locale;
     const checked = this.#loader.checkedAt;
-    return html`<footer class="footer">
+    return html`<footer class="footer" id="after-list" tabindex="-1">
       <span>${s.catalogVersion(catalog.version)}</span>
       ${catalog.source ? html`<span>${s.source}: ${catalog.source.document}</span><span>${s.asOf(formatDate(catalog.source.checked, locale))}</span>` : nothing}
       ${checked ? html`<span>${s.checkedAt(formatDate(checked, locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: undefined }))}</span>` : nothing}

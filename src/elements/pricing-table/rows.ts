@@ -8,7 +8,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { noChange } from 'lit';
 import { brandName } from '../../core/catalog/names.js';
 import type { Catalog } from '../../core/catalog/schema.js';
-import { formatPercent, type CommonStrings } from '../../i18n/index.js';
+import { formatContextWindow, formatPercent, type CommonStrings } from '../../i18n/index.js';
 import { cellText, type CurrencyDisplay } from './cell-text.js';
 import type { PriceCell, Row } from './model-types.js';
 import type { PricingTableStrings } from './pricing-table.strings.js';
@@ -23,16 +23,24 @@ export interface Marks {
 export interface RowsContext {
   catalog: Catalog;
   view: GroupView;
-  /** The price columns, in order, with their card label. */
-  columns: { key: string; label: string }[];
+  /** The price columns, in order, with their label in the details and the short one of a compact row. */
+  columns: { key: string; label: string; short: string }[];
+  /** The group shows a context-window column. */
+  context: boolean;
   buysLabel: string;
-  /** What 1,000 credits buy of a row, formatted; undefined when not offered. */
-  buys: (row: Row) => string | undefined;
+  /** What the buys figures depend on besides the row (key mode, typical chat): a change refills the rows. */
+  buysKey: string;
+  /** What 1,000 credits buy of a row: "≈ 944 chats" (LLM groups) and the exact quantity; undefined when not offered. */
+  buys: (row: Row) => { chats?: string; quantity: string } | undefined;
+  /** The row action's link (planner-url filled in), or undefined for a button that fires the event. */
+  plannerUrl: ((row: Row) => string | undefined) | undefined;
   locale: string;
   display: CurrencyDisplay;
   strings: PricingTableStrings;
   common: CommonStrings;
   selected: string | undefined;
+  /** Rows expanded to their details (phone layout). */
+  open: ReadonlySet<string>;
   /** Live-refresh marks (flashed) and marks against a previous catalog. */
   flash: Marks | undefined;
   previous: Marks | undefined;
@@ -52,10 +60,13 @@ interface RowDom {
   tr: HTMLTableRowElement;
   /** The column keys and labels the row was cloned for. */
   shape: string;
-  button: HTMLButtonElement;
+  name: HTMLSpanElement;
   brand: HTMLSpanElement;
+  expand: HTMLButtonElement;
+  context: HTMLTableCellElement | undefined;
   cells: CellDom[];
   buys: HTMLTableCellElement;
+  action: HTMLButtonElement | HTMLAnchorElement;
   /** The model row and the context it was last filled for. */
   row: Row | undefined;
   signature: string;
@@ -78,45 +89,72 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<st
 }
 
 /** The columns' part of a row's signature, and the key of its prototype. */
-const shapeOf = (ctx: RowsContext) => `${ctx.columns.map((c) => `${c.key}=${c.label}`).join()}|${ctx.buysLabel}`;
+const shapeOf = (ctx: RowsContext) =>
+  `${ctx.columns.map((c) => `${c.key}=${c.label}=${c.short}`).join()}|${ctx.context}|${ctx.buysLabel}|${ctx.plannerUrl ? 'a' : 'button'}|${ctx.strings.estimate}`;
 
 /**
  * One empty row per column shape (keys and card labels), cloned for every row of that shape: the
  * attributes every row of a group shares come with the clone instead of ~10 setAttribute calls.
- * The table roles are explicit because rows and cells are grids and blocks, and WebKit drops the
- * table semantics of table parts whose CSS display is changed.
+ * The grid roles are explicit because rows and cells are CSS grids and blocks, and WebKit drops the
+ * table semantics of table parts whose CSS display is changed. Every cell is a grid cell the arrow
+ * keys reach (tabindex -1; the element keeps one Tab stop for all its grids).
  */
 function prototype(shape: string, ctx: RowsContext): HTMLTableRowElement {
   let tr = prototypes.get(shape);
   if (!tr) {
     const cells = ctx.columns.map((c) =>
-      el('td', { role: 'cell', part: 'price', class: 'price', 'data-cell': c.key, 'data-label': c.label }, new Text(), el('span', { class: 'money' }, new Text())),
+      el('td', { role: 'gridcell', tabindex: '-1', part: 'price', class: 'price', 'data-cell': c.key, 'data-label': c.label, 'data-short': c.short }, new Text(), el('span', { class: 'money' }, new Text())),
     );
+    const action = ctx.plannerUrl
+      ? el('a', { class: 'action', part: 'action', tabindex: '-1' }, new Text(ctx.strings.estimate), el('span', { 'aria-hidden': 'true' }, new Text(' →')))
+      : el('button', { type: 'button', class: 'action', part: 'action', tabindex: '-1' }, new Text(ctx.strings.estimate), el('span', { 'aria-hidden': 'true' }, new Text(' →')));
     tr = el(
       'tr',
       { role: 'row', part: 'row' },
       el(
         'th',
-        { role: 'rowheader', scope: 'row' },
-        el('button', { type: 'button', class: 'model', 'aria-pressed': 'false' }, new Text()),
+        { role: 'rowheader', scope: 'row', tabindex: '-1', class: 'name' },
+        el('button', { type: 'button', class: 'expand', tabindex: '-1', 'aria-expanded': 'false' }, chevron()),
+        el('span', { class: 'model' }, new Text()),
         el('span', { class: 'brand' }, new Text()),
       ),
+      ...(ctx.context ? [el('td', { role: 'gridcell', tabindex: '-1', class: 'context', 'data-label': ctx.strings.context })] : []),
       ...cells,
-      el('td', { role: 'cell', class: 'buys', 'data-label': ctx.buysLabel }),
+      el('td', { role: 'gridcell', tabindex: '-1', class: 'buys', 'data-label': ctx.buysLabel }),
+      el('td', { role: 'gridcell', class: 'action-cell' }, action),
     );
     prototypes.set(shape, tr);
   }
   return tr;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+/** The disclosure chevron (the controls' icon, built as DOM: rows are not lit templates). */
+function chevron(): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  for (const [k, v] of Object.entries({ class: 'icon', viewBox: '0 0 16 16', width: '1em', height: '1em', 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.6', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }))
+    svg.setAttribute(k, v);
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', 'm4 6 4 4 4-4');
+  svg.append(path);
+  return svg;
+}
+
 function createRow(shape: string, ctx: RowsContext): RowDom {
   const tr = prototype(shape, ctx).cloneNode(true) as HTMLTableRowElement;
   const th = tr.firstChild as HTMLTableCellElement;
   const cells: CellDom[] = [];
-  for (let td = th.nextSibling as HTMLTableCellElement; td.nextSibling; td = td.nextSibling as HTMLTableCellElement) {
+  let td = th.nextSibling as HTMLTableCellElement;
+  let context: HTMLTableCellElement | undefined;
+  if (ctx.context) {
+    context = td;
+    td = td.nextSibling as HTMLTableCellElement;
+  }
+  for (; td.nextSibling!.nextSibling; td = td.nextSibling as HTMLTableCellElement) {
     cells.push({ td, main: td.firstChild as Text, money: td.lastChild as HTMLSpanElement });
   }
-  return { tr, shape, button: th.firstChild as HTMLButtonElement, brand: th.lastChild as HTMLSpanElement, cells, buys: tr.lastChild as HTMLTableCellElement, row: undefined, signature: '' };
+  const [expand, name, brand] = th.children as unknown as [HTMLButtonElement, HTMLSpanElement, HTMLSpanElement];
+  return { tr, shape, name, brand, expand, context, cells, buys: td, action: tr.lastChild!.firstChild as HTMLButtonElement, row: undefined, signature: '' };
 }
 
 function setText(node: Text, value: string): void {
@@ -168,17 +206,34 @@ function fillCell(dom: CellDom, row: Row, key: string, ctx: RowsContext): void {
 function fillRow(dom: RowDom, row: Row, ctx: RowsContext): void {
   const { service } = row;
   const selected = ctx.selected === service.id;
+  const open = ctx.open.has(service.id);
+  const s = ctx.strings;
   setAttr(dom.tr, 'data-id', service.id);
   dom.tr.classList.toggle('selected', selected);
-  setAttr(dom.button, 'aria-pressed', String(selected));
-  setText(dom.button.firstChild as Text, service.model);
+  dom.tr.classList.toggle('open', open);
+  if (selected) dom.tr.setAttribute('aria-selected', 'true');
+  else dom.tr.removeAttribute('aria-selected');
+  setAttr(dom.expand, 'aria-expanded', String(open));
+  setAttr(dom.expand, 'aria-label', s.details(service.model));
+  setText(dom.name.firstChild as Text, service.model);
   setText(dom.brand.firstChild as Text, brandName(service.brand, service.brandEn));
   clearAfter(dom.brand);
-  if (ctx.flash?.added.has(service.id) || ctx.previous?.added.has(service.id)) dom.brand.after(badge('new', ctx.strings.newService));
+  if (ctx.flash?.added.has(service.id) || ctx.previous?.added.has(service.id)) dom.brand.after(badge('new', s.newService));
+  if (dom.context) {
+    if (service.contextWindow) dom.context.textContent = formatContextWindow(service.contextWindow, ctx.locale);
+    else dom.context.replaceChildren(...dash(s.notApplicable));
+  }
   ctx.columns.forEach((column, i) => fillCell(dom.cells[i]!, row, column.key, ctx));
   const buys = ctx.buys(row);
   if (buys === undefined) dom.buys.replaceChildren(...dash(ctx.common.notOffered));
-  else dom.buys.textContent = buys;
+  else if (buys.chats === undefined) dom.buys.replaceChildren(el('span', { class: 'quantity' }, new Text(buys.quantity)));
+  else dom.buys.replaceChildren(el('span', { class: 'chats' }, new Text(buys.chats)), el('span', { class: 'quantity' }, new Text(buys.quantity)));
+  setAttr(dom.action, 'aria-label', s.estimateModel(service.model));
+  if (ctx.plannerUrl) {
+    const href = ctx.plannerUrl(row);
+    if (href) setAttr(dom.action, 'href', href);
+    else dom.action.removeAttribute('href');
+  }
 }
 
 /** Everything a row shows besides its model row and shape: when it is unchanged, the row is left alone. */
@@ -186,7 +241,7 @@ function signatureOf(row: Row, ctx: RowsContext): string {
   const id = row.service.id;
   let cheapest = '';
   for (const column of ctx.columns) if (ctx.view.cheapest.has(`${id}|${column.key}`)) cheapest += column.key;
-  return `${ctx.locale}|${ctx.display}|${ctx.selected === id}|${ctx.marksVersion}|${cheapest}`;
+  return `${ctx.locale}|${ctx.display}|${ctx.buysKey}|${ctx.selected === id}|${ctx.open.has(id)}|${ctx.marksVersion}|${cheapest}`;
 }
 
 /** Brings `tbody`'s rows to `ctx.view.rows`, in order, reusing the rows of `doms` by service id. */
@@ -227,8 +282,10 @@ export function renderRows(tbody: HTMLTableSectionElement, doms: Map<string, Row
   const style = tbody.parentElement!.style;
   const keys = String(ctx.view.group.keys.length);
   const columns = String(ctx.columns.length);
+  const context = ctx.context ? 'var(--_context-width)' : '';
   if (style.getPropertyValue('--_price-columns') !== columns) style.setProperty('--_price-columns', columns);
   if (style.getPropertyValue('--_keys') !== keys) style.setProperty('--_keys', keys);
+  if (style.getPropertyValue('--_context') !== context) style.setProperty('--_context', context);
 }
 
 class RowsDirective extends Directive {

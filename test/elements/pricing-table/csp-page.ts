@@ -11,7 +11,7 @@ async function report() {
     await new Promise((r) => requestAnimationFrame(r));
   }
   const rows = table.shadowRoot?.querySelectorAll('tbody tr').length ?? 0;
-  const styled = getComputedStyle(table.shadowRoot!.querySelector('caption')!).fontWeight; // adopted stylesheet applied
+  const styled = getComputedStyle(table.shadowRoot!.querySelector('caption .group-name')!).fontWeight; // adopted stylesheet applied
   const whileRendering = [...violations];
   // Probes: each must be blocked if the policy is enforced.
   let trustedTypesEnforced = false;

@@ -13,6 +13,12 @@ before(async () => {
   meingpt = await loadCatalog('meingpt');
 });
 
+async function openBrands(el: HTMLElement): Promise<void> {
+  ($(el as never, '#brand') as HTMLInputElement).focus();
+  await sendKeys({ press: 'ArrowDown' });
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+}
+
 const groups = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('section')].map((s) => s.getAttribute('aria-labelledby'));
 
 describe('<credit-pricing-table>: search', () => {
@@ -28,7 +34,7 @@ describe('<credit-pricing-table>: search', () => {
     expect(rowIds(el)).to.deep.equal(baidu);
     await search(el, 'azure  audio');
     expect(rowIds(el)).to.deep.equal(gptbots.services.filter((s) => s.brand === 'Azure' && /audio/i.test(s.model)).map((s) => s.id));
-    expect(text($(el, '.count'))).to.equal(`${rowIds(el).length} of 118 services`);
+    expect(text($(el, '.shown-count'))).to.equal(`${rowIds(el).length} of 118 services`);
     const mein = await mount(meingpt);
     await search(mein, 'gpt-image-1');
     expect(rowIds(mein)).to.deep.equal(['openai/gpt-image-1']);
@@ -54,21 +60,28 @@ describe('<credit-pricing-table>: filters', () => {
     el.setAttribute('brands', 'Azure,Ali');
     await el.updateComplete;
     expect(rowIds(el)).to.deep.equal(gptbots.services.filter((s) => ['asr', 'tts'].includes(s.billingType) && ['Azure', 'Ali'].includes(s.brand)).map((s) => s.id));
-    // The toolbar only offers what the attributes allow.
-    expect($$(el, '#type option').map((o) => o.getAttribute('value'))).to.deep.equal(['', 'asr', 'tts']);
-    expect($$(el, '#brand option').map((o) => text(o))).to.deep.equal(['All brands', 'Azure', 'Ali (Alibaba)']);
+    // The toolbar only offers what the attributes allow, with counts of what the search and brands leave.
+    expect($$(el, 'input[name="billing-type"]').map((o) => [(o as HTMLInputElement).value, text(o.closest('label'))])).to.deep.equal([
+      ['', `All ${rowIds(el).length}`],
+      ['asr', `Speech recognition (ASR) ${rowIds(el, 'asr').length}`],
+      ['tts', `Text to speech (TTS) ${rowIds(el, 'tts').length}`],
+    ]);
+    await openBrands(el);
+    expect($$(el, '#brand-list [role="option"]').map((o) => text(o))).to.deep.equal(['All brands', 'Azure', 'Ali (Alibaba)']);
   });
 
   it('filters by the brand and billing type picked in the toolbar', async () => {
     const el = await mount(gptbots);
-    const brand = $(el, '#brand') as HTMLSelectElement;
-    brand.value = 'jina';
-    brand.dispatchEvent(new Event('change'));
+    const brand = $(el, '#brand') as HTMLInputElement;
+    brand.focus();
+    await sendKeys({ type: 'jina' });
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(rowIds(el)).to.deep.equal(gptbots.services.filter((s) => s.brand === 'Jina').map((s) => s.id));
-    const type = $(el, '#type') as HTMLSelectElement;
-    type.value = 'knowledge-reranking';
-    type.dispatchEvent(new Event('change'));
+    expect(brand.value).to.equal('Jina');
+    // the chips count what the brand leaves
+    expect($$(el, 'input[name="billing-type"]').map((o) => text(o.closest('label')))).to.deep.equal(['All 2', 'Knowledge indexing (embedding) 1', 'Knowledge reranking 1']);
+    ($(el, 'input[name="billing-type"][value="knowledge-reranking"]') as HTMLInputElement).click();
     await el.updateComplete;
     expect(groups(el)).to.deep.equal(['group-knowledge-reranking']);
     expect(rowIds(el)).to.have.length(1);
@@ -123,30 +136,57 @@ describe('<credit-pricing-table>: key mode and selection', () => {
     await el.updateComplete;
     expect(cells()).to.deep.equal(['own:input', 'own:output']);
     expect($$(el, 'th[scope="colgroup"]')).to.have.length(0);
-    // own key: the cap charges 0.01 (published 0.02), so 1,000 credits buy 1,000 × 1,000 / 0.01 tokens
-    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td.buys'))).to.equal('100,000,000 input tokens');
+    // own key: the cap charges 0.01 (published 0.02), so 1,000 credits buy 1,000 × 1,000 / 0.01 tokens;
+    // a typical chat (1,500 in, 500 out) costs 1.5 × 0.01 + 0.5 × 0.08 = 0.055 credits: 1,000 / 0.055 = 18,181.8
+    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td.buys .chats'))).to.equal('≈ 18,181 chats');
+    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td.buys .quantity'))).to.equal('100,000,000 input tokens');
     el.setAttribute('key-mode', 'platform');
     await el.updateComplete;
     expect(cells()).to.deep.equal(['platform:input', 'platform:output']);
   });
 
-  it('fires credit-service-select with the service id and key mode', async () => {
+  it('fires credit-service-select with the service id and key mode from "Estimate a month"', async () => {
     const el = await mount(gptbots, { 'key-mode': 'own' });
-    const button = $(el, 'tr[data-id="openai/gpt-4.1-1m"] button.model') as HTMLButtonElement;
+    const button = $(el, 'tr[data-id="openai/gpt-4.1-1m"] button.action') as HTMLButtonElement;
+    expect(text(button)).to.equal('Estimate a month →');
+    expect(button.getAttribute('aria-label')).to.equal('Estimate a month with GPT-4.1-1M');
+    // the model name is text, not a control
+    expect($(el, 'tr[data-id="openai/gpt-4.1-1m"] th .model')!.tagName).to.equal('SPAN');
     setTimeout(() => button.click());
     const event = await oneEvent(el, 'credit-service-select');
     expect(event.detail).to.deep.equal({ serviceId: 'openai/gpt-4.1-1m', keyMode: 'own' });
     expect(event.composed && event.bubbles).to.equal(true);
     await el.updateComplete;
     expect(el.selected).to.equal('openai/gpt-4.1-1m');
-    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect($(el, 'tr[data-id="openai/gpt-4.1-1m"]')!.getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('follows a planner-url template instead, with the id and key mode encoded', async () => {
+    const el = await mount(gptbots, { 'planner-url': '/planner.html?service={service}&keyMode={keyMode}' });
+    const link = $(el, 'tr[data-id="openai/gpt-4.1-1m"] a.action') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).to.equal('/planner.html?service=openai%2Fgpt-4.1-1m&keyMode=platform');
+    const unsafe = await mount(gptbots, { 'planner-url': 'javascript:alert(1)//{service}' });
+    expect($(unsafe, 'tr a.action')!.hasAttribute('href')).to.equal(false);
+  });
+
+  it('falls back to the model name when the sorted column is hidden by a key-mode switch', async () => {
+    const el = await mount(gptbots, { 'billing-types': 'llm-text-chat' });
+    const ownOutput = $(el, 'thead tr:nth-child(2) th:nth-child(4) button') as HTMLButtonElement;
+    expect(ownOutput.dataset['column']).to.equal('own:output');
+    ownOutput.click();
+    await el.updateComplete;
+    el.keyMode = 'platform';
+    await el.updateComplete;
+    expect($$(el, '[aria-sort]').map((th) => [text(th.querySelector('.sort')), th.getAttribute('aria-sort')])).to.deep.equal([['Model▲', 'ascending']]);
+    const names = $$(el, 'tbody tr .model').map(text);
+    expect(names).to.deep.equal([...names].sort(new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare));
   });
 
   it('switches key modes from the toolbar, reflected to key-mode', async () => {
     const el = await mount(gptbots);
-    const radios = () => $$(el, '.key-mode input[type="radio"]') as HTMLInputElement[];
+    const radios = () => $$(el, 'input[name="key-mode"]') as HTMLInputElement[];
     const cells = () => [...new Set($$(el, 'tr[data-id="openai/gpt-4.1-1m"] td[data-cell]').map((td) => td.getAttribute('data-cell')))];
-    expect(text($(el, '.key-mode legend'))).to.equal('Prices with');
+    expect(text($(el, '[part="key-mode"] legend'))).to.equal('Prices with');
     expect(radios().map((r) => [text(r.closest('label')), r.value, r.checked])).to.deep.equal([
       ['Platform key', 'platform', false],
       ['Own key', 'own', false],
@@ -164,10 +204,16 @@ describe('<credit-pricing-table>: key mode and selection', () => {
 
   it('moves through the key modes with the arrow keys (one tab stop)', async () => {
     const el = await mount(gptbots, { 'billing-types': 'asr' });
-    ($(el, '#type') as HTMLSelectElement).focus();
+    ($(el, '#brand') as HTMLInputElement).focus();
     await sendKeys({ press: 'Tab' });
     const focused = () => el.shadowRoot!.activeElement as HTMLInputElement;
     expect([focused().name, focused().value]).to.deep.equal(['key-mode', 'both']);
+    // the focus ring is drawn around the segment, inside the control's box (not clipped), and the
+    // control keeps its width whichever segment is chosen
+    const control = $(el, '[part="key-mode"] .options')!;
+    const width = control.getBoundingClientRect().width;
+    expect(getComputedStyle(control).overflow).to.equal('visible');
+    expect(getComputedStyle(focused().closest('label')!).outlineStyle).to.equal('solid');
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect([focused().value, el.keyMode]).to.deep.equal(['own', 'own']);
@@ -175,17 +221,16 @@ describe('<credit-pricing-table>: key mode and selection', () => {
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect(el.getAttribute('key-mode')).to.equal('platform');
-    await sendKeys({ press: 'Tab' }); // out of the group, to the first sort button
-    expect(el.shadowRoot!.activeElement?.classList.contains('sort')).to.equal(true);
+    expect($(el, '[part="key-mode"] .options')!.getBoundingClientRect().width).to.equal(width);
     await expectAccessible(el);
   });
 
   it('speaks German, and is left out for a catalog with one key mode', async () => {
     const el = await mount(gptbots, { lang: 'de' });
-    expect(text($(el, '.key-mode legend'))).to.equal('Preise mit');
-    expect($$(el, '.key-mode label').map(text)).to.deep.equal(['Plattform-Schlüssel', 'Eigener Schlüssel', 'Beide']);
+    expect(text($(el, '[part="key-mode"] legend'))).to.equal('Preise mit');
+    expect($$(el, '[part="key-mode"] label').map(text)).to.deep.equal(['Plattform-Schlüssel', 'Eigener Schlüssel', 'Beide']);
     const mein = await mount(meingpt);
-    expect($(mein, '.key-mode')).to.equal(null);
+    expect($(mein, '[part="key-mode"]')).to.equal(null);
   });
 
   it('keeps row elements across search and sort (keyed by service id) and fills only changed rows', async () => {
@@ -205,13 +250,13 @@ describe('<credit-pricing-table>: key mode and selection', () => {
   it('lays out with the first render every row the viewport can show; later rows wait (content-visibility)', async () => {
     const el = await mount(gptbots);
     const inView = () => $$(el, 'tbody tr').filter((tr) => tr.getBoundingClientRect().top < innerHeight);
-    expect(inView().length).to.be.greaterThan(3);
+    expect(inView().length).to.be.greaterThan(1);
     expect(inView().filter((tr) => tr.classList.contains('lazy'))).to.deep.equal([]);
     expect($$(el, 'tbody tr.lazy').length).to.be.greaterThan(50);
     expect(getComputedStyle($(el, 'tbody tr.lazy')!).contentVisibility).to.equal('auto');
     // after a search the rows that moved up into view are laid out too
     await search(el, 'qwen');
-    expect(inView().length).to.be.greaterThan(3);
+    expect(inView().length).to.be.greaterThan(1);
     expect(inView().filter((tr) => tr.classList.contains('lazy'))).to.deep.equal([]);
   });
 });

@@ -123,10 +123,29 @@ describe('<credit-pricing-table>: GPTBots', () => {
     const gpt41 = $(el, 'tr[data-id="openai/gpt-4.1-1m"]')!;
     expect(text(gpt41.querySelector('td[data-cell="platform:input"]'))).to.equal('0.22$0.0022');
     // 001's FAQ: 1,000 credits ($10) buy 4,545,454 input tokens of GPT-4.1-1M.
-    expect(text(gpt41.querySelector('td.buys'))).to.equal('4,545,454 input tokens');
-    expect($(el, 'th.buys')!.textContent).to.equal('1,000 credits buy (Platform key)'); // both key modes shown: which one it is for
+    expect(text(gpt41.querySelector('td.buys .quantity'))).to.equal('4,545,454 input tokens');
+    // a typical chat, 1,500 input and 500 output tokens: 1.5 × 0.22 + 0.5 × 0.88 = 0.77 credits; 1,000 / 0.77 = 1,298.7
+    expect(text(gpt41.querySelector('td.buys .chats'))).to.equal('≈ 1,298 chats');
+    expect(text($(el, 'th.buys'))).to.equal('1,000 credits buy');
+    // the assumption is said under the group, with the key mode when both are shown
+    expect(text($(el, '#note-llm-text-chat'))).to.equal('≈ chats: a typical chat of 1,500 input and 500 output tokens. Yours may be longer or shorter. (Platform key)');
+    expect($(el, 'table[aria-describedby="note-llm-text-chat"]')).to.exist;
     const own = await mount(gptbots, { 'key-mode': 'own' });
-    expect($(own, 'th.buys')!.textContent).to.equal('1,000 credits buy');
+    expect(text($(own, '#note-llm-text-chat'))).to.equal('≈ chats: a typical chat of 1,500 input and 500 output tokens. Yours may be longer or shorter.');
+    // non-token groups say only what 1,000 credits buy
+    expect(text($(own, 'section[aria-labelledby="group-tts"] td.buys'))).to.not.include('chats');
+    expect($(own, '#note-tts')).to.equal(null);
+  });
+
+  it('counts chats from the typical chat the page declares', async () => {
+    const el = await mount(gptbots, { 'chat-input-tokens': '3000', 'chat-output-tokens': '1000', 'key-mode': 'platform' });
+    // 3 × 0.22 + 1 × 0.88 = 1.54 credits a chat; 1,000 / 1.54 = 649.35
+    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td.buys .chats'))).to.equal('≈ 649 chats');
+    expect(text($(el, '#note-llm-text-chat'))).to.include('3,000 input and 1,000 output tokens');
+    // nonsense falls back to the default (1,500 input): 1.5 × 0.22 + 1 × 0.88 = 1.21 credits; 1,000 / 1.21 = 826.4
+    el.setAttribute('chat-input-tokens', '-5');
+    await el.updateComplete;
+    expect(text($(el, 'tr[data-id="openai/gpt-4.1-1m"] td.buys .chats'))).to.equal('≈ 826 chats');
   });
 
   it('writes brands as published with the English name beside them', async () => {
@@ -176,7 +195,12 @@ describe('<credit-pricing-table>: German', () => {
     const gpt41 = $(el, 'tr[data-id="openai/gpt-4.1-1m"]')!;
     const input = gpt41.querySelector('td[data-cell="platform:input"]')!;
     expect([input.getAttribute('data-label'), mainText(input), text(input.querySelector('.money'))]).to.deep.equal(['Plattform-Schlüssel · Eingabe', '0,22', '0,0022 $']);
-    expect([text($(el, 'th.buys')), text(gpt41.querySelector('td.buys'))]).to.deep.equal(['1.000 Credits reichen für (Plattform-Schlüssel)', '4.545.454 Eingabe-Tokens']);
+    expect([text($(el, 'th.buys')), text(gpt41.querySelector('td.buys .chats')), text(gpt41.querySelector('td.buys .quantity'))]).to.deep.equal([
+      '1.000 Credits reichen für',
+      '≈ 1.298 Chats',
+      '4.545.454 Eingabe-Tokens',
+    ]);
+    expect(text($(el, '[part~="action"]'))).to.equal('Monat schätzen →');
     expect(text($(el, '#group-tts'))).to.equal('Sprachausgabe (TTS) Credits / 1.000 Zeichen');
     expect(text($(el, 'label[for="search"]'))).to.equal('Modelle suchen');
     const mein = await mount(meingpt, { lang: 'de' });
