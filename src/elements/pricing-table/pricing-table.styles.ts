@@ -95,6 +95,9 @@ export const styles = [
     .package .button {
       margin-block-start: var(--_s2);
       inline-size: 100%;
+      padding-inline: var(--_s2);
+      white-space: normal;
+      text-align: center;
     }
 
     /* Toolbar */

@@ -641,7 +641,7 @@ export class CreditPricingTable extends CreditElement {
         ></th>`;
     };
     const plain = (label: string, cls: string, rowspan: number) =>
-      html`<th role="columnheader" scope="col" tabindex="-1" rowspan=${rowspan} class=${cls}><span class="label">${label}</span></th>`;
+      html`<th role="columnheader" scope="col" tabindex="-1" rowspan=${rowspan} class=${cls}><span class="th-label">${label}</span></th>`;
     const buysLabel = s.buys(formatNumber(BUDGET, locale));
     const template = this.plannerUrl;
     const ctx: RowsContext = {
@@ -689,7 +689,7 @@ export class CreditPricingTable extends CreditElement {
             ${twoRows
               ? modes.map(
                   (mode) =>
-                    html`<th role="columnheader" scope="colgroup" tabindex="-1" colspan=${group.keys.length} class="mode"><span class="label">${this.#keyModeName(catalog, mode)}</span></th>`,
+                    html`<th role="columnheader" scope="colgroup" tabindex="-1" colspan=${group.keys.length} class="mode"><span class="th-label">${this.#keyModeName(catalog, mode)}</span></th>`,
                 )
               : priceHeaders(modes[0]!)}
             ${plain(buysLabel, 'buys', span)}

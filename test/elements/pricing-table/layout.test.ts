@@ -48,7 +48,7 @@ describe('<credit-pricing-table>: layout', () => {
         expect(headers.length).to.be.above(0);
         for (const th of headers) {
           const line = parseFloat(getComputedStyle(th).lineHeight);
-          const label = (th.querySelector('.sort, .label') ?? th) as HTMLElement;
+          const label = (th.querySelector('.sort, .th-label') ?? th) as HTMLElement;
           expect(label.getBoundingClientRect().height, `${lang} "${th.textContent!.trim()}"`).to.be.below(line * 1.9);
         }
       }
