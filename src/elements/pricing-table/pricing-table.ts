@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Combobox } from '../controls/combobox.js';
 import { search as searchIcon } from '../controls/icons.js';
 import { segmented } from '../controls/segmented.js';
-import { fillUrlTemplate } from '../common/url-template.js';
 import type { Catalog, CatalogLike } from '../../core/catalog/schema.js';
 import { brandName } from '../../core/catalog/names.js';
 import { defaultKeyMode } from '../../core/catalog/key-modes.js';
@@ -10,9 +9,7 @@ import {
   billingTypeName,
   commonStrings,
   formatDate,
-  formatMoney,
   formatNumber,
-  formatPercent,
   type CommonStrings,
 } from '../../i18n/index.js';
 import { Announcer } from '../common/announcer.js';
@@ -23,21 +20,24 @@ import { CreditErrorEvent } from '../common/events.js';
 import type { CurrencyDisplay } from './cell-text.js';
 import { cellKey, type TableModel, type TokenUnitPreference } from './model-types.js';
 import { DEFAULT_CHAT, tokensOr, type TypicalChat } from './chats.js';
-import { GridKeys } from './grid-keys.js';
-import { packageOffers, type PackageOffer } from './packages.js';
-import { CreditCatalogChangeEvent, CreditPackageSelectEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
+import type { ListHost } from './list-view.js';
+import type { PackageOffer } from './packages.js';
+import { CreditCatalogChangeEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
 import { pricingTableStrings, type PricingTableStrings } from './pricing-table.strings.js';
 import { styles } from './pricing-table.styles.js';
-import { rows, type Marks, type RowsContext } from './rows.js';
-import type { Row } from './model-types.js';
-import { parseList, viewOf, type GroupView, type SortState } from './view.js';
+import type { Marks } from './rows.js';
+import type { GroupView, SortState } from './view.js';
 
-type Engine = typeof import('./pricing-model.js');
+type Engine = typeof import('./list-view.js');
 let engine: Engine | undefined;
 let engineLoading: Promise<Engine> | undefined;
-/** The model builder brings core's Decimal; it loads in parallel with the catalog request. */
+/**
+ * The model builder (it brings core's Decimal) and everything that shows a model (plan cards,
+ * the groups' grids): loaded in parallel with the catalog request, so the first paint (toolbar,
+ * skeleton) carries none of it.
+ */
 export function loadPricingEngine(): Promise<Engine> {
-  engineLoading ??= import('./pricing-model.js').then((m) => (engine = m));
+  engineLoading ??= import('./list-view.js').then((m) => (engine = m));
   return engineLoading;
 }
 
@@ -46,9 +46,6 @@ export type { CurrencyDisplay };
 
 const FLASH_MS = 6000;
 const SKELETON_ROWS = 8;
-/** On a phone, groups after the first show this many rows until "show all". */
-const COLLAPSED_ROWS = 2;
-const BUDGET = '1000';
 
 /**
  * The live price list of a catalog: searchable, filterable, sortable, grouped by billing type,
@@ -162,7 +159,6 @@ export class CreditPricingTable extends CreditElement {
     this.#brandFilter = value;
     this.requestUpdate();
   });
-  readonly #grid = new GridKeys(this, () => this.renderRoot.querySelector<HTMLElement>('.groups'));
   readonly #announcer = new Announcer(this);
   readonly #loader = new CatalogController(this, {
     onChange: (next, previous) => this.#catalogChanged(next, previous),
@@ -314,10 +310,10 @@ export class CreditPricingTable extends CreditElement {
   }
 
   /** One listener for every sort button (a new closure per render would re-bind each header on every keystroke). */
-  #onSortClick(event: Event): void {
+  readonly #onSortClick = (event: Event): void => {
     const column = (event.currentTarget as HTMLElement).dataset['column'];
     if (column) this.#sortBy(column);
-  }
+  };
 
   #sortBy(column: string): void {
     const direction = this.#sort?.column === column && this.#sort.direction === 'ascending' ? 'descending' : 'ascending';
@@ -326,7 +322,7 @@ export class CreditPricingTable extends CreditElement {
   }
 
   /** One listener per group for the row actions and the phone layout's row disclosures. */
-  #onRowClick(event: Event): void {
+  readonly #onRowClick = (event: Event): void => {
     const target = event.target as Element;
     const tr = target.closest('tr');
     const id = tr?.dataset['id'];
@@ -343,31 +339,31 @@ export class CreditPricingTable extends CreditElement {
     this.selected = id;
     // A planner-url link navigates as links do; the event tells a planner on the same page.
     this.dispatchEvent(new CreditServiceSelectEvent(id, this.#selectKeyMode(catalog)));
-  }
+  };
 
   readonly #onSearch = (event: Event) => {
     this.#query = (event.target as HTMLInputElement).value;
     this.requestUpdate();
   };
 
-  #clearFilters(): void {
+  readonly #clearFilters = (): void => {
     this.#query = '';
     this.#brandFilter = '';
     this.#billingTypeFilter = '';
     this.requestUpdate();
     this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
-  }
+  };
 
   /** The jump list: to the group's heading, the focus on its first row (where the arrow keys go on). */
-  #jumpTo(billingType: string): void {
+  readonly #jumpTo = (billingType: string): void => {
     const caption = this.renderRoot.querySelector<HTMLElement>(`#group-${CSS.escape(billingType)}`);
     caption?.scrollIntoView({ block: 'start' });
     caption?.closest('table')?.querySelector<HTMLElement>('tbody th')?.focus({ preventScroll: true });
-  }
+  };
 
-  #skipList(): void {
+  readonly #skipList = (): void => {
     this.renderRoot.querySelector<HTMLElement>('#after-list')?.focus();
-  }
+  };
 
   get #chat(): TypicalChat {
     return { inputTokens: tokensOr(this.chatInputTokens, DEFAULT_CHAT.inputTokens), outputTokens: tokensOr(this.chatOutputTokens, DEFAULT_CHAT.outputTokens) };
@@ -376,7 +372,7 @@ export class CreditPricingTable extends CreditElement {
   #offers: { of: Catalog; recommended: string | undefined; offers: PackageOffer[] } | undefined;
   #packageOffers(catalog: Catalog): PackageOffer[] {
     if (this.#offers?.of !== catalog || this.#offers.recommended !== this.recommendedPackage) {
-      this.#offers = { of: catalog, recommended: this.recommendedPackage, offers: packageOffers(catalog, this.recommendedPackage) };
+      this.#offers = { of: catalog, recommended: this.recommendedPackage, offers: engine!.packageOffers(catalog, this.recommendedPackage) };
     }
     return this.#offers.offers;
   }
@@ -386,19 +382,62 @@ export class CreditPricingTable extends CreditElement {
     const model = catalog && this.#model?.catalog === catalog ? this.#model : undefined;
     const busy = !model && !this.#loader.error;
     const views = model ? this.#views(model) : [];
+    const list = model ? this.#listHost() : undefined;
     return html`<div part="base" class="base ${this.#scrolls ? 'scrolls' : ''}" aria-busy=${busy ? 'true' : 'false'}>
-      ${model && !this.hidePackages && model.catalog.packages?.length ? this.#renderPackages(model.catalog) : nothing}
-      ${this.#renderToolbar(model, views)} ${this.#renderStatus(model)} ${model ? this.#renderGroups(model, views) : busy ? this.#renderSkeleton() : nothing}
+      ${model && list && !this.hidePackages && model.catalog.packages?.length ? engine!.renderPackages(list, model.catalog) : nothing}
+      ${this.#renderToolbar(model, views)} ${this.#renderStatus(model)}
+      ${model && list ? engine!.renderGroups(list, model, views) : busy ? this.#renderSkeleton() : nothing}
       ${model ? this.#renderFooter(model.catalog) : nothing} ${this.#announcer.render()}
     </div>`;
   }
 
+  /** One object for the list's templates, refreshed per render; its handlers are the element's own (stable). */
+  #list: ListHost | undefined;
+  #listHost(): ListHost {
+    const h = (this.#list ??= {
+      onSortClick: this.#onSortClick,
+      onRowClick: this.#onRowClick,
+      jumpTo: this.#jumpTo,
+      skipList: this.#skipList,
+      clearFilters: this.#clearFilters,
+      requestUpdate: () => this.requestUpdate(),
+      dispatchEvent: (event) => this.dispatchEvent(event),
+      shownModes: (catalog) => this.#shownModes(catalog),
+      keyModeName: (catalog, id) => this.#keyModeName(catalog, id),
+      selectKeyMode: (catalog) => this.#selectKeyMode(catalog),
+      packageOffers: (catalog) => this.#packageOffers(catalog),
+      open: this.#open,
+      wholeGroups: this.#wholeGroups,
+    } satisfies Partial<ListHost> as Partial<ListHost> as ListHost);
+    h.strings = this.#strings;
+    h.common = this.#common;
+    h.language = this.language;
+    h.locale = this.locale;
+    h.currencyDisplay = this.currencyDisplay;
+    h.plannerUrl = this.plannerUrl;
+    h.buyUrl = this.buyUrl;
+    h.selected = this.selected;
+    h.query = this.#query;
+    h.billingTypeFilter = this.#billingTypeFilter;
+    h.sort = this.#sort;
+    h.chat = this.#chat;
+    h.flash = this.#flash;
+    h.previousMarks = this.#previousMarks;
+    h.marksVersion = this.#marksVersion;
+    return h;
+  }
+
+  protected override updated(): void {
+    engine?.syncTabStop(this.renderRoot.querySelector<HTMLElement>('.groups'));
+  }
+
   /** Every group the search and brand leave (the billing-type chip is applied when rendering, so the chips can count). */
   #views(model: TableModel): GroupView[] {
-    return viewOf(model, {
+    const e = engine!;
+    return e.viewOf(model, {
       query: this.#query,
-      billingTypes: parseList(this.billingTypes),
-      brands: parseList(this.brands),
+      billingTypes: e.parseList(this.billingTypes),
+      brands: e.parseList(this.brands),
       brand: this.#brandFilter,
       billingType: '',
       sort: this.#sort,
@@ -407,48 +446,10 @@ export class CreditPricingTable extends CreditElement {
     });
   }
 
-  #renderPackages(catalog: Catalog): TemplateResult {
-    const s = this.#strings;
-    const locale = this.locale;
-    const offers = this.#packageOffers(catalog);
-    const card = (offer: PackageOffer) => {
-      const p = offer.package;
-      const credits = formatNumber(p.credits, locale);
-      const href = fillUrlTemplate(this.buyUrl, { package: p.id, credits: p.credits });
-      const label = p.custom ? s.contactSales : s.buy(p.name);
-      const cls = `button ${offer.recommended ? 'primary' : ''}`;
-      const select = () => this.dispatchEvent(new CreditPackageSelectEvent(p.id, p.credits, p.price));
-      return html`<li part="package${offer.recommended ? ' package-recommended' : ''}" class="package ${offer.recommended ? 'recommended' : ''}" aria-labelledby="package-${p.id}">
-        ${offer.recommended ? html`<span part="badge" class="badge accent flag">${s.recommended}</span>` : nothing}
-        <h3 id="package-${p.id}" class="package-name">${p.name}</h3>
-        <p class="package-price">
-          ${p.price && !p.custom
-            ? html`<span class="figure">${formatMoney(p.price.amount, p.price.currency, locale)}</span>`
-            : html`<span class="figure on-request">${s.onRequest}</span>`}
-        </p>
-        <p class="package-credits">${p.custom ? s.customFrom(credits) : s.packageCredits(credits)}</p>
-        ${offer.perCredit || offer.discountPercent
-          ? html`<p class="package-meta">
-              ${offer.perCredit ? html`<span>${s.perCredit(formatMoney(offer.perCredit, catalog.creditUnit.currency, locale, { maximumFractionDigits: 6 }))}</span>` : nothing}
-              ${offer.discountPercent ? html`<span part="badge" class="badge positive">${s.discount(formatPercent(offer.discountPercent, locale))}</span>` : nothing}
-            </p>`
-          : nothing}
-        ${p.description ? html`<p class="package-description">${p.description}</p>` : nothing}
-        ${href
-          ? html`<a part="package-action" class=${cls} href=${href} @click=${select}>${label}</a>`
-          : html`<button part="package-action" type="button" class=${cls} @click=${select}>${label}</button>`}
-      </li>`;
-    };
-    return html`<section class="packages-section" aria-labelledby="packages-title">
-      <h2 id="packages-title" class="section-title">${s.packages}</h2>
-      <ul part="packages" class="packages" role="list">${offers.map(card)}</ul>
-    </section>`;
-  }
-
   #renderToolbar(model: TableModel | undefined, views: GroupView[]): TemplateResult {
     const s = this.#strings;
     const lang = this.language;
-    const allowedBrands = parseList(this.brands);
+    const allowedBrands = model ? engine!.parseList(this.brands) : [];
     const brands =
       model?.brands.filter((b) => !allowedBrands.length || allowedBrands.includes(b.brand.toLowerCase()) || allowedBrands.includes(b.brandEn?.toLowerCase() ?? '')) ?? [];
     const catalog = model?.catalog;
@@ -575,142 +576,6 @@ export class CreditPricingTable extends CreditElement {
       <p class="visually-hidden" role="status">${this.#common.loading}</p>
       ${Array.from({ length: SKELETON_ROWS }, () => html`<div class="skeleton-row" aria-hidden="true"><span></span><span></span><span></span></div>`)}
     </div>`;
-  }
-
-  #renderGroups(model: TableModel, all: GroupView[]): TemplateResult {
-    const catalog = model.catalog;
-    const modes = this.#shownModes(catalog);
-    const locale = this.locale;
-    const lang = this.language;
-    const views = this.#billingTypeFilter ? all.filter((v) => v.group.billingType === this.#billingTypeFilter) : all;
-    const shown = views.reduce((n, v) => n + v.rows.length, 0);
-    const total = model.groups.reduce((n, g) => n + g.rows.length, 0);
-    let firstIndex = 0;
-    return html`<div class="summary">
-        <p class="shown-count" aria-live="polite">${this.#strings.shown(formatNumber(shown, locale), formatNumber(total, locale))}</p>
-        ${views.length > 1
-          ? html`<nav class="jump" aria-label=${this.#strings.jumpTo}>
-              <span aria-hidden="true">${this.#strings.jumpTo}:</span>
-              <ul role="list">
-                ${views.map(
-                  (v) =>
-                    html`<li><button type="button" class="link" @click=${() => this.#jumpTo(v.group.billingType)}>${billingTypeName(v.group.billingType, lang, v.group.catalogName)}</button></li>`,
-                )}
-              </ul>
-            </nav>`
-          : nothing}
-      </div>
-      ${views.length ? html`<button type="button" class="skip" @click=${this.#skipList}>${this.#strings.skipList}</button>` : nothing}
-      <div class="groups" @keydown=${this.#grid.keydown} @focusin=${this.#grid.focusin}>
-        ${views.length
-          ? views.map((v, i) => {
-              const group = this.#renderGroup(catalog, v, modes, firstIndex, i > 0 && views.length > 1);
-              firstIndex += v.rows.length;
-              return group;
-            })
-          : html`<div class="message empty">
-              <p>${this.#strings.empty}</p>
-              <button type="button" class="button" @click=${this.#clearFilters}>${this.#strings.clearFilters}</button>
-            </div>`}
-      </div>`;
-  }
-
-  #renderGroup(catalog: Catalog, full: GroupView, modes: string[], firstIndex: number, collapsible: boolean): TemplateResult {
-    const { group } = full;
-    const s = this.#strings;
-    const common = this.#common;
-    const lang = this.language;
-    const locale = this.locale;
-    const groupName = billingTypeName(group.billingType, lang, group.catalogName);
-    // Phone (CSS): groups after the first show their first rows until "show all" (a search shows everything it finds).
-    const collapsed = collapsible && !this.#query && !this.#wholeGroups.has(group.billingType) && full.rows.length > COLLAPSED_ROWS + 1;
-
-    const unitWord = this.currencyDisplay === 'money' ? catalog.creditUnit.currency : common.credits;
-    const captionId = `group-${group.billingType}`;
-    const twoRows = modes.length > 1;
-    const buysMode = this.#selectKeyMode(catalog);
-    const chats = engine!.isChatGroup(group);
-    const context = group.rows.some((r) => r.service.contextWindow);
-    const chat = this.#chat;
-    const sortHeader = (column: string, label: string, rowspan = 1) => {
-      const sort = this.#sort;
-      const active = sort && (column === 'name' ? sort.column === 'name' : full.sortedColumn === column);
-      return html`<th role="columnheader" scope="col" rowspan=${rowspan} aria-sort=${active ? sort.direction : nothing} class=${active ? 'sorted' : ''}
-        ><button type="button" class="sort" tabindex="-1" data-column=${column} @click=${this.#onSortClick}
-          >${label}<span class="sort-mark" aria-hidden="true">${active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}</span></button
-        ></th>`;
-    };
-    const plain = (label: string, cls: string, rowspan: number) =>
-      html`<th role="columnheader" scope="col" tabindex="-1" rowspan=${rowspan} class=${cls}><span class="th-label">${label}</span></th>`;
-    const buysLabel = s.buys(formatNumber(BUDGET, locale));
-    const template = this.plannerUrl;
-    const ctx: RowsContext = {
-      catalog,
-      view: full,
-      columns: modes.flatMap((mode) =>
-        group.keys.map((key) => ({ key: cellKey(mode, key), label: twoRows ? `${this.#keyModeName(catalog, mode)} · ${s.keys[key]}` : s.keys[key], short: s.keys[key] })),
-      ),
-      context,
-      buysLabel,
-      buysKey: `${buysMode}|${chat.inputTokens}|${chat.outputTokens}`,
-      buys: (row: Row) => {
-        const buys = engine!.buysOf(group, row, buysMode);
-        if (!buys) return undefined;
-        const quantity = buys.quantity === null ? s.unlimited : `${formatNumber(buys.quantity, locale)} ${s.quantity[group.quantityKind]}`;
-        if (!chats) return { quantity };
-        const n = engine!.chatsOf(group, row, buysMode, chat);
-        if (n === undefined) return { quantity };
-        return { chats: n === null ? s.unlimited : s.chats(formatNumber(n, locale)), quantity };
-      },
-      plannerUrl: template ? (row: Row) => fillUrlTemplate(template, { service: row.service.id, keyMode: buysMode }) : undefined,
-      locale,
-      display: this.currencyDisplay,
-      strings: s,
-      common,
-      selected: this.selected,
-      open: this.#open,
-      flash: this.#flash,
-      previous: this.#previousMarks,
-      marksVersion: this.#marksVersion,
-      firstIndex,
-    };
-    const priceHeaders = (mode: string) => group.keys.map((key) => sortHeader(cellKey(mode, key), s.keys[key]));
-    const span = twoRows ? 2 : 1;
-    const noteId = `note-${group.billingType}`;
-    return html`<section class="group ${collapsed ? 'collapsed' : ''}" aria-labelledby=${captionId}>
-      <table part="table" role="grid" aria-labelledby=${captionId} aria-describedby=${chats ? noteId : nothing} class=${context ? 'with-context' : ''}>
-        <caption id=${captionId}>
-          <span class="group-name">${groupName}</span>
-          <span class="unit">${unitWord} ${common.perUnit[group.unit]}</span>
-        </caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            ${sortHeader('name', s.model, span)} ${context ? plain(s.context, 'context', span) : nothing}
-            ${twoRows
-              ? modes.map(
-                  (mode) =>
-                    html`<th role="columnheader" scope="colgroup" tabindex="-1" colspan=${group.keys.length} class="mode"><span class="th-label">${this.#keyModeName(catalog, mode)}</span></th>`,
-                )
-              : priceHeaders(modes[0]!)}
-            ${plain(buysLabel, 'buys', span)}
-            <th role="columnheader" scope="col" rowspan=${span} class="action-cell"><span class="visually-hidden">${s.estimate}</span></th>
-          </tr>
-          ${twoRows ? html`<tr role="row">${modes.map(priceHeaders)}</tr>` : nothing}
-        </thead>
-        <tbody role="rowgroup" @click=${this.#onRowClick} ${rows(ctx)}></tbody>
-      </table>
-      ${collapsed
-        ? html`<button type="button" class="button quiet show-all" @click=${() => {
-            this.#wholeGroups.add(group.billingType);
-            this.requestUpdate();
-          }}>${s.showAll(formatNumber(full.rows.length, locale), groupName)}</button>`
-        : nothing}
-      ${chats
-        ? html`<p class="footnote" id=${noteId}>
-            ${s.chatAssumption(formatNumber(chat.inputTokens, locale), formatNumber(chat.outputTokens, locale))}${twoRows ? ` (${this.#keyModeName(catalog, buysMode)})` : ''}
-          </p>`
-        : nothing}
-    </section>`;
   }
 
   #renderFooter(catalog: Catalog): TemplateResult {
