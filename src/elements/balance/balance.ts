@@ -42,7 +42,7 @@ const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
  * @csspart meter - The bar of the balance left of the last top-up (with a tick per threshold).
  * @csspart meter-label - The text under the bar.
  * @csspart recharge - The auto-recharge line.
- * @csspart expiry - "300 credits expire on 31 Dec", when the host names credits that expire next.
+ * @csspart expiry - "300 credits expire on 31 Dec", when the balance names credits that expire next (`expiring`).
  * @csspart allowance - What the caller may still spend within their limits.
  * @csspart top-up - The top-up call to action (a link with `top-up-url`, else a button with `top-up`).
  * @csspart updated - The last-updated line (with the stale and offline marks).
@@ -315,7 +315,8 @@ export class CreditBalance extends CreditElement {
   #renderExpiry(s: BalanceStrings, balance: Balance): TemplateResult | typeof nothing {
     const expiry = nextExpiry(balance);
     if (!expiry) return nothing;
-    const day = formatDate(expiry.expiresAt, this.locale, { day: 'numeric', month: 'short', timeZone: LOCAL_TIME_ZONE });
+    // A calendar day (UTC, as the host counts days), not an instant: no time-zone shift.
+    const day = formatDate(`${expiry.lastDay}T12:00:00Z`, this.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
     return html`<li part="expiry" class="expiry">${icons.clock}<span>${s.expires(this.#credits(expiry.credits), day)}</span></li>`;
   }
 

@@ -257,19 +257,20 @@ describe('<credit-balance> as a card', () => {
     expect((await chosen).detail.url).to.equal(undefined);
   });
 
-  it('says which credits expire next when the balance names them: "300 credits expire on Dec 31"', async () => {
-    // Given directly: the contract's balance gains the field with credit grants (issue 18); the SDK strips unknown fields until then.
-    const balance = { ...newHost('4000').balance(), nextExpiry: { credits: '300', expiresAt: '2026-12-31T12:00:00.000Z' } };
-    const el = await fixture<CreditBalance>(html`<credit-balance lang="en" refresh-interval="0" .balance=${balance}></credit-balance>`);
+  it('says which credits expire next when the host names them: "300 credits expire on Dec 31"', async () => {
+    const host = newHost('4000');
+    // A grant that leaves the ledger at midnight on 1 Jan can be spent until 31 Dec.
+    host.balanceOverrides = { expiring: { credits: '300', at: '2027-01-01T00:00:00.000Z', lastDay: '2026-12-31' } };
+    const el = await mount(host);
     expect(part(el, 'expiry')).to.equal('300 credits expire on Dec 31');
-    const de = await fixture<CreditBalance>(html`<credit-balance lang="de" refresh-interval="0" .balance=${balance}></credit-balance>`);
+    const de = await mount(host, 'de');
     expect(part(de, 'expiry')).to.equal('300 Credits verfallen am 31. Dez.');
-    el.balance = { ...balance, nextExpiry: { credits: 'lots', expiresAt: 'soon' } } as typeof balance;
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~=expiry]'), 'a malformed expiry shows nothing').to.equal(null);
-    el.balance = { ...balance, nextExpiry: null } as never;
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~=expiry]')).to.equal(null);
+    host.balanceOverrides = { expiring: null };
+    await el.refresh();
+    expect(el.shadowRoot!.querySelector('[part~=expiry]'), 'nothing expires: no line').to.equal(null);
+    host.balanceOverrides = {};
+    await el.refresh();
+    expect(el.shadowRoot!.querySelector('[part~=expiry]'), 'a host without grants: no line').to.equal(null);
   });
 
   for (const theme of ['light', 'dark'] as const) {
@@ -278,7 +279,7 @@ describe('<credit-balance> as a card', () => {
       const el = await fixture<CreditBalance>(html`<credit-balance lang="en" theme=${theme} refresh-interval="0" top-up></credit-balance>`);
       for (const credits of ['5000', '1500', '900', '0']) {
         host.setBalance(credits);
-        el.balance = { ...host.balance(), nextExpiry: { credits: '300', expiresAt: '2026-12-31T12:00:00.000Z' } } as never;
+        el.balance = { ...host.balance(), expiring: { credits: '300', at: '2027-01-01T00:00:00.000Z', lastDay: '2026-12-31' } };
         await el.updateComplete;
         await expectAccessible(el);
       }
