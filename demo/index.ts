@@ -1,6 +1,7 @@
 // The demo's first page: the engine pricing the worked examples of the source documents.
 import { allocateDisplay, budgetToQuantity, imageTokens, parseCatalog, rate, type Catalog, type Usage } from '../src/core/index.js';
 import { formatNumber } from '../src/i18n/index.js';
+import './site.js';
 
 interface Example {
   title: string;

@@ -1,6 +1,7 @@
 // Marketing demo pages: the live price list as a marketing page embeds it. The page only listens
 // to the table's events: a chosen model is handed to the planner page, a price change is logged.
 import '../src/elements/pricing-table/index.js';
+import './site.js';
 
 const log = document.querySelector<HTMLOutputElement>('#events');
 const say = (text: string) => {
