@@ -108,7 +108,12 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
   // decimal.js and the rating engine, 37.1 KB after: lit and the element layer 15.2, the catalog's
   // validation with zod 11.4, the table 9.8. This guard keeps it from growing back; the gap to
   // the target is printed on every run. Dated prices in the catalog's schema (9d69d7a) added 1.0 KB.
-  it('a page with only a price list downloads ≤ 40 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
+  // The price list as a product (issue 15: toolbar of visitor controls, plan cards, the grid
+  // keyboard, compact phone rows; table15) added 9.6 KB: 47.7 KB measured (48.9 with meinGPT's plan
+  // cards): the table's first paint 8.3, what shows a model (loaded with it) 6.5, the controls it
+  // uses 4.4 (combobox 2.0, segmented 1.1, button 0.9, badge 0.4, each a chunk shared with the
+  // calculator and balance). Guard 49 KB.
+  it('a page with only a price list downloads ≤ 49 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/pricing-only`);
     const distFiles = async () =>
@@ -125,7 +130,7 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
       assert.ok(files.some((f) => /\/pricing-table-[\w-]+\.js$/.test(f)), files.join(', '));
       assert.deepEqual(files.filter((f) => /(calculator|usage|balance|chat-cost|tokenizer|_base)-[\w-]+\.js$/.test(f)), [], `${moment}: no other element, no tokenizer`);
       if (gzipped(files) > 30 * 1024) t.diagnostic(`${moment}: ${((gzipped(files) - 30 * 1024) / 1024).toFixed(1)} KB over the 30 KB target`);
-      assert.ok(gzipped(files) <= 40 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
+      assert.ok(gzipped(files) <= 49 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
     }
     await page.close();
   });

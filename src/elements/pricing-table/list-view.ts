@@ -3,14 +3,12 @@
 // catalog request, so the element's first paint (toolbar, skeleton) carries none of it.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Catalog } from '../../core/catalog/schema.js';
-import { billingTypeName, formatMoney, formatNumber, formatPercent, type CommonStrings, type Language } from '../../i18n/index.js';
+import { billingTypeName, formatNumber, type CommonStrings, type Language } from '../../i18n/index.js';
 import { fillUrlTemplate } from '../common/url-template.js';
 import type { TypicalChat } from './chats.js';
 import { gridFocusin, gridKeydown } from './grid-keys.js';
 import { cellKey, type Row, type TableModel } from './model-types.js';
-import type { PackageOffer } from './packages.js';
 import { buysOf, chatsOf, isChatGroup } from './pricing-model.js';
-import { CreditPackageSelectEvent } from './pricing-table.events.js';
 import type { PricingTableStrings } from './pricing-table.strings.js';
 import { rows, type Marks, type RowsContext } from './rows.js';
 import type { GroupView, SortState } from './view.js';
@@ -18,7 +16,6 @@ import type { CurrencyDisplay } from './cell-text.js';
 
 export * from './pricing-model.js';
 export { viewOf, parseList } from './view.js';
-export { packageOffers } from './packages.js';
 export { syncTabStop } from './grid-keys.js';
 
 /** What the element hands the list's templates: its state, strings and handlers. */
@@ -29,7 +26,6 @@ export interface ListHost {
   locale: string;
   currencyDisplay: CurrencyDisplay;
   plannerUrl: string | undefined;
-  buyUrl: string | undefined;
   selected: string | undefined;
   query: string;
   billingTypeFilter: string;
@@ -43,59 +39,17 @@ export interface ListHost {
   shownModes: (catalog: Catalog) => string[];
   keyModeName: (catalog: Catalog, id: string) => string;
   selectKeyMode: (catalog: Catalog) => string;
-  packageOffers: (catalog: Catalog) => PackageOffer[];
   onSortClick: (event: Event) => void;
   onRowClick: (event: Event) => void;
   jumpTo: (billingType: string) => void;
   skipList: () => void;
   clearFilters: () => void;
   requestUpdate: () => void;
-  dispatchEvent: (event: Event) => boolean;
 }
 
 const BUDGET = '1000';
 /** On a phone, groups after the first show this many rows until "show all" (CSS hides the rest). */
 const COLLAPSED_ROWS = 2;
-
-/** The credit packages as plan cards, one call to action each. */
-export function renderPackages(h: ListHost, catalog: Catalog): TemplateResult {
-  const s = h.strings;
-  const locale = h.locale;
-  const offers = h.packageOffers(catalog);
-  const card = (offer: PackageOffer) => {
-    const p = offer.package;
-    const credits = formatNumber(p.credits, locale);
-    const href = fillUrlTemplate(h.buyUrl, { package: p.id, credits: p.credits });
-    const label = p.custom ? s.contactSales : s.buy(p.name);
-    const cls = `button ${offer.recommended ? 'primary' : ''}`;
-    const select = () => h.dispatchEvent(new CreditPackageSelectEvent(p.id, p.credits, p.price));
-    return html`<li part="package${offer.recommended ? ' package-recommended' : ''}" class="package ${offer.recommended ? 'recommended' : ''}" aria-labelledby="package-${p.id}">
-      ${offer.recommended ? html`<span part="badge" class="badge accent flag">${s.recommended}</span>` : nothing}
-      <h3 id="package-${p.id}" class="package-name">${p.name}</h3>
-      <p class="package-price">
-        ${p.price && !p.custom
-          ? html`<span class="figure">${formatMoney(p.price.amount, p.price.currency, locale)}</span>`
-          : html`<span class="figure on-request">${s.onRequest}</span>`}
-      </p>
-      <p class="package-credits">${p.custom ? s.customFrom(credits) : s.packageCredits(credits)}</p>
-      ${offer.perCredit || offer.discountPercent
-        ? html`<p class="package-meta">
-            ${offer.perCredit ? html`<span>${s.perCredit(formatMoney(offer.perCredit, catalog.creditUnit.currency, locale, { maximumFractionDigits: 6 }))}</span>` : nothing}
-            ${offer.discountPercent ? html`<span part="badge" class="badge positive">${s.discount(formatPercent(offer.discountPercent, locale))}</span>` : nothing}
-          </p>`
-        : nothing}
-      ${p.description ? html`<p class="package-description">${p.description}</p>` : nothing}
-      ${href
-        ? html`<a part="package-action" class=${cls} href=${href} @click=${select}>${label}</a>`
-        : html`<button part="package-action" type="button" class=${cls} @click=${select}>${label}</button>`}
-    </li>`;
-  };
-  return html`<section class="packages-section" aria-labelledby="packages-title">
-    <h2 id="packages-title" class="section-title">${s.packages}</h2>
-    <ul part="packages" class="packages" role="list">${offers.map(card)}</ul>
-  </section>`;
-}
-
 
 /** The groups the search and filters leave (`all`: before the billing-type chip), the jump list and the skip link. */
 export function renderGroups(h: ListHost, model: TableModel, all: GroupView[]): TemplateResult {

@@ -21,7 +21,6 @@ import type { CurrencyDisplay } from './cell-text.js';
 import { cellKey, type TableModel, type TokenUnitPreference } from './model-types.js';
 import { DEFAULT_CHAT, tokensOr, type TypicalChat } from './chats.js';
 import type { ListHost } from './list-view.js';
-import type { PackageOffer } from './packages.js';
 import { CreditCatalogChangeEvent, CreditServiceSelectEvent } from './pricing-table.events.js';
 import { pricingTableStrings, type PricingTableStrings } from './pricing-table.strings.js';
 import { styles } from './pricing-table.styles.js';
@@ -39,6 +38,15 @@ let engineLoading: Promise<Engine> | undefined;
 export function loadPricingEngine(): Promise<Engine> {
   engineLoading ??= import('./list-view.js').then((m) => (engine = m));
   return engineLoading;
+}
+
+type Cards = typeof import('./plan-cards.js');
+let cards: Cards | undefined;
+let cardsLoading: Promise<Cards> | undefined;
+/** The plan cards: loaded only when a catalog sells credit packages. */
+export function loadPlanCards(): Promise<Cards> {
+  cardsLoading ??= import('./plan-cards.js').then((m) => (cards = m));
+  return cardsLoading;
 }
 
 export type KeyModeDisplay = 'platform' | 'own' | 'both' | (string & {});
@@ -369,14 +377,6 @@ export class CreditPricingTable extends CreditElement {
     return { inputTokens: tokensOr(this.chatInputTokens, DEFAULT_CHAT.inputTokens), outputTokens: tokensOr(this.chatOutputTokens, DEFAULT_CHAT.outputTokens) };
   }
 
-  #offers: { of: Catalog; recommended: string | undefined; offers: PackageOffer[] } | undefined;
-  #packageOffers(catalog: Catalog): PackageOffer[] {
-    if (this.#offers?.of !== catalog || this.#offers.recommended !== this.recommendedPackage) {
-      this.#offers = { of: catalog, recommended: this.recommendedPackage, offers: engine!.packageOffers(catalog, this.recommendedPackage) };
-    }
-    return this.#offers.offers;
-  }
-
   protected override render(): TemplateResult {
     const catalog = this.#loader.catalog;
     const model = catalog && this.#model?.catalog === catalog ? this.#model : undefined;
@@ -384,11 +384,19 @@ export class CreditPricingTable extends CreditElement {
     const views = model ? this.#views(model) : [];
     const list = model ? this.#listHost() : undefined;
     return html`<div part="base" class="base ${this.#scrolls ? 'scrolls' : ''}" aria-busy=${busy ? 'true' : 'false'}>
-      ${model && list && !this.hidePackages && model.catalog.packages?.length ? engine!.renderPackages(list, model.catalog) : nothing}
+      ${model && !this.hidePackages && model.catalog.packages?.length ? this.#renderCards(model.catalog) : nothing}
       ${this.#renderToolbar(model, views)} ${this.#renderStatus(model)}
       ${model && list ? engine!.renderGroups(list, model, views) : busy ? this.#renderSkeleton() : nothing}
       ${model ? this.#renderFooter(model.catalog) : nothing} ${this.#announcer.render()}
     </div>`;
+  }
+
+  #renderCards(catalog: Catalog): TemplateResult | typeof nothing {
+    if (!cards) {
+      void loadPlanCards().then(() => this.requestUpdate());
+      return nothing;
+    }
+    return cards.renderPackages({ strings: this.#strings, locale: this.locale, buyUrl: this.buyUrl, recommended: this.recommendedPackage, dispatchEvent: (e) => this.dispatchEvent(e) }, catalog);
   }
 
   /** One object for the list's templates, refreshed per render; its handlers are the element's own (stable). */
@@ -401,11 +409,9 @@ export class CreditPricingTable extends CreditElement {
       skipList: this.#skipList,
       clearFilters: this.#clearFilters,
       requestUpdate: () => this.requestUpdate(),
-      dispatchEvent: (event) => this.dispatchEvent(event),
       shownModes: (catalog) => this.#shownModes(catalog),
       keyModeName: (catalog, id) => this.#keyModeName(catalog, id),
       selectKeyMode: (catalog) => this.#selectKeyMode(catalog),
-      packageOffers: (catalog) => this.#packageOffers(catalog),
       open: this.#open,
       wholeGroups: this.#wholeGroups,
     } satisfies Partial<ListHost> as Partial<ListHost> as ListHost);
@@ -415,7 +421,6 @@ export class CreditPricingTable extends CreditElement {
     h.locale = this.locale;
     h.currencyDisplay = this.currencyDisplay;
     h.plannerUrl = this.plannerUrl;
-    h.buyUrl = this.buyUrl;
     h.selected = this.selected;
     h.query = this.#query;
     h.billingTypeFilter = this.#billingTypeFilter;

@@ -2,12 +2,12 @@
 import { fixture, html } from '@open-wc/testing';
 import type { FetchLike } from '../../../src/elements/common/index.js';
 import '../../../src/elements/pricing-table/index.js';
-import { loadPricingEngine, type CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
+import { loadPlanCards, loadPricingEngine, type CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
 import type { Catalog } from '../../../src/core/index.js';
 import { loadParser } from '../../../src/elements/common/index.js';
 
 export async function settle(el: CreditPricingTable): Promise<void> {
-  await Promise.all([loadPricingEngine(), loadParser()]);
+  await Promise.all([loadPricingEngine(), loadParser(), ...(el.currentCatalog?.packages?.length || (el.catalog as { packages?: unknown[] } | undefined)?.packages?.length ? [loadPlanCards()] : [])]);
   for (let i = 0; i < 4; i++) {
     await el.updateComplete;
     await new Promise((r) => setTimeout(r));
