@@ -654,9 +654,22 @@ export const styles = [
       margin-block-start: var(--_s3);
     }
 
+    .print-only {
+      display: none;
+    }
     @media print {
       :host {
         container-type: normal;
+      }
+      .print-only {
+        display: block;
+        font-size: var(--_fs-small);
+      }
+      .bar-track .bar,
+      .key,
+      .difference {
+        print-color-adjust: exact;
+        -webkit-print-color-adjust: exact;
       }
       .base {
         display: block;

@@ -33,7 +33,7 @@ import { availablePresets, presetScenario, serviceScenario, starterWorkload, typ
 import { PromptCounter } from './prompt-count.js';
 import { renderBreakdown, renderComparison, renderResults, type ResultsContext } from './results.js';
 import { ShareController } from './share.js';
-import { renderForm, type FormView } from './workload-form.js';
+import { renderForm, workloadSummary, type FormView } from './workload-form.js';
 
 export { CreditScenarioChangeEvent, type ScenarioChangeDetail } from './calculator.events.js';
 
@@ -83,11 +83,21 @@ interface ServiceSelectDetail {
  * @csspart summary-bar-total - Its total.
  * @csspart summary-bar-toggle - Its button that opens the breakdown.
  * @csspart summary-bar-panel - The breakdown it opens.
+ * @csspart summary-bar-difference - Its line with B − A, when comparing.
+ * @csspart compare-start - The button that starts comparing with a variant (A/B).
+ * @csspart compare-switch - While comparing: the switch of the side edited and the button that ends it.
+ * @csspart editing - The A / B switch.
+ * @csspart compare-stop - The button that ends the comparison.
+ * @csspart compare - The comparison in the estimate.
+ * @csspart side - A side's total in the comparison; also `side-a` or `side-b`.
+ * @csspart difference - What B saves or costs a month; with the class `saves` or `costs`.
+ * @csspart compare-table - The table of A, B and the difference per line (also `table`).
+ * @csspart share - The share and export section.
  * @csspart results - The results panel.
  * @csspart total - The monthly credits.
  * @csspart money - The money equivalent.
  * @csspart band - The low–high range.
- * @csspart chart - Each breakdown chart (SVG).
+ * @csspart chart - Each breakdown chart (bars with direct labels).
  * @csspart table - The breakdown table.
  * @csspart row - A row of the breakdown table.
  * @csspart recommendations - The recommendations section.
@@ -525,6 +535,22 @@ export class CreditCalculator extends CreditElement {
     return { comparison: compareResults(a, b), a, b };
   }
 
+  /** The scenario as assumed, for the printed summary: its name, users, days and each workload's line. */
+  #renderPrinted(catalog: Catalog, draft: Draft): TemplateResult {
+    const s = this.#strings;
+    const r = this.result;
+    return html`<div class="print-only" part="printed">
+      <p><strong>${draft.name || s.scenario}</strong> · ${s.users}: ${draft.text.users} · ${s.days}: ${draft.text.days} (${draft.basis === 'working' ? s.workingDays : s.calendarDays})</p>
+      <ul class="plain">
+        ${draft.workloads.map((w, i) => {
+          const { title, meta } = workloadSummary(catalog, s, this.#locale, w, i);
+          const line = r && r.scenario.workloads.length === draft.workloads.length ? r.byWorkload[i] : undefined;
+          return html`<li>${title} · ${meta}${line ? ` · ${formatCredits(line.credits, this.#locale)}` : ''}</li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
   #renderCompareSwitch(): TemplateResult {
     const s = this.#strings;
     if (!this.#other) {
@@ -752,6 +778,7 @@ export class CreditCalculator extends CreditElement {
         general: this.general,
         share: this.#share.render(),
         compare: this.#comparison,
+        printed: this.#renderPrinted(catalog, draft),
       })}
       ${this.#announcer.render()}
     </div>`;

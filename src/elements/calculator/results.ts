@@ -217,6 +217,8 @@ export interface ResultsState {
   /** Messages that belong to no field. */
   general: readonly string[];
   share: TemplateResult;
+  /** What was assumed (the scenario and its workloads), shown only on paper. */
+  printed?: TemplateResult;
   /** A and B with their comparison, when comparing. */
   compare?: { comparison: Comparison; a: SimulationResult; b: SimulationResult } | undefined;
 }
@@ -226,6 +228,7 @@ export function renderResults(ctx: ResultsContext, state: ResultsState): Templat
   const { result: r, recommendations } = state;
   return html`<section class="results" part="results" aria-labelledby="results-h">
     <h2 id="results-h">${s.results}</h2>
+    ${state.printed ?? nothing}
     ${state.invalid
       ? html`<div class="notice">
           ${s.keepingLast}

@@ -204,17 +204,19 @@ function promptHint(view: FormView, w: WorkloadDraft, state: PromptCountState): 
   }
 }
 
-/** "GPT-4.1-mini-1M · 400 requests/day": what the card's summary says besides its title and credits. */
-function workloadMeta(view: FormView, w: WorkloadDraft, service: Service | undefined): string {
-  const s = view.strings;
+/** What a workload's card says when folded: its title and "GPT-4.1-mini-1M · 400 requests/day" (the model only when the title is a name of its own). Also the printed summary's lines. */
+export function workloadSummary(catalog: Catalog, strings: CalculatorStrings, locale: string, w: WorkloadDraft, index: number): { title: string; meta: string } {
+  const service = tryFindService(catalog, w.service);
   const count = (text: string | undefined) => {
-    const parsed = parseNumber(text ?? '', view.locale, { max: Number.MAX_SAFE_INTEGER });
-    return parsed.ok ? formatNumber(String(parsed.value), view.locale) : (text ?? '');
+    const parsed = parseNumber(text ?? '', locale, { max: Number.MAX_SAFE_INTEGER });
+    return parsed.ok ? formatNumber(String(parsed.value), locale) : (text ?? '');
   };
   const shape = service ? shapeOf(service) : 'chat';
-  const amount = shape === 'token-days' ? s.storedTokens(count(w.text.knowledgeBaseTokens)) : s.requestsPerDay(count(w.text.requestsPerUserPerDay));
-  // Without a name of its own the card's title is the service already.
-  return w.name ? `${service?.model ?? w.service} · ${amount}` : amount;
+  const amount = shape === 'token-days' ? strings.storedTokens(count(w.text.knowledgeBaseTokens)) : strings.requestsPerDay(count(w.text.requestsPerUserPerDay));
+  return {
+    title: w.name || (service ? serviceName(service) : strings.workload(index + 1)),
+    meta: w.name ? `${service?.model ?? w.service} · ${amount}` : amount,
+  };
 }
 
 function renderWorkload(view: FormView, w: WorkloadDraft, index: number): TemplateResult {
@@ -223,7 +225,7 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
   const service = tryFindService(catalog, w.service);
   const shape = service ? shapeOf(service) : 'chat';
   const fields = fieldsFor(shape, hasToolService(catalog));
-  const title = w.name || (service ? serviceName(service) : s.workload(index + 1));
+  const { title, meta } = workloadSummary(catalog, s, view.locale, w, index);
   const setText = (f: WorkloadField) => (text: string) => view.editWorkload(w, () => setWorkloadText(w, f, text));
   const steps = new Set<WorkloadField>(['requestsPerUserPerDay', 'imagesPerRequest', 'toolCalls']);
   const field = (f: WorkloadField) =>
@@ -324,7 +326,7 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
     <div class="card-head">
       ${disclosure(
         { controls: id('body'), open: w.open, onToggle: (open) => view.show(w, () => (w.open = open)), className: 'card-toggle', part: 'workload-summary' },
-        html`<span class="card-title">${title}</span><span class="card-meta"><span aria-hidden="true"> · </span>${workloadMeta(view, w, service)}</span
+        html`<span class="card-title">${title}</span><span class="card-meta"><span aria-hidden="true"> · </span>${meta}</span
           >${credits ? html`<span class="card-credits"><span class="visually-hidden"> · </span>${credits}</span>` : nothing}`,
       )}
       <button type="button" class="button quiet remove" part="remove" aria-label=${s.removeWorkload(title)} title=${s.removeWorkload(title)} @click=${() => view.removeWorkload(w.key)}>

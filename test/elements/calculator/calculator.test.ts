@@ -44,7 +44,9 @@ const workday = (): Scenario => ({
   ],
 });
 
-describe('<credit-calculator>', () => {
+// axe over the whole element takes seconds on a machine shared with other test runs.
+describe('<credit-calculator>', function () {
+  this.timeout(60_000);
   afterEach(() => history.replaceState(null, '', location.pathname));
 
   it('loads the catalog, starts from a preset and shows the monthly total', async () => {

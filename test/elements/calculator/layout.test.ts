@@ -43,7 +43,9 @@ function expectFits(el: CreditCalculator, what: string): void {
   }
 }
 
-describe('<credit-calculator> layout', () => {
+// axe over the whole element takes seconds on a machine shared with other test runs.
+describe('<credit-calculator> layout', function () {
+  this.timeout(60_000);
   afterEach(async () => {
     await emulateMedia({ colorScheme: 'light', media: 'screen' });
     await setViewport({ width: 800, height: 600 });
@@ -71,6 +73,11 @@ describe('<credit-calculator> layout', () => {
       await expectAccessible(el);
     });
   }
+
+  it('the printed summary is not on screen', async () => {
+    const el = await page(1280);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part="printed"]')!).display).to.equal('none');
+  });
 
   it('390 px: the monthly total stays in the viewport while each field is focused, the field not under it', async () => {
     const el = await page(390);
@@ -126,6 +133,12 @@ describe('<credit-calculator> layout', () => {
     expect(getComputedStyle(results).position).to.equal('static');
     const buttons = [...root.querySelectorAll<HTMLElement>('button')].filter((b) => b.offsetParent !== null);
     expect(buttons, 'no buttons on paper').to.have.length(0);
+    // What was assumed is on paper too. GPTBots' GPT-4.1-mini-1M at 0.044 / 0.176 credits per 1K
+    // tokens: 400 requests × 30 days = 12,000, of which 20 % are cache hits at no cost: 9,600 ×
+    // (1.2 × 0.044 + 0.3 × 0.176) = 9,600 × 0.1056 = 1,013.76 credits.
+    const printed = root.querySelector<HTMLElement>('[part="printed"]')!;
+    expect(getComputedStyle(printed).display).to.equal('block');
+    expect(printed.textContent!.replace(/\s+/g, ' ')).to.include('Answers · GPT-4.1-mini-1M · 400 requests/day · 1,013.76 credits');
     // An A4 page at 96 dpi holds about 1,050 px of content between its margins.
     expect(results.getBoundingClientRect().height).to.be.below(1050);
   });
