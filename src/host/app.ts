@@ -2,7 +2,7 @@
 // contract's zod schemas, the Ledger's answers, problem+json for every error.
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { grantRequest, period as periodSchema, recentChatsQuery, usageEventRequest, usageQuery } from '../sdk/contract/index.js';
+import { grantRequest, transferRequest, period as periodSchema, recentChatsQuery, usageEventRequest, usageQuery } from '../sdk/contract/index.js';
 import { decodeSegment, json, parse, problemFor, readJson, requestIdOf, type HostEnv } from './http.js';
 import type { Ledger } from './ledger.js';
 import { HostError } from './problems.js';
@@ -134,6 +134,25 @@ export function createApp({ ledger, tokens, demoTokens }: AppOptions): Hono<Host
     requireAdmin(who);
     const body = parse(grantRequest, await readJson(c), 422, 'invalid-grant', 'The grant is invalid');
     return json(c, 201, await ledger.grant(who, body));
+  });
+
+  app.get('/departments', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    return json(c, 200, await ledger.departments(who));
+  });
+
+  app.get('/transfers', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    return json(c, 200, await ledger.transfers(who));
+  });
+
+  app.post('/transfers', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    const body = parse(transferRequest, await readJson(c), 422, 'invalid-transfer', 'The transfer is invalid');
+    return json(c, 201, await ledger.transfer(who, body));
   });
 
   app.get('/statements', async (c) => {

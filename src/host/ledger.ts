@@ -3,7 +3,7 @@
 // change rarely and are cached for `configTtlMs`; every process re-reads them after that.
 import type { Catalog } from '../core/index.js';
 import { Decimal } from '../core/decimal.js';
-import { eventTimeProblem, type Statement, type Statements, type Grant, type GrantRequest, type Grants, type Balance, type ChatUsage, type RecentChats, type UsageEventRequest, type UsageQuery, type UsageReport } from '../sdk/contract/index.js';
+import { eventTimeProblem, type Departments, type Transfer, type TransferRequest, type Transfers, type Statement, type Statements, type Grant, type GrantRequest, type Grants, type Balance, type ChatUsage, type RecentChats, type UsageEventRequest, type UsageQuery, type UsageReport } from '../sdk/contract/index.js';
 import { Batcher, type Outcome } from './batcher.js';
 import { remainingOf, spendOrder } from './grants.js';
 import { dayOf, monthOf } from './periods.js';
@@ -11,7 +11,7 @@ import { HostError } from './problems.js';
 import { addMonths, buildStatement, monthsBetween, periodBounds } from './statements/statement.js';
 import { balanceReport, chatReport, decodeChatCursor, recentChatsReport, usageReport } from './reports.js';
 import { balanceCounters, Books, booksQueryFor, canonicalBody, newEventId, plain, recordEvent, topUp, type EventInput, type Organisation, type Principal } from './rules.js';
-import { CREDITING, DEBITING, type GrantRow, type DepartmentRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './store/types.js';
+import { CREDITING, DEBITING, type ServiceLimitRow, type GrantRow, type DepartmentRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './store/types.js';
 
 /** A grant as the API shows it. */
 export const grantOut = (g: GrantRow): Grant => ({ id: g.id, kind: g.kind, departmentId: g.departmentId, credits: g.credits, remaining: g.remaining, priority: g.priority, expiresAt: g.expiresAt, at: g.at, origin: g.origin });
@@ -84,6 +84,10 @@ export class Ledger {
     return id === null ? Promise.resolve(undefined) : this.#cached(`dept:${id}`, () => this.store.department(id));
   }
 
+  serviceLimits(orgId: string): Promise<ServiceLimitRow[]> {
+    return this.#cached(`service-limits:${orgId}`, () => this.store.serviceLimits(orgId));
+  }
+
   async organisation(orgId: string): Promise<Organisation> {
     const row = await this.#cached(`org:${orgId}`, () => this.store.organisation(orgId));
     if (!row) throw new HostError(403, 'unknown-organisation', 'Unknown organisation');
@@ -122,7 +126,7 @@ export class Ledger {
       submissions.map(async (s) => {
         const user = await this.user(s.who.userId);
         if (!user || user.orgId !== orgId) return new HostError(403, 'unknown-user', 'Unknown user');
-        return { ...s, user, department: await this.department(user.departmentId), canonical: canonicalBody(s.body) };
+        return { ...s, user, department: await this.department(user.departmentId), serviceLimits: await this.serviceLimits(orgId), canonical: canonicalBody(s.body) };
       }),
     );
     const valid = inputs.filter((i): i is EventInput => !(i instanceof HostError));
@@ -159,6 +163,67 @@ export class Ledger {
       const expiresAt = request.expiresAt === undefined ? null : new Date(request.expiresAt).toISOString();
       return grantOut(books.grant(request.kind, new Decimal(request.credits), at, { expiresAt, ...(request.priority !== undefined && { priority: request.priority }), detail }).grant);
     });
+  }
+
+  /**
+   * Moves credits between the organisation's pool (null) and its departments, as one ledger
+   * transaction with both sides, who and why. Refused, changing nothing: a department of another
+   * organisation or none, the same holder on both sides, more than the giving side holds.
+   */
+  async transfer(who: Principal, request: TransferRequest): Promise<Transfer> {
+    const from = request.from ?? null;
+    const to = request.to ?? null;
+    const invalid = (field: string, title: string, detail: string) => new HostError(422, 'invalid-transfer', title, detail, [{ path: field, message: detail }]);
+    if (from === to) throw invalid('to', 'A transfer needs two different sides', from === null ? 'from and to are both the organisation\'s pool' : `from and to are both ${from}`);
+    for (const [field, id] of [['from', from], ['to', to]] as const) {
+      if (id === null) continue;
+      const department = await this.department(id);
+      // Another organisation's department is as unknown as one that does not exist: nothing about it is told.
+      if (!department || department.orgId !== who.orgId) throw invalid(field, 'No such department in this organisation', `${field}: ${id.slice(0, 100)}`);
+    }
+    const at = new Date(this.now()).toISOString();
+    const credits = new Decimal(request.credits);
+    const detail = JSON.stringify({ by: who.userId, reason: request.reason });
+    return this.#write(who.orgId, (books) => {
+      books.expire(at);
+      const holds = books.holding(from);
+      if (credits.gt(holds)) throw new HostError(422, 'insufficient-credits-to-transfer', `${from === null ? "The organisation's pool" : `The department ${from}`} holds less than the transfer`, `holds ${plain(holds)} credits; the transfer needs ${request.credits}`, [{ path: 'credits', message: `at most ${plain(holds)}` }]);
+      const entries = books.transfer(from, to, credits, at, detail);
+      return { at, from, to, credits: plain(credits), by: who.userId, reason: request.reason, entries: [entries.out, entries.in] };
+    });
+  }
+
+  /** Every transfer, newest first: the audit trail. */
+  async transfers(who: Principal): Promise<Transfers> {
+    await this.organisation(who.orgId);
+    const entries = await this.store.ledgerOfKinds(who.orgId, ['transfer-out', 'transfer-in']);
+    const out: Transfer[] = [];
+    for (let i = 0; i + 1 < entries.length; i += 2) {
+      const [a, b] = [entries[i]!, entries[i + 1]!];
+      const detail = JSON.parse(a.detail ?? '{}') as { by?: string; reason?: string };
+      out.push({ at: a.at, from: a.departmentId, to: b.departmentId, credits: a.credits, by: detail.by ?? '', reason: detail.reason ?? '', entries: [a.seq, b.seq] });
+    }
+    return { transfers: out.reverse() };
+  }
+
+  /** The organisation's departments with the credits allocated to each and their month's use, and the pool. */
+  async departments(who: Principal): Promise<Departments> {
+    await this.organisation(who.orgId);
+    await this.sweep(who.orgId);
+    const month = monthOf(new Date(this.now()).toISOString());
+    const ids = (await this.store.departmentsOf(who.orgId)).map((d) => d.id);
+    const [grants, { spend }, rows] = await Promise.all([
+      this.store.grants(who.orgId, true),
+      this.store.accountWithSpend(who.orgId, ids.map((id) => ({ scope: `dept:${id}`, period: month }))),
+      Promise.all(ids.map((id) => this.store.department(id))),
+    ]);
+    const holding = (id: string | null) => plain(remainingOf(grants.filter((g) => g.departmentId === id)));
+    return {
+      poolCredits: holding(null),
+      departments: rows
+        .filter((d): d is DepartmentRow => d !== undefined)
+        .map((d) => ({ id: d.id, name: d.name, credits: holding(d.id), monthlyBudget: d.monthlyBudget, usedThisMonth: plain(new Decimal(spend.get(`dept:${d.id}|${month}`) ?? '0')), overdraftProtection: d.overdraftProtection })),
+    };
   }
 
   /** Posts the expiry entries that are due (a write only when one is). */

@@ -21,7 +21,7 @@ import type { UsageEventReceipt, UsageEventRequest } from '../sdk/contract/index
 import { DEFAULT_PRIORITY, nextExpiryOf, remainingOf, spendable, spendOrder, take } from './grants.js';
 import { dayOf, monthOf } from './periods.js';
 import { HostError } from './problems.js';
-import { spendKey, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantKind, type GrantRow, type LedgerKind, type OrganisationRow, type SpendKey, type UserRow } from './store/types.js';
+import { spendKey, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantKind, type GrantRow, type LedgerKind, type OrganisationRow, type ServiceLimitRow, type SpendKey, type UserRow } from './store/types.js';
 
 export interface Principal {
   userId: string;
@@ -34,6 +34,8 @@ export interface EventInput {
   who: Principal;
   user: UserRow;
   department: DepartmentRow | undefined;
+  /** The organisation's per-service limits for each user (a model's day and month). */
+  serviceLimits: readonly ServiceLimitRow[];
   idempotencyKey: string;
   body: UsageEventRequest;
   /** The body's canonical JSON (zod's output, keys in schema order). */
@@ -61,6 +63,8 @@ export const newEventId = (): string => `ev_${randomUUID()}`;
 
 const userDay = (userId: string, nowIso: string): SpendKey => ({ scope: `user:${userId}`, period: dayOf(nowIso) });
 const userMonth = (userId: string, nowIso: string): SpendKey => ({ scope: `user:${userId}`, period: monthOf(nowIso) });
+const userServiceDay = (userId: string, service: string, nowIso: string): SpendKey => ({ scope: `user:${userId}:service:${service}`, period: dayOf(nowIso) });
+const userServiceMonth = (userId: string, service: string, nowIso: string): SpendKey => ({ scope: `user:${userId}:service:${service}`, period: monthOf(nowIso) });
 const departmentMonth = (departmentId: string, nowIso: string): SpendKey => ({ scope: `dept:${departmentId}`, period: monthOf(nowIso) });
 const recharged = (nowIso: string): SpendKey => ({ scope: 'recharge', period: monthOf(nowIso) });
 const rechargeLimitNotice = (nowIso: string) => `recharge-limit:${monthOf(nowIso)}`;
@@ -77,6 +81,7 @@ export function booksQueryFor(orgId: string, inputs: readonly EventInput[]): Boo
   for (const input of inputs) {
     const nowIso = new Date(input.nowMs).toISOString();
     for (const key of balanceCounters(input.user.id, input.department?.id ?? null, nowIso)) spend.set(spendKey(key), key);
+    for (const { service } of input.serviceLimits) for (const key of [userServiceDay(input.user.id, service, nowIso), userServiceMonth(input.user.id, service, nowIso)]) spend.set(spendKey(key), key);
     onceKeys.add(rechargeLimitNotice(nowIso));
   }
   return { orgId, idempotencyKeys: inputs.map((i) => i.idempotencyKey), spend: [...spend.values()], onceKeys: [...onceKeys] };
@@ -274,10 +279,12 @@ interface Counter {
   limit: string | null;
   slug: string;
   title: string;
+  /** The credits the counter moves by (a model's share of the event); the whole charge when missing. */
+  credits?: Decimal;
 }
 
 /** 3. Limits: refuses a charge the balance, the user's day or month, or a protected department budget cannot take. */
-function checkLimits(books: Books, input: EventInput, cost: Decimal, nowIso: string): Counter[] {
+function checkLimits(books: Books, input: EventInput, cost: Decimal, byService: readonly [string, string, string][], nowIso: string): Counter[] {
   const { user, department } = input;
   // The credits this user may spend: their department's allocation and the organisation's pool.
   const balance = books.available(department?.id ?? null);
@@ -294,13 +301,27 @@ function checkLimits(books: Books, input: EventInput, cost: Decimal, nowIso: str
     const used = books.spent(c.key);
     if (c.limit !== null && used.plus(cost).gt(c.limit)) throw new HostError(403, c.slug, c.title, `used ${plain(used)} of ${c.limit} credits; this usage needs ${plain(cost)}`);
   }
-  return counters;
+  // A model's limits count only that model's credits of the event.
+  const serviceCounters: (Counter & { credits: Decimal })[] = [];
+  for (const limit of input.serviceLimits) {
+    const credits = byService.filter(([service]) => service === limit.service).reduce((a, [, , c]) => a.plus(c), new Decimal(0));
+    if (credits.isZero()) continue;
+    serviceCounters.push(
+      { key: userServiceDay(user.id, limit.service, nowIso), limit: limit.dailyLimit, slug: 'service-daily-limit-reached', title: `The user's daily limit for ${limit.service} is reached`, credits },
+      { key: userServiceMonth(user.id, limit.service, nowIso), limit: limit.monthlyLimit, slug: 'service-monthly-limit-reached', title: `The user's monthly limit for ${limit.service} is reached`, credits },
+    );
+  }
+  for (const c of serviceCounters) {
+    const used = books.spent(c.key);
+    if (c.limit !== null && used.plus(c.credits).gt(c.limit)) throw new HostError(403, c.slug, c.title, `used ${plain(used)} of ${c.limit} credits; this usage needs ${plain(c.credits)}`);
+  }
+  return [...counters, ...serviceCounters];
 }
 
 /** 4. Grants and ledger: the charge taken from grants in the declared order, as an entry with the balance after it; every counter it was checked against moves. */
 function postCharge(books: Books, cost: Decimal, counters: readonly Counter[], nowIso: string, eventId: string, departmentId: string | null): Decimal {
   const after = books.charge(cost, nowIso, eventId, departmentId);
-  for (const c of counters) books.addSpend(c.key, cost);
+  for (const c of counters) books.addSpend(c.key, c.credits ?? cost);
   return after;
 }
 
@@ -363,7 +384,7 @@ function creditsByService(catalog: Catalog, charge: Charge): [service: string, b
 }
 
 /** 7. The receipt, stored with the event so that a retry gets the same answer. */
-function storeEvent(books: Books, org: Organisation, input: EventInput, charge: Charge, seq: number, final: Decimal): string {
+function storeEvent(books: Books, input: EventInput, charge: Charge, byService: readonly [string, string, string][], seq: number, final: Decimal): string {
   const at = input.body.at ?? new Date(input.nowMs).toISOString();
   const receipt: UsageEventReceipt = { eventId: input.eventId, chatId: input.body.chatId, at, charge, balance: { credits: plain(final), paused: final.lte(0) } };
   const response = JSON.stringify(receipt);
@@ -381,7 +402,7 @@ function storeEvent(books: Books, org: Organisation, input: EventInput, charge: 
     records: JSON.stringify(input.body.records),
     credits: charge.credits,
     response,
-    services: JSON.stringify(creditsByService(org.catalog, charge)),
+    services: JSON.stringify(byService),
   });
   return response;
 }
@@ -398,14 +419,15 @@ export function recordEvent(books: Books, org: Organisation, input: EventInput):
   const cost = D(charge.credits);
   const nowIso = new Date(input.nowMs).toISOString();
   books.expire(nowIso);
-  const counters = checkLimits(books, input, cost, nowIso);
+  const byService = creditsByService(org.catalog, charge);
+  const counters = checkLimits(books, input, cost, byService, nowIso);
   const before = books.balance;
   const reference = books.reference;
   const after = postCharge(books, cost, counters, nowIso, input.eventId, input.department?.id ?? null);
   const seq = books.lastSeq;
   notifyCrossings(books, org.row, reference, before, after, nowIso);
   const final = autoRecharge(books, org.row, after, nowIso);
-  return { receipt: storeEvent(books, org, input, charge, seq, final), replayed: false };
+  return { receipt: storeEvent(books, input, charge, byService, seq, final), replayed: false };
 }
 
 /** A purchase of credits: a top-up entry (a paid grant) that starts a new low-balance cycle. */

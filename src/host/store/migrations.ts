@@ -120,4 +120,19 @@ INSERT INTO grants (org_id, id, department_id, kind, credits, remaining, priorit
 `;
     },
   },
+  {
+    version: 3,
+    name: 'per-model limits for each user',
+    sql: (dialect) => {
+      const t = TYPES[dialect];
+      return `
+-- A limit on what each user of an organisation may spend on one service (a model) per day and per month.
+CREATE TABLE service_limits (
+  org_id ${t.text} NOT NULL REFERENCES orgs(id), service ${t.text} NOT NULL,
+  daily_limit ${t.amount}, monthly_limit ${t.amount},
+  PRIMARY KEY (org_id, service)
+);
+`;
+    },
+  },
 ];

@@ -17,7 +17,7 @@ import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { LEDGER_COLUMNS, toEntry, type LedgerRecord } from './rows.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
+import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
 
 /** The advisory lock under which migrations and the demo seed run: one process at a time per database. */
 const SETUP_LOCK = 0x63_6b_68_6f_73_74; // "ckhost"
@@ -340,6 +340,15 @@ class PostgresStore implements Store {
   async eventsOfEntries(orgId: string, seqs: readonly number[]) {
     const rows = await this.#query<{ seq: number; user_id: string; department_id: string | null; services: string }>('SELECT seq, user_id, department_id, services FROM events WHERE org_id = $1 AND seq = ANY($2::bigint[]) ORDER BY seq', [orgId, seqs]);
     return rows.map((r) => ({ seq: r.seq, userId: r.user_id, departmentId: r.department_id, services: r.services }));
+  }
+
+  async ledgerOfKinds(orgId: string, kinds: readonly string[]): Promise<LedgerEntry[]> {
+    return (await this.#query<LedgerRecord>(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE org_id = $1 AND kind = ANY($2::text[]) ORDER BY seq`, [orgId, kinds])).map(toEntry);
+  }
+
+  async serviceLimits(orgId: string): Promise<ServiceLimitRow[]> {
+    const rows = await this.#query<{ service: string; daily_limit: string | null; monthly_limit: string | null }>('SELECT service, daily_limit, monthly_limit FROM service_limits WHERE org_id = $1 ORDER BY service', [orgId]);
+    return rows.map((r) => ({ orgId, service: r.service, dailyLimit: r.daily_limit, monthlyLimit: r.monthly_limit }));
   }
 
   async grants(orgId: string, open: boolean): Promise<GrantRow[]> {

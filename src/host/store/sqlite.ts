@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { LEDGER_COLUMNS, toEntry, type LedgerRecord } from './rows.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
+import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
 
 type Db = Database.Database;
 
@@ -167,6 +167,8 @@ class SqliteStore implements Store {
       ledgerBetween: p(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE org_id = ? AND at >= ? AND at < ? ORDER BY seq`),
       ledgerBefore: p('SELECT * FROM ledger WHERE org_id = ? AND at < ? ORDER BY seq DESC LIMIT 1'),
       firstLedgerAt: p('SELECT min(at) FROM ledger WHERE org_id = ?').pluck(),
+      ledgerOfKinds: p(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE org_id = ? AND kind IN (SELECT value FROM json_each(?)) ORDER BY seq`),
+      serviceLimits: p('SELECT service, daily_limit, monthly_limit FROM service_limits WHERE org_id = ? ORDER BY service'),
       eventsOfEntries: p('SELECT seq, user_id, department_id, services FROM events WHERE org_id = ? AND seq IN (SELECT value FROM json_each(?)) ORDER BY seq'),
       eventsByKeys: p('SELECT idempotency_key, user_id, body, response FROM events WHERE org_id = ? AND idempotency_key IN (SELECT value FROM json_each(?))'),
       // Driven by the keys asked for (CROSS JOIN keeps json_each outside), each a primary-key lookup.
@@ -351,6 +353,16 @@ class SqliteStore implements Store {
   eventsOfEntries(orgId: string, seqs: readonly number[]) {
     return this.#run(() =>
       (this.#q.eventsOfEntries.all(orgId, JSON.stringify(seqs)) as { seq: number; user_id: string; department_id: string | null; services: string }[]).map((r) => ({ seq: r.seq, userId: r.user_id, departmentId: r.department_id, services: r.services })),
+    );
+  }
+
+  ledgerOfKinds(orgId: string, kinds: readonly string[]): Promise<LedgerEntry[]> {
+    return this.#run(() => (this.#q.ledgerOfKinds.all(orgId, JSON.stringify(kinds)) as LedgerRecord[]).map(toEntry));
+  }
+
+  serviceLimits(orgId: string): Promise<ServiceLimitRow[]> {
+    return this.#run(() =>
+      (this.#q.serviceLimits.all(orgId) as { service: string; daily_limit: string | null; monthly_limit: string | null }[]).map((r) => ({ orgId, service: r.service, dailyLimit: r.daily_limit, monthlyLimit: r.monthly_limit })),
     );
   }
 

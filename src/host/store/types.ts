@@ -26,6 +26,15 @@ export interface DepartmentRow {
   overdraftProtection: boolean;
 }
 
+/** What each user may spend on one service (a model) per day and per month; null: no limit. */
+export interface ServiceLimitRow {
+  orgId: string;
+  /** The service id as the catalog names it ("openai/gpt-4o"). */
+  service: string;
+  dailyLimit: Credits | null;
+  monthlyLimit: Credits | null;
+}
+
 export interface UserRow {
   id: string;
   orgId: string;
@@ -218,6 +227,10 @@ export interface Store {
   firstLedgerAt(orgId: string): Promise<string | undefined>;
   /** Events whose charge entry is one of `seqs`, with their credits by service. */
   eventsOfEntries(orgId: string, seqs: readonly number[]): Promise<{ seq: number; userId: string; departmentId: string | null; services: string }[]>;
+  /** Ledger entries of these kinds, in order. */
+  ledgerOfKinds(orgId: string, kinds: readonly string[]): Promise<LedgerEntry[]>;
+  /** The per-service limits of an organisation's users. */
+  serviceLimits(orgId: string): Promise<ServiceLimitRow[]>;
   /** Grants of the organisation (`open`: only those with credits left). */
   grants(orgId: string, open: boolean): Promise<GrantRow[]>;
 

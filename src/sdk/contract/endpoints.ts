@@ -3,7 +3,9 @@
 import type * as z from 'zod/mini';
 import { balanceResponse } from './balance.js';
 import { chatResponse, recentChatsQuery, recentChatsResponse } from './chat.js';
+import { departmentsResponse, transfer, transferRequest, transfersResponse } from './departments.js';
 import { grant, grantRequest, grantsResponse } from './grants.js';
+import { statementResponse, statementsResponse } from './statements.js';
 import { usageEventRequest, usageEventResponse, usageQuery, usageResponse } from './usage.js';
 
 export interface Endpoint {
@@ -23,6 +25,10 @@ export interface Endpoint {
   readOnly: boolean;
   /** Takes an Idempotency-Key header (a retry is applied once). */
   idempotent?: boolean;
+  /** Other representations of the success body, chosen by Accept (such as text/csv). */
+  alternatives?: readonly string[];
+  /** Administrators only. */
+  admin?: boolean;
 }
 
 export const ENDPOINTS = {
@@ -101,6 +107,58 @@ export const ENDPOINTS = {
     status: 201,
     errors: [400, 401, 403, 415, 422],
     readOnly: false,
+  },
+  departments: {
+    method: 'GET',
+    path: '/departments',
+    summary: "The organisation's departments with the credits allocated to each and their month's use, and the unallocated pool (administrators)",
+    response: departmentsResponse,
+    status: 200,
+    errors: [401, 403],
+    readOnly: true,
+    admin: true,
+  },
+  transfers: {
+    method: 'GET',
+    path: '/transfers',
+    summary: 'Every transfer of credits between the pool and departments, newest first: who, why, the two ledger entries (administrators)',
+    response: transfersResponse,
+    status: 200,
+    errors: [401, 403],
+    readOnly: true,
+    admin: true,
+  },
+  addTransfer: {
+    method: 'POST',
+    path: '/transfers',
+    summary: 'Move credits between the pool (null) and a department or between departments, in one ledger transaction (administrators)',
+    body: transferRequest,
+    response: transfer,
+    status: 201,
+    errors: [400, 401, 403, 415, 422],
+    readOnly: false,
+    admin: true,
+  },
+  statements: {
+    method: 'GET',
+    path: '/statements',
+    summary: "The organisation's monthly statements, newest first, numbered from its first month (administrators)",
+    response: statementsResponse,
+    status: 200,
+    errors: [401, 403],
+    readOnly: true,
+    admin: true,
+  },
+  statement: {
+    method: 'GET',
+    path: '/statements/{period}',
+    summary: 'The statement of a month (YYYY-MM): opening, top-ups and grants, usage by department, service and user, expired credits, closing; as JSON, CSV (Accept: text/csv; German with Accept-Language: de or ?lang=de) or PDF (Accept: application/pdf) (administrators)',
+    response: statementResponse,
+    status: 200,
+    errors: [400, 401, 403, 404, 406],
+    readOnly: true,
+    alternatives: ['text/csv', 'application/pdf'],
+    admin: true,
   },
 } as const satisfies Record<string, Endpoint>;
 

@@ -31,4 +31,5 @@ export {
 } from './chat.js';
 export { GRANT_KINDS, grantRequest, grant, grantsResponse, expiring, positiveCredits, type Grant, type GrantRequest, type Grants, type Expiring } from './grants.js';
 export { period, statementLine, statementResponse, statementsResponse, type Statement, type StatementLine, type Statements } from './statements.js';
+export { department, departmentsResponse, transferRequest, transfer, transfersResponse, type Departments, type TransferRequest, type Transfer, type Transfers } from './departments.js';
 export { ENDPOINTS, type Endpoint, type EndpointName } from './endpoints.js';

@@ -7,7 +7,9 @@ import { charge, chargeLine, usageRecord } from './charge.js';
 import { chatRecord, chatResponse, chatSummary, recentChatsResponse } from './chat.js';
 import { money, problem } from './common.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
+import { department, departmentsResponse, transfer, transferRequest, transfersResponse } from './departments.js';
 import { expiring, grant, grantRequest, grantsResponse } from './grants.js';
+import { statementLine, statementResponse, statementsResponse } from './statements.js';
 import { usageEventRequest, usageEventResponse, usageGroup, usageResponse } from './usage.js';
 
 /** Component name of each schema that gets its own entry under components.schemas. */
@@ -30,6 +32,14 @@ export const COMPONENTS = {
   GrantRequest: grantRequest,
   Grants: grantsResponse,
   Expiring: expiring,
+  Department: department,
+  Departments: departmentsResponse,
+  TransferRequest: transferRequest,
+  Transfer: transfer,
+  Transfers: transfersResponse,
+  Statement: statementResponse,
+  StatementLine: statementLine,
+  Statements: statementsResponse,
   Problem: problem,
 } as const;
 
@@ -64,14 +74,23 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'A request with the same Idempotency-Key is still in progress',
   415: 'The body is not application/json',
   422: 'The body is invalid (naming each field), the usage cannot be rated, or the Idempotency-Key was used for another body',
-  404: 'No such resource',
+  404: 'No such resource (a statement for a month that has not begun, or before the first)',
+  406: 'None of the Accept types is served',
 };
 
 function operation(name: string, endpoint: Endpoint): Record<string, unknown> {
   const parameters: Record<string, unknown>[] = [
     { name: 'X-Request-Id', in: 'header', required: false, description: 'Echoed in the response and in problem documents.', schema: { type: 'string' } },
   ];
-  if (endpoint.path.includes('{chatId}')) parameters.push({ name: 'chatId', in: 'path', required: true, schema: { type: 'string' } });
+  for (const [, name] of endpoint.path.matchAll(/\{(\w+)\}/g)) {
+    parameters.push({ name, in: 'path', required: true, schema: name === 'period' ? { type: 'string', pattern: '^\\d{4}-(?:0[1-9]|1[0-2])$' } : { type: 'string' } });
+  }
+  if (endpoint.alternatives) {
+    parameters.push(
+      { name: 'format', in: 'query', required: false, description: 'json, csv or pdf: wins over Accept (for plain links)', schema: { type: 'string', enum: ['json', 'csv', 'pdf'] } },
+      { name: 'lang', in: 'query', required: false, description: 'en or de: wins over Accept-Language', schema: { type: 'string', enum: ['en', 'de'] } },
+    );
+  }
   if (endpoint.query) {
     const query = z.toJSONSchema(endpoint.query, { io: 'input' }) as { properties: Record<string, unknown>; required?: string[] };
     for (const [param, schema] of Object.entries(query.properties)) parameters.push({ name: param, in: 'query', required: query.required?.includes(param) ?? false, schema });
@@ -82,7 +101,13 @@ function operation(name: string, endpoint: Endpoint): Record<string, unknown> {
   const success = componentOf(endpoint.response);
   const responses: Record<string, unknown> = {
     [endpoint.status]: success
-      ? { description: 'OK', content: { 'application/json': { schema: { $ref: REF + success } } } }
+      ? {
+          description: 'OK',
+          content: {
+            'application/json': { schema: { $ref: REF + success } },
+            ...Object.fromEntries((endpoint.alternatives ?? []).map((type) => [type, { schema: type === 'application/pdf' ? { type: 'string', contentMediaType: 'application/pdf' } : { type: 'string' } }])),
+          },
+        }
       : {
           description: 'The catalog (creditkit catalog format)',
           headers: { ETag: { schema: { type: 'string' }, required: true } },
