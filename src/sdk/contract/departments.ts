@@ -34,7 +34,8 @@ export const transferRequest = z.object({
 });
 export type TransferRequest = z.infer<typeof transferRequest>;
 
-export const transfer = z.object({
+/** A transfer as a statement lists it: when, from and to (a department id; null: the pool), who and why. */
+export const transferLine = z.object({
   at: instant,
   from: z.nullable(z.string()),
   to: z.nullable(z.string()),
@@ -42,6 +43,9 @@ export const transfer = z.object({
   /** The administrator who moved the credits. */
   by: z.string(),
   reason: z.string(),
+});
+
+export const transfer = z.extend(transferLine, {
   /** The two ledger entries: transfer-out and transfer-in. */
   entries: z.tuple([z.int(), z.int()]),
 });

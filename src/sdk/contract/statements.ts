@@ -4,6 +4,7 @@
 // opening balance of the next. The same statement is served as CSV and PDF (Accept).
 import * as z from 'zod/mini';
 import { credits, creditUnit, instant } from './common.js';
+import { transferLine } from './departments.js';
 import { GRANT_KINDS } from './grants.js';
 
 /** A calendar month, YYYY-MM. */
@@ -59,17 +60,7 @@ export const statementResponse = z.object({
   /** What was left of grants at their expiry. */
   expired: z.array(z.object({ at: instant, grantId: z.string(), departmentId: z.nullable(z.string()), credits })),
   /** Credits moved between the organisation's pool and its departments (they do not change the balance). */
-  transfers: z.array(
-    z.object({
-      at: instant,
-      /** A department id; null: the organisation's pool. */
-      from: z.nullable(z.string()),
-      to: z.nullable(z.string()),
-      credits,
-      by: z.string(),
-      reason: z.string(),
-    }),
-  ),
+  transfers: z.array(transferLine),
   /** The ledger entries the statement is made of (sequence numbers, inclusive); null for a month without entries. */
   entries: z.nullable(z.object({ first: z.int(), last: z.int(), count: z.int() })),
 });
