@@ -41,15 +41,29 @@ for (const engine of ENGINES) describe(`check-host against the reference host [$
       'GET /chats (recent)',
       'GET /chats/<no usage yet> (an empty chat)',
       'GET /chats/seed-2026-11-20-u-ben-0',
+      'GET /grants',
+      'GET /departments',
+      'GET /transfers',
+      'GET /statements and /statements/{period} (JSON, CSV, PDF)',
       'errors are problem+json',
     ]);
+  });
+
+  it('checks the new endpoints against a host with grants, a transfer and an expiry (an administrator)', async () => {
+    const anna = await host.server.tokenFor('u-anna');
+    const post = (path: string, body: unknown) => fetch(`${host.server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${anna}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal((await post('/grants', { kind: 'promotional', credits: '40', expiresAt: '2026-11-30T00:00:00Z' })).status, 201);
+    assert.equal((await post('/transfers', { to: 'd-sales', credits: '25.5', reason: 'check-host' })).status, 201);
+    const results = await checkHost(host.server.url, anna, { today: '2026-11-23' });
+    assert.deepEqual(results.filter((r) => !r.ok), []);
+    assert.deepEqual(results.flatMap((r) => r.warnings), []);
   });
 
   it('the command exits 0 and refuses a secret key as the token (exit 2, not echoed)', async () => {
     const token = await host.server.tokenFor('u-ben');
     const ok = await quietly(() => run([host.server.url, '--token', token]));
     assert.equal(ok.value, 0, ok.out);
-    assert.match(ok.out, /all 10 checks pass/);
+    assert.match(ok.out, /all 14 checks pass/);
     const secret = await quietly(() => run([host.server.url, '--token', 'sk_live_abcdef123456']));
     assert.equal(secret.value, 2);
     assert.doesNotMatch(secret.out, /abcdef123456/);
@@ -101,6 +115,6 @@ describe('check-host against a broken host', () => {
     const { value, out } = await quietly(() => run([url, '--token', 'ckd.any-token']));
     assert.equal(value, 1);
     assert.match(out, /✗ GET \/catalog\n {4}✗ no ETag header/);
-    assert.match(out, /10 of 10 checks found deviations/);
+    assert.match(out, /14 of 14 checks found deviations/);
   });
 });

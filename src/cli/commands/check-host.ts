@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import { CatalogError, parseCatalog, rate, type Catalog, type Usage } from '../../core/index.js';
 import { Decimal, toPlain } from '../../core/decimal.js';
 import { toIssues } from '../../core/validation.js';
-import { balanceResponse, chatResponse, GROUP_BY, problem, recentChatsResponse, usageResponse, type Balance } from '../../sdk/contract/index.js';
+import { balanceResponse, chatResponse, departmentsResponse, grantsResponse, GROUP_BY, problem, recentChatsResponse, statementResponse, statementsResponse, transfersResponse, usageResponse, type Balance } from '../../sdk/contract/index.js';
 import { checkToken } from '../../sdk/token.js';
 import { parseOptions } from './check.js';
 
@@ -219,6 +219,8 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
     });
   }
 
+  await checkGrantsAndStatements({ get, check, expectJson, balance: () => balance });
+
   await check('errors are problem+json', async (r) => {
     const cases: [string, number, () => Promise<Reply>][] = [
       ['GET /balance without a token', 401, () => get('/balance', {}, false)],
@@ -232,6 +234,94 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
     }
   });
   return results;
+}
+
+interface Checker {
+  get(path: string, headers?: Record<string, string>): Promise<Reply>;
+  check(name: string, body: (r: CheckResult) => Promise<void>): Promise<void>;
+  expectJson<T>(r: CheckResult, reply: Reply, status: number, schema: z.ZodMiniType<T> | undefined, problemJson?: boolean): T | undefined;
+  balance(): Balance | undefined;
+}
+
+const sumOf = (values: readonly string[]) => values.reduce((a, v) => a.plus(v), new Decimal(0));
+
+/** An endpoint for administrators answered 403 to this token: not a deviation, but not checked either. */
+function adminOnly(r: CheckResult, reply: Reply): boolean {
+  if (reply.status !== 403) return false;
+  r.warnings.push("answered 403: check with an administrator's token to cover it");
+  return true;
+}
+
+/** Grants, departments, transfers and statements (issue 18): the figures must add up to the balance and to each other. */
+async function checkGrantsAndStatements({ get, check, expectJson, balance }: Checker): Promise<void> {
+  await check('GET /grants', async (r) => {
+    const list = expectJson(r, await get('/grants'), 200, grantsResponse);
+    if (!list) return;
+    for (const g of list.grants) if (new Decimal(g.remaining).gt(g.credits)) r.deviations.push(`${g.id}: remaining ${g.remaining} exceeds its credits ${g.credits}`);
+    const b = balance();
+    if (b && !sumOf(list.grants.map((g) => g.remaining)).eq(b.credits)) r.deviations.push(`the grants hold ${toPlain(sumOf(list.grants.map((g) => g.remaining)))}, the balance says ${b.credits}`);
+    const pool = list.grants.filter((g) => g.departmentId === null).map((g) => g.expiresAt ?? '~');
+    if (pool.some((at, i) => i > 0 && pool[i - 1]! > at)) r.deviations.push('the pool\'s grants are not listed expiring first');
+    const next = list.grants.filter((g) => g.expiresAt !== null).map((g) => g.expiresAt!).sort()[0];
+    if (b?.expiring !== undefined && (b.expiring?.at ?? undefined) !== next) r.deviations.push(`the balance says credits expire next at ${b.expiring?.at ?? 'never'}, the grants at ${next ?? 'never'}`);
+  });
+
+  await check('GET /departments', async (r) => {
+    const reply = await get('/departments');
+    if (adminOnly(r, reply)) return;
+    const list = expectJson(r, reply, 200, departmentsResponse);
+    const b = balance();
+    if (!list || !b) return;
+    const held = sumOf([list.poolCredits, ...list.departments.map((d) => d.credits)]);
+    if (!held.eq(b.credits)) r.deviations.push(`the pool and the departments hold ${toPlain(held)}, the balance says ${b.credits}`);
+  });
+
+  await check('GET /transfers', async (r) => {
+    const reply = await get('/transfers');
+    if (adminOnly(r, reply)) return;
+    const list = expectJson(r, reply, 200, transfersResponse);
+    if (!list) return;
+    const order = list.transfers.map((t) => t.at);
+    if (order.some((at, i) => i > 0 && order[i - 1]! < at)) r.deviations.push('transfers are not newest first');
+    for (const t of list.transfers) if (t.from === t.to) r.deviations.push(`a transfer at ${t.at} has the same side twice`);
+  });
+
+  await check('GET /statements and /statements/{period} (JSON, CSV, PDF)', async (r) => {
+    const reply = await get('/statements');
+    if (adminOnly(r, reply)) return;
+    const list = expectJson(r, reply, 200, statementsResponse);
+    if (!list || !list.statements.length) return;
+    const numbers = list.statements.map((s) => s.number);
+    if (numbers.some((n, i) => i > 0 && numbers[i - 1] !== n + 1)) r.deviations.push(`statement numbers are not consecutive, newest first: ${numbers.slice(0, 5).join(', ')}`);
+    // The newest two: each adds up, and the older one's closing balance is the newer one's opening.
+    const [newer, older] = await Promise.all(list.statements.slice(0, 2).map(async (s) => expectJson(r, await get(`/statements/${s.period}`), 200, statementResponse)));
+    for (const s of [newer, older]) {
+      if (!s) continue;
+      const { opening, granted, used, expired, closing } = s.totals;
+      const computed = new Decimal(opening).plus(granted).minus(used).minus(expired);
+      if (!computed.eq(closing)) r.deviations.push(`${s.period}: opening + granted − used − expired = ${toPlain(computed)}, closing says ${closing}`);
+      for (const [name, lines] of [['department', s.usage.byDepartment], ['service', s.usage.byService], ['user', s.usage.byUser]] as const) {
+        if (!sumOf(lines.map((l) => l.credits)).eq(used)) r.deviations.push(`${s.period}: usage by ${name} adds up to ${toPlain(sumOf(lines.map((l) => l.credits)))}, used says ${used}`);
+      }
+      if (!sumOf(s.grants.map((g) => g.credits)).eq(granted)) r.deviations.push(`${s.period}: the grants add up to ${toPlain(sumOf(s.grants.map((g) => g.credits)))}, granted says ${granted}`);
+    }
+    if (newer && older && !new Decimal(older.totals.closing).eq(newer.totals.opening)) r.deviations.push(`${newer.period} opens at ${newer.totals.opening}, ${older.period} closed at ${older.totals.closing}`);
+    if (!newer) return;
+    const csv = await get(`/statements/${newer.period}`, { accept: 'text/csv' });
+    if (csv.status !== 200 || !/^text\/csv\b/i.test(csv.headers.get('content-type') ?? '')) r.deviations.push(`Accept: text/csv answered ${csv.status} ${csv.headers.get('content-type') ?? ''}`);
+    else {
+      const last = csv.text.trimEnd().split(/\r\n/).at(-1)?.split(',').at(-1);
+      if (last === undefined || !/^\d/.test(last) || !new Decimal(last).eq(newer.totals.closing)) r.deviations.push(`the CSV's last row says ${last ?? 'nothing'}, the closing balance is ${newer.totals.closing}`);
+    }
+    const pdf = await get(`/statements/${newer.period}`, { accept: 'application/pdf' });
+    if (pdf.status !== 200 || !/^application\/pdf\b/i.test(pdf.headers.get('content-type') ?? '') || !pdf.text.startsWith('%PDF-')) r.deviations.push(`Accept: application/pdf answered ${pdf.status} ${pdf.headers.get('content-type') ?? ''}, not a PDF`);
+    const next = new Date(Date.parse(`${newer.period}-01T00:00:00Z`));
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const future = await get(`/statements/${next.toISOString().slice(0, 7)}`);
+    if (future.status !== 404 || !/^application\/problem\+json\b/i.test(future.headers.get('content-type') ?? '')) r.deviations.push(`a month after the newest statement answered ${future.status}, expected a 404 problem`);
+    const malformed = await get('/statements/2026-13');
+    if (malformed.status !== 400 || !/^application\/problem\+json\b/i.test(malformed.headers.get('content-type') ?? '')) r.deviations.push(`GET /statements/2026-13 answered ${malformed.status}, expected a 400 problem`);
+  });
 }
 
 const USAGE = [
