@@ -18,6 +18,11 @@ export const styles = [
       align-items: center;
       gap: var(--_gap) var(--_s2);
     }
+    /* A forced theme may differ from the page's: the words beside the pill then sit on the element's own surface. */
+    :host([theme]) .base {
+      background: var(--_surface);
+      border-radius: var(--_radius-small);
+    }
     p {
       margin: 0;
     }
@@ -37,7 +42,7 @@ export const styles = [
       line-height: 1.3;
       cursor: pointer;
       -webkit-tap-highlight-color: transparent;
-      flex-wrap: wrap;
+      text-align: start;
     }
     .pill:hover {
       background: var(--_hover);

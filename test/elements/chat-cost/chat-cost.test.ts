@@ -26,6 +26,7 @@ before(async () => {
 function rows(el: CreditChatCost): string[][] {
   return [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
 }
+const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 function footerTotal(el: CreditChatCost): string {
   return el.shadowRoot!.querySelector('tfoot .total-cell')!.textContent!.trim();
 }
@@ -91,6 +92,22 @@ describe('<credit-chat-cost>', () => {
     el.open = false;
     await el.updateComplete;
   });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`is accessible in ${theme}: the estimate pill, then the bill with its comparison and the popover open`, async () => {
+      const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="de" theme=${theme} .catalog=${meingpt} .estimateUsage=${ESTIMATE}></credit-chat-cost>`);
+      await el.loaded();
+      expect(el.shadowRoot!.querySelector('[part~=summary]')!.getAttribute('part')).to.equal('summary estimate');
+      await expectAccessible(el);
+      el.usage = CHAT;
+      el.open = true;
+      await el.updateComplete;
+      expect(text(el.shadowRoot!.querySelector('[part=comparison]')!)).to.equal('geschätzt 2,10 → abgerechnet 2,65');
+      await expectAccessible(el);
+      el.open = false;
+      await el.updateComplete;
+    });
+  }
 
   it('loads a chat from the host through the SDK: the same lines, adding up to the host charge', async () => {
     const host = hostWithChat();
