@@ -28,23 +28,33 @@ function toMs(y: number, mo: number, d: number, h: number, mi: number, s: number
   return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMinutes) * 60_000 + s * 1000 + ms;
 }
 
-const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
+/** The digit at i, or a large negative number (so any sum it enters is negative) when it is none. */
+function digit(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -100_000;
+}
 const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
 
 /** "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.mmmZ" without a regular expression; undefined for any other form. */
 function fastMs(text: string): number | undefined {
   const n = text.length;
   if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 90 /* Z */) return undefined;
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || (n === 24 && text[19] !== '.')) return undefined;
-  for (const i of n === 24 ? FAST_DIGITS_MS : FAST_DIGITS) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
+  // - - T : : (and . before milliseconds)
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const year = two(text, 0) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  const second = two(text, 17);
+  let ms = 0;
+  if (n === 24) {
+    if (text.charCodeAt(19) !== 46) return undefined;
+    ms = digit(text, 20) * 100 + two(text, 21);
   }
-  const ms = n === 24 ? digit(text, 20) * 100 + two(text, 21) : 0;
-  return toMs(two(text, 0) * 100 + two(text, 2), two(text, 5), two(text, 8), two(text, 11), two(text, 14), two(text, 17), ms, 0);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
+  return toMs(year, month, day, hour, minute, second, ms, 0);
 }
-const FAST_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-const FAST_DIGITS_MS = [...FAST_DIGITS, 20, 21, 22];
 
 /** Milliseconds since the epoch of an ISO 8601 instant, or undefined when the text is not one. */
 export function instantMs(text: unknown): number | undefined {

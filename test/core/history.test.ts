@@ -13,7 +13,7 @@ import {
   type Catalog,
   type Usage,
 } from '../../src/core/index.js';
-import { loadCatalog, loadJson } from './load.js';
+import { llmCatalogJson, loadCatalog, loadJson } from './load.js';
 
 let merged: Catalog;
 before(async () => {
@@ -47,7 +47,8 @@ describe('GPTBots: Claude-4.5-Haiku-200k before and after the price change of 20
     expect(rate(merged, haiku()).credits).to.equal('4.95');
   });
 
-  it('rateMany: a million records straddling the change are integer sums per price period', () => {
+  it('rateMany: a million records straddling the change are integer sums per price period', function () {
+    this.timeout(120_000); // a million records built and rated on a shared test machine
     const records: Usage[] = Array.from({ length: 1_000_000 }, (_, i) => haiku(i % 2 ? '2026-11-23T12:00:00Z' : '2026-11-22T12:00:00Z'));
     const charge = rateMany(merged, records);
     // 500,000 × 1.65 = 825,000 before; 500,000 × 4.95 = 2,475,000 after; 3,300,000 in all.
@@ -94,17 +95,7 @@ describe('dated prices: bad input names what is wrong', () => {
     prices: { platform: { input: '2', output: '8' } },
     ...extra,
   });
-  const catalog = (extra: Record<string, unknown>) => ({
-    schemaVersion: 1,
-    id: 'acme',
-    name: 'Acme',
-    version: '1',
-    creditUnit: { currency: 'USD', value: '0.01' },
-    rounding: { mode: 'none' },
-    keyModes: [{ id: 'platform', name: 'Platform' }],
-    billingTypes: [{ id: 'llm', name: 'LLM' }],
-    services: [service(extra)],
-  });
+  const catalog = (extra: Record<string, unknown>) => llmCatalogJson([service(extra)]);
 
   it('refuses unordered or overlapping periods, naming the instant', () => {
     const earlier = [

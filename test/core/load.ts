@@ -24,3 +24,18 @@ export async function loadText(path: string): Promise<string> {
   if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
   return r.text();
 }
+
+/** A catalog (unparsed) of one platform key mode and one billing type `llm`, 1 credit = $0.01, for the given services. */
+export function llmCatalogJson(services: readonly unknown[]): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    id: 'providers',
+    name: 'Providers at list price',
+    version: '2026-12-07',
+    creditUnit: { currency: 'USD', value: '0.01' },
+    rounding: { mode: 'none' },
+    keyModes: [{ id: 'platform', name: 'Platform key' }],
+    billingTypes: [{ id: 'llm', name: 'LLM' }],
+    services,
+  };
+}

@@ -19,12 +19,13 @@ function valueFor(name: keyof typeof USAGE_FIELDS): fc.Arbitrary<unknown> {
   const spec = USAGE_FIELDS[name];
   const valid: fc.Arbitrary<unknown> = {
     name: name === 'service' ? fc.constantFrom('openai/gpt-4o', 'GPT-4o', 'x'.repeat(201)) : fc.constantFrom('platform', 'own', 'k'.repeat(101)),
-    count: fc.integer({ min: 0, max: 1_000_000 }),
+    count: name === 'reasoningTokens' ? fc.integer({ min: 0, max: 2000 }) : fc.integer({ min: 0, max: 1_000_000 }),
     seconds: fc.oneof(fc.integer({ min: 0, max: 600 }), fc.constantFrom('1.5', '0', '12.25')),
     images: fc.array(fc.record({ width: fc.integer({ min: 1, max: 4000 }), height: fc.integer({ min: 1, max: 4000 }) }, { requiredKeys: ['width', 'height'] }), { maxLength: 2 }),
     text: fc.constantFrom('e_1', ''),
     instant: fc.constantFrom('2026-11-22T12:00:00Z', '2026-11-22', '2026-11-22T13:00:00+01:00', '2026-02-31', 'yesterday'),
     object: fc.constant({ team: 'a' }),
+    serviceTier: fc.constantFrom('standard', 'batch', 'priority', 'slow'),
   }[spec.type];
   return fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: invalidAny, weight: 1 });
 }

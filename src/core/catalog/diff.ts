@@ -51,6 +51,11 @@ export function priceChanges(previous: Service, service: Service): PriceChange[]
   return changes;
 }
 
+/** True when two entries charge the same: the same prices, long-context tiers and service tiers. */
+export function samePricing(a: Service, b: Service): boolean {
+  return !priceChanges(a, b).length && JSON.stringify([a.tiers ?? [], a.serviceTiers ?? {}]) === JSON.stringify([b.tiers ?? [], b.serviceTiers ?? {}]);
+}
+
 /** Compares services by id. */
 export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
   const old = new Map(before.services.map((s) => [s.id, s]));

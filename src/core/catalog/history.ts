@@ -5,7 +5,7 @@
 import { CatalogError, type Issue } from '../errors.js';
 import { formatInstant, instantMs, INSTANT_EXAMPLE } from '../instant.js';
 import { describeValue } from '../describe.js';
-import { diffCatalogs, priceChanges } from './diff.js';
+import { diffCatalogs, samePricing } from './diff.js';
 import { likelyRenames, type LikelyRename } from './renames.js';
 import type { Catalog, EarlierPrices, Service } from './schema.js';
 
@@ -21,13 +21,9 @@ export interface HistoryResult {
   unitChanged: string[];
 }
 
-function sameTiers(a: Service['tiers'], b: Service['tiers']): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-}
-
 /** The older service's periods, closed at `until`, for the newer one's `earlier`. */
 function earlierOf(older: Service, until: string): EarlierPrices[] {
-  return [...(older.earlier ?? []), { until, prices: older.prices, ...(older.tiers && { tiers: older.tiers }) }];
+  return [...(older.earlier ?? []), { until, prices: older.prices, ...(older.tiers && { tiers: older.tiers }), ...(older.serviceTiers && { serviceTiers: older.serviceTiers }) }];
 }
 
 function unionById<T extends { id: string }>(first: readonly T[], second: readonly T[]): T[] {
@@ -69,7 +65,7 @@ export function mergeHistory(older: Catalog, newer: Catalog, from: string): Hist
       return { ...service, since: until };
     }
     const aliases = previous.id === service.id ? service.aliases : [...new Set([...(service.aliases ?? []), previous.id, ...(previous.aliases ?? [])])];
-    const changed = priceChanges(previous, service).length > 0 || !sameTiers(previous.tiers, service.tiers);
+    const changed = !samePricing(previous, service);
     if (changed && previous.id === service.id) result.repriced.push(service.id);
     const earlier = changed ? earlierOf(previous, until) : previous.earlier;
     return {

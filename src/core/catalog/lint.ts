@@ -3,7 +3,7 @@
 // under one id or alias are no warning: such a catalog does not parse.
 import { Decimal, toPlain } from '../decimal.js';
 import { effectivePrice } from './prices.js';
-import { priceChanges } from './diff.js';
+import { samePricing } from './diff.js';
 import { describePeriod, pricePeriods } from './periods.js';
 import { PRICE_KEYS, UNITS, type Catalog } from './schema.js';
 
@@ -37,7 +37,8 @@ export function lintCatalog(catalog: Catalog): LintWarning[] {
     for (const [mode] of modes) {
       for (const key of PRICE_KEYS) {
         const price = effectivePrice(catalog, service, mode, key);
-        if (price?.capped) {
+        // A borrowed price (a cache write priced as input) is warned about once, under the key that lists it.
+        if (price?.capped && !price.fallback) {
           warn('above-cap', `${at}.prices.${mode}.${key}`, `${service.id} lists ${price.listed} for ${mode} ${key}, above the cap of ${toPlain(new Decimal(price.charged!))}; the cap is charged`);
         }
       }
@@ -51,7 +52,7 @@ export function lintCatalog(catalog: Catalog): LintWarning[] {
     for (let j = 1; j < periods.length; j++) {
       const before = periods[j - 1]!.service;
       const after = periods[j]!.service;
-      if (!priceChanges(before, after).length && JSON.stringify(before.tiers ?? []) === JSON.stringify(after.tiers ?? [])) {
+      if (samePricing(before, after)) {
         warn('repeated-prices', `${at}.earlier[${j - 1}]`, `${service.id}: the change ${describePeriod({ from: periods[j]!.from, until: Infinity })} repeats the prices before it`);
       }
     }

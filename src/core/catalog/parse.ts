@@ -3,12 +3,13 @@ import { CatalogError, type Issue } from '../errors.js';
 import { toIssues } from '../validation.js';
 import { formatPath } from '../describe.js';
 import { instantMs } from '../instant.js';
+import { compareDecimalStrings } from '../decimal-text.js';
 import { normalizeName } from './find.js';
 import { catalogSchema, UNITS, type Catalog, type PriceKey, type Unit } from './schema.js';
 
 /** Which price keys make sense for a unit: token prices for token units, one price for the others. */
 export const PRICE_KEYS_BY_UNIT_KIND: Record<(typeof UNITS)[Unit]['kind'], readonly PriceKey[]> = {
-  tokens: ['input', 'output', 'cachedInput'],
+  tokens: ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h', 'reasoning', 'webSearch'],
   seconds: ['audio'],
   characters: ['characters'],
   requests: ['request'],
@@ -47,11 +48,36 @@ function semanticIssues(catalog: Catalog): Issue[] {
     };
     checkPrices(service.prices, `${at}.prices`);
     service.tiers?.forEach((t, j) => checkPrices(t.prices, `${at}.tiers[${j}].prices`));
-    service.earlier?.forEach((e, j) => {
-      checkPrices(e.prices, `${at}.earlier[${j}].prices`);
-      e.tiers?.forEach((t, k) => checkPrices(t.prices, `${at}.earlier[${j}].tiers[${k}].prices`));
-    });
+    // Every set of prices of the service: now and earlier, standard and per service tier.
+    const pricings = [{ path: at, p: service }, ...(service.earlier ?? []).map((e, j) => ({ path: `${at}.earlier[${j}]`, p: e }))];
+    for (const { path, p } of pricings) {
+      if (path !== at) checkPrices(p.prices, `${path}.prices`);
+      if (path !== at) p.tiers?.forEach((t, k) => checkPrices(t.prices, `${path}.tiers[${k}].prices`));
+      issues.push(...tierBelowBaseIssues(p.prices, p.tiers, path));
+      for (const [name, st] of Object.entries(p.serviceTiers ?? {})) {
+        if (!st) continue;
+        checkPrices(st.prices, `${path}.serviceTiers.${name}.prices`);
+        st.tiers?.forEach((t, k) => checkPrices(t.prices, `${path}.serviceTiers.${name}.tiers[${k}].prices`));
+        issues.push(...tierBelowBaseIssues(st.prices, st.tiers, `${path}.serviceTiers.${name}`));
+      }
+    }
     issues.push(...periodOrderIssues(service, at));
+  });
+  return issues;
+}
+
+/** A long-context tier priced below its base: a tier applies to long requests, which cost more, never less. */
+function tierBelowBaseIssues(prices: Catalog['services'][number]['prices'], tiers: Catalog['services'][number]['tiers'], at: string): Issue[] {
+  const issues: Issue[] = [];
+  tiers?.forEach((t, j) => {
+    for (const [mode, set] of Object.entries(t.prices)) {
+      for (const [key, value] of Object.entries(set)) {
+        const base = prices[mode]?.[key as PriceKey];
+        if (typeof value === 'string' && typeof base === 'string' && compareDecimalStrings(value, base) < 0) {
+          issues.push({ path: `${at}.tiers[${j}].prices.${mode}.${key}`, message: `${value} is below the base price ${base}: a tier above ${t.above} tokens cannot cost less than the base` });
+        }
+      }
+    }
   });
   return issues;
 }

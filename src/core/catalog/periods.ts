@@ -18,10 +18,12 @@ export interface PricePeriod {
 
 const periodsOf = new WeakMap<Service, readonly PricePeriod[]>();
 
-/** A copy of the service with the given prices and tiers and no history fields. */
-function withPrices(service: Service, prices: Service['prices'], tiers: Service['tiers']): Service {
-  const { earlier: _earlier, since: _since, until: _until, tiers: _tiers, ...rest } = service;
-  return Object.freeze({ ...rest, prices, ...(tiers && { tiers }) });
+type Pricing = Pick<Service, 'prices' | 'tiers' | 'serviceTiers'>;
+
+/** A copy of the service with one period's prices, tiers and service tiers, and no history fields. */
+function withPrices(service: Service, { prices, tiers, serviceTiers }: Pricing): Service {
+  const { earlier: _earlier, since: _since, until: _until, tiers: _tiers, serviceTiers: _serviceTiers, ...rest } = service;
+  return Object.freeze({ ...rest, prices, ...(tiers && { tiers }), ...(serviceTiers && { serviceTiers }) });
 }
 
 /** True when the service's prices depend on the instant. */
@@ -39,11 +41,11 @@ export function pricePeriods(service: Service): readonly PricePeriod[] {
     let from = service.since === undefined ? -Infinity : instantMs(service.since)!;
     for (const earlier of service.earlier ?? []) {
       const until = instantMs(earlier.until)!;
-      list.push({ index: list.length, from, until, service: withPrices(service, earlier.prices, earlier.tiers) });
+      list.push({ index: list.length, from, until, service: withPrices(service, earlier) });
       from = until;
     }
     const until = service.until === undefined ? Infinity : instantMs(service.until)!;
-    list.push({ index: list.length, from, until, service: withPrices(service, service.prices, service.tiers) });
+    list.push({ index: list.length, from, until, service: withPrices(service, service) });
     // A period that ends before it starts (a removal before the last change) prices nothing.
     periods = list.filter((p) => p.from < p.until);
   }

@@ -1,7 +1,7 @@
 // What a service actually charges in a key mode: the listed price, capped where the catalog
 // declares a cap (GPTBots' own-key ceiling), with cached input falling back to the input price.
 import { compareDecimalStrings, shiftDecimal } from '../decimal-text.js';
-import { UNITS, type Catalog, type PriceKey, type Service } from './schema.js';
+import { PRICE_FALLBACK, UNITS, type Catalog, type PriceKey, type Service } from './schema.js';
 
 export interface EffectivePrice {
   /** The price as published; null = not offered. */
@@ -10,17 +10,20 @@ export interface EffectivePrice {
   charged: string | null;
   /** True when a cap lowered the listed price. */
   capped: boolean;
-  /** True when the price is borrowed from another key (cached input priced as input). */
+  /** The key whose price is borrowed where the service lists none for this one (cache writes priced as input). */
   fallback?: PriceKey;
 }
 
-/** Price keys a service prices in any key mode (cachedInput counts wherever input does). */
+/** Price keys a service prices in any key mode (on token services cache reads and writes count
+ *  wherever input does, reasoning wherever output does: they borrow that price). */
 export function priceKeysOf(service: Service): Set<PriceKey> {
   const keys = new Set<PriceKey>();
   for (const set of Object.values(service.prices)) {
     for (const [key, value] of Object.entries(set)) if (value !== undefined) keys.add(key as PriceKey);
   }
-  if (keys.has('input') && UNITS[service.unit].kind === 'tokens') keys.add('cachedInput');
+  if (UNITS[service.unit].kind === 'tokens') {
+    for (const [key, from] of Object.entries(PRICE_FALLBACK)) if (keys.has(from)) keys.add(key as PriceKey);
+  }
   return keys;
 }
 
@@ -67,9 +70,9 @@ export function effectivePrice(
   const prices = tierIndex >= 0 ? service.tiers?.[tierIndex]?.prices[keyMode] : service.prices[keyMode];
   let listed = prices?.[key];
   let fallback: PriceKey | undefined;
-  if (listed === undefined && key === 'cachedInput') {
-    listed = prices?.input;
-    fallback = 'input';
+  if (listed === undefined && PRICE_FALLBACK[key] && UNITS[service.unit].kind === 'tokens') {
+    fallback = PRICE_FALLBACK[key];
+    listed = prices?.[fallback];
   }
   if (listed === undefined) {
     if (!priceKeysOf(service).has(key)) return undefined;

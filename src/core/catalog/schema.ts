@@ -68,20 +68,39 @@ export const unit = z.enum(Object.keys(UNITS) as [Unit, ...Unit[]]);
 
 /**
  * Price keys, one per quantity kind a usage record can carry:
- * input/output/cachedInput tokens, audio seconds, characters, requests (calls, images
- * generated, tool calls) and stored token-days.
+ * input/output tokens, cache reads (cachedInput), cache writes (cacheWrite: the provider's default
+ * TTL, Anthropic's 5 minutes; cacheWrite1h), reasoning tokens, audio seconds, characters,
+ * requests (calls, images generated, tool calls), stored token-days and web searches (per call).
  */
-export const PRICE_KEYS = ['input', 'output', 'cachedInput', 'audio', 'characters', 'request', 'storage'] as const;
+export const PRICE_KEYS = ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h', 'reasoning', 'audio', 'characters', 'request', 'storage', 'webSearch'] as const;
 export type PriceKey = (typeof PRICE_KEYS)[number];
+
+/**
+ * The price a key borrows where a service lists none: cache reads and writes are priced as input,
+ * reasoning as output (the charge line names the price it borrowed).
+ */
+export const PRICE_FALLBACK: Partial<Record<PriceKey, PriceKey>> = {
+  cachedInput: 'input',
+  cacheWrite: 'input',
+  cacheWrite1h: 'input',
+  reasoning: 'output',
+};
+
+/** Price keys quoted per call whatever the service's unit (a web search on a per-1M-token model). */
+export const PER_CALL_KEYS: ReadonlySet<PriceKey> = new Set(['webSearch']);
 
 export const priceSet = z.strictObject({
   input: z.optional(price),
   output: z.optional(price),
   cachedInput: z.optional(price),
+  cacheWrite: z.optional(price),
+  cacheWrite1h: z.optional(price),
+  reasoning: z.optional(price),
   audio: z.optional(price),
   characters: z.optional(price),
   request: z.optional(price),
   storage: z.optional(price),
+  webSearch: z.optional(price),
 });
 
 /** Prices that apply instead of the base prices when one request's input exceeds `above` tokens. */
@@ -90,12 +109,30 @@ export const tier = z.strictObject({
   prices: z.record(slug, priceSet),
 });
 
+/** The service tiers a request can ask for; `standard` is the service's own prices. */
+export const SERVICE_TIERS = ['standard', 'batch', 'flex', 'priority'] as const;
+export type ServiceTier = (typeof SERVICE_TIERS)[number];
+
+/** The prices of a service tier (batch, flex, priority), per key mode, with its own long-context tiers. */
+export const serviceTierPrices = z.strictObject({
+  prices: z.record(slug, priceSet),
+  tiers: z.optional(z.array(tier)),
+});
+
+/** Batch, flex and priority prices; a tier missing here is not offered. */
+export const serviceTiers = z.strictObject({
+  batch: z.optional(serviceTierPrices),
+  flex: z.optional(serviceTierPrices),
+  priority: z.optional(serviceTierPrices),
+});
+
 /** The prices (and long-context tiers) a service had until an instant, when the next ones applied. */
 export const earlierPrices = z.strictObject({
   /** The instant from which the next prices apply (exclusive end of this period). */
   until: instant,
   prices: z.record(slug, priceSet),
   tiers: z.optional(z.array(tier)),
+  serviceTiers: z.optional(serviceTiers),
 });
 
 export const provenance = z.strictObject({
@@ -117,6 +154,8 @@ export const service = z.strictObject({
   /** Prices per key mode; a key mode missing here is not offered for this service. */
   prices: z.record(slug, priceSet),
   tiers: z.optional(z.array(tier)),
+  /** Prices of the batch, flex and priority service tiers, where the service offers them. */
+  serviceTiers: z.optional(serviceTiers),
   /**
    * Earlier prices, oldest first, each with the instant until which it applied; `prices` and
    * `tiers` apply from the last `until` on (which may lie in the future: an announced change).

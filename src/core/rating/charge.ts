@@ -1,5 +1,5 @@
 // The Charge: usage priced. Every amount crosses the boundary as an exact decimal string.
-import type { Unit } from '../catalog/schema.js';
+import type { PriceKey, ServiceTier, Unit } from '../catalog/schema.js';
 import type { QuantityKind } from './usage.js';
 
 export interface ChargeLine {
@@ -17,6 +17,10 @@ export interface ChargeLine {
   listedUnitPrice?: string;
   /** Index of the long-context tier that priced this line, when one did. */
   tier?: number;
+  /** The service tier that priced this line (batch, flex, priority); absent for standard. */
+  serviceTier?: ServiceTier;
+  /** Where the service lists no price for this kind, the price key charged instead ("input" for a cache write). */
+  pricedAs?: PriceKey;
   /** The price period that priced this line, where the service's prices changed over time (instants, UTC). */
   period?: { from?: string; until?: string };
   /** Credits of this line: exact, or rounded as the catalog's rounding policy says. */

@@ -4,7 +4,7 @@
 import { findService } from '../catalog/find.js';
 import { defaultKeyMode } from '../catalog/key-modes.js';
 import { effectivePrice, priceKeysOf, type EffectivePrice } from '../catalog/prices.js';
-import { UNITS, type Catalog, type Service } from '../catalog/schema.js';
+import { PER_CALL_KEYS, SERVICE_TIERS, UNITS, type Catalog, type Service, type ServiceTier } from '../catalog/schema.js';
 import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
 import { NotOfferedError, UsageError, CreditError } from '../errors.js';
 import { imageTokens } from '../images.js';
@@ -132,6 +132,8 @@ class Group {
     readonly keyMode: string,
     /** The period, where the service's prices depend on the instant. */
     readonly period: PricePeriod | undefined,
+    /** The service tier, when not standard. */
+    readonly serviceTier: ServiceTier | undefined,
   ) {
     this.terms = termsOf(catalog, service, keyMode);
     this.inapplicableMask = this.terms.inapplicableMask;
@@ -150,6 +152,23 @@ class Group {
   tierFor(requestInputTokens: number): number {
     return this.terms.tierFor(requestInputTokens);
   }
+}
+
+/** A period's service as priced in a service tier (index into SERVICE_TIERS), or undefined where not offered. */
+const tierViews = new WeakMap<Service, (Service | null)[]>();
+function inServiceTier(service: Service, tier: number): Service | undefined {
+  if (tier === 0) return service;
+  let views = tierViews.get(service);
+  if (!views) tierViews.set(service, (views = []));
+  let view = views[tier];
+  if (view === undefined) {
+    const prices = service.serviceTiers?.[SERVICE_TIERS[tier] as Exclude<ServiceTier, 'standard'>];
+    // Without its own long-context tiers, a service tier offers nothing above the thresholds:
+    // never the standard tier's long-context price.
+    const tiers = prices?.tiers ?? service.tiers?.map((t) => ({ above: t.above, prices: {} }));
+    view = views[tier] = prices ? Object.freeze({ ...service, prices: prices.prices, serviceTiers: undefined, ...(tiers ? { tiers } : { tiers: undefined }) }) : null;
+  }
+  return view ?? undefined;
 }
 
 /** A (service, key mode) as records name it, and its groups by price period. */
@@ -189,7 +208,8 @@ function rejectRecord(catalog: Catalog, record: unknown, index: number, single: 
         ]);
       }
       if (acc && acc.notOfferedMask & (1 << k)) {
-        throw new NotOfferedError(group.service.id, group.keyMode, `no ${PRICE_KEY_OF[kind]} price`);
+        const above = acc.tier >= 0 ? ` above ${group.service.tiers![acc.tier]!.above} input tokens` : '';
+        throw new NotOfferedError(group.service.id, group.keyMode, `no ${PRICE_KEY_OF[kind]} price${above}${group.serviceTier ? ` in the ${group.serviceTier} tier` : ''}`);
       }
     }
   }
@@ -208,6 +228,12 @@ const S_KEY_MODE = slotOf('keyMode');
 const S_IMAGES = slotOf('images');
 const S_AUDIO = slotOf('audioSeconds');
 const S_AT = slotOf('at');
+const S_SERVICE_TIER = slotOf('serviceTier');
+const S_OUTPUT = slotOf('outputTokens');
+const S_REASONING = slotOf('reasoningTokens');
+const K_OUTPUT = KIND_INDEX.outputTokens;
+const SERVICE_TIER_COUNT = SERVICE_TIERS.length;
+const SERVICE_TIER_INDEX: Record<string, number> = Object.fromEntries(SERVICE_TIERS.map((t, i) => [t, i]));
 const SLOT_INPUT = slotOf('inputTokens');
 const SLOT_CACHED = slotOf('cachedInputTokens');
 /** Per slot: the kind (QUANTITY_KINDS index) a whole-number quantity field adds to, else -1. */
@@ -216,7 +242,7 @@ const COUNT_KIND = Int32Array.from(USAGE_FIELD_NAMES, (name) => {
   return spec.type === 'count' ? KIND_INDEX[spec.kind as QuantityKind] : -1;
 });
 /** Per slot: 1 for metadata (checked by the table's rule when present). */
-const IS_OTHER = Uint8Array.from(USAGE_FIELD_NAMES, (name) => (USAGE_FIELDS[name].type === 'text' || USAGE_FIELDS[name].type === 'object' ? 1 : 0));
+const IS_OTHER = Uint8Array.from(USAGE_FIELD_NAMES, (name) => (['text', 'object', 'serviceTier'].includes(USAGE_FIELDS[name].type) ? 1 : 0));
 const MAX_KEY_MODE = USAGE_FIELDS.keyMode.maxLength;
 
 export interface RateOptions {
@@ -276,14 +302,21 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
     }
     const audio = values[S_AUDIO] as number | string | undefined;
     const images = values[S_IMAGES] as readonly ImageInput[] | undefined;
-    if (audio !== undefined) { mask |= 1 << K_AUDIO; bad ||= typeof audio === 'number' ? !(audio >= 0 && Number.isFinite(audio)) : typeof audio !== 'string'; }
+    if (audio !== undefined) { mask |= 1 << K_AUDIO; bad ||= typeof audio === 'number' ? !(audio >= 0 && Number.isFinite(audio)) : typeof audio !== 'string' || !isPlainDecimal(audio); }
     if (images !== undefined) { mask |= 1 << K_IMAGE; bad ||= !Array.isArray(images); }
+    // Reasoning tokens are a part of the output tokens.
+    const reasoning = values[S_REASONING] as number | undefined;
+    if (reasoning !== undefined) {
+      const output = values[S_OUTPUT] as number | undefined;
+      bad ||= output === undefined || reasoning > output;
+    }
     // A malformed record is named by its shape before its service is looked up.
     if (bad || mask === 0) rejectRecord(catalog, r, i, single);
     const name = values[S_SERVICE] as string | undefined;
     const keyMode = values[S_KEY_MODE] as string | undefined;
     const mode = keyMode ?? fallbackMode;
     // The record's instant, checked on every record (cheap for the usual form), used where prices changed.
+    const serviceTier = values[S_SERVICE_TIER] as ServiceTier | undefined;
     const atText = values[S_AT];
     const at = atText === undefined ? undefined : instantMs(atText);
     if (atText !== undefined && at === undefined) rejectRecord(catalog, r, i, single);
@@ -322,11 +355,15 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
         throw new UsageError([{ path: path ? `${path}.at` : 'at', message: `${at === undefined ? 'not given, so the rating instant: ' : ''}${notInForce(entry.service, ms)}` }]);
       }
     }
-    let group = entry.groups[p];
+    const st = serviceTier === undefined ? 0 : SERVICE_TIER_INDEX[serviceTier]!;
+    let group = entry.groups[p * SERVICE_TIER_COUNT + st];
     if (!group) {
       const period = entry.periods[p]!;
-      if (!period.service.prices[mode]) throw new NotOfferedError(entry.service.id, mode, entry.timeless ? undefined : describePeriod(period));
-      group = entry.groups[p] = new Group(catalog, period.service, mode, entry.timeless ? undefined : period);
+      const when = entry.timeless ? '' : ` ${describePeriod(period)}`;
+      const priced = inServiceTier(period.service, st);
+      if (!priced) throw new NotOfferedError(entry.service.id, mode, `no ${serviceTier} tier${when}`);
+      if (!priced.prices[mode]) throw new NotOfferedError(entry.service.id, mode, (st ? `${serviceTier} tier` : '') + when || undefined);
+      group = entry.groups[p * SERVICE_TIER_COUNT + st] = new Group(catalog, priced, mode, entry.timeless ? undefined : period, st ? serviceTier : undefined);
       groups.push(group);
     }
 
@@ -350,7 +387,7 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
     acc.present |= mask;
     for (let t = 0; t < touched; t++) {
       const kind = COUNT_KIND[slots[t]!]!;
-      if (kind >= 0) acc.add(kind, values[slots[t]!] as number);
+      if (kind >= 0) acc.add(kind, kind === K_OUTPUT && reasoning !== undefined ? (values[slots[t]!] as number) - reasoning : (values[slots[t]!] as number));
     }
     if (images !== undefined) acc.add(K_IMAGE, imageTotal);
     if (audio !== undefined) {
@@ -389,7 +426,7 @@ function priceLines(groups: Group[]): ExactLine[] {
         const terms = group.terms.tier(acc.tier);
         const price = terms.prices[k]!;
         const quantity = acc.quantity(k);
-        const exact = divide(quantity.times(terms.charged[k]!), per);
+        const exact = divide(quantity.times(terms.charged[k]!), PER_CALL_KEYS.has(PRICE_KEY_OF[kind]) ? 1 : per);
         out.push({
           line: {
             service: service.id,
@@ -401,6 +438,8 @@ function priceLines(groups: Group[]): ExactLine[] {
             unitPrice: price.charged!,
             ...(price.capped && { listedUnitPrice: price.listed! }),
             ...(acc.tier >= 0 && { tier: acc.tier }),
+            ...(group.serviceTier && { serviceTier: group.serviceTier }),
+            ...(price.fallback && { pricedAs: price.fallback }),
             ...(group.period && { period: periodJson(group.period) }),
           },
           exact,

@@ -6,7 +6,7 @@
 import { describeValue } from '../describe.js';
 import { isPlainDecimal } from '../decimal-text.js';
 import type { Issue } from '../errors.js';
-import type { PriceKey } from '../catalog/schema.js';
+import { SERVICE_TIERS, type PriceKey, type ServiceTier } from '../catalog/schema.js';
 import { MAX_SERVICE_NAME_LENGTH } from '../catalog/find.js';
 import { INSTANT_EXAMPLE, instantMs } from '../instant.js';
 
@@ -23,6 +23,7 @@ interface FieldValues {
   images: readonly ImageInput[];
   text: string;
   instant: string;
+  serviceTier: ServiceTier;
   object: Record<string, unknown>;
 }
 export type UsageFieldType = keyof FieldValues;
@@ -35,6 +36,8 @@ export interface UsageFieldSpec {
   price?: PriceKey;
   required?: boolean;
   maxLength?: number;
+  /** The field this quantity is a part of (reasoning tokens are output tokens): at most that much. */
+  partOf?: string;
   /** Kept by a host with the event rather than in each record: not a field of the host API's records. */
   local?: boolean;
 }
@@ -52,9 +55,15 @@ export const USAGE_FIELDS = {
   inputTokens: { type: 'count', kind: 'inputTokens', price: 'input' },
   /** Cache reads, in addition to inputTokens, priced at the cached-input price (or the input price). */
   cachedInputTokens: { type: 'count', kind: 'cachedInputTokens', price: 'cachedInput' },
+  /** Cache writes at the provider's default TTL (Anthropic: 5 minutes), in addition to inputTokens; the cache-write price, else the input price. */
+  cacheWriteTokens: { type: 'count', kind: 'cacheWriteTokens', price: 'cacheWrite' },
+  /** Cache writes with a 1-hour TTL; the 1-hour cache-write price, else the input price. */
+  cacheWrite1hTokens: { type: 'count', kind: 'cacheWrite1hTokens', price: 'cacheWrite1h' },
   /** Input images (LLM services only), priced as input tokens by the tile rule. */
   images: { type: 'images', kind: 'imageTokens', price: 'input' },
   outputTokens: { type: 'count', kind: 'outputTokens', price: 'output' },
+  /** The part of outputTokens spent on reasoning: its own line, at the reasoning price, else the output price. */
+  reasoningTokens: { type: 'count', kind: 'reasoningTokens', price: 'reasoning', partOf: 'outputTokens' },
   /** Audio seconds, prorated exactly against "per 60 seconds"; a number or a decimal string. */
   audioSeconds: { type: 'seconds', kind: 'audioSeconds', price: 'audio' },
   characters: { type: 'count', kind: 'characters', price: 'characters' },
@@ -62,6 +71,10 @@ export const USAGE_FIELDS = {
   requests: { type: 'count', kind: 'requests', price: 'request' },
   /** Stored tokens × days. */
   tokenDays: { type: 'count', kind: 'tokenDays', price: 'storage' },
+  /** Web searches (per call) a model made. */
+  webSearches: { type: 'count', kind: 'webSearches', price: 'webSearch' },
+  /** @default "standard"; batch, flex or priority where the service offers it (else NotOfferedError). */
+  serviceTier: { type: 'serviceTier' },
   /** Free metadata a host may attach; not priced. */
   id: { type: 'text', local: true },
   /** When it happened, ISO 8601 ("2026-11-22T12:00:00Z"): selects the prices in force then. @default now */
@@ -115,6 +128,8 @@ export function fieldValueIssue(spec: UsageFieldSpec, value: unknown): string | 
         : `expected a non-negative number of seconds, got ${describeValue(value)}`;
     case 'text':
       return typeof value === 'string' ? undefined : `expected a string, got ${describeValue(value)}`;
+    case 'serviceTier':
+      return typeof value === 'string' && (SERVICE_TIERS as readonly string[]).includes(value) ? undefined : `expected one of ${SERVICE_TIERS.join(', ')}, got ${describeValue(value)}`;
     case 'instant':
       return instantMs(value) !== undefined ? undefined : `expected an instant such as ${INSTANT_EXAMPLE}, got ${describeValue(value)}`;
     case 'object':
@@ -164,6 +179,15 @@ export function usageShapeIssues(record: unknown, at: string, fields: ReadonlyMa
     const problem = fieldValueIssue(spec, value);
     if (problem) issues.push({ path: path(name), message: problem });
     else if (spec.type === 'images') (value as unknown[]).forEach((image, i) => issues.push(...imageIssues(image, path(`${name}[${i}]`))));
+  }
+  for (const [name, spec] of fields) {
+    const part = r[name];
+    if (!spec.partOf || part === undefined || fieldValueIssue(spec, part)) continue;
+    const whole = r[spec.partOf];
+    if (whole === undefined) issues.push({ path: path(name), message: `is a part of ${spec.partOf}, which is missing` });
+    else if (!fieldValueIssue(fields.get(spec.partOf)!, whole) && (part as number) > (whole as number)) {
+      issues.push({ path: path(name), message: `is a part of ${spec.partOf} (${whole as number}), so at most that, got ${part as number}` });
+    }
   }
   if (quantities === 0 && issues.length === 0) issues.push({ path: at, message: `has no quantity (${quantityList})` });
   return issues;

@@ -59,6 +59,10 @@ export const chatCostStrings = defineStrings<ChatCostStrings>({
     kinds: {
       inputTokens: 'Input tokens',
       cachedInputTokens: 'Cached input tokens',
+      cacheWriteTokens: 'Cache writes',
+      cacheWrite1hTokens: 'Cache writes (1 h)',
+      reasoningTokens: 'Reasoning tokens',
+      webSearches: 'Web searches',
       imageTokens: 'Image input tokens',
       outputTokens: 'Output tokens',
       audioSeconds: 'Audio seconds',
@@ -94,6 +98,10 @@ export const chatCostStrings = defineStrings<ChatCostStrings>({
     kinds: {
       inputTokens: 'Eingabe-Tokens',
       cachedInputTokens: 'Zwischengespeicherte Eingabe-Tokens',
+      cacheWriteTokens: 'Cache-Schreibvorgänge',
+      cacheWrite1hTokens: 'Cache-Schreibvorgänge (1 h)',
+      reasoningTokens: 'Reasoning-Tokens',
+      webSearches: 'Websuchen',
       imageTokens: 'Bild-Eingabe-Tokens',
       outputTokens: 'Ausgabe-Tokens',
       audioSeconds: 'Audio-Sekunden',

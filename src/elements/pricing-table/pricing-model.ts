@@ -20,7 +20,11 @@ export type { TokenUnitPreference } from './model-types.js';
 export const QUANTITY_OF: Record<PriceKey, QuantityKind> = {
   input: 'inputTokens',
   cachedInput: 'cachedInputTokens',
+  cacheWrite: 'cacheWriteTokens',
+  cacheWrite1h: 'cacheWrite1hTokens',
   output: 'outputTokens',
+  reasoning: 'reasoningTokens',
+  webSearch: 'webSearches',
   audio: 'audioSeconds',
   characters: 'characters',
   request: 'requests',

@@ -1,5 +1,6 @@
 // <credit-pricing-table>'s own strings (the shared ones are in src/i18n).
 import { defineStrings } from '../../i18n/index.js';
+import type { PriceKey, QuantityKind } from '../../core/index.js';
 
 export interface PricingTableStrings {
   search: string;
@@ -12,10 +13,10 @@ export interface PricingTableStrings {
   /** Legend of the key-mode switch, and its third option. */
   keyModeSwitch: string;
   bothKeyModes: string;
-  keys: { input: string; output: string; cachedInput: string; audio: string; characters: string; request: string; storage: string };
+  keys: Record<PriceKey, string>;
   /** Column: what 1,000 credits buy ({amount} is the formatted 1,000), with the key mode picked in the toolbar. */
   buys: (amount: string) => string;
-  quantity: { inputTokens: string; cachedInputTokens: string; outputTokens: string; audioSeconds: string; characters: string; requests: string; tokenDays: string; imageTokens: string };
+  quantity: Record<QuantityKind, string>;
   unlimited: string;
   notApplicable: string;
   cheapest: string;
@@ -75,12 +76,16 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     model: 'Model',
     keyModeSwitch: 'Prices with',
     bothKeyModes: 'Both',
-    keys: { input: 'Input', output: 'Output', cachedInput: 'Cached input', audio: 'Audio', characters: 'Characters', request: 'Request', storage: 'Storage' },
+    keys: { input: 'Input', output: 'Output', cachedInput: 'Cached input', cacheWrite: 'Cache write', cacheWrite1h: 'Cache write (1 h)', reasoning: 'Reasoning', webSearch: 'Web search', audio: 'Audio', characters: 'Characters', request: 'Request', storage: 'Storage' },
     buys: (amount) => `${amount} credits buy`,
     quantity: {
       inputTokens: 'input tokens',
       cachedInputTokens: 'cached tokens',
+      cacheWriteTokens: 'cache-write tokens',
+      cacheWrite1hTokens: 'cache-write tokens (1 h)',
       outputTokens: 'output tokens',
+      reasoningTokens: 'reasoning tokens',
+      webSearches: 'web searches',
       audioSeconds: 's of audio',
       characters: 'characters',
       requests: 'requests',
@@ -141,12 +146,16 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     model: 'Modell',
     keyModeSwitch: 'Preise mit',
     bothKeyModes: 'Beide',
-    keys: { input: 'Eingabe', output: 'Ausgabe', cachedInput: 'Gecachte Eingabe', audio: 'Audio', characters: 'Zeichen', request: 'Anfrage', storage: 'Speicher' },
+    keys: { input: 'Eingabe', output: 'Ausgabe', cachedInput: 'Gecachte Eingabe', cacheWrite: 'Cache-Schreiben', cacheWrite1h: 'Cache-Schreiben (1 h)', reasoning: 'Reasoning', webSearch: 'Websuche', audio: 'Audio', characters: 'Zeichen', request: 'Anfrage', storage: 'Speicher' },
     buys: (amount) => `${amount} Credits reichen für`,
     quantity: {
       inputTokens: 'Eingabe-Tokens',
       cachedInputTokens: 'gecachte Tokens',
+      cacheWriteTokens: 'Cache-Schreib-Tokens',
+      cacheWrite1hTokens: 'Cache-Schreib-Tokens (1 h)',
       outputTokens: 'Ausgabe-Tokens',
+      reasoningTokens: 'Reasoning-Tokens',
+      webSearches: 'Websuchen',
       audioSeconds: 's Audio',
       characters: 'Zeichen',
       requests: 'Anfragen',

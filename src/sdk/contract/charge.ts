@@ -1,7 +1,7 @@
 // A charge and the usage records it prices, as core's `rate` returns them.
 import * as z from 'zod/mini';
 import { credits, money } from './common.js';
-import { UNITS, QUANTITY_KINDS, HOST_RECORD_FIELDS, instantMs, type HostUsage, type Unit, type UsageFieldSpec, type UsageFieldType } from '../../core/index.js';
+import { UNITS, QUANTITY_KINDS, HOST_RECORD_FIELDS, SERVICE_TIERS, PRICE_KEYS, instantMs, type HostUsage, type Unit, type UsageFieldSpec, type UsageFieldType } from '../../core/index.js';
 
 const nonNegativeInt = z.int().check(z.minimum(0));
 
@@ -16,6 +16,7 @@ const FIELD_SCHEMAS: { [T in UsageFieldType]: (spec: UsageFieldSpec) => z.ZodMin
   seconds: () => z.union([z.number().check(z.minimum(0)), credits]),
   images: () => z.array(z.strictObject({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) })),
   text: () => z.string(),
+  serviceTier: () => z.enum(SERVICE_TIERS),
   instant: () => z.string().check(z.refine((text) => instantMs(text) !== undefined, 'expected an ISO 8601 instant')),
   object: () => z.record(z.string(), z.unknown()),
 };
@@ -35,6 +36,15 @@ export const usageRecord = z
     z.refine((record) => [...HOST_RECORD_FIELDS].some(([name, spec]) => spec.kind && (record as Record<string, unknown>)[name] !== undefined), {
       message: `has no quantity (${[...HOST_RECORD_FIELDS].filter(([, spec]) => spec.kind).map(([name]) => name).join(', ')})`,
     }),
+    // A part (reasoningTokens) needs its whole (outputTokens) and is at most that.
+    z.superRefine((record, ctx) => {
+      const r = record as Record<string, number | undefined>;
+      for (const [name, spec] of HOST_RECORD_FIELDS) {
+        if (!spec.partOf || r[name] === undefined) continue;
+        const whole = r[spec.partOf];
+        if (whole === undefined || r[name]! > whole) ctx.addIssue({ code: 'custom', path: [name], message: `is a part of ${spec.partOf} and at most that`, input: r[name] });
+      }
+    }),
   ) as unknown as z.ZodMiniType<HostUsage>;
 
 export const chargeLine = z.object({
@@ -47,6 +57,10 @@ export const chargeLine = z.object({
   unitPrice: credits,
   listedUnitPrice: z.optional(credits),
   tier: z.optional(z.int()),
+  /** The service tier (batch, flex, priority) that priced the line; absent for standard. */
+  serviceTier: z.optional(z.enum(SERVICE_TIERS)),
+  /** The price key whose price was charged where the service lists none for this kind (a cache write priced as input). */
+  pricedAs: z.optional(z.enum(PRICE_KEYS)),
   /** The price period that priced the line, where the service's prices changed over time. */
   period: z.optional(z.object({ from: z.optional(z.string()), until: z.optional(z.string()) })),
   credits,
