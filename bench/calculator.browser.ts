@@ -22,6 +22,10 @@ el.scenario = scenario;
 document.body.append(el);
 await el.updateComplete;
 
+// Twenty workloads start folded to their summaries but the first: open the one typed into.
+el.shadowRoot!.querySelector<HTMLElement>(`[aria-controls="w${el.draft!.workloads[7]!.key}-body"]`)!.click();
+await el.updateComplete;
+
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const RUNS = 50;
 
@@ -67,6 +71,6 @@ console.log('| path | median ms | vs full re-render |');
 console.log('| --- | ---: | ---: |');
 console.log(`| one input changed → result updated (parse, simulateMonth, lit update) | ${t.toFixed(2)} | ${(r / t).toFixed(1)}× faster |`);
 console.log(`| of which: form text parsed + simulateMonth (no DOM) | ${e.toFixed(2)} | ${(r / e).toFixed(1)}× faster |`);
-console.log(`| baseline: scenario loaded afresh, every field re-rendered | ${r.toFixed(2)} | 1× |`);
+console.log(`| baseline: scenario loaded afresh, every card re-rendered (folded but the first) | ${r.toFixed(2)} | 1× |`);
 console.log(`target: recompute after one input change < 2 ms → ${t < 2 ? 'met' : 'MISSED'}`);
 (globalThis as { __benchDone?: boolean }).__benchDone = true;

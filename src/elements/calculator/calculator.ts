@@ -203,6 +203,12 @@ export class CreditCalculator extends CreditElement {
   #removed: { workload: WorkloadDraft; index: number; title: string } | undefined;
   /** The phone bar's breakdown is open. */
   #barOpen = false;
+  /** The page is being printed: the summary of what was assumed is rendered (only then: typing never pays for it). */
+  #printing = false;
+  readonly #onPrint = (event: Event): void => {
+    this.#printing = event.type === 'beforeprint';
+    this.requestUpdate();
+  };
   /** A/B: the scenario the form is not editing (its draft and last result); undefined when not comparing. */
   #other: { draft: Draft; result: SimulationResult | undefined } | undefined;
   /** Which side of the comparison the form edits. */
@@ -265,12 +271,16 @@ export class CreditCalculator extends CreditElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#listen();
+    addEventListener('beforeprint', this.#onPrint);
+    addEventListener('afterprint', this.#onPrint);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#listeningTo?.removeEventListener('credit-service-select', this.#onServiceSelect);
     this.#listeningTo = undefined;
+    removeEventListener('beforeprint', this.#onPrint);
+    removeEventListener('afterprint', this.#onPrint);
     clearTimeout(this.#announceTimer);
     clearTimeout(this.#recommendTimer);
   }
@@ -778,7 +788,7 @@ export class CreditCalculator extends CreditElement {
         general: this.general,
         share: this.#share.render(),
         compare: this.#comparison,
-        printed: this.#renderPrinted(catalog, draft),
+        ...(this.#printing && { printed: this.#renderPrinted(catalog, draft) }),
       })}
       ${this.#announcer.render()}
     </div>`;
