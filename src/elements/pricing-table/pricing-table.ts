@@ -80,13 +80,16 @@ const SKELETON_ROWS = 8;
  * @csspart base - The wrapper of everything.
  * @csspart search - The search box.
  * @csspart table - Each group's table.
- * @csspart row - A service's row (a card on narrow screens).
+ * @csspart row - A service's row (on a phone a compact row that opens to its details).
  * @csspart price - A price cell.
  * @csspart badge - The cheapest / changed / new / discount badges.
  * @csspart toolbar - The visitor's controls above the list.
+ * @csspart brand - The brand filter (a combobox with a search).
+ * @csspart key-mode - The key-mode segmented control.
+ * @csspart billing-types - The billing-type chips with their counts.
  * @csspart action - A row's "Estimate a month" button or link.
  * @csspart packages - The plan cards' list.
- * @csspart package - A plan card (`package recommended` for the highlighted one).
+ * @csspart package - A plan card (also `package-recommended` on the highlighted one).
  * @csspart package-action - A plan card's call to action.
  *
  * @cssproperty [--credit-pricing-table-max-height=none] - Scroll the table inside this height.
