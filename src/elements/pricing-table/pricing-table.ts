@@ -221,8 +221,15 @@ export class CreditPricingTable extends CreditElement {
   }
 
   protected override firstUpdated(): void {
-    this.#scrolls = getComputedStyle(this).getPropertyValue('--credit-pricing-table-max-height').trim() !== '';
-    if (this.#scrolls) this.requestUpdate();
+    // Read after the first frame, when style is clean: read during the first update it forced a
+    // style recalculation of the whole new table inside it (half its first render).
+    requestAnimationFrame(() => {
+      const scrolls = getComputedStyle(this).getPropertyValue('--credit-pricing-table-max-height').trim() !== '';
+      if (scrolls !== this.#scrolls) {
+        this.#scrolls = scrolls;
+        this.requestUpdate();
+      }
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
