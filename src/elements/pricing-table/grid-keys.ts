@@ -4,10 +4,15 @@
 // ten rows; Tab leaves. A cell's button or link takes the focus in its place.
 const PAGE = 10;
 
-/** What the focus lands on in a cell: its button or link, else the cell itself. */
+/** What the focus lands on in a cell: its button or link, else the cell itself (made focusable then). */
 function targetOf(cell: Element): HTMLElement {
-  return (cell.querySelector('button:not(.expand), a') ?? cell) as HTMLElement;
+  const target = (cell.querySelector('button:not(.expand), a') ?? cell) as HTMLElement;
+  if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+  return target;
 }
+
+/** A cell the arrow keys stop at: any shown cell but the action column's header (no visible text). */
+const navigable = (cell: Element) => visible(cell) && !(cell.tagName === 'TH' && cell.classList.contains('action-cell'));
 
 const visible = (node: Element) => node.getClientRects().length > 0;
 
@@ -35,7 +40,7 @@ export function syncTabStop(root: HTMLElement | null | undefined): void {
 function rowsOf(root: Element): Element[][] {
   // (a header row is `display: contents`: it has no box of its own, its cells do)
   return [...root.querySelectorAll('tr')]
-    .map((tr) => [...tr.children].filter((c) => visible(c) && (c.matches('[tabindex]') || targetOf(c) !== c)))
+    .map((tr) => [...tr.children].filter(navigable))
     .filter((cells) => cells.length);
 }
 

@@ -116,7 +116,7 @@ function renderGroup(h: ListHost, catalog: Catalog, full: GroupView, modes: stri
       ></th>`;
   };
   const plain = (label: string, cls: string, rowspan: number) =>
-    html`<th role="columnheader" scope="col" tabindex="-1" rowspan=${rowspan} class=${cls}><span class="th-label">${label}</span></th>`;
+    html`<th role="columnheader" scope="col" rowspan=${rowspan} class=${cls}><span class="th-label">${label}</span></th>`;
   const buysLabel = s.buys(formatNumber(BUDGET, locale));
   const template = h.plannerUrl;
   const ctx: RowsContext = {
@@ -164,7 +164,7 @@ function renderGroup(h: ListHost, catalog: Catalog, full: GroupView, modes: stri
           ${twoRows
             ? modes.map(
                 (mode) =>
-                  html`<th role="columnheader" scope="colgroup" tabindex="-1" colspan=${group.keys.length} class="mode"><span class="th-label">${h.keyModeName(catalog, mode)}</span></th>`,
+                  html`<th role="columnheader" scope="colgroup" colspan=${group.keys.length} class="mode"><span class="th-label">${h.keyModeName(catalog, mode)}</span></th>`,
               )
             : priceHeaders(modes[0]!)}
           ${plain(buysLabel, 'buys', span)}

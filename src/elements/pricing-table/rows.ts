@@ -97,47 +97,36 @@ const shapeOf = (ctx: RowsContext) =>
  * attributes every row of a group shares come with the clone instead of ~10 setAttribute calls.
  * The grid roles are explicit because rows and cells are CSS grids and blocks, and WebKit drops the
  * table semantics of table parts whose CSS display is changed. Every cell is a grid cell the arrow
- * keys reach (tabindex -1; the element keeps one Tab stop for all its grids).
+ * keys reach (grid-keys.ts makes it focusable when it gets there: fewer attributes to clone). The
+ * phone layout's disclosure chevron is drawn by CSS, not an SVG per row.
  */
 function prototype(shape: string, ctx: RowsContext): HTMLTableRowElement {
   let tr = prototypes.get(shape);
   if (!tr) {
     const cells = ctx.columns.map((c) =>
-      el('td', { role: 'gridcell', tabindex: '-1', part: 'price', class: 'price', 'data-cell': c.key, 'data-label': c.label, 'data-short': c.short }, new Text(), el('span', { class: 'money' }, new Text())),
+      el('td', { role: 'gridcell', part: 'price', class: 'price', 'data-cell': c.key, 'data-label': c.label, 'data-short': c.short }, new Text(), el('span', { class: 'money' }, new Text())),
     );
     const action = ctx.plannerUrl
-      ? el('a', { class: 'action', part: 'action', tabindex: '-1' }, new Text(ctx.strings.estimate), el('span', { 'aria-hidden': 'true' }, new Text(' →')))
-      : el('button', { type: 'button', class: 'action', part: 'action', tabindex: '-1' }, new Text(ctx.strings.estimate), el('span', { 'aria-hidden': 'true' }, new Text(' →')));
+      ? el('a', { class: 'action', part: 'action', tabindex: '-1' }, new Text(ctx.strings.estimate))
+      : el('button', { type: 'button', class: 'action', part: 'action', tabindex: '-1' }, new Text(ctx.strings.estimate));
     tr = el(
       'tr',
       { role: 'row', part: 'row' },
       el(
         'th',
-        { role: 'rowheader', scope: 'row', tabindex: '-1', class: 'name' },
-        el('button', { type: 'button', class: 'expand', tabindex: '-1', 'aria-expanded': 'false' }, chevron()),
+        { role: 'rowheader', scope: 'row', class: 'name' },
+        el('button', { type: 'button', class: 'expand', tabindex: '-1', 'aria-expanded': 'false' }),
         el('span', { class: 'model' }, new Text()),
         el('span', { class: 'brand' }, new Text()),
       ),
-      ...(ctx.context ? [el('td', { role: 'gridcell', tabindex: '-1', class: 'context', 'data-label': ctx.strings.context })] : []),
+      ...(ctx.context ? [el('td', { role: 'gridcell', class: 'context', 'data-label': ctx.strings.context })] : []),
       ...cells,
-      el('td', { role: 'gridcell', tabindex: '-1', class: 'buys', 'data-label': ctx.buysLabel }),
+      el('td', { role: 'gridcell', class: 'buys', 'data-label': ctx.buysLabel }),
       el('td', { role: 'gridcell', class: 'action-cell' }, action),
     );
     prototypes.set(shape, tr);
   }
   return tr;
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-/** The disclosure chevron (the controls' icon, built as DOM: rows are not lit templates). */
-function chevron(): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  for (const [k, v] of Object.entries({ class: 'icon', viewBox: '0 0 16 16', width: '1em', height: '1em', 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.6', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }))
-    svg.setAttribute(k, v);
-  const path = document.createElementNS(SVG, 'path');
-  path.setAttribute('d', 'm4 6 4 4 4-4');
-  svg.append(path);
-  return svg;
 }
 
 function createRow(shape: string, ctx: RowsContext): RowDom {

@@ -148,7 +148,7 @@ describe('<credit-pricing-table>: key mode and selection', () => {
   it('fires credit-service-select with the service id and key mode from "Estimate a month"', async () => {
     const el = await mount(gptbots, { 'key-mode': 'own' });
     const button = $(el, 'tr[data-id="openai/gpt-4.1-1m"] button.action') as HTMLButtonElement;
-    expect(text(button)).to.equal('Estimate a month →');
+    expect(text(button)).to.equal('Estimate a month');
     expect(button.getAttribute('aria-label')).to.equal('Estimate a month with GPT-4.1-1M');
     // the model name is text, not a control
     expect($(el, 'tr[data-id="openai/gpt-4.1-1m"] th .model')!.tagName).to.equal('SPAN');

@@ -200,7 +200,7 @@ describe('<credit-pricing-table>: German', () => {
       '≈ 1.298 Chats',
       '4.545.454 Eingabe-Tokens',
     ]);
-    expect(text($(el, '[part~="action"]'))).to.equal('Monat schätzen →');
+    expect(text($(el, '[part~="action"]'))).to.equal('Monat schätzen');
     expect(text($(el, '#group-tts'))).to.equal('Sprachausgabe (TTS) Credits / 1.000 Zeichen');
     expect(text($(el, 'label[for="search"]'))).to.equal('Modelle suchen');
     const mein = await mount(meingpt, { lang: 'de' });
