@@ -10,7 +10,9 @@ import { ResponseCache } from './cache.js';
 import { balanceResponse, type Balance } from './contract/balance.js';
 import { day } from './contract/common.js';
 import { chatResponse, MAX_RECENT_CHATS, recentChatsResponse, type ChatUsage, type RecentChats } from './contract/chat.js';
+import { departmentsResponse, transfersResponse, type Departments, type Transfers } from './contract/departments.js';
 import { grantsResponse, type Grants } from './contract/grants.js';
+import { period as periodSchema, statementResponse, statementsResponse, type Statement, type Statements } from './contract/statements.js';
 import {
   GROUP_BY,
   usageEventRequest,
@@ -46,6 +48,14 @@ export interface RecordOptions {
   idempotencyKey?: string;
 }
 
+export interface StatementDownload {
+  /** `csv` (RFC 4180; the German variant with `;` and decimal commas for Excel) or `pdf` (A4). */
+  format: 'csv' | 'pdf';
+  /** @default 'en' */
+  language?: 'en' | 'de';
+  signal?: AbortSignal;
+}
+
 export interface CreditClient {
   getBalance(options?: CallOptions): Promise<Balance>;
   getUsage(params: UsageParams, options?: CallOptions): Promise<UsageReport>;
@@ -54,6 +64,16 @@ export interface CreditClient {
   getRecentChats(params?: RecentChatsParams, options?: CallOptions): Promise<RecentChats>;
   /** The organisation's credit grants with credits left, in the order the caller's charges spend them. */
   getGrants(options?: CallOptions): Promise<Grants>;
+  /** The organisation's monthly statements, newest first (administrators). */
+  getStatements(options?: CallOptions): Promise<Statements>;
+  /** One month's statement (YYYY-MM): opening, grants, usage by department, service and user, expired, closing (administrators). */
+  getStatement(period: string, options?: CallOptions): Promise<Statement>;
+  /** One month's statement as a CSV or PDF file, with the name the host gives it (administrators). */
+  downloadStatement(period: string, download: StatementDownload): Promise<{ blob: Blob; filename: string }>;
+  /** The departments with their allocated credits, and the unallocated pool (administrators). */
+  getDepartments(options?: CallOptions): Promise<Departments>;
+  /** Every transfer between the pool and departments, newest first (administrators). */
+  getTransfers(options?: CallOptions): Promise<Transfers>;
   /** The organisation's catalog, parsed by `parseCatalog` (revalidated with its ETag). */
   getCatalog(options?: CallOptions): Promise<Catalog>;
   /** Records usage (POST /usage-events); the balance, usage and that chat are then read afresh. */
@@ -99,6 +119,11 @@ function toDay(value: string | Date, what: string): string {
     throw new CreditError(`getUsage: ${what} must be a day of the calendar as YYYY-MM-DD or a Date, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+function checkPeriod(period: string, method: string): string {
+  if (typeof period !== 'string' || !periodSchema.safeParse(period).success) throw new CreditError(`${method}: period must be a month as YYYY-MM, got ${JSON.stringify(period)}`);
+  return period;
 }
 
 /** Creates a client for a host's credit API. */
@@ -213,6 +238,23 @@ export function createClient(options: ClientOptions): CreditClient {
       return get(path, (r) => validate(recentChatsResponse, r, path), options);
     },
     getGrants: (options) => get('/grants', (r) => validate(grantsResponse, r, '/grants'), options),
+    getStatements: (options) => get('/statements', (r) => validate(statementsResponse, r, '/statements'), options),
+    getStatement(period, options) {
+      const path = `/statements/${checkPeriod(period, 'getStatement')}`;
+      return get(path, (r) => validate(statementResponse, r, path), options);
+    },
+    async downloadStatement(period, download) {
+      checkPeriod(period, 'downloadStatement');
+      if (download?.format !== 'csv' && download?.format !== 'pdf') throw new CreditError(`downloadStatement: format must be "csv" or "pdf", got ${JSON.stringify(download?.format)}`);
+      const language = download.language ?? 'en';
+      if (language !== 'en' && language !== 'de') throw new CreditError(`downloadStatement: language must be "en" or "de", got ${JSON.stringify(language)}`);
+      const type = download.format === 'csv' ? 'text/csv' : 'application/pdf';
+      const reply = await transport.send({ method: 'GET', path: `/statements/${period}?lang=${language}`, download: type, signal: download.signal });
+      const filename = /filename="([^"]+)"/.exec(reply.headers.get('content-disposition') ?? '')?.[1] ?? `statement-${period}.${download.format}`;
+      return { blob: new Blob([reply.bytes ?? new Uint8Array(0)], { type: reply.headers.get('content-type') ?? type }), filename };
+    },
+    getDepartments: (options) => get('/departments', (r) => validate(departmentsResponse, r, '/departments'), options),
+    getTransfers: (options) => get('/transfers', (r) => validate(transfersResponse, r, '/transfers'), options),
     getCatalog: (options) =>
       get(
         '/catalog',

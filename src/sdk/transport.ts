@@ -15,13 +15,17 @@ export interface Request {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** A file rather than JSON (a CSV or PDF statement): the Accept type, and a success's bytes in `Reply.bytes`. */
+  download?: string;
 }
 
 export interface Reply {
   status: number;
   headers: Headers;
-  /** Parsed JSON body (undefined for 304). */
+  /** Parsed JSON body (undefined for 304 and for a download). */
   json: unknown;
+  /** A download's bytes. */
+  bytes?: Uint8Array<ArrayBuffer>;
   requestId: string;
 }
 
@@ -35,13 +39,13 @@ function newRequestId(): string {
 }
 
 /** Reads the body in chunks: stops at the size cap, and lets the caller's signal (the timeout) cut it off. */
-async function readBody(response: Response, maxBytes: number, signal: AbortSignal, fail: (reason: 'too-large' | 'truncated', detail: string) => Error): Promise<string> {
+async function readBody(response: Response, maxBytes: number, signal: AbortSignal, fail: (reason: 'too-large' | 'truncated', detail: string) => Error): Promise<Uint8Array<ArrayBuffer>> {
   const declared = response.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) {
     response.body?.cancel().catch(() => {});
     throw fail('too-large', `content-length ${declared} exceeds the ${maxBytes}-byte cap`);
   }
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -66,7 +70,7 @@ async function readBody(response: Response, maxBytes: number, signal: AbortSigna
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
 
 export class Transport {
@@ -148,7 +152,7 @@ export class Transport {
       controller.abort(new TimeoutError(this.s.timeout, info));
     }, this.s.timeout);
     const headers: Record<string, string> = {
-      accept: 'application/json, application/problem+json',
+      accept: request.download ? `${request.download}, application/problem+json` : 'application/json, application/problem+json',
       authorization: `Bearer ${token}`,
       'x-request-id': info.requestId,
       ...request.headers,
@@ -173,16 +177,17 @@ export class Transport {
         throw new ConnectionError(`the request failed: ${error instanceof Error ? error.message : String(error)}`, info, false, { cause: error });
       }
       const replyInfo = { ...info, requestId: response.headers.get('x-request-id') || info.requestId };
-      let text: string;
+      let bytes: Uint8Array<ArrayBuffer>;
       try {
-        text = await readBody(response, this.s.maxResponseBytes, controller.signal, (reason, detail) => new ContractError(reason, detail, replyInfo));
+        bytes = await readBody(response, this.s.maxResponseBytes, controller.signal, (reason, detail) => new ContractError(reason, detail, replyInfo));
       } catch (error) {
         if (error instanceof ContractError) throw error;
         if (timedOut) throw new TimeoutError(this.s.timeout, info);
         if (callerSignal.aborted) throw abortReason(callerSignal);
         throw new ConnectionError(`the response body broke off: ${error instanceof Error ? error.message : String(error)}`, replyInfo, false, { cause: error });
       }
-      return { status: response.status, headers: response.headers, json: this.parse(response, text, replyInfo), requestId: replyInfo.requestId };
+      if (request.download && response.ok) return { status: response.status, headers: response.headers, json: undefined, bytes, requestId: replyInfo.requestId };
+      return { status: response.status, headers: response.headers, json: this.parse(response, new TextDecoder().decode(bytes), replyInfo), requestId: replyInfo.requestId };
     } finally {
       clearTimeout(timer);
       callerSignal.removeEventListener('abort', forward);

@@ -60,6 +60,9 @@ for (const engine of ENGINES) {
       const trail = (await call(host, 'GET', '/transfers')).json.transfers as { from: string | null; to: string; by: string; reason: string; entries: number[] }[];
       assert.deepEqual(trail.map((t) => [t.from, t.to, t.by, t.reason, t.entries]), [['d-marketing', 'd-sales', ADMIN, 'trade fair', [4, 5]], [null, 'd-marketing', ADMIN, 'Q4 campaign budget', [2, 3]]]);
       assert.equal((await host.client(ADMIN).getBalance()).credits, '1000'); // transfers do not change the balance
+      const sdk = host.client(ADMIN);
+      assert.deepEqual((await sdk.getTransfers()).transfers.map((t) => t.entries), [[4, 5], [2, 3]]);
+      assert.deepEqual((await sdk.getDepartments()).departments.map((d) => [d.name, d.credits]), [['Engineering', '0'], ['Marketing', '179.5'], ['Sales', '120.5']]);
       assert.deepEqual((await host.server.ledger.audit('org-nordlicht')).problems, []);
     });
 

@@ -183,6 +183,23 @@ for (const engine of ENGINES) {
       });
     }
 
+    it('the SDK reads the periods and a statement, and downloads the CSV and the PDF with their file names', async () => {
+      const anna = host.client(ADMIN);
+      const { statements } = await anna.getStatements();
+      assert.deepEqual(statements.map((x) => x.period), ['2026-11', '2026-10', '2026-09']);
+      const october = await anna.getStatement('2026-10');
+      assert.deepEqual(october, await statementJson(host, '2026-10'));
+      const csv = await anna.downloadStatement('2026-10', { format: 'csv', language: 'de' });
+      assert.equal(csv.filename, 'statement-org-nordlicht-2026-10-de.csv');
+      assert.match(await csv.blob.text(), new RegExp(`Endbestand;;${october.totals.closing.replace('.', ',')}\r\n$`));
+      const pdf = await anna.downloadStatement('2026-10', { format: 'pdf' });
+      assert.equal(pdf.blob.type, 'application/pdf');
+      assert.equal(Buffer.from(await pdf.blob.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+      await assert.rejects(async () => anna.getStatement('2026-13'), /period must be a month as YYYY-MM/);
+      await assert.rejects(async () => anna.downloadStatement('2026-10', { format: 'xls' as 'csv' }), /format must be "csv" or "pdf"/);
+      await assert.rejects(host.client('u-ben').getStatement('2026-10'), (e: { status?: number }) => e.status === 403);
+    });
+
     it('a malformed period is a 400, a future or too early one a 404, a member a 403: problems, nothing else', async () => {
       for (const period of ['2026-13', '2026-1', 'november', '2026-11-01', '2026-00', '%E0%A4%A']) {
         const response = await fetchStatement(host, `/statements/${period}`);
