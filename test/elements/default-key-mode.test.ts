@@ -60,9 +60,10 @@ describe('default key mode: a catalog listing [own, platform] without defaultKey
     wrapper.append(el);
     await until(() => el.result !== undefined, 'the first result');
     await el.updateComplete;
-    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select[id$="-key"]')!;
-    expect(select.selectedOptions[0]!.value).to.equal('platform');
-    expect(select.selectedOptions[0]!.textContent!.trim()).to.equal('Platform key');
+    // The key mode is a segmented control: the checked radio is the mode priced.
+    const checked = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="key-mode"] input:checked')!;
+    expect(checked.value).to.equal('platform');
+    expect(checked.closest('label')!.textContent!.trim()).to.equal('Platform key');
     expect(el.result!.credits).to.equal(simulateMonth(catalog, { ...scenario, keyMode: 'platform' }).credits);
     expect(el.result!.credits).not.to.equal(simulateMonth(catalog, { ...scenario, keyMode: 'own' }).credits);
   });
@@ -78,6 +79,6 @@ describe('default key mode: a catalog listing [own, platform] without defaultKey
   it('<credit-chat-cost> prices usage without a key mode with the platform key', async () => {
     const el = await fixture<CreditChatCost>(html`<credit-chat-cost lang="en" .catalog=${catalog} .usage=${[{ service: SERVICE, inputTokens: 1000 }]}></credit-chat-cost>`);
     await el.loaded();
-    expect(el.shadowRoot!.querySelector('summary')!.textContent!.replace(/\s+/g, ' ')).to.contain('0.22 credits');
+    expect(el.shadowRoot!.querySelector('[part~="summary"]')!.textContent!.replace(/\s+/g, ' ')).to.contain('0.22 credits');
   });
 });
