@@ -123,11 +123,12 @@ export function usageReport({ query, catalog, own, events, services, names, mont
 
 /** One chat as rated records; a chat with no usage (yet) is empty, not an error. */
 export function chatReport(catalog: Catalog, chatId: string, events: readonly EventRow[]): ChatUsage {
-  const records = events.flatMap((e) => (JSON.parse(e.records) as Usage[]).map((record) => ({ eventId: e.id, at: e.at, record, credits: rate(catalog, record).credits })));
+  // Each record at the prices of its event's day, as it was billed.
+  const records = events.flatMap((e) => (JSON.parse(e.records) as Usage[]).map((record) => ({ eventId: e.id, at: e.at, record, credits: rate(catalog, record, { at: e.at }).credits })));
   return {
     chatId,
     records: records as ChatUsage['records'],
-    charge: rate(catalog, records.map((r) => r.record)),
+    charge: rate(catalog, records.map((r) => ({ ...r.record, at: r.at }))),
     billedCredits: plain(sum(events.map((e) => e.credits))),
   };
 }

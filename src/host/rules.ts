@@ -261,10 +261,13 @@ function replayOf(books: Books, input: EventInput): string | undefined {
   return stored.response;
 }
 
-/** 2. Rating: the records priced with creditkit's own `rate`; what cannot be priced is a 422 naming why. */
-function rateRecords(catalog: Catalog, records: UsageEventRequest['records']): Charge {
+/**
+ * 2. Rating: the records priced with creditkit's own `rate` at the prices in force at the event's
+ * `at` (a catalog may hold dated prices); what cannot be priced is a 422 naming why.
+ */
+function rateRecords(catalog: Catalog, records: UsageEventRequest['records'], at: string): Charge {
   try {
-    return rate(catalog, records as Usage[]);
+    return rate(catalog, records as Usage[], { at });
   } catch (error) {
     if (error instanceof UsageError) throw new HostError(422, 'invalid-usage', 'The usage cannot be rated', error.message, error.issues);
     if (error instanceof UnknownServiceError || error instanceof AmbiguousServiceError || error instanceof NotOfferedError || error instanceof CreditError) {
@@ -415,7 +418,7 @@ function storeEvent(books: Books, input: EventInput, charge: Charge, byService: 
 export function recordEvent(books: Books, org: Organisation, input: EventInput): { receipt: string; replayed: boolean } {
   const replay = replayOf(books, input);
   if (replay !== undefined) return { receipt: replay, replayed: true };
-  const charge = rateRecords(org.catalog, input.body.records);
+  const charge = rateRecords(org.catalog, input.body.records, input.body.at ?? new Date(input.nowMs).toISOString());
   const cost = D(charge.credits);
   const nowIso = new Date(input.nowMs).toISOString();
   books.expire(nowIso);
