@@ -22,7 +22,10 @@
 // the shipped files 0.6 KB (one more file): 103.1 KB. The redesign of the calculator, balance,
 // usage and chat-cost as product cards with the controls library (e512fdd, 52fa71e, ae9fe4e,
 // 8c7e98c) and dated prices in the catalog schema (9d69d7a) add 14.4 and 14.6 KB: 111.7 and
-// 117.7 KB on 7 Dec 2026. The 80 KB target is further away; bringing it back is open work.
+// 117.7 KB on 7 Dec 2026. The price list as a product (toolbar, plan cards, grid keyboard:
+// 471d59d…730a3a5), the calculator's A/B comparison and print sheet (7f1cf56, eef72ac) and the
+// price dimensions (73a56ca) add 9.9 and 10.7 KB more: 121.6 and 128.4 KB. The 80 KB target is
+// further away; bringing it back (a lighter validator than zod, fewer chunks) is open work.
 import { measureBundle, measureShipped } from './bundle-size.mjs';
 
 const KB = 1024;
@@ -38,7 +41,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 113 * KB,
+    limit: 123 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
@@ -47,7 +50,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 119 * KB,
+    limit: 130 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');
