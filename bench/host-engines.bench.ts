@@ -100,6 +100,7 @@ async function load(hosts: Host[], count: number, call: (i: number) => Call, exp
   let next = 0;
   let sent = 0;
   let ok = 0;
+  const refused = new Map<number, number>();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -108,6 +109,7 @@ async function load(hosts: Host[], count: number, call: (i: number) => Call, exp
         const status = await send(agent, hosts[i % hosts.length]!.port, call(i));
         sent++;
         if (status === expected) ok++;
+        else refused.set(status, (refused.get(status) ?? 0) + 1);
       }
     }),
   );
@@ -116,6 +118,8 @@ async function load(hosts: Host[], count: number, call: (i: number) => Call, exp
   return {
     sent,
     ok,
+    /** Statuses other than the expected one, and how often (0: no answer). */
+    refused: [...refused].map(([status, n]) => `${n}× ${status}`).join(', '),
     perSecond: sent / seconds,
     hostCpuUs: ((hostCpu() - hostBefore) * 1000) / sent,
     dbCpuUs: dbPids ? ((cpuOf(dbPids) - dbBefore) * 1000) / sent : undefined,
@@ -149,9 +153,10 @@ async function scenario(name: string, database: string, processes: number, dbPid
     // One token, issued by the first process, used on every process (a shared signing key).
     const { token } = (await json(first.port, '/demo/token', { userId: 'u-anna' })) as { token: string };
     await json(first.port, '/demo/top-up', { credits: '1000000000' }, token);
-    await load(hosts, 300, usageCall(token, `warm-${name}`), 201);
+    const key = name.replace(/\W+/g, '-'); // an Idempotency-Key is a token: no spaces, ASCII
+    await load(hosts, 300, usageCall(token, `warm-${key}`), 201);
     await load(hosts, 600, balanceCall(token), 200);
-    const usage = await load(hosts, USAGE_REQUESTS, usageCall(token, name), 201, dbPids);
+    const usage = await load(hosts, USAGE_REQUESTS, usageCall(token, key), 201, dbPids);
     const balance = await load(hosts, BALANCE_REQUESTS, balanceCall(token), 200, dbPids);
     return { name, processes, usage, balance };
   } finally {
@@ -200,6 +205,7 @@ if (pg1) console.log(`\nPostgreSQL × 1 at ${Math.round((pg1.usage.perSecond / s
 if (pg1 && pg3) console.log(`host CPU per event with 3 processes ${Math.round(pg3.usage.hostCpuUs)} µs vs 1 process ${Math.round(pg1.usage.hostCpuUs)} µs (target: not growing; ×${(pg3.usage.hostCpuUs / pg1.usage.hostCpuUs).toFixed(2)})`);
 console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} CPUs (all servers and the load generator share them)`);
 if (rows.some((r) => r.usage.ok !== r.usage.sent || r.balance.ok !== r.balance.sent)) {
+  for (const r of rows) for (const [what, l] of [['usage', r.usage], ['balance', r.balance]] as const) if (l.refused) console.error(`${r.name}, ${what}: ${l.refused}`);
   console.error('some requests failed');
   process.exitCode = 1;
 }
