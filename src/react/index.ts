@@ -1,12 +1,12 @@
 // `creditkit/react`: React components for every creditkit element, made with @lit/react, with
-// typed props and events (onServiceSelect, onCatalogChange, onError …). Importing this module
+// typed props and events (onServiceSelect, onPackageSelect, onCatalogChange, onError …). Importing this module
 // registers the elements.
 import { createComponent, type EventName } from '@lit/react';
 import React from 'react';
 import { CreditBalance, CreditBalanceStateEvent } from '../elements/balance/index.js';
 import { CreditCalculator, CreditScenarioChangeEvent } from '../elements/calculator/index.js';
 import { CreditChatCost, CreditCostChangeEvent } from '../elements/chat-cost/index.js';
-import { CreditCatalogChangeEvent, CreditPricingTable, CreditServiceSelectEvent } from '../elements/pricing-table/index.js';
+import { CreditCatalogChangeEvent, CreditPackageSelectEvent, CreditPricingTable, CreditServiceSelectEvent } from '../elements/pricing-table/index.js';
 import type { CreditErrorEvent } from '../elements/common/events.js';
 import { CreditPeriodChangeEvent, CreditUsage } from '../elements/usage/index.js';
 
@@ -18,6 +18,7 @@ export const PricingTable = createComponent({
   elementClass: CreditPricingTable,
   events: {
     onServiceSelect: 'credit-service-select' as EventName<CreditServiceSelectEvent>,
+    onPackageSelect: 'credit-package-select' as EventName<CreditPackageSelectEvent>,
     onCatalogChange: 'credit-catalog-change' as EventName<CreditCatalogChangeEvent>,
     onError,
   },

@@ -45,4 +45,19 @@ describe('creditkit/react', () => {
     await waitUntil(() => element.shadowRoot?.textContent?.includes('GPT Image 1'), 'lists GPT Image 1', { timeout: 5000 });
     done();
   });
+
+  it('delivers a plan card\'s call to action to onPackageSelect with the package, its credits and its price', async () => {
+    const meingpt = await catalog('meingpt');
+    const chosen: unknown[] = [];
+    const { host, root, done } = mount();
+    const props = { catalog: meingpt, onPackageSelect: (e: { detail: unknown }) => chosen.push(e.detail) };
+    ReactDOM.flushSync(() => root.render(React.createElement(PricingTable, props as never)));
+    const element = host.querySelector('credit-pricing-table')!;
+    await waitUntil(() => element.shadowRoot?.querySelectorAll('[part="package-action"]').length, 'shows the plan cards', { timeout: 5000 });
+    const professional = meingpt.packages!.find((p) => p.id === 'professional')!;
+    const index = meingpt.packages!.indexOf(professional);
+    (element.shadowRoot!.querySelectorAll('[part="package-action"]')[index] as HTMLElement).click();
+    expect(chosen).to.deep.equal([{ packageId: 'professional', credits: professional.credits, price: professional.price }]);
+    done();
+  });
 });
