@@ -236,6 +236,8 @@ const SERVICE_TIER_COUNT = SERVICE_TIERS.length;
 const SERVICE_TIER_INDEX: Record<string, number> = Object.fromEntries(SERVICE_TIERS.map((t, i) => [t, i]));
 const SLOT_INPUT = slotOf('inputTokens');
 const SLOT_CACHED = slotOf('cachedInputTokens');
+const SLOT_WRITE = slotOf('cacheWriteTokens');
+const SLOT_WRITE_1H = slotOf('cacheWrite1hTokens');
 /** Per slot: the kind (QUANTITY_KINDS index) a whole-number quantity field adds to, else -1. */
 const COUNT_KIND = Int32Array.from(USAGE_FIELD_NAMES, (name) => {
   const spec: UsageFieldSpec = USAGE_FIELDS[name];
@@ -381,7 +383,8 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
     }
     const input = values[SLOT_INPUT] as number | undefined;
     const cached = values[SLOT_CACHED] as number | undefined;
-    const tier = group.tiers.length ? group.tierFor((input ?? 0) + (cached ?? 0) + imageTotal) : -1;
+    // A request's input for its tier: input, cache reads and writes, images (Anthropic counts cache writes too).
+    const tier = group.tiers.length ? group.tierFor((input ?? 0) + (cached ?? 0) + ((values[SLOT_WRITE] as number | undefined) ?? 0) + ((values[SLOT_WRITE_1H] as number | undefined) ?? 0) + imageTotal) : -1;
     const acc = group.accumulators[tier + 1] ?? group.accumulator(tier);
     if (mask & acc.notOfferedMask) rejectRecord(catalog, r, i, single, group, acc);
     acc.present |= mask;

@@ -31,6 +31,10 @@ const WORKLOAD_KEYS: KeyMap = {
   cacheHitRate: 'ch',
   compression: 'cp',
   outputCap: 'oc',
+  batchShare: 'bs',
+  cacheReadShare: 'cr',
+  cacheWriteShare: 'cw',
+  cacheWrite1hShare: 'cwh',
   ranges: 'g',
 };
 const invert = (m: KeyMap): KeyMap => Object.fromEntries(Object.entries(m).map(([k, v]) => [v, k]));

@@ -20,7 +20,7 @@ export {
 export { daysOfUse, monthOf, MAX_WORKING_DAYS } from './period.js';
 export { compareResults, type Comparison, type ComparedLine } from './compare.js';
 export { simulateMonth, type SimulationResult, type WorkloadCost, type GroupCost, type BreakdownLine, type Band } from './simulate.js';
-export { shapeOf, storageDays, type Shape, type PartRole } from './quantities.js';
+export { batchPrices, shapeOf, storageDays, type Shape, type PartRole } from './quantities.js';
 export { serviceName } from '../catalog/names.js';
 export { cheapestPackages, type PackagePlan } from './packages.js';
 export {

@@ -29,6 +29,8 @@ export interface Part {
   quantities: Partial<Record<QuantityKind, Decimal>>;
   /** Input tokens of one request (text after compression + images), for long-context tiers and context windows. */
   requestInput: Decimal;
+  /** The service tier the part is priced in; absent for standard. */
+  serviceTier?: 'batch';
 }
 
 /** How a service is priced: which per-request fields of a workload apply to it. */
@@ -154,7 +156,8 @@ export function resolveWorkloads(catalog: Catalog, scenario: Scenario): { resolv
     USED_FIELDS.forEach((f, bit) => {
       if (valueOf(scenario, w, f, 'high') > 0) usedMask |= 1 << bit;
     });
-    const key = [w.service, keyMode, (w.routeShare ?? 0) > 0 ? (w.routeTo ?? '') : '', w.toolService ?? '', usedMask].join('\u0000');
+    const levers = `${(w.batchShare ?? 0) > 0 ? 'b' : ''}${CACHE_SHARES.map(([f]) => ((w[f] ?? 0) > 0 ? 1 : 0)).join('')}`;
+    const key = [w.service, keyMode, (w.routeShare ?? 0) > 0 ? (w.routeTo ?? '') : '', w.toolService ?? '', usedMask, levers].join('\u0000');
     let entry = memo.get(key);
     if (!entry) {
       const local: Issue[] = [];
@@ -166,6 +169,36 @@ export function resolveWorkloads(catalog: Catalog, scenario: Scenario): { resolv
     return entry.resolved;
   });
   return { resolved, issues };
+}
+
+/** The service's batch prices in a key mode, or undefined where it offers no batch tier there. */
+export function batchPrices(service: Service, keyMode: string): object | undefined {
+  return service.serviceTiers?.batch?.prices[keyMode];
+}
+
+/** The long-context tiers in force for a part: its service tier's own, else the service's. */
+export function tiersOf(service: Service, serviceTier: Part['serviceTier']): Service['tiers'] {
+  return serviceTier ? (service.serviceTiers?.[serviceTier]?.tiers ?? service.tiers) : service.tiers;
+}
+
+const CACHE_SHARES = [
+  ['cacheReadShare', 'cachedInputTokens'],
+  ['cacheWriteShare', 'cacheWriteTokens'],
+  ['cacheWrite1hShare', 'cacheWrite1hTokens'],
+] as const;
+
+/** A batch share where the service offers no batch tier, or prompt-cache shares on a service without chat input: never priced silently at another price. */
+function leverIssue(catalog: Catalog, service: Service, keyMode: string, w: Workload): Issue | undefined {
+  if ((w.batchShare ?? 0) > 0 && !batchPrices(service, keyMode)) {
+    return { path: '.batchShare', message: `${service.id} offers no batch tier with key mode "${keyMode}"` };
+  }
+  for (const [field, kind] of CACHE_SHARES) {
+    if (!w[field]) continue;
+    if (shapeOf(service) !== 'chat') return { path: `.${field}`, message: `does not apply to ${service.id} (${service.billingType}, priced per ${service.unit})` };
+    const price = effectivePrice(catalog, service, keyMode, PRICE_KEY_OF[kind]);
+    if (!price || price.charged === null) return { path: `.${field}`, message: `${service.id} has no ${PRICE_KEY_OF[kind]} price with key mode "${keyMode}" (not offered)` };
+  }
+  return undefined;
 }
 
 const USED_FIELDS: readonly RangeField[] = [...(Object.keys(FIELD_SHAPES) as RangeField[]), 'toolCalls'];
@@ -198,6 +231,13 @@ function resolveOne(catalog: Catalog, w: Workload, keyMode: string, used: (f: Ra
   if (offeredProblem) {
     issues.push(offeredProblem);
     ok = false;
+  }
+  if (ok) {
+    const lever = leverIssue(catalog, service, keyMode, w);
+    if (lever) {
+      issues.push(lever);
+      ok = false;
+    }
   }
   const result: ResolvedWorkload = { service, keyMode };
   if ((w.routeShare ?? 0) > 0 && w.routeTo) {
@@ -280,20 +320,59 @@ export function partsOf(scenario: Scenario, index: number, r: ResolvedWorkload, 
   // The workload's total is rounded once and the routed share taken out of it, so that routing
   // never adds a token by rounding two halves up.
   const all = quantitiesFor(billed);
+  const own = (quantities: Part['quantities']) => withBatch({ workload: index, role: 'primary', service: r.service, keyMode: r.keyMode, quantities: withCache(quantities, w), requestInput }, w.batchShare);
   if (r.routeTo && routed.gt(0)) {
     const moved = quantitiesFor(routed);
     const stay: Part['quantities'] = {};
     for (const [kind, q] of Object.entries(all) as [QuantityKind, Decimal][]) stay[kind] = q.minus(moved[kind] ?? ZERO);
-    parts.push({ workload: index, role: 'primary', service: r.service, keyMode: r.keyMode, quantities: stay, requestInput });
-    parts.push({ workload: index, role: 'routed', service: r.routeTo, keyMode: r.keyMode, quantities: moved, requestInput });
+    parts.push(...own(stay));
+    parts.push({ workload: index, role: 'routed', service: r.routeTo, keyMode: r.keyMode, quantities: withCache(moved, w), requestInput });
   } else {
-    parts.push({ workload: index, role: 'primary', service: r.service, keyMode: r.keyMode, quantities: all, requestInput });
+    parts.push(...own(all));
   }
   if (r.toolService) {
     const calls = round(billed.times(v('toolCalls')));
     parts.push({ workload: index, role: 'tools', service: r.toolService, keyMode: r.keyMode, quantities: { requests: calls }, requestInput: ZERO });
   }
   return parts;
+}
+
+/**
+ * A part's input tokens split into cache reads and writes by the workload's shares: a partition
+ * of the monthly input (each share of it rounded half-up, never more than is left), so that the
+ * lines add up to the input tokens planned.
+ */
+function withCache(quantities: Part['quantities'], w: Workload): Part['quantities'] {
+  const total = quantities.inputTokens;
+  if (!total || !(w.cacheReadShare || w.cacheWriteShare || w.cacheWrite1hShare)) return quantities;
+  const out: Part['quantities'] = { ...quantities };
+  let left = total;
+  for (const [field, kind] of CACHE_SHARES) {
+    const share = w[field];
+    if (!share) continue;
+    const q = Decimal.min(round(total.times(dec(share))), left);
+    out[kind] = q;
+    left = left.minus(q);
+  }
+  out.inputTokens = left;
+  return out;
+}
+
+/** The part, and the share of it sent through the batch tier as a part of its own (each quantity split, the two adding up to it). */
+function withBatch(part: Part, share: number | undefined): Part[] {
+  if (!share) return [part];
+  const stay: Part['quantities'] = {};
+  const moved: Part['quantities'] = {};
+  for (const [kind, q] of Object.entries(part.quantities) as [QuantityKind, Decimal][]) {
+    // Audio seconds stay exact (the engine prorates them); whole units are rounded half-up.
+    const m = kind === 'audioSeconds' ? q.times(dec(share)) : round(q.times(dec(share)));
+    moved[kind] = m;
+    stay[kind] = q.minus(m);
+  }
+  return [
+    { ...part, quantities: stay },
+    { ...part, quantities: moved, serviceTier: 'batch' },
+  ];
 }
 
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -305,6 +384,7 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 function fastParts(scenario: Scenario, index: number, r: ResolvedWorkload, variant: Variant): Part[] | undefined {
   const w = scenario.workloads[index]!;
   if (w.cacheHitRate || (w.routeShare && r.routeTo) || w.compression || w.imagesPerRequest || r.toolService || w.outputCap !== undefined) return undefined;
+  if (w.batchShare || w.cacheReadShare || w.cacheWriteShare || w.cacheWrite1hShare) return undefined;
   const shape = shapeOf(r.service);
   if (shape === 'token-days') return undefined;
   const perDay = valueOf(scenario, w, 'requestsPerUserPerDay', variant);

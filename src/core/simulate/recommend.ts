@@ -7,7 +7,7 @@ import { CreditError } from '../errors.js';
 import { rateMany } from '../rating/rate.js';
 import { PRICE_KEY_OF, type QuantityKind } from '../rating/usage.js';
 import { serviceName } from '../catalog/names.js';
-import { partsOf, resolveWorkloads, shapeOf, type ResolvedWorkload } from './quantities.js';
+import { batchPrices, partsOf, resolveWorkloads, shapeOf, type ResolvedWorkload } from './quantities.js';
 import { recordsOf } from './records.js';
 import { cheapestPackages, type PackagePlan } from './packages.js';
 import type { Scenario } from './scenario.js';
@@ -76,9 +76,12 @@ export function alternatives(catalog: Catalog, scenario: Scenario, result: Simul
 }
 
 function alternativesOf(catalog: Catalog, scenario: Scenario, index: number, r: ResolvedWorkload, result: SimulationResult, count: number): Alternative[] {
-  const [primary] = partsOf(scenario, index, r, 'expected');
+  // The workload's own service's parts: standard, and its batch share where it has one.
+  const own = partsOf(scenario, index, r, 'expected').filter((p) => p.role === 'primary');
+  const primary = own[0];
   if (!primary) return [];
-  const kinds = Object.keys(primary.quantities) as QuantityKind[];
+  const kinds = [...new Set(own.flatMap((p) => Object.keys(p.quantities) as QuantityKind[]))];
+  const batch = own.some((p) => p.serviceTier === 'batch');
   const shape = shapeOf(r.service);
   const byTokens = shape === 'chat' || shape === 'tokens';
   const needs = requestTokens(scenario, index, r);
@@ -90,13 +93,14 @@ function alternativesOf(catalog: Catalog, scenario: Scenario, index: number, r: 
       s.unit === r.service.unit &&
       shapeOf(s) === shape &&
       fits(s) &&
+      (!batch || batchPrices(s, r.keyMode) !== undefined) &&
       kinds.every((k) => {
         const p = effectivePrice(catalog, s, r.keyMode, PRICE_KEY_OF[k]);
         return p !== undefined && p.charged !== null;
       }),
   );
   if (candidates.length === 0) return [];
-  const records = candidates.flatMap((s) => recordsOf({ ...primary, service: s }));
+  const records = candidates.flatMap((s) => own.flatMap((p) => recordsOf({ ...p, service: s })));
   let charge;
   try {
     charge = rateMany(catalog, records);
@@ -108,8 +112,8 @@ function alternativesOf(catalog: Catalog, scenario: Scenario, index: number, r: 
   for (const l of charge.lines) byService.set(l.service, (byService.get(l.service) ?? new Decimal(0)).plus(l.credits));
   // The routed share and tool calls stay as they are; only the workload's own service changes.
   const current = new Decimal(result.byWorkload[index]!.credits);
-  const own = result.lines.filter((l) => l.workload === index && l.role === 'primary').reduce((a, l) => a.plus(l.credits), new Decimal(0));
-  const rest = current.minus(own);
+  const ownCredits = result.lines.filter((l) => l.workload === index && l.role === 'primary').reduce((a, l) => a.plus(l.credits), new Decimal(0));
+  const rest = current.minus(ownCredits);
   return candidates
     .map((s) => ({ s, own: byService.get(s.id) ?? new Decimal(0), credits: rest.plus(byService.get(s.id) ?? 0) }))
     .filter(({ credits }) => credits.lt(current))

@@ -1,6 +1,7 @@
 // The scenario: a month of planned usage, as JSON (version 1). zod/mini checks each part on its
 // own so that a damaged scenario (a tampered URL, a hand-edited file) can keep what is valid.
 import * as z from 'zod/mini';
+import { Decimal } from '../decimal.js';
 import { UsageError, type Issue } from '../errors.js';
 import { toIssues } from '../validation.js';
 import { MAX_WORKING_DAYS } from './period.js';
@@ -86,6 +87,14 @@ export const workloadSchema = z.strictObject({
   cacheHitRate: z.optional(share),
   /** Share of input tokens removed by prompt compression, 0–1. */
   compression: z.optional(share),
+  /** Share of the requests to the workload's own service sent through its batch tier (priced at its batch prices), 0–1; only where the service offers batch. */
+  batchShare: z.optional(share),
+  /** Share of each request's input tokens read from the provider's prompt cache (cache reads, at the cached-input price), 0–1. */
+  cacheReadShare: z.optional(share),
+  /** Share of each request's input tokens written to the prompt cache with the default TTL (Anthropic: 5 minutes), 0–1. */
+  cacheWriteShare: z.optional(share),
+  /** Share of each request's input tokens written to the prompt cache with a 1-hour TTL, 0–1. */
+  cacheWrite1hShare: z.optional(share),
   /** Output tokens per request at most (max_tokens). */
   outputCap: z.optional(count(LIMITS.tokensPerRequest)),
   /** Low / high values of quantities; the result then carries a low–expected–high band. */
@@ -154,6 +163,8 @@ function rangeIssues(value: Record<string, unknown>, ranges: Partial<Record<stri
 function workloadIssues(w: Workload, at: string, scenarioUsers: number): Issue[] {
   const issues = rangeIssues(w as unknown as Record<string, unknown>, w.ranges, at, (f) => (f === 'users' ? scenarioUsers : 0));
   if ((w.routeShare ?? 0) > 0 && !w.routeTo) issues.push({ path: `${at}routeTo`, message: 'name the service that routed requests go to' });
+  const cached = [w.cacheReadShare, w.cacheWriteShare, w.cacheWrite1hShare].reduce((sum: Decimal, x) => (x ? sum.plus(String(x)) : sum), new Decimal(0));
+  if (cached.gt(1)) issues.push({ path: `${at}cacheWriteShare`, message: `cache reads and writes are shares of one input: together at most 1, got ${cached.toFixed()}` });
   if ((w.imagesPerRequest ?? 0) > 0 && (w.imageWidth === undefined || w.imageHeight === undefined)) {
     issues.push({ path: `${at}imageWidth`, message: 'give the width and height of the input images' });
   }

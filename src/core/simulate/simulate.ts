@@ -2,24 +2,26 @@
 // of synthetic records (monthly totals, never one record per request), rated by ONE rateMany
 // call per band variant; the breakdown by workload re-prices each part's quantities at the unit
 // prices that call charged, so breakdowns and total come from the same prices.
-import { UNITS, type Catalog } from '../catalog/schema.js';
+import { PER_CALL_KEYS, UNITS, type Catalog } from '../catalog/schema.js';
 import { Decimal } from '../decimal.js';
 import { UsageError } from '../errors.js';
 import { creditsToMoney, sumDecimals } from '../money.js';
 import type { Charge, ChargeLine, Money } from '../rating/charge.js';
 import { rateMany } from '../rating/rate.js';
 import { add, divide, EXACT_ZERO, times, toDecimalString, type Exact } from '../rating/exact.js';
-import type { QuantityKind } from '../rating/usage.js';
+import { PRICE_KEY_OF, QUANTITY_KINDS, type QuantityKind } from '../rating/usage.js';
 import { serviceName } from '../catalog/names.js';
-import { dec, hasRanges, partsOf, resolveWorkloads, type PartRole, type ResolvedWorkload, type Variant } from './quantities.js';
+import { dec, hasRanges, partsOf, resolveWorkloads, tiersOf, type PartRole, type ResolvedWorkload, type Variant } from './quantities.js';
 import { recordsOf, tierOf } from './records.js';
 import { validateScenario, type Scenario } from './scenario.js';
 
 /** One part of one workload in one quantity kind, priced at the charge's unit price (exact credits). imageTokens are billed at the input price. */
-export type BreakdownLine = Pick<ChargeLine, 'service' | 'keyMode' | 'billingType' | 'kind' | 'quantity' | 'unit' | 'unitPrice' | 'credits'> & {
+export type BreakdownLine = Pick<ChargeLine, 'service' | 'keyMode' | 'billingType' | 'kind' | 'quantity' | 'unit' | 'unitPrice' | 'credits' | 'serviceTier' | 'pricedAs'> & {
   /** Index of the workload in the scenario. */
   workload: number;
   role: PartRole;
+  /** The threshold of the long-context tier that priced this line (input tokens per request), when one did. */
+  tierAbove?: number;
 };
 
 export interface Band {
@@ -76,8 +78,8 @@ interface VariantResult {
   byWorkload: Exact[];
 }
 
-function lineKey(service: string, keyMode: string, tier: number, kind: string): string {
-  return `${service}\u0000${keyMode}\u0000${tier}\u0000${kind}`;
+function lineKey(service: string, keyMode: string, serviceTier: string | undefined, tier: number, kind: string): string {
+  return `${service}\u0000${keyMode}\u0000${serviceTier ?? 'standard'}\u0000${tier}\u0000${kind}`;
 }
 
 function runVariant(catalog: Catalog, scenario: Scenario, resolved: readonly ResolvedWorkload[], variant: Variant): VariantResult {
@@ -91,20 +93,24 @@ function runVariant(catalog: Catalog, scenario: Scenario, resolved: readonly Res
     throw error;
   }
   // Credits per unit of quantity (unit price / units per price), exact, once per charge line.
-  const prices = new Map<string, { rate: Exact; text: string }>();
+  const prices = new Map<string, { rate: Exact; text: string; pricedAs: ChargeLine['pricedAs'] }>();
   for (const l of charge.lines) {
-    prices.set(lineKey(l.service, l.keyMode, l.tier ?? -1, l.kind), { rate: divide(new Decimal(l.unitPrice), UNITS[l.unit].per), text: l.unitPrice });
+    // Web searches are quoted per call whatever the unit.
+    const per = PER_CALL_KEYS.has(PRICE_KEY_OF[l.kind]) ? 1 : UNITS[l.unit].per;
+    prices.set(lineKey(l.service, l.keyMode, l.serviceTier, l.tier ?? -1, l.kind), { rate: divide(new Decimal(l.unitPrice), per), text: l.unitPrice, pricedAs: l.pricedAs });
   }
 
   const byWorkload = resolved.map(() => EXACT_ZERO);
   const lines: BreakdownLine[] = [];
   for (const part of parts) {
-    const { service, keyMode } = part;
-    const tier = service.tiers?.length ? tierOf(service, part.requestInput).index : -1;
-    const prefix = lineKey(service.id, keyMode, tier, '');
-    for (const kind in part.quantities) {
-      const quantity = part.quantities[kind as QuantityKind]!;
-      if (quantity.isZero()) continue;
+    const { service, keyMode, serviceTier } = part;
+    const tiers = tiersOf(service, serviceTier);
+    const tier = tiers?.length ? tierOf(tiers, part.requestInput).index : -1;
+    const prefix = lineKey(service.id, keyMode, serviceTier, tier, '');
+    // Lines in the charge's order of kinds (input, cache reads, cache writes, images, output …).
+    for (const kind of QUANTITY_KINDS) {
+      const quantity = part.quantities[kind];
+      if (!quantity || quantity.isZero()) continue;
       const price = prices.get(prefix + (kind === 'imageTokens' ? 'inputTokens' : kind))!;
       const credits = times(price.rate, quantity);
       byWorkload[part.workload] = add(byWorkload[part.workload]!, credits);
@@ -119,6 +125,9 @@ function runVariant(catalog: Catalog, scenario: Scenario, resolved: readonly Res
         unit: service.unit,
         unitPrice: price.text,
         credits: toDecimalString(credits),
+        ...(serviceTier && { serviceTier }),
+        ...(tier >= 0 && { tierAbove: tiers![tier]!.above }),
+        ...(price.pricedAs && { pricedAs: price.pricedAs }),
       });
     }
   }
