@@ -21,6 +21,14 @@ export interface CommonStrings {
   /** Data shown is older than the last failed refresh. */
   stale: string;
   keyModes: { platform: string; own: string };
+  /** Names of the service tiers a request can ask for (core's SERVICE_TIERS). */
+  serviceTiers: { standard: string; batch: string; flex: string; priority: string };
+  /** A long-context tier: "priced above 200K tokens" (the threshold as formatContextWindow writes it). */
+  pricedAbove: (tokens: string) => string;
+  /** The same where the threshold is not known (a host's charge shown without its catalog). */
+  longContextPrice: string;
+  /** A line priced at another price where the catalog lists none of its own (a cache write at the input price). */
+  atPriceOf: { input: string; output: string };
   /** Why data could not be loaded, when it was a limit: it took longer than {seconds}, it was larger than {size}. */
   loadTimeout: (seconds: string) => string;
   loadTooLarge: (size: string) => string;
@@ -51,6 +59,10 @@ const en: CommonStrings = {
   offline: 'You are offline.',
   stale: 'These figures may be out of date.',
   keyModes: { platform: 'Platform key', own: 'Own key' },
+  serviceTiers: { standard: 'Standard', batch: 'Batch', flex: 'Flex', priority: 'Priority' },
+  pricedAbove: (tokens) => `priced above ${tokens} tokens`,
+  longContextPrice: 'long-context price',
+  atPriceOf: { input: 'at the input price', output: 'at the output price' },
   loadTimeout: (seconds) => `The server did not answer within ${seconds} seconds.`,
   loadTooLarge: (size) => `The file is larger than ${size} and was not loaded.`,
   roundedToTotal: 'Lines are rounded so that they add up to the total.',
@@ -92,6 +104,10 @@ const de: CommonStrings = {
   offline: 'Sie sind offline.',
   stale: 'Diese Zahlen sind möglicherweise veraltet.',
   keyModes: { platform: 'Plattform-Schlüssel', own: 'Eigener Schlüssel' },
+  serviceTiers: { standard: 'Standard', batch: 'Batch', flex: 'Flex', priority: 'Priorität' },
+  pricedAbove: (tokens) => `Preis über ${tokens} Tokens`,
+  longContextPrice: 'Preis für langen Kontext',
+  atPriceOf: { input: 'zum Eingabepreis', output: 'zum Ausgabepreis' },
   loadTimeout: (seconds) => `Der Server hat nicht innerhalb von ${seconds} Sekunden geantwortet.`,
   loadTooLarge: (size) => `Die Datei ist größer als ${size} und wurde nicht geladen.`,
   roundedToTotal: 'Die Zeilen sind so gerundet, dass sie die Summe ergeben.',

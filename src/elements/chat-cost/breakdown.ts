@@ -1,6 +1,6 @@
 // What a chat cost, ready to show: a Charge's lines rounded for display by core's
 // allocateDisplay so that the shown lines add up to the shown total. DOM-free.
-import { allocateDisplay, sumDecimals, type Charge, type ChargeLine, type ChatTurnCharge, type ChatTurnPart, type Money } from '../../core/index.js';
+import { allocateDisplay, instantMs, periodAt, sumDecimals, tryFindService, type Catalog, type Charge, type ChargeLine, type ChatTurnCharge, type ChatTurnPart, type Money } from '../../core/index.js';
 import { Decimal, toPlain } from '../../core/decimal.js';
 
 export interface BreakdownLine {
@@ -16,6 +16,14 @@ export interface BreakdownLine {
   credits: string;
   /** Credits as shown, to `decimals` places; the shown lines add up to `total`. */
   display: string;
+  /** Index of the long-context tier that priced the line, when one did. */
+  tier?: number;
+  /** Its threshold (input tokens per request), where the catalog is at hand. */
+  tierAbove?: number;
+  /** The service tier that priced the line (batch, flex, priority); absent for standard. */
+  serviceTier?: ChargeLine['serviceTier'];
+  /** The price charged where the catalog lists none for this kind ("input" for a cache write). */
+  pricedAs?: ChargeLine['pricedAs'];
 }
 
 export interface Breakdown {
@@ -34,16 +42,23 @@ export interface Breakdown {
  * @param billedCredits what was actually billed, when it differs from `charge.credits`
  *   (a host that rounds per event); the difference is shown as an adjustment line.
  */
-export function breakdownOf(charge: Charge, decimals = 2, billedCredits?: string): Breakdown {
+export function breakdownOf(charge: Charge, decimals = 2, billedCredits?: string, catalog?: Catalog): Breakdown {
   const credits = billedCredits ?? charge.credits;
-  const lines = charge.lines.map((l) => ({
-    key: `${l.service} ${l.keyMode} ${l.kind}${l.tier === undefined ? '' : ` ${l.tier}`}`,
-    service: l.service,
-    billingType: l.billingType,
-    kind: l.kind as BreakdownLine['kind'],
-    quantity: l.quantity,
-    credits: l.credits,
-  }));
+  const lines = charge.lines.map((l) => {
+    const above = catalog && l.tier !== undefined ? tierAboveOf(catalog, l) : undefined;
+    return {
+      key: [l.service, l.keyMode, l.kind, l.tier ?? '', l.serviceTier ?? '', l.period?.from ?? ''].join(' '),
+      service: l.service,
+      billingType: l.billingType,
+      kind: l.kind as BreakdownLine['kind'],
+      quantity: l.quantity,
+      credits: l.credits,
+      ...(l.tier !== undefined && { tier: l.tier }),
+      ...(above !== undefined && { tierAbove: above }),
+      ...(l.serviceTier && { serviceTier: l.serviceTier }),
+      ...(l.pricedAs && { pricedAs: l.pricedAs }),
+    };
+  });
   // A rounding policy per total (or billing per event) makes the lines' exact sum differ from the
   // billed total: show the difference as its own line so that the lines still add up.
   const difference = new Decimal(credits).minus(sumDecimals(lines.map((l) => l.credits)));
@@ -52,6 +67,19 @@ export function breakdownOf(charge: Charge, decimals = 2, billedCredits?: string
   }
   const shown = allocateDisplay(lines, decimals);
   return { lines: shown.lines, credits, total: shown.total, money: moneyOf(charge, credits), decimals };
+}
+
+/**
+ * The threshold of the long-context tier a charge line names by index: among the tiers of the
+ * service as priced then (its price period, its service tier's own tiers, else its own).
+ */
+export function tierAboveOf(catalog: Catalog, line: Pick<ChargeLine, 'service' | 'tier' | 'serviceTier' | 'period'>): number | undefined {
+  const found = tryFindService(catalog, line.service);
+  if (!found || line.tier === undefined) return undefined;
+  const from = line.period?.from === undefined ? undefined : instantMs(line.period.from);
+  const service = from === undefined ? found : (periodAt(found, from)?.service ?? found);
+  const st = line.serviceTier && line.serviceTier !== 'standard' ? service.serviceTiers?.[line.serviceTier] : undefined;
+  return (st?.tiers ?? service.tiers)?.[line.tier]?.above;
 }
 
 /** A chat turn's charge by part (system prompt, conversation so far, message, reply, tool calls). */

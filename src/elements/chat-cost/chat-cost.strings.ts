@@ -58,8 +58,8 @@ export const chatCostStrings = defineStrings<ChatCostStrings>({
     total: 'Total',
     kinds: {
       inputTokens: 'Input tokens',
-      cachedInputTokens: 'Cached input tokens',
-      cacheWriteTokens: 'Cache writes',
+      cachedInputTokens: 'Cache reads',
+      cacheWriteTokens: 'Cache writes (5 min)',
       cacheWrite1hTokens: 'Cache writes (1 h)',
       reasoningTokens: 'Reasoning tokens',
       webSearches: 'Web searches',
@@ -97,9 +97,9 @@ export const chatCostStrings = defineStrings<ChatCostStrings>({
     total: 'Summe',
     kinds: {
       inputTokens: 'Eingabe-Tokens',
-      cachedInputTokens: 'Zwischengespeicherte Eingabe-Tokens',
-      cacheWriteTokens: 'Cache-Schreibvorgänge',
-      cacheWrite1hTokens: 'Cache-Schreibvorgänge (1 h)',
+      cachedInputTokens: 'Cache-Lesezugriffe',
+      cacheWriteTokens: 'Cache-Schreibvorgänge (5 Min.)',
+      cacheWrite1hTokens: 'Cache-Schreibvorgänge (1 Std.)',
       reasoningTokens: 'Reasoning-Tokens',
       webSearches: 'Websuchen',
       imageTokens: 'Bild-Eingabe-Tokens',

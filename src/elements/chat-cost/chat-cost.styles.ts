@@ -109,6 +109,11 @@ export const styles = [
       letter-spacing: 0.04em;
       border-block-end: 1px solid var(--_border);
     }
+    .terms {
+      display: block;
+      color: var(--_text-muted);
+      font-size: var(--_fs-small);
+    }
     tbody td.num {
       white-space: nowrap;
     }

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult, type PropertyD
 import { Task, TaskStatus } from '@lit/task';
 import { CHAT_TURN_PARTS, rate, rateChatTurn, type Catalog, type CatalogLike, type ChatTurn, type ChatTurnPart, type Usage } from '../../core/index.js';
 import { Decimal } from '../../core/decimal.js';
-import { billingTypeName, commonStrings, formatCredits, formatMoney, formatNumber, formatRoundedCredits, numberFormat, plural } from '../../i18n/index.js';
+import { billingTypeName, commonStrings, formatContextWindow, formatCredits, formatMoney, formatNumber, formatRoundedCredits, numberFormat, plural } from '../../i18n/index.js';
 import type { CreditClient } from '../../sdk/client.js';
 import type { ChatUsage } from '../../sdk/contract/chat.js';
 import type { ChatMessage } from '../../tokenizer/count.js';
@@ -49,6 +49,7 @@ function isTurn(input: ChatTurn | Usage | readonly Usage[]): input is ChatTurn {
  * @csspart now - The bill in the comparison.
  * @csspart breakdown - The table of lines.
  * @csspart row - One line of the breakdown.
+ * @csspart line-terms - Under a line's name: how it was priced where not at the standard price ("priced above 200K tokens · Batch", "at the input price").
  * @csspart note - Under the lines: what an estimate assumes, and that the lines are rounded to add up.
  * @csspart status - The loading, empty or error message.
  * @csspart retry - The retry button.
@@ -261,7 +262,7 @@ export class CreditChatCost extends CreditElement {
     try {
       const d = this.#decimalPlaces;
       if (isTurn(input)) return { breakdown: breakdownOfTurn(rateChatTurn(catalog, input), d) };
-      return { breakdown: breakdownOf(rate(catalog, input as Usage | Usage[]), d) };
+      return { breakdown: breakdownOf(rate(catalog, input as Usage | Usage[]), d, undefined, catalog) };
     } catch (error) {
       return { error: error instanceof Error ? error : new Error(String(error)) };
     }
@@ -277,7 +278,7 @@ export class CreditChatCost extends CreditElement {
     const chat = this.#chatTask.value;
     if (!chat) return undefined;
     try {
-      return { breakdown: breakdownOf(chat.charge, this.#decimalPlaces, chat.billedCredits) };
+      return { breakdown: breakdownOf(chat.charge, this.#decimalPlaces, chat.billedCredits, catalog) };
     } catch (error) {
       return { error: error instanceof Error ? error : new Error(String(error)) };
     }
@@ -421,6 +422,17 @@ export class CreditChatCost extends CreditElement {
     return `${label} · ${service ? service.model : line.service}`;
   }
 
+  /** How a line was priced, where not at the service's standard price: its long-context tier, service tier, or the price it borrowed. */
+  #lineTerms(line: BreakdownLine): TemplateResult | typeof nothing {
+    const common = commonStrings(this.language);
+    const terms = [
+      line.tierAbove !== undefined ? common.pricedAbove(formatContextWindow(line.tierAbove, this.locale)) : line.tier !== undefined ? common.longContextPrice : '',
+      line.serviceTier ? common.serviceTiers[line.serviceTier] : '',
+      line.pricedAs === 'input' || line.pricedAs === 'output' ? common.atPriceOf[line.pricedAs] : '',
+    ].filter(Boolean);
+    return terms.length ? html`<span class="terms" part="line-terms"><span class="visually-hidden">, </span>${terms.join(' · ')}</span>` : nothing;
+  }
+
   /** The quantity of a line; a turn's parts say what they count ("43 tokens", "2 calls"). */
   #quantity(s: ChatCostStrings, line: BreakdownLine): string {
     if (line.quantity === '') return '';
@@ -441,7 +453,7 @@ export class CreditChatCost extends CreditElement {
       <tbody>
         ${b.lines.map(
           (line) => html`<tr part="row" data-kind=${line.kind}>
-            <th scope="row">${this.#lineLabel(s, line, tokenServices.size > 1, estimated)}</th>
+            <th scope="row">${this.#lineLabel(s, line, tokenServices.size > 1, estimated)}${this.#lineTerms(line)}</th>
             <td class="num">${this.#quantity(s, line)}</td>
             <td class="num">${this.#amount(line.display, line.credits)}</td>
           </tr>`,
