@@ -24,8 +24,12 @@
 // 8c7e98c) and dated prices in the catalog schema (9d69d7a) add 14.4 and 14.6 KB: 111.7 and
 // 117.7 KB on 7 Dec 2026. The price list as a product (toolbar, plan cards, grid keyboard:
 // 471d59d…730a3a5), the calculator's A/B comparison and print sheet (7f1cf56, eef72ac) and the
-// price dimensions (73a56ca) add 9.9 and 10.7 KB more: 121.6 and 128.4 KB. The 80 KB target is
-// further away; bringing it back (a lighter validator than zod, fewer chunks) is open work.
+// price dimensions (73a56ca) add 9.9 and 10.7 KB more: 121.6 and 128.4 KB. <credit-statement>
+// (issue 18: the periods, a statement's tables, four downloads; its own chunk of 4.6 KB gzipped,
+// loaded only by a page that shows it) adds 3.8 and 4.8 KB: 126.7 and 134.6 KB on 7 Dec 2026
+// with chat-cost's price terms (0d03d43).
+// The 80 KB target is further away; bringing it back (a lighter validator than zod, fewer
+// chunks) is open work.
 import { measureBundle, measureShipped } from './bundle-size.mjs';
 
 const KB = 1024;
@@ -41,7 +45,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 123 * KB,
+    limit: 128 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
@@ -50,7 +54,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 130 * KB,
+    limit: 136 * KB,
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');

@@ -11,6 +11,7 @@ export const ELEMENT_MODULES: Readonly<Record<string, () => Promise<unknown>>> =
   'credit-balance': () => import('./balance/index.js'),
   'credit-usage': () => import('./usage/index.js'),
   'credit-chat-cost': () => import('./chat-cost/index.js'),
+  'credit-statement': () => import('./statement/index.js'),
 };
 
 export interface AutoloadOptions {

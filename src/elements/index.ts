@@ -5,6 +5,7 @@ export * from './balance/index.js';
 export * from './usage/index.js';
 export * from './pricing-table/index.js';
 export * from './calculator/index.js';
+export * from './statement/index.js';
 export { CreditEvent, CreditErrorEvent } from './common/events.js';
 
 // One client and one catalog for every element inside a container.

@@ -9,6 +9,7 @@ import { CreditChatCost, CreditCostChangeEvent } from '../elements/chat-cost/ind
 import { CreditCatalogChangeEvent, CreditPackageSelectEvent, CreditPricingTable, CreditServiceSelectEvent } from '../elements/pricing-table/index.js';
 import type { CreditErrorEvent } from '../elements/common/events.js';
 import { CreditPeriodChangeEvent, CreditUsage } from '../elements/usage/index.js';
+import { CreditStatement, CreditStatementChangeEvent, CreditStatementDownloadEvent } from '../elements/statement/index.js';
 
 const onError = 'credit-error' as EventName<CreditErrorEvent>;
 
@@ -60,6 +61,17 @@ export const ChatCost = createComponent({
   elementClass: CreditChatCost,
   events: {
     onCostChange: 'credit-cost-change' as EventName<CreditCostChangeEvent>,
+    onError,
+  },
+});
+
+export const Statement = createComponent({
+  react: React,
+  tagName: 'credit-statement',
+  elementClass: CreditStatement,
+  events: {
+    onStatementChange: 'credit-statement-change' as EventName<CreditStatementChangeEvent>,
+    onStatementDownload: 'credit-statement-download' as EventName<CreditStatementDownloadEvent>,
     onError,
   },
 });

@@ -183,6 +183,32 @@ describe('the planner page: a customer simulates a month', () => {
   });
 });
 
+describe('the account page: the monthly statement', () => {
+  it('shows the host\'s newest closed statement with the host\'s totals, in English and German', async () => {
+    const { token } = (await (await fetch(`${demo.apiUrl}/demo/token`, { method: 'POST' })).json()) as { token: string };
+    const host = async <T>(path: string) => (await (await fetch(`${demo.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
+    const { statements } = await host<{ statements: { number: number; period: string; status: string }[] }>('/statements');
+    const closed = statements.find((s) => s.status === 'closed')!;
+    const statement = await host<{ number: number; totals: Record<'opening' | 'granted' | 'used' | 'expired' | 'closing', string> }>(`/statements/${closed.period}`);
+    const { opening, granted, used, expired, closing } = statement.totals;
+    for (const [name, group, decimal] of [['account', ',', '.'], ['account-de', '.', ',']] as const) {
+      const page = await demo.page('desktop');
+      await page.goto(`${demo.url}/${name}.html`);
+      await page.waitForFunction(() => document.querySelector('#statement')?.shadowRoot?.querySelector('[part~=totals]'));
+      const shown = await page.locator('#statement').evaluate((el) => [...el.shadowRoot!.querySelectorAll('[part~=totals] td')].map((td) => td.textContent!.trim()));
+      // The host's decimal strings as the page's language writes them (every decimal kept).
+      const local = (v: string) => {
+        const [whole, fraction] = v.split('.');
+        return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, group)}${fraction ? `${decimal}${fraction}` : ''}`;
+      };
+      assert.deepEqual(shown, [opening, granted, used, expired, closing].map(local), name);
+      const number = await page.locator('#statement').evaluate((el) => el.shadowRoot!.querySelector('[part~=summary] dd')!.textContent!.trim());
+      assert.equal(number, String(statement.number));
+      await page.context().close();
+    }
+  });
+});
+
 describe('every demo page: laid out for phones and desktops, accessible in light and dark', () => {
   // Every page of the demo site (demo/*.html), in English and German.
   const PAGES = ['index', 'marketing', 'marketing-de', 'marketing-dark', 'planner', 'planner-de', 'product', 'product-de', 'account', 'account-de', 'theming', 'theming-de'];

@@ -100,7 +100,7 @@ describe('autoloadElements', () => {
   });
 
   it('knows every creditkit element, and its module defines the tag', async () => {
-    expect(Object.keys(ELEMENT_MODULES).sort()).to.deep.equal(['credit-balance', 'credit-calculator', 'credit-chat-cost', 'credit-pricing-table', 'credit-usage']);
+    expect(Object.keys(ELEMENT_MODULES).sort()).to.deep.equal(['credit-balance', 'credit-calculator', 'credit-chat-cost', 'credit-pricing-table', 'credit-statement', 'credit-usage']);
     expect(customElements.get('credit-balance')).to.equal(undefined);
     await autoloadElements().load('credit-balance');
     expect(customElements.get('credit-balance')).to.be.a('function');

@@ -3,6 +3,10 @@ export interface FakeResponse {
   status?: number;
   body?: unknown;
   etag?: string;
+  /** The body as it is (a CSV, say) instead of `body` as JSON. */
+  text?: string;
+  /** More response headers (content-type, content-disposition). */
+  headers?: Record<string, string>;
   /** Keep the response pending until the request is aborted or `release()` is called. */
   hold?: boolean;
 }
@@ -33,8 +37,8 @@ export function fakeFetch(script: FakeResponse[]): FakeFetch {
     const promise = new Promise<Response>((resolve, reject) => {
       const answer = () => {
         const status = next.status ?? 200;
-        const body = status === 304 || next.body === undefined ? null : JSON.stringify(next.body);
-        resolve(new Response(body, { status, headers: next.etag ? { etag: next.etag } : {} }));
+        const body = status === 304 ? null : (next.text ?? (next.body === undefined ? null : JSON.stringify(next.body)));
+        resolve(new Response(body, { status, headers: { ...next.headers, ...(next.etag && { etag: next.etag }) } }));
       };
       init.signal?.addEventListener('abort', () => {
         record.aborted = true;

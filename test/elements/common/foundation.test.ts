@@ -18,6 +18,7 @@ import { CreditCalculator } from '../../../src/elements/calculator/index.js';
 import { CreditChatCost } from '../../../src/elements/chat-cost/index.js';
 import { CreditPricingTable } from '../../../src/elements/pricing-table/index.js';
 import { CreditUsage } from '../../../src/elements/usage/index.js';
+import { CreditStatement } from '../../../src/elements/statement/index.js';
 import type { CreditClient } from '../../../src/sdk/client.js';
 import { loadCatalog } from '../../core/load.js';
 import { fakeFetch } from '../../helpers/fake-fetch.js';
@@ -48,7 +49,7 @@ before(async () => {
 
 describe('foundation: one base class', () => {
   it('every element is a CreditElement with a `theme` attribute, and define() registers any tag once', async () => {
-    for (const element of [CreditBalance, CreditCalculator, CreditChatCost, CreditPricingTable, CreditUsage]) {
+    for (const element of [CreditBalance, CreditCalculator, CreditChatCost, CreditPricingTable, CreditStatement, CreditUsage]) {
       expect(element.prototype).to.be.instanceOf(CreditElement);
       expect(element.elementProperties.get('theme'), element.name).to.deep.include({ reflect: true });
     }

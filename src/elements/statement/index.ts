@@ -1,0 +1,3 @@
+export * from './statement.js';
+export * from './statement.events.js';
+import './statement.define.js';
