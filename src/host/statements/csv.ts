@@ -3,7 +3,7 @@
 // semicolons, decimal commas, and a byte-order mark so that Excel reads UTF-8. Amounts are the
 // ledger's exact decimals, never rounded: the CSV, the PDF and the JSON agree to the last digit.
 import type { Statement } from '../../sdk/contract/index.js';
-import { STATEMENT_STRINGS, type StatementLanguage } from './strings.js';
+import { STATEMENT_STRINGS, lineLabel, type StatementLanguage } from './strings.js';
 
 /** A decimal string as the variant writes it: "1234.5" or "1234,5" (no thousands separators: a spreadsheet reads it as a number). */
 export const csvNumber = (value: string, language: StatementLanguage): string => (language === 'de' ? value.replace('.', ',') : value);
@@ -40,7 +40,7 @@ export function statementCsv(statement: Statement, language: StatementLanguage):
     [s.section.service, statement.usage.byService],
     [s.section.user, statement.usage.byUser],
   ] as const) {
-    for (const l of lines) rows.push([section, '', l.label, String(l.events), n(l.credits)]);
+    for (const l of lines) rows.push([section, '', lineLabel(l, language), String(l.events), n(l.credits)]);
   }
   for (const e of statement.expired) rows.push([s.section.expiry, day(e.at), e.grantId, holderName(statement, e.departmentId, language), n(e.credits)]);
   for (const t of statement.transfers) rows.push([s.section.transfer, day(t.at), `${holderName(statement, t.from, language)} → ${holderName(statement, t.to, language)}`, `${t.by}: ${t.reason}`, n(t.credits)]);

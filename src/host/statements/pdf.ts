@@ -6,7 +6,7 @@ import type { Statement, StatementLine } from '../../sdk/contract/index.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { HostError } from '../problems.js';
 import { holderName } from './csv.js';
-import { STATEMENT_STRINGS, type StatementLanguage } from './strings.js';
+import { STATEMENT_STRINGS, pricesText, type StatementLanguage } from './strings.js';
 
 type PdfDoc = PDFKit.PDFDocument;
 
@@ -53,7 +53,19 @@ class Table {
 
   lines(lines: readonly StatementLine[], label: (l: StatementLine) => string, events: string): void {
     if (!lines.length) return this.row(STATEMENT_STRINGS[this.language].none, '');
-    for (const l of lines) this.row(label(l), pdfNumber(l.credits, this.language), { detail: `${formatNumber(String(l.events), this.language)} ${events}` });
+    for (const l of lines) {
+      const prices = pricesText(l, this.language);
+      if (prices) this.room(28); // the row and its note on one page
+      this.row(label(l), pdfNumber(l.credits, this.language), { detail: `${formatNumber(String(l.events), this.language)} ${events}` });
+      if (prices) this.note(prices);
+    }
+  }
+
+  /** A small grey line under the row before it (a service's price period). */
+  note(text: string): void {
+    const y = this.doc.y - 3;
+    this.doc.font('Helvetica').fontSize(8).fillColor('#555555').text(text, MARGIN + 8, y, { width: 252, lineBreak: false, ellipsis: true });
+    this.doc.y = y + 12;
   }
 
   /** A new page when fewer than `height` points are left. */

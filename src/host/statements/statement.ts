@@ -2,7 +2,7 @@
 // before it (the opening balance). Pure: the ledger (src/host/ledger.ts) loads the rows. The
 // figures add up by construction and are checked against the ledger's own running balance:
 // opening + granted − used − expired = closing = the balance after the period's last entry.
-import type { Catalog } from '../../core/index.js';
+import { formatInstant, hasHistory, instantMs, periodAt, tryFindService, type Catalog } from '../../core/index.js';
 import { Decimal } from '../../core/decimal.js';
 import type { Statement, StatementLine } from '../../sdk/contract/index.js';
 import { serviceLabel } from '../reports.js';
@@ -39,29 +39,46 @@ export interface StatementInputs {
   before: LedgerEntry | undefined;
   entries: readonly LedgerEntry[];
   /** The events charged by the period's charge entries. */
-  events: readonly { seq: number; userId: string; departmentId: string | null; services: string }[];
+  events: readonly { seq: number; userId: string; departmentId: string | null; at: string; services: string }[];
   grants: ReadonlyMap<string, GrantRow>;
   names: { users: ReadonlyMap<string, string>; departments: ReadonlyMap<string, string> };
 }
 
 const KIND_OF_ENTRY: Partial<Record<LedgerEntry['kind'], GrantKind>> = { topup: 'paid', 'auto-recharge': 'recharge', grant: 'promotional' };
 
+type Prices = NonNullable<StatementLine['prices']>;
+
 /** Adds credits to a breakdown, counting each event once per line. */
 class Breakdown {
-  readonly #lines = new Map<string, { credits: Decimal; events: Set<number> }>();
-  add(key: string, credits: string, seq: number): void {
-    const line = this.#lines.get(key) ?? { credits: new Decimal(0), events: new Set<number>() };
+  readonly #lines = new Map<string, { credits: Decimal; events: Set<number>; prices?: Prices }>();
+  add(key: string, credits: string, seq: number, prices?: Prices): void {
+    const line = this.#lines.get(key) ?? { credits: new Decimal(0), events: new Set<number>(), ...(prices && { prices }) };
     line.credits = line.credits.plus(credits);
     line.events.add(seq);
     this.#lines.set(key, line);
   }
-  /** The lines, the most credits first (then by label). */
+  /** The lines, the most credits first (then by label, then the earlier prices first). */
   lines(label: (key: string) => string): StatementLine[] {
     return [...this.#lines]
-      .map(([key, l]) => ({ key, label: label(key), credits: l.credits, events: l.events.size }))
-      .sort((a, b) => b.credits.cmp(a.credits) || a.label.localeCompare(b.label, 'en'))
+      .map(([key, l]) => ({ key, label: label(key), credits: l.credits, events: l.events.size, ...(l.prices && { prices: l.prices }) }))
+      .sort((a, b) => b.credits.cmp(a.credits) || a.label.localeCompare(b.label, 'en') || (a.prices?.from ?? '').localeCompare(b.prices?.from ?? ''))
       .map((l) => ({ ...l, credits: plain(l.credits) }));
   }
+}
+
+/**
+ * The service's line of a statement: one per price period where the service's prices changed
+ * (the event's own instant chose them, as when it was rated), so a month that straddles a
+ * change shows what was used at the earlier prices and what at the new ones.
+ */
+function servicePeriod(catalog: Catalog, serviceId: string, at: string): { key: string; prices?: Prices } {
+  const service = tryFindService(catalog, serviceId);
+  const ms = instantMs(at);
+  if (!service || !hasHistory(service) || ms === undefined) return { key: serviceId };
+  const period = periodAt(service, ms);
+  if (!period) return { key: serviceId };
+  const prices: Prices = { ...(period.from > -Infinity && { from: formatInstant(period.from) }), ...(period.until < Infinity && { until: formatInstant(period.until) }) };
+  return { key: `${serviceId}@${period.index}`, prices };
 }
 
 const NO_DEPARTMENT = '(none)';
@@ -94,7 +111,10 @@ export function buildStatement(input: StatementInputs): Statement {
       if (!event) throw new Error(`creditkit host: the charge entry ${e.seq} of ${org.id} has no event`);
       byDepartment.add(event.departmentId ?? NO_DEPARTMENT, e.credits, e.seq);
       byUser.add(event.userId, e.credits, e.seq);
-      for (const [service, , credits] of JSON.parse(event.services) as [string, string, string][]) byService.add(service, credits, e.seq);
+      for (const [service, , credits] of JSON.parse(event.services) as [string, string, string][]) {
+        const { key, prices } = servicePeriod(catalog, service, event.at);
+        byService.add(key, credits, e.seq, prices);
+      }
     } else if (e.kind === 'expiry') {
       expired = expired.plus(e.credits);
       expiredLines.push({ at: e.at, grantId: pieces[0]?.[0] ?? '', departmentId: e.departmentId, credits: e.credits });
@@ -123,7 +143,7 @@ export function buildStatement(input: StatementInputs): Statement {
     grants,
     usage: {
       byDepartment: byDepartment.lines((k) => (k === NO_DEPARTMENT ? k : (departments.get(k) ?? k))),
-      byService: byService.lines((k) => serviceLabel(catalog, k)),
+      byService: byService.lines((k) => serviceLabel(catalog, k.replace(/@\d+$/, ''))),
       byUser: byUser.lines((k) => users.get(k) ?? k),
     },
     expired: expiredLines,

@@ -34,6 +34,8 @@ export interface StatementStrings {
   footer: (first: number, last: number) => string;
   noEntries: string;
   page: (n: number, of: number) => string;
+  /** A service's price period on its line, by the days it covers: "prices from 2026-11-23", "prices until 2026-11-22". */
+  prices: (first: string | undefined, last: string | undefined) => string;
 }
 
 export const STATEMENT_STRINGS: Record<StatementLanguage, StatementStrings> = {
@@ -67,6 +69,7 @@ export const STATEMENT_STRINGS: Record<StatementLanguage, StatementStrings> = {
     footer: (first, last) => `Made from ledger entries ${first} to ${last}. All amounts in credits, exact.`,
     noEntries: 'No ledger entries in this period.',
     page: (n, of) => `Page ${n} of ${of}`,
+    prices: (first, last) => (first && last ? `prices ${first} to ${last}` : first ? `prices from ${first}` : `prices until ${last}`),
   },
   de: {
     title: 'Credit-Abrechnung',
@@ -98,5 +101,24 @@ export const STATEMENT_STRINGS: Record<StatementLanguage, StatementStrings> = {
     footer: (first, last) => `Erstellt aus den Buchungen ${first} bis ${last}. Alle Beträge in Credits, exakt.`,
     noEntries: 'Keine Buchungen in diesem Zeitraum.',
     page: (n, of) => `Seite ${n} von ${of}`,
+    prices: (first, last) => (first && last ? `Preise ${first} bis ${last}` : first ? `Preise ab ${first}` : `Preise bis ${last}`),
   },
 };
+
+/**
+ * A statement line's price period in words, by the days it covers (an `until` at midnight ends
+ * the day before); undefined for a line without one.
+ */
+export function pricesText(line: { prices?: { from?: string; until?: string } }, language: StatementLanguage): string | undefined {
+  if (!line.prices) return undefined;
+  const { from, until } = line.prices;
+  const first = from && (from.endsWith('T00:00:00Z') ? from.slice(0, 10) : from);
+  const last = until && (until.endsWith('T00:00:00Z') ? new Date(Date.parse(until) - 86_400_000).toISOString().slice(0, 10) : until);
+  return STATEMENT_STRINGS[language].prices(first, last);
+}
+
+/** A statement line's label as the CSV writes it: with its price period, where it has one. */
+export function lineLabel(line: { label: string; prices?: { from?: string; until?: string } }, language: StatementLanguage): string {
+  const prices = pricesText(line, language);
+  return prices ? `${line.label} (${prices})` : line.label;
+}

@@ -350,8 +350,8 @@ class PostgresStore implements Store {
   }
 
   async eventsOfEntries(orgId: string, seqs: readonly number[]) {
-    const rows = await this.#query<{ seq: number; user_id: string; department_id: string | null; services: string }>('SELECT seq, user_id, department_id, services FROM events WHERE org_id = $1 AND seq = ANY($2::bigint[]) ORDER BY seq', [orgId, seqs]);
-    return rows.map((r) => ({ seq: r.seq, userId: r.user_id, departmentId: r.department_id, services: r.services }));
+    const rows = await this.#query<{ seq: number; user_id: string; department_id: string | null; at: string; services: string }>('SELECT seq, user_id, department_id, at, services FROM events WHERE org_id = $1 AND seq = ANY($2::bigint[]) ORDER BY seq', [orgId, seqs]);
+    return rows.map((r) => ({ seq: r.seq, userId: r.user_id, departmentId: r.department_id, at: r.at, services: r.services }));
   }
 
   async ledgerOfKinds(orgId: string, kinds: readonly string[]): Promise<LedgerEntry[]> {

@@ -169,7 +169,7 @@ class SqliteStore implements Store {
       firstLedgerAt: p('SELECT min(at) FROM ledger WHERE org_id = ?').pluck(),
       ledgerOfKinds: p(`SELECT ${LEDGER_COLUMNS} FROM ledger WHERE org_id = ? AND kind IN (SELECT value FROM json_each(?)) ORDER BY seq`),
       serviceLimits: p('SELECT service, daily_limit, monthly_limit FROM service_limits WHERE org_id = ? ORDER BY service'),
-      eventsOfEntries: p('SELECT seq, user_id, department_id, services FROM events WHERE org_id = ? AND seq IN (SELECT value FROM json_each(?)) ORDER BY seq'),
+      eventsOfEntries: p('SELECT seq, user_id, department_id, at, services FROM events WHERE org_id = ? AND seq IN (SELECT value FROM json_each(?)) ORDER BY seq'),
       eventsByKeys: p('SELECT idempotency_key, user_id, body, response FROM events WHERE org_id = ? AND idempotency_key IN (SELECT value FROM json_each(?))'),
       // Driven by the keys asked for (CROSS JOIN keeps json_each outside), each a primary-key lookup.
       spendByKeys: p("SELECT s.scope, s.period, s.credits FROM json_each(?) AS k CROSS JOIN spend AS s ON s.org_id = ? AND s.scope = k.value ->> '$[0]' AND s.period = k.value ->> '$[1]'"),
@@ -352,7 +352,7 @@ class SqliteStore implements Store {
 
   eventsOfEntries(orgId: string, seqs: readonly number[]) {
     return this.#run(() =>
-      (this.#q.eventsOfEntries.all(orgId, JSON.stringify(seqs)) as { seq: number; user_id: string; department_id: string | null; services: string }[]).map((r) => ({ seq: r.seq, userId: r.user_id, departmentId: r.department_id, services: r.services })),
+      (this.#q.eventsOfEntries.all(orgId, JSON.stringify(seqs)) as { seq: number; user_id: string; department_id: string | null; at: string; services: string }[]).map((r) => ({ seq: r.seq, userId: r.user_id, departmentId: r.department_id, at: r.at, services: r.services })),
     );
   }
 

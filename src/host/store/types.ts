@@ -226,7 +226,7 @@ export interface Store {
   /** The first entry's instant (the first period of an organisation), or undefined. */
   firstLedgerAt(orgId: string): Promise<string | undefined>;
   /** Events whose charge entry is one of `seqs`, with their credits by service. */
-  eventsOfEntries(orgId: string, seqs: readonly number[]): Promise<{ seq: number; userId: string; departmentId: string | null; services: string }[]>;
+  eventsOfEntries(orgId: string, seqs: readonly number[]): Promise<{ seq: number; userId: string; departmentId: string | null; at: string; services: string }[]>;
   /** Ledger entries of these kinds, in order. */
   ledgerOfKinds(orgId: string, kinds: readonly string[]): Promise<LedgerEntry[]>;
   /** The per-service limits of an organisation's users. */

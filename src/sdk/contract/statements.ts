@@ -17,6 +17,12 @@ export const statementLine = z.object({
   credits,
   /** Usage events charged. */
   events: z.int(),
+  /**
+   * Usage by service only, where the service's prices changed over time: the price period that
+   * priced this line (instants, UTC; `from` missing: since the beginning, `until` missing: still
+   * in force). A month straddling a change has a line per period, its key `<service>@<period>`.
+   */
+  prices: z.optional(z.object({ from: z.optional(instant), until: z.optional(instant) })),
 });
 export type StatementLine = z.infer<typeof statementLine>;
 
