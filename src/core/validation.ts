@@ -25,6 +25,11 @@ function messageOf(issue: $ZodIssue): string {
 export function toIssues(issues: readonly $ZodIssue[], base = ''): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
+    // A record key that fails its pattern: name the key and what was expected of it.
+    if (issue.code === 'invalid_key') {
+      out.push({ path: formatPath(issue.path, base), message: issue.issues.map((i) => i.message).join('; ') });
+      continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key], base), message: 'unknown field' });
       continue;

@@ -22,6 +22,10 @@ function valueFor(name: keyof typeof USAGE_FIELDS): fc.Arbitrary<unknown> {
     count: name === 'reasoningTokens' ? fc.integer({ min: 0, max: 2000 }) : fc.integer({ min: 0, max: 1_000_000 }),
     seconds: fc.oneof(fc.integer({ min: 0, max: 600 }), fc.constantFrom('1.5', '0', '12.25')),
     images: fc.array(fc.record({ width: fc.integer({ min: 1, max: 4000 }), height: fc.integer({ min: 1, max: 4000 }) }, { requiredKeys: ['width', 'height'] }), { maxLength: 2 }),
+    generatedImages: fc.array(
+      fc.record({ size: fc.constantFrom('1024x1024', '1536x1024', '1024', '0x5'), quality: fc.constantFrom('high', 'low', 'HD', ''), count: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(-1)) }, { requiredKeys: ['size'] }),
+      { maxLength: 2 },
+    ),
     text: fc.constantFrom('e_1', ''),
     instant: fc.constantFrom('2026-11-22T12:00:00Z', '2026-11-22', '2026-11-22T13:00:00+01:00', '2026-02-31', 'yesterday'),
     object: fc.constant({ team: 'a' }),

@@ -53,7 +53,8 @@ export function priceChanges(previous: Service, service: Service): PriceChange[]
 
 /** True when two entries charge the same: the same prices, long-context tiers and service tiers. */
 export function samePricing(a: Service, b: Service): boolean {
-  return !priceChanges(a, b).length && JSON.stringify([a.tiers ?? [], a.serviceTiers ?? {}]) === JSON.stringify([b.tiers ?? [], b.serviceTiers ?? {}]);
+  const images = (s: Service) => Object.entries(s.prices).map(([mode, set]) => [mode, set.generatedImages ?? {}]);
+  return !priceChanges(a, b).length && JSON.stringify([a.tiers ?? [], a.serviceTiers ?? {}, images(a)]) === JSON.stringify([b.tiers ?? [], b.serviceTiers ?? {}, images(b)]);
 }
 
 /** Compares services by id. */

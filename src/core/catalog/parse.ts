@@ -5,15 +5,15 @@ import { formatPath } from '../describe.js';
 import { instantMs } from '../instant.js';
 import { compareDecimalStrings } from '../decimal-text.js';
 import { normalizeName } from './find.js';
-import { catalogSchema, UNITS, type Catalog, type PriceKey, type Unit } from './schema.js';
+import { catalogSchema, UNITS, type Catalog, type PriceKey, type PriceName, type Unit } from './schema.js';
 
 /** Which price keys make sense for a unit: token prices for token units, one price for the others. */
-export const PRICE_KEYS_BY_UNIT_KIND: Record<(typeof UNITS)[Unit]['kind'], readonly PriceKey[]> = {
-  tokens: ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h', 'reasoning', 'webSearch'],
-  seconds: ['audio'],
+export const PRICE_KEYS_BY_UNIT_KIND: Record<(typeof UNITS)[Unit]['kind'], readonly PriceName[]> = {
+  tokens: ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h', 'reasoning', 'inputAudio', 'outputAudio', 'webSearch', 'generatedImages'],
+  seconds: ['audio', 'audioOutput'],
   characters: ['characters'],
   requests: ['request'],
-  images: ['request'],
+  images: ['request', 'generatedImages'],
   'token-days': ['storage'],
 };
 
@@ -40,7 +40,7 @@ function semanticIssues(catalog: Catalog): Issue[] {
       for (const [mode, set] of Object.entries(prices)) {
         if (!keyModes.has(mode)) issues.push({ path: `${path}.${mode}`, message: `"${mode}" is not one of the catalog's keyModes` });
         for (const key of Object.keys(set)) {
-          if (set[key] !== undefined && !allowed.includes(key as PriceKey)) {
+          if (set[key] !== undefined && !allowed.includes(key as PriceName)) {
             issues.push({ path: `${path}.${mode}.${key}`, message: `a "${key}" price does not apply to unit "${service.unit}" (allowed: ${allowed.join(', ')})` });
           }
         }

@@ -1,7 +1,7 @@
 // What a service actually charges in a key mode: the listed price, capped where the catalog
 // declares a cap (GPTBots' own-key ceiling), with cached input falling back to the input price.
 import { compareDecimalStrings, shiftDecimal } from '../decimal-text.js';
-import { PRICE_FALLBACK, UNITS, type Catalog, type PriceKey, type Service } from './schema.js';
+import { PRICE_FALLBACK, UNITS, type Catalog, type PriceKey, type PriceName, type Service } from './schema.js';
 
 export interface EffectivePrice {
   /** The price as published; null = not offered. */
@@ -19,7 +19,7 @@ export interface EffectivePrice {
 export function priceKeysOf(service: Service): Set<PriceKey> {
   const keys = new Set<PriceKey>();
   for (const set of Object.values(service.prices)) {
-    for (const [key, value] of Object.entries(set)) if (value !== undefined) keys.add(key as PriceKey);
+    for (const [key, value] of Object.entries(set)) if (value !== undefined && key !== 'generatedImages') keys.add(key as PriceKey);
   }
   if (UNITS[service.unit].kind === 'tokens') {
     for (const [key, from] of Object.entries(PRICE_FALLBACK)) if (keys.has(from)) keys.add(key as PriceKey);
@@ -56,17 +56,35 @@ function capFor(catalog: Catalog, service: Service, keyMode: string, key: PriceK
   return undefined;
 }
 
+/** True when the service prices generated images (by size and quality) in some key mode. */
+export function pricesGeneratedImages(service: Service): boolean {
+  return Object.values(service.prices).some((set) => set.generatedImages !== undefined);
+}
+
+/**
+ * The price of one generated image of a variant ("1024x1024/high") in a key mode (and long-context
+ * tier), null where the variant or the key mode is not offered. No fallback to another size or
+ * quality: an image the catalog does not price is never priced as another.
+ */
+export function generatedImagePrice(service: Service, keyMode: string, variant: string, tierIndex = -1): string | null {
+  const prices = tierIndex >= 0 ? service.tiers?.[tierIndex]?.prices[keyMode] : service.prices[keyMode];
+  const images = prices?.generatedImages;
+  return images && Object.hasOwn(images, variant) ? (images[variant] ?? null) : null;
+}
+
 /**
  * The effective price of one price key for a service in a key mode, or undefined when the
  * service has no such price at all. `tierPrices` replaces the base prices for a long-context tier.
+ * Generated images have no one price (see generatedImagePrice): undefined.
  */
 export function effectivePrice(
   catalog: Catalog,
   service: Service,
   keyMode: string,
-  key: PriceKey,
+  key: PriceName,
   tierIndex = -1,
 ): EffectivePrice | undefined {
+  if (key === 'generatedImages') return undefined;
   const prices = tierIndex >= 0 ? service.tiers?.[tierIndex]?.prices[keyMode] : service.prices[keyMode];
   let listed = prices?.[key];
   let fallback: PriceKey | undefined;

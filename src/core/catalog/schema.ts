@@ -69,11 +69,16 @@ export const unit = z.enum(Object.keys(UNITS) as [Unit, ...Unit[]]);
 /**
  * Price keys, one per quantity kind a usage record can carry:
  * input/output tokens, cache reads (cachedInput), cache writes (cacheWrite: the provider's default
- * TTL, Anthropic's 5 minutes; cacheWrite1h), reasoning tokens, audio seconds, characters,
- * requests (calls, images generated, tool calls), stored token-days and web searches (per call).
+ * TTL, Anthropic's 5 minutes; cacheWrite1h), reasoning tokens, audio tokens in and out
+ * (inputAudio, outputAudio: OpenAI's and Gemini's audio prices per token), audio seconds in
+ * (audio) and out (audioOutput), characters, requests (calls, images generated, tool calls),
+ * stored token-days and web searches (per call). Generated images are priced per image by size
+ * and quality in a price set's `generatedImages`, not by one key.
  */
-export const PRICE_KEYS = ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h', 'reasoning', 'audio', 'characters', 'request', 'storage', 'webSearch'] as const;
+export const PRICE_KEYS = ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h', 'reasoning', 'inputAudio', 'outputAudio', 'audio', 'audioOutput', 'characters', 'request', 'storage', 'webSearch'] as const;
 export type PriceKey = (typeof PRICE_KEYS)[number];
+/** What prices a quantity kind: a price key, or a price set's per-variant prices of generated images. */
+export type PriceName = PriceKey | 'generatedImages';
 
 /**
  * The price a key borrows where a service lists none: cache reads and writes are priced as input,
@@ -89,6 +94,10 @@ export const PRICE_FALLBACK: Partial<Record<PriceKey, PriceKey>> = {
 /** Price keys quoted per call whatever the service's unit (a web search on a per-1M-token model). */
 export const PER_CALL_KEYS: ReadonlySet<PriceKey> = new Set(['webSearch']);
 
+/** A generated image's size and quality as a price names it: "1024x1024" or "1024x1024/high". */
+export const IMAGE_VARIANT_PATTERN = /^[1-9]\d{0,5}x[1-9]\d{0,5}(?:\/[a-z0-9][a-z0-9-]*)?$/;
+const imageVariant = z.string().check(z.regex(IMAGE_VARIANT_PATTERN, 'expected an image size and quality such as "1024x1024/high" or a size alone ("1024x1024")'));
+
 export const priceSet = z.strictObject({
   input: z.optional(price),
   output: z.optional(price),
@@ -96,11 +105,16 @@ export const priceSet = z.strictObject({
   cacheWrite: z.optional(price),
   cacheWrite1h: z.optional(price),
   reasoning: z.optional(price),
+  inputAudio: z.optional(price),
+  outputAudio: z.optional(price),
   audio: z.optional(price),
+  audioOutput: z.optional(price),
   characters: z.optional(price),
   request: z.optional(price),
   storage: z.optional(price),
   webSearch: z.optional(price),
+  /** Per generated image, by size and quality ("1024x1024/high"): quoted per image whatever the unit; null = that variant is not offered. */
+  generatedImages: z.optional(z.record(imageVariant, price)),
 });
 
 /** Prices that apply instead of the base prices when one request's input exceeds `above` tokens. */

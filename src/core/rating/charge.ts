@@ -8,13 +8,15 @@ export interface ChargeLine {
   keyMode: string;
   billingType: string;
   kind: QuantityKind;
-  /** How many units of `kind` (tokens, seconds, characters, requests, token-days). */
+  /** How many units of `kind` (tokens, seconds, characters, requests, images, token-days). */
   quantity: string;
   unit: Unit;
   /** Credits per `unit` actually charged (after any cap). */
   unitPrice: string;
   /** The published price where it differs from unitPrice (a cap applied). */
   listedUnitPrice?: string;
+  /** Generated images: the size and quality this line prices ("3 images 1024×1024 high"). */
+  image?: { size: string; quality?: string };
   /** Index of the long-context tier that priced this line, when one did. */
   tier?: number;
   /** The service tier that priced this line (batch, flex, priority); absent for standard. */

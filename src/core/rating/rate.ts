@@ -3,8 +3,8 @@
 // operations; rating one record is the same code with one record.
 import { findService } from '../catalog/find.js';
 import { defaultKeyMode } from '../catalog/key-modes.js';
-import { effectivePrice, priceKeysOf, type EffectivePrice } from '../catalog/prices.js';
-import { PER_CALL_KEYS, SERVICE_TIERS, UNITS, type Catalog, type Service, type ServiceTier } from '../catalog/schema.js';
+import { effectivePrice, generatedImagePrice, priceKeysOf, pricesGeneratedImages, type EffectivePrice } from '../catalog/prices.js';
+import { PER_CALL_KEYS, SERVICE_TIERS, UNITS, type Catalog, type PriceKey, type Service, type ServiceTier } from '../catalog/schema.js';
 import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
 import { NotOfferedError, UsageError, CreditError } from '../errors.js';
 import { imageTokens } from '../images.js';
@@ -14,11 +14,11 @@ import { describePeriod, hasHistory, notInForce, pricePeriods, type PricePeriod 
 import type { Charge, ChargeLine } from './charge.js';
 import { divide, isTerminating, times, toDecimalString, type Exact } from './exact.js';
 import { applyRounding } from './rounding.js';
-import { FIELD_OF_KIND, PRICE_KEY_OF, QUANTITY_KINDS, USAGE_FIELDS, USAGE_FIELD_NAMES, fieldValueIssue, usageShapeIssues, type ImageInput, type QuantityKind, type Usage, type UsageField, type UsageFieldSpec } from './usage.js';
+import { FIELD_OF_KIND, PRICE_KEY_OF, QUANTITY_KINDS, USAGE_FIELDS, USAGE_FIELD_NAMES, fieldValueIssue, generatedImageIssues, imageVariantKey, usageShapeIssues, type GeneratedImages, type ImageInput, type QuantityKind, type Usage, type UsageField, type UsageFieldSpec } from './usage.js';
 
 const KIND_INDEX = Object.fromEntries(QUANTITY_KINDS.map((k, i) => [k, i])) as Record<QuantityKind, number>;
 const K_IMAGE = KIND_INDEX.imageTokens;
-const K_AUDIO = KIND_INDEX.audioSeconds;
+const K_GENERATED = KIND_INDEX.generatedImages;
 const KINDS = QUANTITY_KINDS.length;
 const MAX = Number.MAX_SAFE_INTEGER;
 
@@ -27,8 +27,10 @@ class Accumulator {
   readonly counts = new Array<number>(KINDS).fill(0);
   /** Carries beyond Number.MAX_SAFE_INTEGER, allocated only when a sum gets that large. */
   overflow: bigint[] | undefined;
-  /** Fractional audio seconds, summed exactly (the integer part goes to counts). */
-  audioFraction: Decimal | undefined;
+  /** Non-integer seconds per kind (audio in and out), summed exactly beside the integer counts. */
+  fractions: (Decimal | undefined)[] | undefined;
+  /** Generated images per variant ("1024x1024/high"), in the order first seen. */
+  images: Map<string, number> | undefined;
   present = 0;
   constructor(
     readonly group: Group,
@@ -49,8 +51,26 @@ class Accumulator {
   quantity(kind: number): Decimal {
     let q = new Decimal(this.counts[kind]!);
     if (this.overflow && this.overflow[kind] !== 0n) q = q.plus(this.overflow[kind]!.toString());
-    if (kind === K_AUDIO && this.audioFraction) q = q.plus(this.audioFraction);
+    const fraction = this.fractions?.[kind];
+    if (fraction) q = q.plus(fraction);
     return q;
+  }
+
+  addFraction(kind: number, seconds: Decimal) {
+    this.fractions ??= [];
+    const sum = this.fractions[kind];
+    this.fractions[kind] = sum ? sum.plus(seconds) : seconds;
+  }
+
+  /** Adds generated images of a variant; false where the variant has no price here (not offered). */
+  addImages(variant: string, count: number): boolean {
+    if (this.images?.has(variant)) {
+      this.images.set(variant, this.images.get(variant)! + count);
+      return true;
+    }
+    if (this.group.terms.imagePrice(this.tier, variant) === null) return false;
+    (this.images ??= new Map()).set(variant, count);
+    return true;
   }
 }
 
@@ -60,6 +80,8 @@ interface TierTerms {
   prices: (EffectivePrice | undefined)[];
   /** The charged prices as Decimals, parsed once. */
   charged: (Decimal | undefined)[];
+  /** Generated images: the price per variant as text and Decimal, null where not offered. */
+  images: Map<string, { text: string; value: Decimal } | null>;
 }
 
 /** What a (service, key mode) charges, worked out once per catalog: masks and effective prices per tier. */
@@ -77,7 +99,8 @@ class ServiceTerms {
     const isChatModel = UNITS[service.unit].kind === 'tokens' && keys.has('output');
     let inapplicable = 0;
     QUANTITY_KINDS.forEach((kind, i) => {
-      const applies = kind === 'imageTokens' ? isChatModel : keys.has(PRICE_KEY_OF[kind]);
+      const price = PRICE_KEY_OF[kind];
+      const applies = kind === 'imageTokens' ? isChatModel : price === 'generatedImages' ? pricesGeneratedImages(service) : keys.has(price);
       if (!applies) inapplicable |= 1 << i;
     });
     this.inapplicableMask = inapplicable;
@@ -90,13 +113,15 @@ class ServiceTerms {
     if (!terms) {
       let notOfferedMask = 0;
       const prices = QUANTITY_KINDS.map((kind, i) => {
-        if (this.inapplicableMask & (1 << i)) return undefined;
-        const price = effectivePrice(this.catalog, this.service, this.keyMode, PRICE_KEY_OF[kind], tier);
+        const key = PRICE_KEY_OF[kind];
+        // Generated images are priced per variant, looked up as records name them (imagePrice).
+        if (this.inapplicableMask & (1 << i) || key === 'generatedImages') return undefined;
+        const price = effectivePrice(this.catalog, this.service, this.keyMode, key, tier);
         if (!price || price.charged === null) notOfferedMask |= 1 << i;
         return price;
       });
       const charged = prices.map((p) => (p?.charged ? new Decimal(p.charged) : undefined));
-      terms = { notOfferedMask, prices, charged };
+      terms = { notOfferedMask, prices, charged, images: new Map() };
       this.byTier.set(tier, terms);
     }
     return terms;
@@ -105,6 +130,17 @@ class ServiceTerms {
   tierFor(requestInputTokens: number): number {
     for (const t of this.tiers) if (requestInputTokens > t.above) return t.index;
     return -1;
+  }
+
+  /** The price of one generated image of a variant in a tier, null where not offered. */
+  imagePrice(tier: number, variant: string): { text: string; value: Decimal } | null {
+    const images = this.tier(tier).images;
+    let price = images.get(variant);
+    if (price === undefined) {
+      const text = generatedImagePrice(this.service, this.keyMode, variant, tier);
+      images.set(variant, (price = text === null ? null : { text, value: new Decimal(text) }));
+    }
+    return price;
   }
 }
 
@@ -207,9 +243,18 @@ function rejectRecord(catalog: Catalog, record: unknown, index: number, single: 
           { path: field(sourceField), message: `does not apply to ${group.service.id} (${group.service.billingType}, priced per ${group.service.unit})` },
         ]);
       }
+      const above = acc && acc.tier >= 0 ? ` above ${group.service.tiers![acc.tier]!.above} input tokens` : '';
+      const inTier = group.serviceTier ? ` in the ${group.serviceTier} tier` : '';
       if (acc && acc.notOfferedMask & (1 << k)) {
-        const above = acc.tier >= 0 ? ` above ${group.service.tiers![acc.tier]!.above} input tokens` : '';
-        throw new NotOfferedError(group.service.id, group.keyMode, `no ${PRICE_KEY_OF[kind]} price${above}${group.serviceTier ? ` in the ${group.serviceTier} tier` : ''}`);
+        throw new NotOfferedError(group.service.id, group.keyMode, `no ${PRICE_KEY_OF[kind]} price${above}${inTier}`);
+      }
+      if (acc && k === K_GENERATED) {
+        for (const e of r.generatedImages!) {
+          const variant = imageVariantKey(e.size, e.quality);
+          if (group.terms.imagePrice(acc.tier, variant) === null) {
+            throw new NotOfferedError(group.service.id, group.keyMode, `no price for generated images ${e.size.replace('x', '×')}${e.quality ? ` ${e.quality}` : ''}${above}${inTier}`);
+          }
+        }
       }
     }
   }
@@ -226,7 +271,13 @@ const slotOf = (name: UsageField) => SLOT_OF[name] as number;
 const S_SERVICE = slotOf('service');
 const S_KEY_MODE = slotOf('keyMode');
 const S_IMAGES = slotOf('images');
-const S_AUDIO = slotOf('audioSeconds');
+const S_GENERATED = slotOf('generatedImages');
+const SLOT_AUDIO_INPUT = slotOf('audioInputTokens');
+/** Per slot: the kind (QUANTITY_KINDS index) a seconds field adds to (audio in and out), else -1. */
+const SECONDS_KIND = Int32Array.from(USAGE_FIELD_NAMES, (name) => {
+  const spec: UsageFieldSpec = USAGE_FIELDS[name];
+  return spec.type === 'seconds' ? KIND_INDEX[spec.kind as QuantityKind] : -1;
+});
 const S_AT = slotOf('at');
 const S_SERVICE_TIER = slotOf('serviceTier');
 const S_OUTPUT = slotOf('outputTokens');
@@ -300,12 +351,18 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
       if (kind >= 0) {
         mask |= 1 << kind;
         bad ||= !(Number.isSafeInteger(value) && (value as number) >= 0);
+      } else if (SECONDS_KIND[slot]! >= 0) {
+        mask |= 1 << SECONDS_KIND[slot]!;
+        bad ||= typeof value === 'number' ? !(value >= 0 && Number.isFinite(value)) : typeof value !== 'string' || !isPlainDecimal(value);
       } else if (IS_OTHER[slot]) bad ||= fieldValueIssue(USAGE_FIELDS[USAGE_FIELD_NAMES[slot]!], value) !== undefined;
     }
-    const audio = values[S_AUDIO] as number | string | undefined;
     const images = values[S_IMAGES] as readonly ImageInput[] | undefined;
-    if (audio !== undefined) { mask |= 1 << K_AUDIO; bad ||= typeof audio === 'number' ? !(audio >= 0 && Number.isFinite(audio)) : typeof audio !== 'string' || !isPlainDecimal(audio); }
+    const generated = values[S_GENERATED] as readonly GeneratedImages[] | undefined;
     if (images !== undefined) { mask |= 1 << K_IMAGE; bad ||= !Array.isArray(images); }
+    if (generated !== undefined) {
+      mask |= 1 << K_GENERATED;
+      bad ||= !Array.isArray(generated) || generated.some((e, g) => generatedImageIssues(e, String(g)).length > 0);
+    }
     // Reasoning tokens are a part of the output tokens.
     const reasoning = values[S_REASONING] as number | undefined;
     if (reasoning !== undefined) {
@@ -383,8 +440,9 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
     }
     const input = values[SLOT_INPUT] as number | undefined;
     const cached = values[SLOT_CACHED] as number | undefined;
-    // A request's input for its tier: input, cache reads and writes, images (Anthropic counts cache writes too).
-    const tier = group.tiers.length ? group.tierFor((input ?? 0) + (cached ?? 0) + ((values[SLOT_WRITE] as number | undefined) ?? 0) + ((values[SLOT_WRITE_1H] as number | undefined) ?? 0) + imageTotal) : -1;
+    const audioInput = values[SLOT_AUDIO_INPUT] as number | undefined;
+    // A request's input for its tier: input, cache reads and writes, audio input, images (Anthropic counts cache writes too).
+    const tier = group.tiers.length ? group.tierFor((input ?? 0) + (cached ?? 0) + ((values[SLOT_WRITE] as number | undefined) ?? 0) + ((values[SLOT_WRITE_1H] as number | undefined) ?? 0) + (audioInput ?? 0) + imageTotal) : -1;
     const acc = group.accumulators[tier + 1] ?? group.accumulator(tier);
     if (mask & acc.notOfferedMask) rejectRecord(catalog, r, i, single, group, acc);
     acc.present |= mask;
@@ -393,14 +451,19 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
       if (kind >= 0) acc.add(kind, kind === K_OUTPUT && reasoning !== undefined ? (values[slots[t]!] as number) - reasoning : (values[slots[t]!] as number));
     }
     if (images !== undefined) acc.add(K_IMAGE, imageTotal);
-    if (audio !== undefined) {
-      if (typeof audio === 'number' && Number.isSafeInteger(audio)) acc.add(K_AUDIO, audio);
+    if (generated !== undefined) {
+      for (const e of generated) if (!acc.addImages(imageVariantKey(e.size, e.quality), e.count ?? 1)) rejectRecord(catalog, r, i, single, group, acc);
+    }
+    for (let t = 0; t < touched; t++) {
+      const kind = SECONDS_KIND[slots[t]!]!;
+      if (kind < 0) continue;
+      const seconds = values[slots[t]!] as number | string;
+      if (typeof seconds === 'number' && Number.isSafeInteger(seconds)) acc.add(kind, seconds);
       else {
         // Non-integer seconds are summed exactly as decimals (a float's shortest decimal form).
-        const text = typeof audio === 'number' ? String(audio) : audio;
+        const text = typeof seconds === 'number' ? String(seconds) : seconds;
         if (!isPlainDecimal(text)) rejectRecord(catalog, r, i, single, group);
-        const seconds = new Decimal(text);
-        acc.audioFraction = acc.audioFraction ? acc.audioFraction.plus(seconds) : seconds;
+        acc.addFraction(kind, new Decimal(text));
       }
     }
   }
@@ -416,6 +479,31 @@ function periodJson(period: PricePeriod): { from?: string; until?: string } {
   return { ...(period.from > -Infinity && { from: formatInstant(period.from) }), ...(period.until < Infinity && { until: formatInstant(period.until) }) };
 }
 
+/** One line per size and quality of generated images, priced per image. */
+function imageLines(group: Group, acc: Accumulator): ExactLine[] {
+  const { service, keyMode } = group;
+  return [...(acc.images ?? [])].map(([variant, count]) => {
+    const price = group.terms.imagePrice(acc.tier, variant)!;
+    const [size, quality] = variant.split('/') as [string, string | undefined];
+    return {
+      line: {
+        service: service.id,
+        keyMode,
+        billingType: service.billingType,
+        kind: 'generatedImages',
+        quantity: String(count),
+        unit: 'images',
+        unitPrice: price.text,
+        image: { size, ...(quality !== undefined && { quality }) },
+        ...(acc.tier >= 0 && { tier: acc.tier }),
+        ...(group.serviceTier && { serviceTier: group.serviceTier }),
+        ...(group.period && { period: periodJson(group.period) }),
+      },
+      exact: divide(new Decimal(count).times(price.value), 1),
+    };
+  });
+}
+
 function priceLines(groups: Group[]): ExactLine[] {
   const out: ExactLine[] = [];
   for (const group of groups) {
@@ -426,10 +514,14 @@ function priceLines(groups: Group[]): ExactLine[] {
       for (let k = 0; k < KINDS; k++) {
         if (!(acc.present & (1 << k))) continue;
         const kind = QUANTITY_KINDS[k]!;
+        if (k === K_GENERATED) {
+          out.push(...imageLines(group, acc));
+          continue;
+        }
         const terms = group.terms.tier(acc.tier);
         const price = terms.prices[k]!;
         const quantity = acc.quantity(k);
-        const exact = divide(quantity.times(terms.charged[k]!), PER_CALL_KEYS.has(PRICE_KEY_OF[kind]) ? 1 : per);
+        const exact = divide(quantity.times(terms.charged[k]!), PER_CALL_KEYS.has(PRICE_KEY_OF[kind] as PriceKey) ? 1 : per);
         out.push({
           line: {
             service: service.id,

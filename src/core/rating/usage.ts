@@ -6,7 +6,7 @@
 import { describeValue } from '../describe.js';
 import { isPlainDecimal } from '../decimal-text.js';
 import type { Issue } from '../errors.js';
-import { SERVICE_TIERS, type PriceKey, type ServiceTier } from '../catalog/schema.js';
+import { SERVICE_TIERS, type PriceName, type ServiceTier } from '../catalog/schema.js';
 import { MAX_SERVICE_NAME_LENGTH } from '../catalog/find.js';
 import { INSTANT_EXAMPLE, instantMs } from '../instant.js';
 
@@ -15,12 +15,23 @@ export interface ImageInput {
   height: number;
 }
 
+/** Images a model generated of one size and quality: "3 images 1024×1024 high". */
+export interface GeneratedImages {
+  /** Width × height in pixels, as the provider names it: "1024x1024". */
+  size: string;
+  /** The provider's quality name (low, medium, high; standard, hd), where it prices by quality. */
+  quality?: string;
+  /** @default 1 */
+  count?: number;
+}
+
 /** The value each field type takes in a record. */
 interface FieldValues {
   name: string;
   count: number;
   seconds: number | string;
   images: readonly ImageInput[];
+  generatedImages: readonly GeneratedImages[];
   text: string;
   instant: string;
   serviceTier: ServiceTier;
@@ -28,12 +39,14 @@ interface FieldValues {
 }
 export type UsageFieldType = keyof FieldValues;
 
+export type { PriceName };
+
 export interface UsageFieldSpec {
   type: UsageFieldType;
   /** The charge-line kind a quantity field is summed into (images: their tokens). */
   kind?: string;
-  /** The catalog price that prices that kind. */
-  price?: PriceKey;
+  /** The catalog price that prices that kind (generated images: the price set's per-variant prices). */
+  price?: PriceName;
   required?: boolean;
   maxLength?: number;
   /** The field this quantity is a part of (reasoning tokens are output tokens): at most that much. */
@@ -61,11 +74,19 @@ export const USAGE_FIELDS = {
   cacheWrite1hTokens: { type: 'count', kind: 'cacheWrite1hTokens', price: 'cacheWrite1h' },
   /** Input images (LLM services only), priced as input tokens by the tile rule. */
   images: { type: 'images', kind: 'imageTokens', price: 'input' },
+  /** Audio input tokens, in addition to inputTokens (text), at the audio input price; never at the text price. */
+  audioInputTokens: { type: 'count', kind: 'audioInputTokens', price: 'inputAudio' },
   outputTokens: { type: 'count', kind: 'outputTokens', price: 'output' },
   /** The part of outputTokens spent on reasoning: its own line, at the reasoning price, else the output price. */
   reasoningTokens: { type: 'count', kind: 'reasoningTokens', price: 'reasoning', partOf: 'outputTokens' },
-  /** Audio seconds, prorated exactly against "per 60 seconds"; a number or a decimal string. */
+  /** Audio output tokens, in addition to outputTokens (text), at the audio output price. */
+  audioOutputTokens: { type: 'count', kind: 'audioOutputTokens', price: 'outputAudio' },
+  /** Audio seconds in (heard, transcribed), prorated exactly against "per 60 seconds"; a number or a decimal string. */
   audioSeconds: { type: 'seconds', kind: 'audioSeconds', price: 'audio' },
+  /** Audio seconds out (spoken), at the audio output price per 60 seconds. */
+  audioOutputSeconds: { type: 'seconds', kind: 'audioOutputSeconds', price: 'audioOutput' },
+  /** Images generated, by size and quality, each priced per image at its variant's price ([{ size: "1024x1024", quality: "high", count: 3 }]). */
+  generatedImages: { type: 'generatedImages', kind: 'generatedImages', price: 'generatedImages' },
   characters: { type: 'count', kind: 'characters', price: 'characters' },
   /** Requests, tool calls or generated images. */
   requests: { type: 'count', kind: 'requests', price: 'request' },
@@ -106,7 +127,7 @@ export const QUANTITY_FIELDS: readonly UsageField[] = FIELD_ENTRIES.filter(([, f
 /** The quantity kinds of a charge's lines, each priced by one price key, in line order. */
 export const QUANTITY_KINDS = FIELD_ENTRIES.filter(([, f]) => f.kind).map(([, f]) => f.kind) as [QuantityKind, ...QuantityKind[]];
 
-export const PRICE_KEY_OF = Object.fromEntries(FIELD_ENTRIES.filter(([, f]) => f.kind).map(([, f]) => [f.kind, f.price])) as Record<QuantityKind, PriceKey>;
+export const PRICE_KEY_OF = Object.fromEntries(FIELD_ENTRIES.filter(([, f]) => f.kind).map(([, f]) => [f.kind, f.price])) as Record<QuantityKind, PriceName>;
 
 /** The record field a quantity kind comes from (imageTokens: images). */
 export const FIELD_OF_KIND = Object.fromEntries(FIELD_ENTRIES.filter(([, f]) => f.kind).map(([name, f]) => [f.kind, name])) as Record<QuantityKind, UsageField>;
@@ -136,7 +157,30 @@ export function fieldValueIssue(spec: UsageFieldSpec, value: unknown): string | 
       return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : `expected an object, got ${describeValue(value)}`;
     case 'images':
       return Array.isArray(value) ? undefined : `expected a list of { width, height }, got ${describeValue(value)}`;
+    case 'generatedImages':
+      return Array.isArray(value) ? undefined : `expected a list of { size, quality, count }, got ${describeValue(value)}`;
   }
+}
+
+/** The size of a generated image ("1024x1024") and a quality name ("high"), as prices name them. */
+const IMAGE_SIZE = /^[1-9]\d{0,5}x[1-9]\d{0,5}$/;
+const IMAGE_QUALITY = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The price-set key of generated images of a size and quality: "1024x1024/high", or "1024x1024" without a quality. */
+export function imageVariantKey(size: string, quality: string | undefined): string {
+  return quality === undefined ? size : `${size}/${quality}`;
+}
+
+/** Problems of one entry of `generatedImages`, by path. */
+export function generatedImageIssues(entry: unknown, path: string): Issue[] {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return [{ path, message: `expected { size, quality, count }, got ${describeValue(entry)}` }];
+  const e = entry as Record<string, unknown>;
+  const issues: Issue[] = [];
+  for (const key of Object.keys(e)) if (key !== 'size' && key !== 'quality' && key !== 'count') issues.push({ path: `${path}.${key}`, message: 'unknown field' });
+  if (typeof e.size !== 'string' || !IMAGE_SIZE.test(e.size)) issues.push({ path: `${path}.size`, message: `expected width x height in pixels such as "1024x1024", got ${describeValue(e.size)}` });
+  if (e.quality !== undefined && (typeof e.quality !== 'string' || !IMAGE_QUALITY.test(e.quality))) issues.push({ path: `${path}.quality`, message: `expected a quality name such as "high" (a-z, 0-9, "-"), got ${describeValue(e.quality)}` });
+  if (e.count !== undefined && !(typeof e.count === 'number' && Number.isSafeInteger(e.count) && e.count >= 0)) issues.push({ path: `${path}.count`, message: `expected a non-negative whole number of images, got ${describeValue(e.count)}` });
+  return issues;
 }
 
 /** Problems of one image of `images`, by path. */
@@ -179,6 +223,7 @@ export function usageShapeIssues(record: unknown, at: string, fields: ReadonlyMa
     const problem = fieldValueIssue(spec, value);
     if (problem) issues.push({ path: path(name), message: problem });
     else if (spec.type === 'images') (value as unknown[]).forEach((image, i) => issues.push(...imageIssues(image, path(`${name}[${i}]`))));
+    else if (spec.type === 'generatedImages') (value as unknown[]).forEach((entry, i) => issues.push(...generatedImageIssues(entry, path(`${name}[${i}]`))));
   }
   for (const [name, spec] of fields) {
     const part = r[name];

@@ -15,6 +15,8 @@ const FIELD_SCHEMAS: { [T in UsageFieldType]: (spec: UsageFieldSpec) => z.ZodMin
   count: () => nonNegativeInt,
   seconds: () => z.union([z.number().check(z.minimum(0)), credits]),
   images: () => z.array(z.strictObject({ width: z.int().check(z.positive()), height: z.int().check(z.positive()) })),
+  generatedImages: () =>
+    z.array(z.strictObject({ size: z.string().check(z.regex(/^[1-9]\d{0,5}x[1-9]\d{0,5}$/)), quality: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/))), count: z.optional(nonNegativeInt) })),
   text: () => z.string(),
   serviceTier: () => z.enum(SERVICE_TIERS),
   instant: () => z.string().check(z.refine((text) => instantMs(text) !== undefined, 'expected an ISO 8601 instant')),
@@ -57,6 +59,8 @@ export const chargeLine = z.object({
   unitPrice: credits,
   listedUnitPrice: z.optional(credits),
   tier: z.optional(z.int()),
+  /** Generated images: the size and quality the line prices. */
+  image: z.optional(z.object({ size: z.string(), quality: z.optional(z.string()) })),
   /** The service tier (batch, flex, priority) that priced the line; absent for standard. */
   serviceTier: z.optional(z.enum(SERVICE_TIERS)),
   /** The price key whose price was charged where the service lists none for this kind (a cache write priced as input). */
