@@ -92,7 +92,7 @@ export const PRICE_FALLBACK: Partial<Record<PriceKey, PriceKey>> = {
 };
 
 /** Price keys quoted per call whatever the service's unit (a web search on a per-1M-token model). */
-export const PER_CALL_KEYS: ReadonlySet<PriceKey> = new Set(['webSearch']);
+export const PER_CALL_KEYS: ReadonlySet<PriceName> = new Set(['webSearch']);
 
 /** A generated image's size and quality as a price names it: "1024x1024" or "1024x1024/high". */
 export const IMAGE_VARIANT_PATTERN = /^[1-9]\d{0,5}x[1-9]\d{0,5}(?:\/[a-z0-9][a-z0-9-]*)?$/;

@@ -4,7 +4,7 @@
 import { findService } from '../catalog/find.js';
 import { defaultKeyMode } from '../catalog/key-modes.js';
 import { effectivePrice, generatedImagePrice, priceKeysOf, pricesGeneratedImages, type EffectivePrice } from '../catalog/prices.js';
-import { PER_CALL_KEYS, SERVICE_TIERS, UNITS, type Catalog, type PriceKey, type Service, type ServiceTier } from '../catalog/schema.js';
+import { PER_CALL_KEYS, SERVICE_TIERS, UNITS, type Catalog, type Service, type ServiceTier } from '../catalog/schema.js';
 import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
 import { NotOfferedError, UsageError, CreditError } from '../errors.js';
 import { imageTokens } from '../images.js';
@@ -521,7 +521,7 @@ function priceLines(groups: Group[]): ExactLine[] {
         const terms = group.terms.tier(acc.tier);
         const price = terms.prices[k]!;
         const quantity = acc.quantity(k);
-        const exact = divide(quantity.times(terms.charged[k]!), PER_CALL_KEYS.has(PRICE_KEY_OF[kind] as PriceKey) ? 1 : per);
+        const exact = divide(quantity.times(terms.charged[k]!), PER_CALL_KEYS.has(PRICE_KEY_OF[kind]) ? 1 : per);
         out.push({
           line: {
             service: service.id,
