@@ -45,7 +45,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 128 * KB,
+    limit: 129.2 * KB, // 128 + 1.2 KB measured for generated images and audio in and out in the rate engine (core +0.79, catalog schema +0.22, strings +0.15)
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
@@ -54,7 +54,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 136 * KB,
+    limit: 137.2 * KB, // 136 + the same 1.2 KB as shipped
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');
