@@ -2,9 +2,10 @@
 // contract's zod schemas, the Ledger's answers, problem+json for every error.
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { grantRequest, transferRequest, period as periodSchema, recentChatsQuery, usageEventRequest, usageQuery } from '../sdk/contract/index.js';
+import { anomaliesQuery, deliveriesQuery, grantRequest, notificationsQuery, transferRequest, period as periodSchema, recentChatsQuery, usageEventRequest, usageQuery, webhookRequest } from '../sdk/contract/index.js';
 import { decodeSegment, json, parse, problemFor, readJson, requestIdOf, type HostEnv } from './http.js';
 import type { Ledger } from './ledger.js';
+import type { Notifier } from './notifications/service.js';
 import { HostError } from './problems.js';
 import { statementCsv } from './statements/csv.js';
 import { statementPdf } from './statements/pdf.js';
@@ -18,6 +19,13 @@ export interface AppOptions {
   tokens: TokenIssuer;
   /** POST /api/demo/token hands out tokens (a demo on loopback, or an explicit opt-in). */
   demoTokens: boolean;
+  notifier: Notifier;
+}
+
+/** A period of whole days, from ≤ to, at most 366 days (a 400 otherwise). */
+function checkDays(from: string, to: string): void {
+  if (from > to) throw new HostError(400, 'invalid-query', 'from must be a day on or before to');
+  if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw new HostError(400, 'invalid-query', 'A period spans at most 366 days');
 }
 
 /** A token for a user of the host (the demo endpoint, tests, `RunningHost.tokenFor`). */
@@ -53,7 +61,7 @@ function statementLanguage(query: string | undefined, acceptLanguage: string | u
   return /^\s*de\b/i.test(acceptLanguage ?? '') ? 'de' : 'en';
 }
 
-export function createApp({ ledger, tokens, demoTokens }: AppOptions): Hono<HostEnv> {
+export function createApp({ ledger, tokens, demoTokens, notifier }: AppOptions): Hono<HostEnv> {
   const app = new Hono<HostEnv>({ strict: false }).basePath('/api');
 
   async function authenticate(c: Context<HostEnv>): Promise<Principal> {
@@ -91,9 +99,11 @@ export function createApp({ ledger, tokens, demoTokens }: AppOptions): Hono<Host
   app.get('/usage', async (c) => {
     const who = await authenticate(c);
     const query = parse(usageQuery, c.req.query(), 400, 'invalid-query', 'The usage query is invalid');
-    if (query.from > query.to) throw new HostError(400, 'invalid-query', 'from must be a day on or before to');
-    if (Date.parse(query.to) - Date.parse(query.from) > 366 * 86_400_000) throw new HostError(400, 'invalid-query', 'A usage period spans at most 366 days');
-    return json(c, 200, await ledger.usage(who, query));
+    checkDays(query.from, query.to);
+    const report = await ledger.usage(who, query);
+    // The chart marks the days that stand out (the organisation's for an admin, the member's own otherwise).
+    if (query.groupBy === 'day') report.anomalies = await notifier.usageMarks(who, query.from, query.to);
+    return json(c, 200, report);
   });
 
   app.get('/chats', async (c) => {
@@ -174,6 +184,47 @@ export function createApp({ ledger, tokens, demoTokens }: AppOptions): Hono<Host
     const headers = { 'x-request-id': c.get('requestId'), 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${file}"`, 'content-language': language, vary: 'accept, accept-language' };
     if (format === 'csv') return new Response(statementCsv(statement, language), { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8; header=present' } });
     return new Response(await statementPdf(statement, language), { status: 200, headers: { ...headers, 'content-type': 'application/pdf' } });
+  });
+
+  app.get('/notifications', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    const query = parse(notificationsQuery, c.req.query(), 400, 'invalid-query', 'The notifications query is invalid');
+    return json(c, 200, await notifier.feed(who, Number(query.limit ?? 20), query.cursor));
+  });
+
+  app.get('/anomalies', async (c) => {
+    const who = await authenticate(c);
+    const query = parse(anomaliesQuery, c.req.query(), 400, 'invalid-query', 'The anomalies query is invalid');
+    checkDays(query.from, query.to);
+    return json(c, 200, await notifier.anomalies(who, query.from, query.to));
+  });
+
+  app.get('/webhooks', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    return json(c, 200, await notifier.webhooks(who));
+  });
+
+  app.post('/webhooks', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    const body = parse(webhookRequest, await readJson(c), 422, 'invalid-webhook', 'The webhook is invalid');
+    return json(c, 201, await notifier.addWebhook(who, body));
+  });
+
+  app.delete('/webhooks/:id', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    await notifier.deleteWebhook(who, c.req.param('id'));
+    return new Response(null, { status: 204, headers: { 'x-request-id': c.get('requestId') } });
+  });
+
+  app.get('/webhooks/:id/deliveries', async (c) => {
+    const who = await authenticate(c);
+    requireAdmin(who);
+    const query = parse(deliveriesQuery, c.req.query(), 400, 'invalid-query', 'The deliveries query is invalid');
+    return json(c, 200, await notifier.deliveries(who, c.req.param('id'), Number(query.limit ?? 20), query.cursor));
   });
 
   app.post('/demo/top-up', async (c) => {

@@ -8,7 +8,8 @@
 //   3. limits         the credits the user may spend (no overdraft), the user's day and month, the department's budget
 //   4. grants+ledger  the charge taken from grants in the declared order (grants.ts) and posted with
 //                     the balance after it and the grants it spent; the spend counters move
-//   5. notifications  the low-balance thresholds the charge crossed
+//   5. notifications  the low-balance thresholds the charge crossed, the department budget's 80 % and 100 %
+//                     (recorded with the charge; webhooks deliver them from an outbox, src/host/webhooks/)
 //   6. auto-recharge  credits loaded below the threshold, within the monthly limit
 //   7. the receipt    stored with the event, replayed for a retry
 //
@@ -68,6 +69,9 @@ const userServiceMonth = (userId: string, service: string, nowIso: string): Spen
 const departmentMonth = (departmentId: string, nowIso: string): SpendKey => ({ scope: `dept:${departmentId}`, period: monthOf(nowIso) });
 const recharged = (nowIso: string): SpendKey => ({ scope: 'recharge', period: monthOf(nowIso) });
 const rechargeLimitNotice = (nowIso: string) => `recharge-limit:${monthOf(nowIso)}`;
+/** The department budget's share used that is told, once each per department and month. */
+export const BUDGET_PERCENTS = ['80', '100'] as const;
+const budgetNotice = (percent: string, departmentId: string, nowIso: string) => `budget-${percent}:${departmentId}:${monthOf(nowIso)}`;
 
 /** The spend counters a balance read shows: the user's day and month, the recharges of the month, the department's month. */
 export function balanceCounters(userId: string, departmentId: string | null, nowIso: string): SpendKey[] {
@@ -83,6 +87,7 @@ export function booksQueryFor(orgId: string, inputs: readonly EventInput[]): Boo
     for (const key of balanceCounters(input.user.id, input.department?.id ?? null, nowIso)) spend.set(spendKey(key), key);
     for (const { service } of input.serviceLimits) for (const key of [userServiceDay(input.user.id, service, nowIso), userServiceMonth(input.user.id, service, nowIso)]) spend.set(spendKey(key), key);
     onceKeys.add(rechargeLimitNotice(nowIso));
+    if (input.department?.monthlyBudget != null) for (const percent of BUDGET_PERCENTS) onceKeys.add(budgetNotice(percent, input.department.id, nowIso));
   }
   return { orgId, idempotencyKeys: inputs.map((i) => i.idempotencyKey), spend: [...spend.values()], onceKeys: [...onceKeys] };
 }
@@ -228,12 +233,12 @@ export class Books {
     return { out: seq - 1, in: seq };
   }
 
-  notify(kind: string, at: string, balance: Decimal, detail: string, onceKey?: string): void {
+  notify(kind: string, at: string, balance: Decimal, detail: string, onceKey?: string, data?: Record<string, unknown>): void {
     if (onceKey !== undefined) {
       if (this.#notified.has(onceKey)) return;
       this.#notified.add(onceKey);
     }
-    this.#changes.notifications.push({ kind, at, balance: plain(balance), detail, ...(onceKey !== undefined && { onceKey }) });
+    this.#changes.notifications.push({ kind, at, balance: plain(balance), detail, ...(onceKey !== undefined && { onceKey }), ...(data && { data: JSON.stringify(data) }) });
   }
 
   storeEvent(row: EventRow): void {
@@ -348,7 +353,24 @@ export function thresholdsOf(org: OrganisationRow, reference: string): { percent
 /** 5. Notifications: the 20 % / 10 % / 0 % thresholds the balance just crossed. */
 function notifyCrossings(books: Books, org: OrganisationRow, reference: string, before: Decimal, after: Decimal, at: string): void {
   for (const { percent, at: threshold } of thresholdsOf(org, reference)) {
-    if (before.gt(threshold) && after.lte(threshold)) books.notify(D(percent).isZero() ? 'depleted' : `low-${percent}`, at, after, `${percent}% of ${reference} credits remaining`);
+    if (before.gt(threshold) && after.lte(threshold)) books.notify(D(percent).isZero() ? 'depleted' : `low-${percent}`, at, after, `${percent}% of ${reference} credits remaining`, undefined, { percent, referenceCredits: reference });
+  }
+}
+
+/** 5. Notifications: the department's monthly budget reached 80 % or 100 % (once each per month). */
+function notifyBudget(books: Books, department: DepartmentRow | undefined, usedBefore: Decimal, at: string): void {
+  if (!department || department.monthlyBudget === null || D(department.monthlyBudget).lte(0)) return;
+  const used = books.spent(departmentMonth(department.id, at));
+  for (const percent of BUDGET_PERCENTS) {
+    const mark = D(department.monthlyBudget).times(percent).div(100);
+    if (usedBefore.lt(mark) && used.gte(mark)) {
+      books.notify(`budget-${percent}`, at, books.balance, `${department.name}: ${percent}% of the monthly budget of ${department.monthlyBudget} credits used`, budgetNotice(percent, department.id, at), {
+        percent,
+        subject: { kind: 'department', id: department.id, name: department.name },
+        budget: department.monthlyBudget,
+        used: plain(used),
+      });
+    }
   }
 }
 
@@ -359,12 +381,12 @@ function autoRecharge(books: Books, org: OrganisationRow, balance: Decimal, nowI
   const month = recharged(nowIso);
   const amount = D(credits);
   if (monthlyLimit !== null && books.spent(month).plus(amount).gt(monthlyLimit)) {
-    books.notify('recharge-limit', nowIso, balance, `monthly auto-recharge limit of ${monthlyLimit} credits reached`, rechargeLimitNotice(nowIso));
+    books.notify('recharge-limit', nowIso, balance, `monthly auto-recharge limit of ${monthlyLimit} credits reached`, rechargeLimitNotice(nowIso), { monthlyLimit });
     return balance;
   }
   const after = books.grant('recharge', amount, nowIso).balance;
   books.addSpend(month, amount);
-  books.notify('recharge', nowIso, after, `auto-recharge of ${credits} credits`);
+  books.notify('recharge', nowIso, after, `auto-recharge of ${credits} credits`, undefined, { credits });
   return after;
 }
 
@@ -426,9 +448,11 @@ export function recordEvent(books: Books, org: Organisation, input: EventInput):
   const counters = checkLimits(books, input, cost, byService, nowIso);
   const before = books.balance;
   const reference = books.reference;
+  const budgetUsedBefore = input.department ? books.spent(departmentMonth(input.department.id, nowIso)) : D('0');
   const after = postCharge(books, cost, counters, nowIso, input.eventId, input.department?.id ?? null);
   const seq = books.lastSeq;
   notifyCrossings(books, org.row, reference, before, after, nowIso);
+  notifyBudget(books, input.department, budgetUsedBefore, nowIso);
   const final = autoRecharge(books, org.row, after, nowIso);
   return { receipt: storeEvent(books, input, charge, byService, seq, final), replayed: false };
 }

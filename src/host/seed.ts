@@ -67,6 +67,24 @@ function turn(random: () => number): Usage[] {
   return records;
 }
 
+/** The demo's one anomaly: Anna makes a campaign's images on one Tuesday, far above her usual days. */
+const IMAGE_BATCH = { chats: 11, images: 2 };
+
+/** The Tuesday at least 3 days before `until`: recent enough to be in the demo month's chart. */
+export function anomalyDayOf(until: string): string {
+  let day = addDays(until, -3);
+  while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 2) day = addDays(day, -1);
+  return day;
+}
+
+function imageBatch(day: string): EventSubmission[] {
+  return Array.from({ length: IMAGE_BATCH.chats }, (_, c) => {
+    const at = Date.parse(`${day}T13:00:00Z`) + c * 600_000;
+    const key = `seed-batch-${day}-${c}`;
+    return { who: { userId: 'u-anna', orgId: DEMO_ORG, role: 'admin' as const }, idempotencyKey: key, body: { chatId: `seed-${day}-campaign-${c}`, records: [{ service: 'openai/gpt-image-1', requests: IMAGE_BATCH.images }], at: new Date(at).toISOString() }, nowMs: at, eventId: key };
+  });
+}
+
 /** Seeds organisations, top-ups and `days` days of usage before `until`, a day per transaction. */
 export async function seedDemo(store: Store, ledger: Ledger, options: SeedOptions = {}): Promise<void> {
   const until = options.until ?? new Date(ledger.now()).toISOString().slice(0, 10);
@@ -77,6 +95,8 @@ export async function seedDemo(store: Store, ledger: Ledger, options: SeedOption
   await ledger.topUp(DEMO_ORG, '8000', Date.parse(`${first}T07:00:00Z`));
   await ledger.topUp('org-gptbots', '2500', Date.parse(`${first}T07:00:00Z`));
   let n = 0;
+  // Only with four weeks of history before it: an anomaly is a day unlike the 28 before.
+  const spikeDay = days >= 35 ? anomalyDayOf(until) : undefined;
   for (let d = 0; d < days; d++) {
     const day = addDays(first, d);
     const weekend = [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
@@ -93,6 +113,7 @@ export async function seedDemo(store: Store, ledger: Ledger, options: SeedOption
         }
       }
     }
+    if (day === spikeDay) events.push(...imageBatch(day));
     // The rules run in order of time, as they would have live; a limit refuses some, as it would live.
     events.sort((a, b) => a.nowMs - b.nowMs);
     if (events.length) await ledger.commitEvents(DEMO_ORG, events);

@@ -15,6 +15,8 @@ import { seedDemo, seedOrganisations, type SeedOptions } from './seed.js';
 import { describeDatabase, openStore } from './store/index.js';
 import type { Durability, Store } from './store/types.js';
 import { signingKey, TokenIssuer } from './tokens.js';
+import { Notifier } from './notifications/service.js';
+import { WebhookDeliverer } from './webhooks/deliverer.js';
 
 export interface HostOptions {
   /** 0 picks a free port. @default 8787 */
@@ -53,7 +55,32 @@ export interface HostOptions {
   configTtlMs?: number;
   /** Log lines at start ("demo tokens: …"). @default console.log */
   log?: (line: string) => void;
+  /** Webhook deliveries (src/host/webhooks/); the environment's CREDITKIT_WEBHOOK_* when not given. */
+  webhooks?: WebhookOptions;
 }
+
+export interface WebhookOptions {
+  /**
+   * Webhooks may point at private and loopback addresses: for a host in development only.
+   * @default true when `host` is a loopback address, else false
+   */
+  allowPrivate?: boolean;
+  /** Per delivery attempt (CREDITKIT_WEBHOOK_TIMEOUT_MS). @default 10000 */
+  timeoutMs?: number;
+  /** The first retry's delay, doubling up to an hour (CREDITKIT_WEBHOOK_RETRY_MS). @default 30000 */
+  retryBaseMs?: number;
+  /** How often the outbox is looked at; 0: never by itself (tests call `deliverer.tick()`) (CREDITKIT_WEBHOOK_POLL_MS). @default 1000 */
+  pollMs?: number;
+  /** How often the books are looked at for anomalies, expiring grants and closed months. @default 60000 */
+  sweepMs?: number;
+  /** Resolves host names for the private-address check (tests). @default DNS */
+  resolve?: (host: string) => Promise<string[]>;
+}
+
+const envNumber = (name: string): number | undefined => {
+  const value = process.env[name];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+};
 
 export interface RunningHost {
   /** The API base URL, such as http://127.0.0.1:8787/api. */
@@ -63,6 +90,10 @@ export interface RunningHost {
   ledger: Ledger;
   /** The storage (SQL for operators and tests: `store.execute(sql, ...params)`). */
   store: Store;
+  /** The notification feed, anomalies and webhooks. */
+  notifier: Notifier;
+  /** Delivers the feed to the webhooks from the outbox. */
+  deliverer: WebhookDeliverer;
   /** A valid token for a user (tests, a platform's own backend). */
   tokenFor(userId: string): Promise<string>;
   close(): Promise<void>;
@@ -113,13 +144,29 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const tokens = new TokenIssuer(await signingKey(store, options.tokenKey));
     const demoTokens = options.demoTokens ?? isLoopback(host);
-    const app = createApp({ ledger, tokens, demoTokens });
+    const hooks = options.webhooks ?? {};
+    const allowPrivate = hooks.allowPrivate ?? isLoopback(host);
+    const notifier = new Notifier(ledger, { allowPrivateWebhooks: allowPrivate, ...(hooks.resolve && { resolve: hooks.resolve }) });
+    const pollMs = hooks.pollMs ?? envNumber('CREDITKIT_WEBHOOK_POLL_MS') ?? 1_000;
+    const deliverer = new WebhookDeliverer({
+      pollMs: Math.max(pollMs, 1),
+      store,
+      now,
+      allowPrivate,
+      body: (d) => notifier.deliveryBody(d),
+      sweep: () => notifier.sweepAll(),
+      timeoutMs: hooks.timeoutMs ?? envNumber('CREDITKIT_WEBHOOK_TIMEOUT_MS') ?? 10_000,
+      retryBaseMs: hooks.retryBaseMs ?? envNumber('CREDITKIT_WEBHOOK_RETRY_MS') ?? 30_000,
+      ...(hooks.sweepMs !== undefined && { sweepMs: hooks.sweepMs }),
+    });
+    const app = createApp({ ledger, tokens, demoTokens, notifier });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     server.keepAliveTimeout = 10_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 8787, host, () => resolve());
     });
+    if (pollMs > 0) deliverer.start();
     const { port } = server.address() as AddressInfo;
     const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     log(`creditkit host: ${describeDatabase(options.database)}; demo tokens ${demoTokens ? (options.demoTokens ? 'on (opted in)' : `on (${host} is loopback)`) : `off (${host} is not loopback; --demo-tokens to opt in)`}`);
@@ -128,8 +175,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       origin,
       ledger,
       store,
+      notifier,
+      deliverer,
       tokenFor: async (userId) => (await issueToken(ledger, tokens, userId)).token,
       async close() {
+        await deliverer.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -12,6 +12,7 @@ import { day } from './contract/common.js';
 import { chatResponse, MAX_RECENT_CHATS, recentChatsResponse, type ChatUsage, type RecentChats } from './contract/chat.js';
 import { departmentsResponse, transfersResponse, type Departments, type Transfers } from './contract/departments.js';
 import { grantsResponse, type Grants } from './contract/grants.js';
+import { anomaliesResponse, deliveriesResponse, notificationsResponse, webhookCreated, webhookRequest, webhooksResponse, type Anomalies, type Deliveries, type Notifications, type WebhookCreated, type WebhookRequest, type Webhooks } from './contract/notifications.js';
 import { period as periodSchema, statementResponse, statementsResponse, type Statement, type Statements } from './contract/statements.js';
 import {
   GROUP_BY,
@@ -56,6 +57,13 @@ export interface StatementDownload {
   signal?: AbortSignal;
 }
 
+export interface PageParams {
+  /** How many, 1 to 100. @default 20 */
+  limit?: number;
+  /** The `next` of the page before. */
+  cursor?: string;
+}
+
 export interface CreditClient {
   getBalance(options?: CallOptions): Promise<Balance>;
   getUsage(params: UsageParams, options?: CallOptions): Promise<UsageReport>;
@@ -74,6 +82,18 @@ export interface CreditClient {
   getDepartments(options?: CallOptions): Promise<Departments>;
   /** Every transfer between the pool and departments, newest first (administrators). */
   getTransfers(options?: CallOptions): Promise<Transfers>;
+  /** The notification feed, newest first: thresholds, budgets, anomalies, recharges, expiring grants, statements, usage reports (administrators). */
+  getNotifications(params?: PageParams, options?: CallOptions): Promise<Notifications>;
+  /** Days whose spend stands out from the subject's trailing 28 days, with the reason in words (a member: their own). */
+  getAnomalies(params: { from: string | Date; to: string | Date }, options?: CallOptions): Promise<Anomalies>;
+  /** The organisation's webhooks (administrators). */
+  getWebhooks(options?: CallOptions): Promise<Webhooks>;
+  /** Registers a webhook; the answer carries the signing secret, shown this once (administrators). */
+  addWebhook(webhook: WebhookRequest, options?: { signal?: AbortSignal }): Promise<WebhookCreated>;
+  /** Removes a webhook; its pending deliveries are cancelled (administrators). */
+  deleteWebhook(webhookId: string, options?: { signal?: AbortSignal }): Promise<void>;
+  /** A webhook's delivery attempts, newest first (administrators). */
+  getWebhookDeliveries(webhookId: string, params?: PageParams, options?: CallOptions): Promise<Deliveries>;
   /** The organisation's catalog, parsed by `parseCatalog` (revalidated with its ETag). */
   getCatalog(options?: CallOptions): Promise<Catalog>;
   /** Records usage (POST /usage-events); the balance, usage and that chat are then read afresh. */
@@ -119,6 +139,19 @@ function toDay(value: string | Date, what: string): string {
     throw new CreditError(`getUsage: ${what} must be a day of the calendar as YYYY-MM-DD or a Date, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** `?limit=…&cursor=…` for a paged read, checked. */
+function pageQuery(params: PageParams, method: string): string {
+  const { limit = 20, cursor } = params;
+  if (!(Number.isInteger(limit) && limit >= 1 && limit <= 100)) throw new CreditError(`${method}: limit must be a whole number from 1 to 100, got ${String(limit)}`);
+  if (cursor !== undefined && (typeof cursor !== 'string' || cursor === '')) throw new CreditError(`${method}: cursor must be the non-empty \`next\` of a page`);
+  return `?${new URLSearchParams({ limit: String(limit), ...(cursor !== undefined && { cursor }) })}`;
+}
+
+function checkWebhookId(id: string, method: string): string {
+  if (typeof id !== 'string' || id === '') throw new CreditError(`${method}: webhookId must be a non-empty string`);
+  return encodeURIComponent(id);
 }
 
 function checkPeriod(period: string, method: string): string {
@@ -255,6 +288,33 @@ export function createClient(options: ClientOptions): CreditClient {
     },
     getDepartments: (options) => get('/departments', (r) => validate(departmentsResponse, r, '/departments'), options),
     getTransfers: (options) => get('/transfers', (r) => validate(transfersResponse, r, '/transfers'), options),
+    getNotifications(params = {}, options) {
+      const path = `/notifications${pageQuery(params, 'getNotifications')}`;
+      return get(path, (r) => validate(notificationsResponse, r, path), options);
+    },
+    getAnomalies(params, options) {
+      const from = toDay(params?.from, 'from');
+      const to = toDay(params?.to, 'to');
+      if (from > to) throw new CreditError(`getAnomalies: from (${from}) is after to (${to})`);
+      const path = `/anomalies?${new URLSearchParams({ from, to })}`;
+      return get(path, (r) => validate(anomaliesResponse, r, path), options);
+    },
+    getWebhooks: (options) => get('/webhooks', (r) => validate(webhooksResponse, r, '/webhooks'), options),
+    async addWebhook(webhook, options = {}) {
+      const body = webhookRequest.safeParse(webhook);
+      if (!body.success) throw new CreditError(`addWebhook: ${toIssues(body.error.issues).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+      const reply = await transport.send({ method: 'POST', path: '/webhooks', body: body.data, signal: options.signal });
+      cache.invalidate(['/webhooks']);
+      return validate(webhookCreated, reply, '/webhooks');
+    },
+    async deleteWebhook(webhookId, options = {}) {
+      await transport.send({ method: 'DELETE', path: `/webhooks/${checkWebhookId(webhookId, 'deleteWebhook')}`, signal: options.signal });
+      cache.invalidate(['/webhooks']);
+    },
+    getWebhookDeliveries(webhookId, params = {}, options) {
+      const path = `/webhooks/${checkWebhookId(webhookId, 'getWebhookDeliveries')}/deliveries${pageQuery(params, 'getWebhookDeliveries')}`;
+      return get(path, (r) => validate(deliveriesResponse, r, path), options);
+    },
     getCatalog: (options) =>
       get(
         '/catalog',

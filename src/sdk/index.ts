@@ -1,5 +1,5 @@
 // creditkit/sdk: the host API client, its errors, and the contract (zod schemas) it checks.
-export { createClient, type CreditClient, type StatementDownload, type UsageParams, type RecordOptions, type RecentChatsParams } from './client.js';
+export { createClient, type CreditClient, type StatementDownload, type UsageParams, type RecordOptions, type RecentChatsParams, type PageParams } from './client.js';
 export { DEFAULTS as CLIENT_DEFAULTS, type ClientOptions, type ClientEvent, type CallOptions, type Connectivity, type TokenRequest } from './options.js';
 export {
   ApiError,
@@ -20,4 +20,4 @@ export {
 } from './errors.js';
 /** The host API contract's zod schemas (`contract.balanceResponse`, `contract.ENDPOINTS`, …). */
 export * as contract from './contract/index.js';
-export type { Balance, Grant, Grants, Expiring, Statement, Statements, StatementLine, Departments, Transfer, Transfers, UsageReport, ChatUsage, ChatSummary, RecentChats, UsageEventRequest, UsageEventReceipt, GroupBy, Problem } from './contract/index.js';
+export type { Balance, Grant, Grants, Expiring, Statement, Statements, StatementLine, Departments, Transfer, Transfers, UsageReport, ChatUsage, ChatSummary, RecentChats, UsageEventRequest, UsageEventReceipt, GroupBy, Problem, Notification, Notifications, NotificationSubject, Anomaly, Anomalies, Webhook, WebhookCreated, WebhookRequest, Webhooks, Deliveries } from './contract/index.js';

@@ -9,7 +9,7 @@ import type { ClientEvent, ClientOptions, Connectivity } from './options.js';
 import { DEFAULTS } from './options.js';
 
 export interface Request {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path and query under the base URL, such as `/usage?from=…`. */
   path: string;
   body?: unknown;
@@ -197,7 +197,7 @@ export class Transport {
   /** JSON for a success; the problem document (or nothing) for an error. */
   private parse(response: Response, text: string, info: { requestId: string; method: string; path: string }): unknown {
     const ok = response.ok;
-    if (response.status === 304) return undefined;
+    if (response.status === 304 || response.status === 204) return undefined;
     const type = response.headers.get('content-type') ?? '';
     if (!JSON_TYPE.test(type)) {
       if (!ok) return undefined;

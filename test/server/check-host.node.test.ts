@@ -45,6 +45,9 @@ for (const engine of ENGINES) describe(`check-host against the reference host [$
       'GET /departments',
       'GET /transfers',
       'GET /statements and /statements/{period} (JSON, CSV, PDF)',
+      'GET /notifications (paged)',
+      'GET /anomalies',
+      'GET /webhooks and /webhooks/{id}/deliveries',
       'errors are problem+json',
     ]);
   });
@@ -54,6 +57,12 @@ for (const engine of ENGINES) describe(`check-host against the reference host [$
     const post = (path: string, body: unknown) => fetch(`${host.server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${anna}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     assert.equal((await post('/grants', { kind: 'promotional', credits: '40', expiresAt: '2026-11-30T00:00:00Z' })).status, 201);
     assert.equal((await post('/transfers', { to: 'd-sales', credits: '25.5', reason: 'check-host' })).status, 201);
+    // A webhook with one delivery attempt (to a port nobody listens on: refused, logged, retried later).
+    assert.equal((await post('/webhooks', { url: 'http://127.0.0.1:9/none' })).status, 201);
+    await host.server.ledger.topUp('org-nordlicht', '1');
+    await host.configure("UPDATE orgs SET low_balance_percents = '[\"99.99\"]' WHERE id = 'org-nordlicht'");
+    await host.client('u-anna').recordUsage({ chatId: 'check-host', records: [{ service: 'meingpt/workflow-wizard', requests: 1 }] });
+    assert.ok((await host.server.deliverer.tick()).attempted >= 1); // and the expiring grant and its transferred piece
     const results = await checkHost(host.server.url, anna, { today: '2026-11-23' });
     assert.deepEqual(results.filter((r) => !r.ok), []);
     assert.deepEqual(results.flatMap((r) => r.warnings), []);
@@ -63,7 +72,7 @@ for (const engine of ENGINES) describe(`check-host against the reference host [$
     const token = await host.server.tokenFor('u-ben');
     const ok = await quietly(() => run([host.server.url, '--token', token]));
     assert.equal(ok.value, 0, ok.out);
-    assert.match(ok.out, /all 14 checks pass/);
+    assert.match(ok.out, /all 17 checks pass/);
     const secret = await quietly(() => run([host.server.url, '--token', 'sk_live_abcdef123456']));
     assert.equal(secret.value, 2);
     assert.doesNotMatch(secret.out, /abcdef123456/);
@@ -115,6 +124,6 @@ describe('check-host against a broken host', () => {
     const { value, out } = await quietly(() => run([url, '--token', 'ckd.any-token']));
     assert.equal(value, 1);
     assert.match(out, /✗ GET \/catalog\n {4}✗ no ETag header/);
-    assert.match(out, /14 of 14 checks found deviations/);
+    assert.match(out, /17 of 17 checks found deviations/);
   });
 });

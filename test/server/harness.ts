@@ -62,7 +62,8 @@ export async function startTestHost(options: Partial<HostOptions> & { engine?: E
   const { engine = 'sqlite', ...hostOptions } = options;
   const { database, drop } = await freshDatabase(engine);
   const clock = { now: NOON_ISH };
-  const server = await startHost({ port: 0, database, seed: 'organisations', now: () => clock.now, log: () => {}, ...hostOptions });
+  // Webhook deliveries run when a test calls server.deliverer.tick(), on the test's clock.
+  const server = await startHost({ port: 0, database, seed: 'organisations', now: () => clock.now, log: () => {}, webhooks: { pollMs: 0 }, ...hostOptions });
   return {
     engine,
     server,

@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import { CatalogError, parseCatalog, rate, type Catalog, type Usage } from '../../core/index.js';
 import { Decimal, toPlain } from '../../core/decimal.js';
 import { toIssues } from '../../core/validation.js';
-import { balanceResponse, chatResponse, departmentsResponse, grantsResponse, GROUP_BY, problem, recentChatsResponse, statementResponse, statementsResponse, transfersResponse, usageResponse, type Balance } from '../../sdk/contract/index.js';
+import { anomaliesResponse, balanceResponse, chatResponse, deliveriesResponse, departmentsResponse, grantsResponse, GROUP_BY, notificationsResponse, problem, recentChatsResponse, statementResponse, statementsResponse, transfersResponse, usageResponse, webhooksResponse, type Anomaly, type Balance } from '../../sdk/contract/index.js';
 import { checkToken } from '../../sdk/token.js';
 import { parseOptions } from './check.js';
 
@@ -170,6 +170,7 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
       if (new Set(keys).size !== keys.length) r.deviations.push('a group key appears twice');
       if (keys.some((k, i) => i > 0 && keys[i - 1]! > k)) r.deviations.push('groups are not in key order');
       if (groupBy === 'day' && keys.some((k) => k < from || k > today)) r.deviations.push('a day group lies outside the period');
+      if (groupBy === 'day') r.deviations.push(...anomalyDeviations(report.anomalies ?? [], from, today));
       if (['day', 'user', 'department'].includes(groupBy)) {
         const events = report.groups.reduce((a, g) => a + g.events, 0);
         if (events !== report.total.events) r.deviations.push(`group events add up to ${events}, total says ${report.total.events}`);
@@ -220,6 +221,7 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
   }
 
   await checkGrantsAndStatements({ get, check, expectJson, balance: () => balance });
+  await checkNotifications({ get, check, expectJson, balance: () => balance }, from, today);
 
   await check('errors are problem+json', async (r) => {
     const cases: [string, number, () => Promise<Reply>][] = [
@@ -321,6 +323,65 @@ async function checkGrantsAndStatements({ get, check, expectJson, balance }: Che
     if (future.status !== 404 || !/^application\/problem\+json\b/i.test(future.headers.get('content-type') ?? '')) r.deviations.push(`a month after the newest statement answered ${future.status}, expected a 404 problem`);
     const malformed = await get('/statements/2026-13');
     if (malformed.status !== 400 || !/^application\/problem\+json\b/i.test(malformed.headers.get('content-type') ?? '')) r.deviations.push(`GET /statements/2026-13 answered ${malformed.status}, expected a 400 problem`);
+  });
+}
+
+/** What does not hold of anomalies said to lie in `from` … `to`: days in the period, ratio = credits ÷ baseline to one decimal. */
+function anomalyDeviations(anomalies: readonly Anomaly[], from: string, to: string): string[] {
+  const out: string[] = [];
+  for (const a of anomalies) {
+    if (a.day < from || a.day > to) out.push(`an anomaly on ${a.day} lies outside the period`);
+    if (new Decimal(a.baseline).gt(0) && !new Decimal(a.credits).div(a.baseline).toDecimalPlaces(1).eq(a.ratio)) out.push(`${a.day} ${a.subject.id}: ratio ${a.ratio} is not credits ${a.credits} ÷ baseline ${a.baseline} to one decimal`);
+    if (!a.reason.en || !a.reason.de) out.push(`${a.day} ${a.subject.id}: the reason is missing in English or German`);
+  }
+  return out;
+}
+
+/** The notification feed, anomalies and webhooks (issue 18): paging that neither repeats nor skips, figures that agree. */
+async function checkNotifications({ get, check, expectJson }: Checker, from: string, today: string): Promise<void> {
+  await check('GET /notifications (paged)', async (r) => {
+    const reply = await get('/notifications?limit=5');
+    if (adminOnly(r, reply)) return;
+    const page = expectJson(r, reply, 200, notificationsResponse);
+    if (!page) return;
+    if (page.notifications.length > 5) r.deviations.push(`limit=5 listed ${page.notifications.length} notifications`);
+    const ids = page.notifications.map((n) => n.id);
+    if (new Set(ids).size !== ids.length) r.deviations.push('an event id appears twice');
+    const order = page.notifications.map((n) => n.at);
+    if (order.some((at, i) => i > 0 && order[i - 1]! < at)) r.warnings.push('notifications are not newest first by their time');
+    if (page.next !== null) {
+      const next = expectJson(r, await get(`/notifications?${new URLSearchParams({ limit: '5', cursor: page.next })}`), 200, notificationsResponse);
+      if (next?.notifications.some((n) => ids.includes(n.id))) r.deviations.push('the next page repeats an event of the first');
+    }
+    const again = expectJson(r, await get('/notifications?limit=5'), 200, notificationsResponse);
+    if (again && page.notifications[0] && !again.notifications.some((n) => n.id === page.notifications[0]!.id)) r.warnings.push('a second read does not show the newest event under the same id (receivers de-duplicate on it)');
+  });
+
+  await check('GET /anomalies', async (r) => {
+    const list = expectJson(r, await get(`/anomalies?${new URLSearchParams({ from, to: today })}`), 200, anomaliesResponse);
+    if (!list) return;
+    if (list.from !== from || list.to !== today) r.deviations.push(`echoes from/to as ${list.from}/${list.to}`);
+    r.deviations.push(...anomalyDeviations(list.anomalies, from, today));
+    const reversed = await get(`/anomalies?${new URLSearchParams({ from: today, to: from })}`);
+    if (reversed.status !== 400) r.deviations.push(`from after to answered ${reversed.status}, expected a 400 problem`);
+  });
+
+  await check('GET /webhooks and /webhooks/{id}/deliveries', async (r) => {
+    const reply = await get('/webhooks');
+    if (adminOnly(r, reply)) return;
+    const list = expectJson(r, reply, 200, webhooksResponse);
+    if (!list) return;
+    for (const w of list.webhooks) {
+      if ('secret' in w) r.deviations.push(`${w.id}: the list shows the signing secret (only the answer to POST /webhooks may)`);
+      if (!/^https?:\/\//.test(w.url)) r.deviations.push(`${w.id}: ${w.url} is not http(s)`);
+    }
+    const first = list.webhooks[0];
+    if (first) {
+      const log = expectJson(r, await get(`/webhooks/${encodeURIComponent(first.id)}/deliveries?limit=5`), 200, deliveriesResponse);
+      if (log && log.attempts.some((a, i) => i > 0 && log.attempts[i - 1]!.at < a.at)) r.deviations.push(`${first.id}: delivery attempts are not newest first`);
+    }
+    const unknown = await get(`/webhooks/check-host-${randomUUID()}/deliveries`);
+    if (unknown.status !== 404 || !/^application\/problem\+json\b/i.test(unknown.headers.get('content-type') ?? '')) r.deviations.push(`an unknown webhook's deliveries answered ${unknown.status}, expected a 404 problem`);
   });
 }
 

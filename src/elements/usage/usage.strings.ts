@@ -43,6 +43,10 @@ export interface UsageStrings {
   /** Name of the focusable chart: how to read it day by day. */
   chartKeys: string;
   tooltip: (day: string, credits: string) => string;
+  /** The legend's key for a day marked as unusual. */
+  legendAnomaly: string;
+  /** A marked day's accessible name: its date and the host's reason. */
+  anomaly: (day: string, reason: string) => string;
   recentChats: string;
   chatsEmpty: string;
   chatsError: string;
@@ -87,6 +91,8 @@ export const usageStrings = defineStrings<UsageStrings>({
     legendLimit: (l) => `Daily limit (${l})`,
     chartKeys: 'Credits by day: use the arrow keys to read each day',
     tooltip: (d, c) => `${d}: ${c}`,
+    legendAnomaly: 'Unusual day',
+    anomaly: (d, r) => `Unusual spend on ${d}: ${r}`,
     recentChats: 'Recent chats',
     chatsEmpty: 'No chats yet.',
     chatsError: 'Recent chats could not be loaded.',
@@ -128,6 +134,8 @@ export const usageStrings = defineStrings<UsageStrings>({
     legendLimit: (l) => `Tageslimit (${l})`,
     chartKeys: 'Credits pro Tag: mit den Pfeiltasten jeden Tag lesen',
     tooltip: (d, c) => `${d}: ${c}`,
+    legendAnomaly: 'Ungewöhnlicher Tag',
+    anomaly: (d, r) => `Ungewöhnlicher Verbrauch am ${d}: ${r}`,
     recentChats: 'Letzte Chats',
     chatsEmpty: 'Noch keine Chats.',
     chatsError: 'Die letzten Chats konnten nicht geladen werden.',

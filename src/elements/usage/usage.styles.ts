@@ -13,6 +13,7 @@ export const styles = [
     :host {
       display: block;
       --_bar: var(--credit-usage-bar-color, var(--_accent));
+      --_anomaly: var(--credit-usage-anomaly-color, var(--_warning));
       --_chart-height: var(--credit-usage-chart-height, 10rem);
     }
     .base {
@@ -178,6 +179,30 @@ export const styles = [
     }
     rect.active {
       fill: color-mix(in oklab, var(--_bar) 70%, var(--_text));
+    }
+    rect.anomalous {
+      fill: var(--_anomaly);
+    }
+    .anomaly-swatch {
+      background: var(--_anomaly);
+    }
+    /* An unusual day: a diamond over its bar, ringed in the surface colour so it reads on any bar or gridline. */
+    .anomaly {
+      position: absolute;
+      inset-block-start: 0;
+      inline-size: 0.625rem;
+      block-size: 0.625rem;
+      transform: translate(-50%, -50%) rotate(45deg);
+      border: 2px solid var(--_surface-raised);
+      border-radius: 2px;
+      background: var(--_anomaly);
+      pointer-events: none;
+    }
+    .tooltip-note {
+      display: block;
+      color: var(--_text-muted);
+      white-space: normal;
+      max-inline-size: 16rem;
     }
     .limit-line {
       position: absolute;

@@ -53,6 +53,7 @@ function completed<T>(task: Task<readonly unknown[], T>): T | undefined {
  * @csspart total - The period's total.
  * @csspart chart - The SVG chart of credits by day.
  * @csspart bar - One day's bar.
+ * @csspart anomaly - The marker over a day whose spend the host reports as unusual (its accessible name gives the reason).
  * @csspart legend - The chart's legend.
  * @csspart tooltip - The day under the pointer or chosen with the arrow keys.
  * @csspart export - The "Export CSV" button.
@@ -67,6 +68,7 @@ function completed<T>(task: Task<readonly unknown[], T>): T | undefined {
  *
  * @cssproperty [--credit-usage-chart-height=10rem] - Height of the chart.
  * @cssproperty [--credit-usage-bar-color=var(--credit-color-accent)] - Colour of the bars.
+ * @cssproperty [--credit-usage-anomaly-color=var(--credit-color-warning)] - Colour of an unusual day's bar and marker.
  */
 export class CreditUsage extends CreditElement {
   static override readonly tag = 'credit-usage';
@@ -402,12 +404,18 @@ export class CreditUsage extends CreditElement {
     if (labelAt.length > 1 && count - 1 - labelAt.at(-1)! < step / 2) labelAt.pop();
     labelAt.push(count - 1);
     const percent = (value: number) => `${Math.min((value / axis.top) * 100, 100)}%`;
+    // The days the host reports as unusual (GET /usage's anomalies), with the reason in this language.
+    const language = this.language;
+    const marks = new Map((this.#days?.anomalies ?? []).map((a) => [a.day, language === 'de' ? a.reason.de : a.reason.en]));
+    const mark = (day: string) => (marks.has(day) ? s.anomaly(this.#date(day, 'medium'), marks.get(day)!) : undefined);
+    const activeText = activeDay ? [s.tooltip(this.#date(activeDay.date, 'medium'), this.#credits(activeDay.credits)), mark(activeDay.date)].filter(Boolean).join('. ') : '';
     return html`<figure class="chart">
       <figcaption class="chart-head">
         <span class="heading">${s.chartTitle}</span>
         <span part="legend" class="legend">
           <span class="key"><span class="swatch bar-swatch"></span>${s.legendUsed}</span>
           ${showLimit ? html`<span class="key"><span class="swatch limit-swatch"></span>${s.legendLimit(this.#credits(daily!.limit, 0))}</span>` : nothing}
+          ${days.some((d) => marks.has(d.date)) ? html`<span class="key"><span class="swatch anomaly-swatch"></span>${s.legendAnomaly}</span>` : nothing}
         </span>
       </figcaption>
       <div class="plot">
@@ -424,16 +432,18 @@ export class CreditUsage extends CreditElement {
           <svg part="chart" role="img" aria-label=${summary} viewBox="0 0 ${width} 100" preserveAspectRatio="none">
             ${days.map((d, i) => {
               const h = (values[i]! / axis.top) * 100;
-              return svg`<rect part="bar" class=${i === active ? 'active' : ''} x=${i * 10 + 1.5} y=${100 - h} width="7" height=${h} data-day=${d.date} data-credits=${d.credits}></rect>`;
+              return svg`<rect part="bar" class=${`${i === active ? 'active' : ''}${marks.has(d.date) ? ' anomalous' : ''}`} x=${i * 10 + 1.5} y=${100 - h} width="7" height=${h} data-day=${d.date} data-credits=${d.credits}></rect>`;
             })}
           </svg>
+          ${days.map((d, i) => (marks.has(d.date) ? html`<span part="anomaly" class="anomaly" role="img" aria-label=${mark(d.date)!} data-day=${d.date} style=${styleProps({ 'inset-inline-start': `${((i + 0.5) / count) * 100}%` })}></span>` : nothing))}
           ${showLimit ? html`<span class="limit-line" aria-hidden="true" style=${styleProps({ 'inset-block-end': percent(limit) })}></span>` : nothing}
           ${activeDay
             ? html`<span part="tooltip" class="tooltip ${active! > count / 2 ? 'end' : 'start'}" style=${styleProps({ 'inset-inline-start': `${((active! + 0.5) / count) * 100}%` })}>
                 ${s.tooltip(this.#date(activeDay.date, 'medium'), this.#credits(activeDay.credits))}
+                ${marks.has(activeDay.date) ? html`<span class="tooltip-note">${marks.get(activeDay.date)}</span>` : nothing}
               </span>`
             : nothing}
-          <span class="visually-hidden" role="status">${activeDay ? s.tooltip(this.#date(activeDay.date, 'medium'), this.#credits(activeDay.credits)) : ''}</span>
+          <span class="visually-hidden" role="status">${activeText}</span>
         </div>
         <span></span>
         <div class="x-axis" aria-hidden="true">

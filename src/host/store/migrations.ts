@@ -135,4 +135,41 @@ CREATE TABLE service_limits (
 `;
     },
   },
+  {
+    version: 4,
+    name: 'notification feed, webhooks and their delivery outbox',
+    sql: (dialect) => {
+      const t = TYPES[dialect];
+      return `
+-- What a notification is about beyond its words: JSON (the subject and figures of an anomaly, a budget's percent …).
+ALTER TABLE notifications ADD COLUMN data ${t.text};
+CREATE INDEX notifications_org ON notifications (org_id, seq);
+-- A platform's endpoints for the notification feed. A webhook receives the notifications after
+-- after_seq (those recorded once it existed); enqueued_seq is how far its outbox has been filled.
+CREATE TABLE webhooks (
+  id ${t.text} PRIMARY KEY, org_id ${t.text} NOT NULL REFERENCES orgs(id), url ${t.text} NOT NULL, secret ${t.text} NOT NULL,
+  description ${t.text}, created_at ${t.instant} NOT NULL, created_by ${t.text} NOT NULL,
+  after_seq ${t.int} NOT NULL, enqueued_seq ${t.int} NOT NULL, deleted_at ${t.instant}
+);
+CREATE INDEX webhooks_org ON webhooks (org_id);
+-- The outbox: one row per webhook and notification, written in one transaction per state change
+-- (pending → delivered | failed | cancelled). A process claims a due row by a lease; one killed
+-- mid-delivery leaves the row pending, and the lease's end makes it due again (at-least-once).
+CREATE TABLE webhook_deliveries (
+  id ${t.serial}, webhook_id ${t.text} NOT NULL REFERENCES webhooks(id), org_id ${t.text} NOT NULL, notification_seq ${t.int} NOT NULL,
+  status ${t.text} NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'cancelled')),
+  attempts ${t.int} NOT NULL, created_at ${t.instant} NOT NULL, next_attempt_at ${t.instant} NOT NULL, lease_until ${t.instant}, finished_at ${t.instant},
+  UNIQUE (webhook_id, notification_seq)
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+-- Every attempt, as the receiver answered it, written with the delivery's new state.
+CREATE TABLE webhook_attempts (
+  id ${t.serial}, delivery_id ${t.int} NOT NULL, webhook_id ${t.text} NOT NULL, attempt ${t.int} NOT NULL, at ${t.instant} NOT NULL,
+  status_code ${t.int}, error ${t.text}, duration_ms ${t.int} NOT NULL,
+  outcome ${t.text} NOT NULL CHECK (outcome IN ('delivered', 'retry', 'failed'))
+);
+CREATE INDEX webhook_attempts_webhook ON webhook_attempts (webhook_id, id);
+`;
+    },
+  },
 ];

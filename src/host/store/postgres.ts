@@ -16,8 +16,8 @@
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
-import { LEDGER_COLUMNS, toEntry, type LedgerRecord } from './rows.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
+import { countsOf, LEDGER_COLUMNS, toEntry, toLogEntry, toNotification, toWebhook, type AttemptRecord, type LedgerRecord, type NotificationRecord, type WebhookRecord } from './rows.js';
+import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
 
 /**
  * Named statements: PostgreSQL parses and plans a named statement once per connection and reuses
@@ -141,11 +141,46 @@ const CHANGES_SQL = `WITH
     SELECT $1, scope, period, credits FROM json_to_recordset($4::json) AS x(scope text, period text, credits numeric)
     ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits),
   notification_rows AS (
-    INSERT INTO notifications (org_id, kind, at, balance, detail, once_key)
-    SELECT $1, kind, at, balance, detail, "onceKey" FROM json_to_recordset($5::json) AS x(i int, kind text, at timestamptz, balance numeric, detail text, "onceKey" text)
+    INSERT INTO notifications (org_id, kind, at, balance, detail, once_key, data)
+    SELECT $1, kind, at, balance, detail, "onceKey", data FROM json_to_recordset($5::json) AS x(i int, kind text, at timestamptz, balance numeric, detail text, "onceKey" text, data text)
     ORDER BY i
     ON CONFLICT (org_id, once_key) DO NOTHING)
 UPDATE accounts SET balance = $6, reference = $7, last_seq = $8, next_expiry = $10 WHERE org_id = $1`;
+
+const NOTIFICATION_COLUMNS = 'n.seq, n.kind, n.at, n.balance::text AS balance, n.detail, n.once_key, n.data';
+
+/**
+ * Fills the outbox in one statement, so one snapshot: the deliveries inserted and the webhooks'
+ * enqueued_seq moved to the same notifications. Notifications of an organisation are recorded
+ * under its account lock, so they commit in the order of their seq: none can appear later
+ * below an enqueued_seq. Two processes at once insert each delivery once (the unique key).
+ */
+const ENQUEUE_SQL = `WITH due AS (
+    SELECT w.id AS webhook_id, w.org_id, n.seq FROM webhooks AS w JOIN notifications AS n ON n.org_id = w.org_id AND n.seq > w.enqueued_seq WHERE w.deleted_at IS NULL),
+  added AS (
+    INSERT INTO webhook_deliveries (webhook_id, org_id, notification_seq, status, attempts, created_at, next_attempt_at)
+    SELECT webhook_id, org_id, seq, 'pending', 0, $1, $1 FROM due ORDER BY seq
+    ON CONFLICT (webhook_id, notification_seq) DO NOTHING RETURNING 1),
+  moved AS (
+    UPDATE webhooks AS w SET enqueued_seq = m.seq FROM (SELECT webhook_id, max(seq) AS seq FROM due GROUP BY webhook_id) AS m
+    WHERE w.id = m.webhook_id AND w.enqueued_seq < m.seq)
+SELECT count(*)::int AS added FROM added`;
+
+/** Leases due deliveries; SKIP LOCKED lets several processes claim different ones at once. */
+const CLAIM_SQL = `WITH claimed AS (
+    UPDATE webhook_deliveries AS d SET lease_until = $2
+    FROM (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+          ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) AS due
+    WHERE d.id = due.id RETURNING d.id, d.webhook_id, d.org_id, d.attempts, d.created_at, d.notification_seq)
+SELECT c.id, c.webhook_id, c.org_id, c.attempts, c.created_at, w.url, w.secret, ${NOTIFICATION_COLUMNS}
+FROM claimed AS c JOIN webhooks AS w ON w.id = c.webhook_id JOIN notifications AS n ON n.seq = c.notification_seq ORDER BY c.id`;
+
+const FINISH_SQL = `WITH attempt AS (
+    INSERT INTO webhook_attempts (delivery_id, webhook_id, attempt, at, status_code, error, duration_ms, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8))
+UPDATE webhook_deliveries SET attempts = $3, lease_until = NULL,
+  status = CASE $8::text WHEN 'delivered' THEN 'delivered' WHEN 'failed' THEN 'failed' ELSE 'pending' END,
+  next_attempt_at = coalesce($9::timestamptz, next_attempt_at), finished_at = CASE WHEN $8::text = 'retry' THEN NULL ELSE $4::timestamptz END
+WHERE id = $1 AND status = 'pending'`;
 
 class PostgresStore implements Store {
   readonly engine = 'postgres';
@@ -329,6 +364,93 @@ class PostgresStore implements Store {
   async notifications(orgId: string): Promise<NotificationRow[]> {
     const rows = await this.#query<{ kind: string; at: string; balance: string; detail: string | null; once_key: string | null }>('SELECT kind, at, balance, detail, once_key FROM notifications WHERE org_id = $1 ORDER BY seq', [orgId]);
     return rows.map((r) => ({ kind: r.kind, at: r.at, balance: r.balance, detail: r.detail, onceKey: r.once_key }));
+  }
+
+  async notificationsPage(orgId: string, beforeSeq: number | null, limit: number): Promise<StoredNotification[]> {
+    const rows = await this.#query<NotificationRecord>(`SELECT ${NOTIFICATION_COLUMNS} FROM notifications AS n WHERE n.org_id = $1 AND ($2::bigint IS NULL OR n.seq < $2) ORDER BY n.seq DESC LIMIT $3`, [orgId, beforeSeq, limit]);
+    return rows.map(toNotification);
+  }
+
+  async addNotifications(orgId: string, rows: readonly NotificationRow[]): Promise<number> {
+    // Under the account's lock, as every write of the organisation: its notifications commit in the order of their seq.
+    return this.#transaction(async (client) => {
+      await client.query('SELECT 1 FROM accounts WHERE org_id = $1 FOR UPDATE', [orgId]);
+      const { rowCount } = await client.query(
+        `INSERT INTO notifications (org_id, kind, at, balance, detail, once_key, data)
+         SELECT $1, kind, at, balance, detail, "onceKey", data FROM json_to_recordset($2::json) AS x(i int, kind text, at timestamptz, balance numeric, detail text, "onceKey" text, data text)
+         ORDER BY i ON CONFLICT (org_id, once_key) DO NOTHING`,
+        [orgId, JSON.stringify(rows.map((n, i) => ({ ...n, i })))],
+      );
+      return rowCount ?? 0;
+    });
+  }
+
+  async addWebhook(row: WebhookRow): Promise<void> {
+    await this.#query(
+      `INSERT INTO webhooks (id, org_id, url, secret, description, created_at, created_by, after_seq, enqueued_seq)
+       SELECT $1, $2, $3, $4, $5, $6, $7, s, s FROM (SELECT coalesce(max(seq), 0) AS s FROM notifications WHERE org_id = $2) AS m`,
+      [row.id, row.orgId, row.url, row.secret, row.description, row.createdAt, row.createdBy],
+    );
+  }
+
+  async webhooks(orgId: string): Promise<WebhookRow[]> {
+    return (await this.#query<WebhookRecord>('SELECT id, org_id, url, secret, description, created_at, created_by FROM webhooks WHERE org_id = $1 AND deleted_at IS NULL ORDER BY created_at, id', [orgId])).map(toWebhook);
+  }
+
+  async deleteWebhook(orgId: string, id: string, at: string): Promise<boolean> {
+    return this.#transaction(async (client) => {
+      const { rowCount } = await client.query('UPDATE webhooks SET deleted_at = $1 WHERE org_id = $2 AND id = $3 AND deleted_at IS NULL', [at, orgId, id]);
+      if (!rowCount) return false;
+      await client.query("UPDATE webhook_deliveries SET status = 'cancelled', finished_at = $1, lease_until = NULL WHERE webhook_id = $2 AND status = 'pending'", [at, id]);
+      return true;
+    });
+  }
+
+  async enqueueDeliveries(now: string): Promise<number> {
+    const [row] = await this.#query<{ added: number }>(ENQUEUE_SQL, [now]);
+    return row?.added ?? 0;
+  }
+
+  async claimDeliveries(now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> {
+    const rows = await this.#query<NotificationRecord & { id: number; webhook_id: string; org_id: string; attempts: number; created_at: string; url: string; secret: string }>(CLAIM_SQL, [now, leaseUntil, limit]);
+    return rows.map((r) => ({ id: r.id, webhookId: r.webhook_id, orgId: r.org_id, url: r.url, secret: r.secret, attempts: r.attempts, createdAt: r.created_at, notification: toNotification(r) }));
+  }
+
+  async finishDelivery(a: DeliveryAttempt, nextAttemptAt: string | null): Promise<void> {
+    // One statement: the attempt is logged and the delivery moved on together, or neither.
+    await this.#query(FINISH_SQL, [a.deliveryId, a.webhookId, a.attempt, a.at, a.statusCode, a.error, a.durationMs, a.outcome, nextAttemptAt]);
+  }
+
+  async deliveryLog(orgId: string, webhookId: string, beforeId: number | null, limit: number): Promise<DeliveryLogEntry[]> {
+    const rows = await this.#query<AttemptRecord>(
+      `SELECT a.id, a.delivery_id, a.webhook_id, a.attempt, a.at, a.status_code, a.error, a.duration_ms, a.outcome, d.notification_seq, n.kind
+       FROM webhook_attempts AS a JOIN webhook_deliveries AS d ON d.id = a.delivery_id JOIN notifications AS n ON n.seq = d.notification_seq
+       WHERE d.org_id = $1 AND a.webhook_id = $2 AND ($3::bigint IS NULL OR a.id < $3) ORDER BY a.id DESC LIMIT $4`,
+      [orgId, webhookId, beforeId, limit],
+    );
+    return rows.map(toLogEntry);
+  }
+
+  async deliveryCounts(orgId: string, webhookId: string) {
+    return countsOf(await this.#query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM webhook_deliveries WHERE org_id = $1 AND webhook_id = $2 GROUP BY status', [orgId, webhookId]));
+  }
+
+  /** `work` in one transaction on a connection of its own; a driver failure is a DatabaseUnavailableError. */
+  async #transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#connect();
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
+      broken ??= error;
+      throw databaseError('postgres', error, () => false);
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
   }
 
   async ledger(orgId: string): Promise<LedgerEntry[]> {

@@ -8,8 +8,8 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
-import { LEDGER_COLUMNS, toEntry, type LedgerRecord } from './rows.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './types.js';
+import { countsOf, LEDGER_COLUMNS, toEntry, toLogEntry, toNotification, toWebhook, type AttemptRecord, type LedgerRecord, type NotificationRecord, type WebhookRecord } from './rows.js';
+import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
 
 type Db = Database.Database;
 
@@ -178,7 +178,32 @@ class SqliteStore implements Store {
       ledgerInsert: p('INSERT INTO ledger (org_id, seq, kind, credits, at, event_id, balance_after, reference_after, department_id, grants, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       eventInsert: p('INSERT INTO events (id, org_id, user_id, department_id, chat_id, seq, idempotency_key, body, at, day, records, credits, response, services) VALUES (@id, @orgId, @userId, @departmentId, @chatId, @seq, @idempotencyKey, @body, @at, @day, @records, @credits, @response, @services)'),
       setSpend: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
-      notify: p('INSERT INTO notifications (org_id, kind, at, balance, detail, once_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, once_key) DO NOTHING'),
+      notify: p('INSERT INTO notifications (org_id, kind, at, balance, detail, once_key, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, once_key) DO NOTHING'),
+      notificationsPage: p('SELECT seq, kind, at, balance, detail, once_key, data FROM notifications WHERE org_id = ? AND (? IS NULL OR seq < ?) ORDER BY seq DESC LIMIT ?'),
+      addWebhook: p(`INSERT INTO webhooks (id, org_id, url, secret, description, created_at, created_by, after_seq, enqueued_seq)
+        SELECT @id, @orgId, @url, @secret, @description, @createdAt, @createdBy, s, s FROM (SELECT coalesce(max(seq), 0) AS s FROM notifications WHERE org_id = @orgId)`),
+      webhooks: p('SELECT id, org_id, url, secret, description, created_at, created_by FROM webhooks WHERE org_id = ? AND deleted_at IS NULL ORDER BY created_at, id'),
+      deleteWebhook: p('UPDATE webhooks SET deleted_at = ? WHERE org_id = ? AND id = ? AND deleted_at IS NULL'),
+      cancelDeliveries: p("UPDATE webhook_deliveries SET status = 'cancelled', finished_at = ?, lease_until = NULL WHERE webhook_id = ? AND status = 'pending'"),
+      enqueue: p(`INSERT INTO webhook_deliveries (webhook_id, org_id, notification_seq, status, attempts, created_at, next_attempt_at)
+        SELECT w.id, w.org_id, n.seq, 'pending', 0, @now, @now FROM webhooks AS w JOIN notifications AS n ON n.org_id = w.org_id AND n.seq > w.enqueued_seq
+        WHERE w.deleted_at IS NULL ORDER BY n.seq ON CONFLICT (webhook_id, notification_seq) DO NOTHING`),
+      enqueued: p(`UPDATE webhooks SET enqueued_seq = (SELECT max(n.seq) FROM notifications AS n WHERE n.org_id = webhooks.org_id)
+        WHERE deleted_at IS NULL AND enqueued_seq < (SELECT coalesce(max(n.seq), 0) FROM notifications AS n WHERE n.org_id = webhooks.org_id)`),
+      due: p(`SELECT d.id, d.webhook_id, d.org_id, d.attempts, d.created_at, w.url, w.secret, n.seq, n.kind, n.at, n.balance, n.detail, n.once_key, n.data
+        FROM webhook_deliveries AS d JOIN webhooks AS w ON w.id = d.webhook_id JOIN notifications AS n ON n.seq = d.notification_seq
+        WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.lease_until IS NULL OR d.lease_until <= @now)
+        ORDER BY d.next_attempt_at, d.id LIMIT @limit`),
+      lease: p('UPDATE webhook_deliveries SET lease_until = ? WHERE id = ?'),
+      attemptInsert: p('INSERT INTO webhook_attempts (delivery_id, webhook_id, attempt, at, status_code, error, duration_ms, outcome) VALUES (@deliveryId, @webhookId, @attempt, @at, @statusCode, @error, @durationMs, @outcome)'),
+      finish: p(`UPDATE webhook_deliveries SET attempts = @attempt, lease_until = NULL,
+        status = CASE @outcome WHEN 'delivered' THEN 'delivered' WHEN 'failed' THEN 'failed' ELSE 'pending' END,
+        next_attempt_at = coalesce(@next, next_attempt_at), finished_at = CASE WHEN @outcome = 'retry' THEN NULL ELSE @at END
+        WHERE id = @deliveryId AND status = 'pending'`),
+      deliveryLog: p(`SELECT a.id, a.delivery_id, a.webhook_id, a.attempt, a.at, a.status_code, a.error, a.duration_ms, a.outcome, d.notification_seq, n.kind
+        FROM webhook_attempts AS a JOIN webhook_deliveries AS d ON d.id = a.delivery_id JOIN notifications AS n ON n.seq = d.notification_seq
+        WHERE d.org_id = ? AND a.webhook_id = ? AND (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?`),
+      deliveryCounts: p('SELECT status, count(*) AS n FROM webhook_deliveries WHERE org_id = ? AND webhook_id = ? GROUP BY status'),
       eventsInRange: p('SELECT id, user_id, department_id, day, credits FROM events WHERE org_id = @org AND day BETWEEN @from AND @to AND (@user IS NULL OR user_id = @user)'),
       servicesInRange: p('SELECT id, services FROM events WHERE org_id = @org AND day BETWEEN @from AND @to AND (@user IS NULL OR user_id = @user)'),
       chatEvents: p('SELECT * FROM events WHERE org_id = ? AND chat_id = ? ORDER BY at, seq'),
@@ -286,7 +311,7 @@ class SqliteStore implements Store {
     for (const g of changes.grants) this.#q.setGrant.run({ orgId, ...g });
     for (const e of changes.events) this.#q.eventInsert.run(e);
     for (const s of changes.spend) this.#q.setSpend.run(orgId, s.scope, s.period, s.credits);
-    for (const n of changes.notifications) this.#q.notify.run(orgId, n.kind, n.at, n.balance, n.detail, n.onceKey ?? null);
+    for (const n of changes.notifications) this.#q.notify.run(orgId, n.kind, n.at, n.balance, n.detail, n.onceKey ?? null, n.data ?? null);
     const { balance, reference, lastSeq, nextExpiry } = changes.account;
     this.#q.setAccount.run(balance, reference, lastSeq, nextExpiry, orgId);
   }
@@ -329,6 +354,78 @@ class SqliteStore implements Store {
 
   notifications(orgId: string): Promise<NotificationRow[]> {
     return this.#run(() => (this.#q.notifications.all(orgId) as { kind: string; at: string; balance: string; detail: string | null; once_key: string | null }[]).map((r) => ({ kind: r.kind, at: r.at, balance: r.balance, detail: r.detail, onceKey: r.once_key })));
+  }
+
+  notificationsPage(orgId: string, beforeSeq: number | null, limit: number): Promise<StoredNotification[]> {
+    return this.#run(() => (this.#q.notificationsPage.all(orgId, beforeSeq, beforeSeq, limit) as NotificationRecord[]).map(toNotification));
+  }
+
+  addNotifications(orgId: string, rows: readonly NotificationRow[]): Promise<number> {
+    // BEGIN IMMEDIATE: the organisation's writes run one after the other, so notifications are numbered in the order they commit.
+    return this.#run(() => this.db.transaction(() => rows.reduce((added, n) => added + this.#q.notify.run(orgId, n.kind, n.at, n.balance, n.detail, n.onceKey ?? null, n.data ?? null).changes, 0)).immediate());
+  }
+
+  addWebhook(row: WebhookRow): Promise<void> {
+    return this.#run(() => void this.#q.addWebhook.run(row));
+  }
+
+  webhooks(orgId: string): Promise<WebhookRow[]> {
+    return this.#run(() => (this.#q.webhooks.all(orgId) as WebhookRecord[]).map(toWebhook));
+  }
+
+  deleteWebhook(orgId: string, id: string, at: string): Promise<boolean> {
+    return this.#run(() =>
+      this.db
+        .transaction(() => {
+          if (this.#q.deleteWebhook.run(at, orgId, id).changes === 0) return false;
+          this.#q.cancelDeliveries.run(at, id);
+          return true;
+        })
+        .immediate(),
+    );
+  }
+
+  enqueueDeliveries(now: string): Promise<number> {
+    return this.#run(() =>
+      this.db
+        .transaction(() => {
+          const added = this.#q.enqueue.run({ now }).changes;
+          this.#q.enqueued.run();
+          return added;
+        })
+        .immediate(),
+    );
+  }
+
+  claimDeliveries(now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> {
+    return this.#run(() =>
+      this.db
+        .transaction(() => {
+          const rows = this.#q.due.all({ now, limit }) as (NotificationRecord & { id: number; webhook_id: string; org_id: string; attempts: number; created_at: string; url: string; secret: string })[];
+          for (const r of rows) this.#q.lease.run(leaseUntil, r.id);
+          return rows.map((r) => ({ id: r.id, webhookId: r.webhook_id, orgId: r.org_id, url: r.url, secret: r.secret, attempts: r.attempts, createdAt: r.created_at, notification: toNotification(r) }));
+        })
+        .immediate(),
+    );
+  }
+
+  finishDelivery(attempt: DeliveryAttempt, nextAttemptAt: string | null): Promise<void> {
+    return this.#run(() =>
+      this.db
+        .transaction(() => {
+          this.#q.attemptInsert.run(attempt);
+          this.#q.finish.run({ ...attempt, next: nextAttemptAt });
+        })
+        .immediate(),
+    );
+  }
+
+  deliveryLog(orgId: string, webhookId: string, beforeId: number | null, limit: number): Promise<DeliveryLogEntry[]> {
+    return this.#run(() => (this.#q.deliveryLog.all(orgId, webhookId, beforeId, beforeId, limit) as AttemptRecord[]).map(toLogEntry));
+  }
+
+  deliveryCounts(orgId: string, webhookId: string) {
+    return this.#run(() => countsOf(this.#q.deliveryCounts.all(orgId, webhookId) as { status: string; n: number }[]));
   }
 
   ledger(orgId: string): Promise<LedgerEntry[]> {

@@ -143,6 +143,58 @@ export interface NotificationRow {
   detail: string | null;
   /** Set for a notification sent at most once per key (such as `recharge-limit:2026-11`). */
   onceKey?: string | null;
+  /** JSON of what it is about beyond its words (an anomaly's subject and figures, a budget's percent). */
+  data?: string | null;
+}
+
+/** A stored notification: numbered in the order it was recorded (its id in the feed and in webhooks). */
+export interface StoredNotification extends NotificationRow {
+  seq: number;
+}
+
+/** A registered webhook endpoint of an organisation. */
+export interface WebhookRow {
+  id: string;
+  orgId: string;
+  url: string;
+  /** The HMAC key its deliveries are signed with. */
+  secret: string;
+  description: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** A delivery claimed from the outbox: the webhook, the notification, and how often it was tried. */
+export interface ClaimedDelivery {
+  id: number;
+  webhookId: string;
+  orgId: string;
+  url: string;
+  secret: string;
+  /** Attempts finished before this one. */
+  attempts: number;
+  createdAt: string;
+  notification: StoredNotification;
+}
+
+/** One delivery attempt as the receiver answered it. */
+export interface DeliveryAttempt {
+  deliveryId: number;
+  webhookId: string;
+  /** 1 for the first attempt of a delivery. */
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+  outcome: 'delivered' | 'retry' | 'failed';
+}
+
+/** An attempt in a webhook's log, with the notification it carried. */
+export interface DeliveryLogEntry extends DeliveryAttempt {
+  id: number;
+  notificationSeq: number;
+  kind: string;
 }
 
 /** What the rules need to see of an organisation's books to decide a batch of writes. */
@@ -233,6 +285,31 @@ export interface Store {
   serviceLimits(orgId: string): Promise<ServiceLimitRow[]>;
   /** Grants of the organisation (`open`: only those with credits left). */
   grants(orgId: string, open: boolean): Promise<GrantRow[]>;
+
+  /** Notifications newest first, strictly before `beforeSeq` when given. */
+  notificationsPage(orgId: string, beforeSeq: number | null, limit: number): Promise<StoredNotification[]>;
+  /**
+   * Records notifications outside a charge (anomalies, grants expiring, statements ready, usage
+   * reports) under the organisation's lock, each once-key at most once; how many were new.
+   */
+  addNotifications(orgId: string, rows: readonly NotificationRow[]): Promise<number>;
+
+  /** Registers a webhook: it receives the notifications recorded from now on. */
+  addWebhook(row: WebhookRow): Promise<void>;
+  /** The organisation's webhooks (not deleted), oldest first. */
+  webhooks(orgId: string): Promise<WebhookRow[]>;
+  /** Deletes a webhook and cancels its pending deliveries; false when there is no such webhook. */
+  deleteWebhook(orgId: string, id: string, at: string): Promise<boolean>;
+  /** Fills the outbox: a pending delivery per webhook for each notification recorded since; how many. */
+  enqueueDeliveries(now: string): Promise<number>;
+  /** Leases up to `limit` pending deliveries that are due (not leased by another process) until `leaseUntil`. */
+  claimDeliveries(now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]>;
+  /** Logs an attempt and moves its delivery on, in one transaction: delivered, failed, or due again at `nextAttemptAt`. */
+  finishDelivery(attempt: DeliveryAttempt, nextAttemptAt: string | null): Promise<void>;
+  /** A webhook's attempts, newest first, strictly before `beforeId` when given. */
+  deliveryLog(orgId: string, webhookId: string, beforeId: number | null, limit: number): Promise<DeliveryLogEntry[]>;
+  /** How many of a webhook's deliveries are in each state. */
+  deliveryCounts(orgId: string, webhookId: string): Promise<Record<'pending' | 'delivered' | 'failed' | 'cancelled', number>>;
 
   /** The value of a setting; when missing, stores `fallback` first. Every process gets the same value. */
   setting(key: string, fallback: () => string): Promise<string>;

@@ -5,17 +5,18 @@ import { balanceResponse } from './balance.js';
 import { chatResponse, recentChatsQuery, recentChatsResponse } from './chat.js';
 import { departmentsResponse, transfer, transferRequest, transfersResponse } from './departments.js';
 import { grant, grantRequest, grantsResponse } from './grants.js';
+import { anomaliesQuery, anomaliesResponse, deliveriesQuery, deliveriesResponse, notificationsQuery, notificationsResponse, webhookCreated, webhookRequest, webhooksResponse } from './notifications.js';
 import { statementResponse, statementsResponse } from './statements.js';
 import { usageEventRequest, usageEventResponse, usageQuery, usageResponse } from './usage.js';
 
 export interface Endpoint {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path template under the base URL; `{chatId}` is a path parameter. */
   path: string;
   summary: string;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
-  /** Success body; undefined for the catalog, which is checked by `parseCatalog`. */
+  /** Success body; undefined for the catalog, which is checked by `parseCatalog`, and for a 204. */
   response?: z.ZodMiniType;
   /** Success status. */
   status: number;
@@ -158,6 +159,68 @@ export const ENDPOINTS = {
     errors: [400, 401, 403, 404, 406],
     readOnly: true,
     alternatives: ['text/csv', 'application/pdf'],
+    admin: true,
+  },
+  notifications: {
+    method: 'GET',
+    path: '/notifications',
+    summary: 'The notification feed, newest first: low-balance thresholds (20 / 10 / 0 %), department budgets (80 / 100 %), anomalies, recharges, grants expiring within 7 days, statements ready, monthly usage reports; each with a stable id (administrators)',
+    query: notificationsQuery,
+    response: notificationsResponse,
+    status: 200,
+    errors: [400, 401, 403],
+    readOnly: true,
+    admin: true,
+  },
+  anomalies: {
+    method: 'GET',
+    path: '/anomalies',
+    summary: "Days whose spend stands out from the subject's own trailing 28 days (the organisation, each department and user; a member: their own), with the reason in words",
+    query: anomaliesQuery,
+    response: anomaliesResponse,
+    status: 200,
+    errors: [400, 401, 403],
+    readOnly: true,
+  },
+  webhooks: {
+    method: 'GET',
+    path: '/webhooks',
+    summary: "The organisation's webhooks with their deliveries by state (administrators)",
+    response: webhooksResponse,
+    status: 200,
+    errors: [401, 403],
+    readOnly: true,
+    admin: true,
+  },
+  addWebhook: {
+    method: 'POST',
+    path: '/webhooks',
+    summary: 'Register an http(s) URL to receive the notification feed, signed (Creditkit-Signature: t=…,v1=HMAC-SHA256 of "t.body"), retried with backoff for a day; the answer shows the signing secret once (administrators)',
+    body: webhookRequest,
+    response: webhookCreated,
+    status: 201,
+    errors: [400, 401, 403, 415, 422],
+    readOnly: false,
+    admin: true,
+  },
+  deleteWebhook: {
+    method: 'DELETE',
+    path: '/webhooks/{webhookId}',
+    summary: 'Remove a webhook; its pending deliveries are cancelled, its log is kept (administrators)',
+    status: 204,
+    errors: [401, 403, 404],
+    readOnly: false,
+    admin: true,
+  },
+  webhookDeliveries: {
+    method: 'GET',
+    path: '/webhooks/{webhookId}/deliveries',
+    summary: "A webhook's delivery attempts, newest first: the event, the receiver's status, how long it took, delivered / retry / failed (administrators)",
+    query: deliveriesQuery,
+    response: deliveriesResponse,
+    status: 200,
+    errors: [400, 401, 403, 404],
+    readOnly: true,
     admin: true,
   },
 } as const satisfies Record<string, Endpoint>;

@@ -32,4 +32,34 @@ export {
 export { GRANT_KINDS, grantRequest, grant, grantsResponse, expiring, positiveCredits, type Grant, type GrantRequest, type Grants, type Expiring } from './grants.js';
 export { period, statementLine, statementResponse, statementsResponse, type Statement, type StatementLine, type Statements } from './statements.js';
 export { department, departmentsResponse, transferRequest, transfer, transfersResponse, type Departments, type TransferRequest, type Transfer, type Transfers } from './departments.js';
+export {
+  NOTIFICATION_TYPES,
+  notification,
+  notificationSubject,
+  notificationsQuery,
+  notificationsResponse,
+  anomaly,
+  anomaliesQuery,
+  anomaliesResponse,
+  webhookRequest,
+  webhook,
+  webhookCreated,
+  webhooksResponse,
+  deliveryAttempt,
+  deliveriesQuery,
+  deliveriesResponse,
+  type NotificationType,
+  type NotificationSubject,
+  type Notification,
+  type Notifications,
+  type NotificationsQuery,
+  type Anomaly,
+  type Anomalies,
+  type AnomaliesQuery,
+  type WebhookRequest,
+  type Webhook,
+  type WebhookCreated,
+  type Webhooks,
+  type Deliveries,
+} from './notifications.js';
 export { ENDPOINTS, type Endpoint, type EndpointName } from './endpoints.js';

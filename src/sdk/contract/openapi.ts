@@ -10,6 +10,7 @@ import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import { department, departmentsResponse, transfer, transferRequest, transfersResponse } from './departments.js';
 import { expiring, grant, grantRequest, grantsResponse } from './grants.js';
 import { statementLine, statementResponse, statementsResponse } from './statements.js';
+import { anomaliesResponse, anomaly, deliveriesResponse, deliveryAttempt, notification, notificationsResponse, notificationSubject, webhook, webhookCreated, webhookRequest, webhooksResponse } from './notifications.js';
 import { usageEventRequest, usageEventResponse, usageGroup, usageResponse } from './usage.js';
 
 /** Component name of each schema that gets its own entry under components.schemas. */
@@ -40,6 +41,17 @@ export const COMPONENTS = {
   Statement: statementResponse,
   StatementLine: statementLine,
   Statements: statementsResponse,
+  Notification: notification,
+  NotificationSubject: notificationSubject,
+  Notifications: notificationsResponse,
+  Anomaly: anomaly,
+  Anomalies: anomaliesResponse,
+  WebhookRequest: webhookRequest,
+  Webhook: webhook,
+  WebhookCreated: webhookCreated,
+  Webhooks: webhooksResponse,
+  DeliveryAttempt: deliveryAttempt,
+  Deliveries: deliveriesResponse,
   Problem: problem,
 } as const;
 
@@ -74,7 +86,7 @@ const ERROR_TEXT: Record<number, string> = {
   409: 'A request with the same Idempotency-Key is still in progress',
   415: 'The body is not application/json',
   422: 'The body is invalid (naming each field), the usage cannot be rated, or the Idempotency-Key was used for another body',
-  404: 'No such resource (a statement for a month that has not begun, or before the first)',
+  404: 'No such resource (a statement for a month that has not begun, or before the first; a webhook of another organisation or none)',
   406: 'None of the Accept types is served',
 };
 
@@ -100,7 +112,9 @@ function operation(name: string, endpoint: Endpoint): Record<string, unknown> {
   }
   const success = componentOf(endpoint.response);
   const responses: Record<string, unknown> = {
-    [endpoint.status]: success
+    [endpoint.status]: endpoint.status === 204
+      ? { description: 'Done (no content)' }
+      : success
       ? {
           description: 'OK',
           content: {
@@ -114,7 +128,7 @@ function operation(name: string, endpoint: Endpoint): Record<string, unknown> {
           content: { 'application/json': { schema: { $ref: `${REF}Catalog` } } },
         },
   };
-  if (!success) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
+  if (!success && endpoint.status !== 204) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
   for (const status of endpoint.errors) responses[status] = problemResponse(ERROR_TEXT[status] ?? 'Error');
   responses['429'] = problemResponse('Too many requests; Retry-After or retry-after-ms says when to retry');
   responses['5XX'] = problemResponse('Host error; the SDK retries with backoff');

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { charge, usageRecord } from './charge.js';
 import { credits, day, instant, signedCredits } from './common.js';
+import { anomaly } from './notifications.js';
 
 export const GROUP_BY = ['day', 'service', 'billingType', 'user', 'department'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -35,6 +36,8 @@ export const usageResponse = z.object({
   total: z.object({ credits, events: z.int().check(z.minimum(0)) }),
   /** Projected credits for the current calendar month from its usage so far. */
   forecast: z.optional(z.object({ month: z.string(), credits, basisDays: z.int() })),
+  /** With groupBy=day: the days whose spend stands out (GET /anomalies), for the chart to mark: the organisation's for an admin, the member's own. */
+  anomalies: z.optional(z.array(anomaly)),
 });
 export type UsageReport = z.infer<typeof usageResponse>;
 

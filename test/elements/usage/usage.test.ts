@@ -8,6 +8,7 @@ import { dayNumber } from '../../../src/elements/usage/forecast.js';
 import { expectAccessible } from '../../helpers/axe.js';
 import { loadJson } from '../../core/load.js';
 import { FakeHost, clientFor, shownText, type FakeEvent } from '../balance/fake-host.js';
+import type { GroupBy } from '../../../src/sdk/index.js';
 
 const TODAY = '2026-11-23';
 const USERS = [
@@ -166,6 +167,55 @@ describe('<credit-usage>', () => {
     await none.loaded();
     expect($(none, '[part=chats]')).to.equal(null);
   });
+
+  /** The host's anomalies for a day (as GET /usage?groupBy=day lists them). */
+  class AnomalyHost extends FakeHost {
+    override usage(from: string, to: string, groupBy: GroupBy) {
+      const report = super.usage(from, to, groupBy);
+      if (groupBy !== 'day') return report;
+      const anomaly = {
+        day: '2026-11-17',
+        subject: { kind: 'organisation' as const, id: 'org-1', name: 'Nordlicht GmbH' },
+        credits: '1452',
+        baseline: '242',
+        ratio: '6',
+        basis: 'weekday' as const,
+        score: '20',
+        reason: { en: 'spend 6.0× the usual for a Tuesday (1,452 credits; usually 242)', de: 'Verbrauch 6,0-mal so hoch wie an einem üblichen Dienstag (1.452 Credits; sonst 242)' },
+      };
+      return { ...report, anomalies: anomaly.day >= from && anomaly.day <= to ? [anomaly] : [] };
+    }
+  }
+
+  it('marks an unusual day over its bar, with the reason as its name and in the tooltip (en, de)', async () => {
+    const en = await mount(new AnomalyHost({ catalogJson, now: `${TODAY}T12:00:00.000Z`, events: knownHistory() }));
+    const marks = $$(en, '[part=anomaly]');
+    expect(marks.map((m) => m.getAttribute('data-day'))).to.deep.equal(['2026-11-17']);
+    expect(marks[0]!.getAttribute('role')).to.equal('img');
+    expect(marks[0]!.getAttribute('aria-label')).to.equal('Unusual spend on 17 Nov 2026: spend 6.0× the usual for a Tuesday (1,452 credits; usually 242)');
+    expect($$(en, 'rect.anomalous').map((r) => r.getAttribute('data-day'))).to.deep.equal(['2026-11-17']);
+    expect(text($(en, '[part=legend]'))).to.contain('Unusual day');
+    // The arrow keys reach the day: the tooltip and the live status give the reason too.
+    const area = en.shadowRoot!.querySelector('.area') as HTMLElement;
+    area.focus();
+    for (let i = 0; i < 6; i++) area.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await en.updateComplete;
+    expect(text($(en, '[part=tooltip]'))).to.contain('spend 6.0× the usual for a Tuesday');
+    expect(text($(en, '.area [role=status]'))).to.contain('Unusual spend on 17 Nov 2026');
+    await expectAccessible(en);
+    const de = await mount(new AnomalyHost({ catalogJson, now: `${TODAY}T12:00:00.000Z`, events: knownHistory() }), 'de-DE');
+    expect($(de, '[part=anomaly]')!.getAttribute('aria-label')).to.equal('Ungewöhnlicher Verbrauch am 17.11.2026: Verbrauch 6,0-mal so hoch wie an einem üblichen Dienstag (1.452 Credits; sonst 242)');
+    expect(text($(de, '[part=legend]'))).to.contain('Ungewöhnlicher Tag');
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`marks an unusual day accessibly in ${theme}`, async () => {
+      const el = await fixture<CreditUsage>(html`<credit-usage lang="en" theme=${theme} today=${TODAY} .client=${clientFor(new AnomalyHost({ catalogJson, now: `${TODAY}T12:00:00.000Z`, events: knownHistory() }))}></credit-usage>`);
+      await el.loaded();
+      expect($$(el, '[part=anomaly]').length).to.equal(1);
+      await expectAccessible(el);
+    });
+  }
 
   for (const theme of ['light', 'dark'] as const) {
     it(`is accessible in ${theme} with the custom period, a breakdown and the chats`, async () => {
