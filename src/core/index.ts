@@ -29,7 +29,7 @@ export {
 } from './catalog/schema.js';
 export { rate, rateMany, type RateOptions } from './rating/rate.js';
 export { catalogAt, pricePeriods, periodAt, hasHistory, describePeriod, type PricePeriod } from './catalog/periods.js';
-export { instantMs, formatInstant, INSTANT_PATTERN } from './instant.js';
+export { instantMs, formatInstant, lastCoveredDay, INSTANT_PATTERN } from './instant.js';
 export type { Charge, ChargeLine, Money } from './rating/charge.js';
 export { chatTurnUsage, rateChatTurn, CHAT_TURN_PARTS, type ChatTurn, type ChatTurnPart, type ChatTurnLine, type ChatTurnCharge } from './rating/turn.js';
 export {

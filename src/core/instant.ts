@@ -75,3 +75,11 @@ export function formatInstant(ms: number): string {
   const iso = new Date(ms).toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
 }
+
+/**
+ * The last day a period ending at `until` (exclusive) covers, as an instant of that day: a period
+ * until midnight ends the day before ("until 2026-11-23T00:00:00Z" covers 22 Nov last).
+ */
+export function lastCoveredDay(until: string): string {
+  return until.endsWith('T00:00:00Z') ? new Date(Date.parse(until) - 86_400_000).toISOString() : until;
+}

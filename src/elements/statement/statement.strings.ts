@@ -37,6 +37,8 @@ export interface StatementStrings {
   date: string;
   kind: Record<GrantKind, string>;
   expires: (day: string) => string;
+  /** A service line's price period, by its first and last day: the prices changed during the statement's month. */
+  prices: (first: string | undefined, last: string | undefined) => string;
   noDepartment: string;
   noUsage: string;
   downloads: string;
@@ -81,6 +83,7 @@ export const statementStrings = defineStrings<StatementStrings>({
     date: 'Date',
     kind: { paid: 'Top-up', promotional: 'Promotional credits', recharge: 'Auto-recharge', transfer: 'Transfer' },
     expires: (day) => `expires ${day}`,
+    prices: (first, last) => (first && last ? `prices from ${first} to ${last}` : first ? `prices from ${first}` : `prices until ${last}`),
     noDepartment: 'No department',
     noUsage: 'No usage in this period.',
     downloads: 'Download',
@@ -123,6 +126,7 @@ export const statementStrings = defineStrings<StatementStrings>({
     date: 'Datum',
     kind: { paid: 'Aufladung', promotional: 'Aktionsguthaben', recharge: 'Automatische Aufladung', transfer: 'Umbuchung' },
     expires: (day) => `verfällt am ${day}`,
+    prices: (first, last) => (first && last ? `Preise vom ${first} bis ${last}` : first ? `Preise ab ${first}` : `Preise bis ${last}`),
     noDepartment: 'Keine Abteilung',
     noUsage: 'Kein Verbrauch in diesem Zeitraum.',
     downloads: 'Herunterladen',

@@ -115,6 +115,10 @@ export const styles = [
       background: var(--_bar);
       min-inline-size: 1px;
     }
+    .prices {
+      display: block;
+      font-weight: normal;
+    }
     .muted {
       color: var(--_text-muted);
       font-size: var(--_fs-small);

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { Decimal } from '../../core/decimal.js';
+import { lastCoveredDay } from '../../core/instant.js';
 import { commonStrings, formatCreditAmount, formatDate, formatNumber } from '../../i18n/index.js';
 import type { CreditClient } from '../../sdk/client.js';
 import type { Statement, StatementLine, Statements } from '../../sdk/contract/statements.js';
@@ -56,6 +57,7 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  * @csspart grants - The table of top-ups and grants (when there are any).
  * @csspart breakdown - Each usage table (by department, service and user).
  * @csspart share - The bar under a usage line: its share of the period's usage.
+ * @csspart prices - Under a service line: the price period that priced it, where the prices changed during the month.
  * @csspart expired - The table of expired credits (when there are any).
  * @csspart downloads - The download buttons.
  * @csspart download - One download button; also `download-csv-en`, `download-csv-de`, `download-pdf-en`, `download-pdf-de`.
@@ -265,6 +267,11 @@ export class CreditStatement extends CreditElement {
     </table>`;
   }
 
+  /** A price period by the days it covers: an `until` at midnight ends the day before. */
+  #pricePeriod(s: StatementStrings, prices: NonNullable<StatementLine['prices']>): string {
+    return s.prices(prices.from && this.#day(prices.from), prices.until && this.#day(lastCoveredDay(prices.until)));
+  }
+
   #renderBreakdown(s: StatementStrings, caption: string, lines: readonly StatementLine[], used: string): TemplateResult {
     const total = new Decimal(used);
     // Display only: the bar's length as a share of the period's usage, to one decimal of a percent.
@@ -276,7 +283,7 @@ export class CreditStatement extends CreditElement {
         ${lines.length
           ? lines.map(
               (line) => html`<tr>
-                <th scope="row">${line.label}<span part="share" class="share" aria-hidden="true" style=${styleProps({ 'inline-size': share(line.credits) })}></span></th>
+                <th scope="row">${line.label}${line.prices ? html`<span part="prices" class="prices muted">${this.#pricePeriod(s, line.prices)}</span>` : nothing}<span part="share" class="share" aria-hidden="true" style=${styleProps({ 'inline-size': share(line.credits) })}></span></th>
                 <td class="num">${formatNumber(line.events, this.locale)}</td>
                 <td class="num">${this.#credits(line.credits)}</td>
               </tr>`,

@@ -1,4 +1,5 @@
 // The words of a statement in the CSV and the PDF, in English and German.
+import { lastCoveredDay } from '../../core/instant.js';
 import type { GrantKind } from '../store/types.js';
 
 export type StatementLanguage = 'en' | 'de';
@@ -113,7 +114,7 @@ export function pricesText(line: { prices?: { from?: string; until?: string } },
   if (!line.prices) return undefined;
   const { from, until } = line.prices;
   const first = from && (from.endsWith('T00:00:00Z') ? from.slice(0, 10) : from);
-  const last = until && (until.endsWith('T00:00:00Z') ? new Date(Date.parse(until) - 86_400_000).toISOString().slice(0, 10) : until);
+  const last = until && lastCoveredDay(until).slice(0, until.endsWith('T00:00:00Z') ? 10 : undefined);
   return STATEMENT_STRINGS[language].prices(first, last);
 }
 

@@ -103,6 +103,21 @@ describe('<credit-statement>', () => {
     await expectAccessible(el);
   });
 
+  it('says under a service line which prices priced it, where the prices changed during the month (en, de)', async () => {
+    // GPTBots' Claude-4.5-Haiku-200k was repriced on 23 Nov: a line per price period (host: key <service>@<period>).
+    const changed = november();
+    changed.usage.byService = [
+      { key: 'anthropic/claude-4.5-haiku-200k@1', label: 'Anthropic Claude-4.5-Haiku-200k', credits: '200.1234', events: 1000, prices: { from: '2026-11-23T00:00:00Z' } },
+      { key: 'anthropic/claude-4.5-haiku-200k@0', label: 'Anthropic Claude-4.5-Haiku-200k', credits: '100', events: 284, prices: { until: '2026-11-23T00:00:00Z' } },
+    ];
+    const periods = (el: CreditStatement) => [...root(el).querySelectorAll('[part~=prices]')].map((n) => text(n));
+    const { el } = await mount([ok(LIST), ok(changed)]);
+    expect(periods(el)).to.deep.equal(['prices from Nov 23, 2026', 'prices until Nov 22, 2026']);
+    await expectAccessible(el);
+    const { el: de } = await mount([ok(LIST), ok(changed)], { lang: 'de' });
+    expect(periods(de)).to.deep.equal(['Preise ab 23.11.2026', 'Preise bis 22.11.2026']);
+  });
+
   it('is accessible in dark mode too', async () => {
     const { el } = await mount([ok(LIST), ok(november())], { theme: 'dark' });
     await expectAccessible(el);
