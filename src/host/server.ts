@@ -153,6 +153,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       store,
       now,
       allowPrivate,
+      ...(hooks.resolve && { resolve: hooks.resolve }),
       body: (d) => notifier.deliveryBody(d),
       sweep: () => notifier.sweepAll(),
       timeoutMs: hooks.timeoutMs ?? envNumber('CREDITKIT_WEBHOOK_TIMEOUT_MS') ?? 10_000,

@@ -130,13 +130,13 @@ function resolveBase(baseUrl: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function toDay(value: string | Date, what: string): string {
+function toDay(value: string | Date, what: string, method = 'getUsage'): string {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new CreditError(`getUsage: ${what} is an invalid Date`);
+    if (Number.isNaN(value.getTime())) throw new CreditError(`${method}: ${what} is an invalid Date`);
     return value.toISOString().slice(0, 10);
   }
   if (typeof value !== 'string' || !day.safeParse(value).success) {
-    throw new CreditError(`getUsage: ${what} must be a day of the calendar as YYYY-MM-DD or a Date, got ${JSON.stringify(value)}`);
+    throw new CreditError(`${method}: ${what} must be a day of the calendar as YYYY-MM-DD or a Date, got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -293,8 +293,8 @@ export function createClient(options: ClientOptions): CreditClient {
       return get(path, (r) => validate(notificationsResponse, r, path), options);
     },
     getAnomalies(params, options) {
-      const from = toDay(params?.from, 'from');
-      const to = toDay(params?.to, 'to');
+      const from = toDay(params?.from, 'from', 'getAnomalies');
+      const to = toDay(params?.to, 'to', 'getAnomalies');
       if (from > to) throw new CreditError(`getAnomalies: from (${from}) is after to (${to})`);
       const path = `/anomalies?${new URLSearchParams({ from, to })}`;
       return get(path, (r) => validate(anomaliesResponse, r, path), options);

@@ -266,5 +266,20 @@ for (const engine of ENGINES) {
       const created = await anna.addWebhook({ url: 'https://hooks.example.com/creditkit' });
       assert.equal(created.url, 'https://hooks.example.com/creditkit');
     });
+
+    it('checks the address again before each delivery: a name that now resolves to a private address is not called', async () => {
+      dns['hooks.example.com'] = ['10.0.0.9'];
+      await host.configure("UPDATE orgs SET auto_recharge_enabled = ? WHERE id = 'org-nordlicht'", engine === 'sqlite' ? 0 : false);
+      await host.server.ledger.topUp('org-nordlicht', '100');
+      for (let i = 0; i < 3; i++) await host.client(ADMIN).recordUsage(image('rebind')); // 100 → 10: 20 % and 10 % crossed
+      const tick = await host.server.deliverer.tick();
+      assert.deepEqual([tick.attempted, tick.delivered], [2, 0]);
+      const [webhook] = (await host.client(ADMIN).getWebhooks({ cache: 'no-cache' })).webhooks;
+      const { attempts } = await host.client(ADMIN).getWebhookDeliveries(webhook!.id);
+      for (const a of attempts) {
+        assert.equal(a.statusCode, null);
+        assert.match(a.error ?? '', /hooks\.example\.com is a private or loopback address \(10\.0\.0\.9\)/);
+      }
+    });
   });
 }

@@ -23,6 +23,8 @@ export interface DelivererOptions {
   body: (delivery: ClaimedDelivery) => Promise<string>;
   /** Deliver to private and loopback addresses (a host in development). */
   allowPrivate: boolean;
+  /** Resolves host names for the private-address check before each delivery. @default DNS */
+  resolve?: (host: string) => Promise<string[]>;
   /** Looks for notifications nobody's charge raises (scheduled.ts), every `sweepMs`. */
   sweep?: () => Promise<void>;
   /** Per attempt, until the receiver's answer has arrived. @default 10000 */
@@ -54,7 +56,7 @@ export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): nu
 }
 
 export class WebhookDeliverer {
-  readonly #o: Required<Omit<DelivererOptions, 'sweep'>> & Pick<DelivererOptions, 'sweep'>;
+  readonly #o: Required<Omit<DelivererOptions, 'sweep' | 'resolve'>> & Pick<DelivererOptions, 'sweep' | 'resolve'>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
   #lastSweep = -Infinity;
@@ -108,7 +110,8 @@ export class WebhookDeliverer {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      if (!this.#o.allowPrivate) await checkWebhookUrl(d.url, false);
+      // Again before each delivery: a name may resolve to a private address by now (DNS rebinding).
+      if (!this.#o.allowPrivate) await checkWebhookUrl(d.url, false, this.#o.resolve);
       const body = await this.#o.body(d);
       const response = await this.#o.fetch(d.url, {
         method: 'POST',
