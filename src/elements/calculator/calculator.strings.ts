@@ -1,6 +1,7 @@
 // <credit-calculator>'s own strings; the shared ones (credits, key modes, billing types) are in src/i18n.
 import { defineStrings } from '../../i18n/index.js';
 import type { ParsedNumber } from './parse-number.js';
+import type { PresetWorkloadId } from './presets.js';
 
 export type FieldId =
   | 'name'
@@ -50,6 +51,17 @@ export interface CalculatorStrings {
   compression: string;
   routeShare: string;
   routeTo: string;
+  /** The batch lever, and why it is off for a service without a batch tier. */
+  batchShare: string;
+  batchUnavailable: (service: string) => string;
+  /** The prompt-cache levers: shares of each request's input read from and written to the provider's cache. */
+  cacheReadShare: string;
+  cacheWriteShare: string;
+  cacheWrite1hShare: string;
+  /** In the breakdown: the catalog has no cache-write price, so cache writes are priced as input. */
+  cacheWritesAtInput: string;
+  /** Names of the presets' workloads, by id. */
+  presetWorkloads: Record<PresetWorkloadId, string>;
   none: string;
   prompt: string;
   promptHint: string;
@@ -175,6 +187,24 @@ const en: CalculatorStrings = {
   compression: 'Prompt compression (input tokens removed)',
   routeShare: 'Share routed to a cheaper service',
   routeTo: 'Route to',
+  batchShare: 'Share of requests via batch (answered within 24 h)',
+  batchUnavailable: (service) => `${service} offers no batch tier in this key mode, so every request is priced at its standard price.`,
+  cacheReadShare: 'Share of the prompt read from the cache',
+  cacheWriteShare: 'Share of the prompt written to the cache (5 min)',
+  cacheWrite1hShare: 'Share of the prompt written to the cache (1 h)',
+  cacheWritesAtInput: 'cache writes at the input price',
+  presetWorkloads: {
+    answers: 'Answers',
+    moderation: 'Moderation',
+    embedding: 'Question embedding',
+    reranking: 'Reranking',
+    knowledgeBase: 'Knowledge base',
+    speechRecognition: 'Speech recognition',
+    speechOutput: 'Speech output',
+    longChats: '30 longer chats (~8,000 tokens; GPT-4o in place of Claude Opus 4.7)',
+    images: '5 images with GPT Image 1',
+    wizards: '2 workflow wizards',
+  },
   none: 'None',
   prompt: 'Paste a typical prompt',
   promptHint: 'Counted in your browser; nothing is sent.',
@@ -303,6 +333,24 @@ const de: CalculatorStrings = {
   compression: 'Prompt-Kompression (entfernte Eingabe-Tokens)',
   routeShare: 'Anteil an einen günstigeren Dienst',
   routeTo: 'Weiterleiten an',
+  batchShare: 'Anteil der Anfragen per Batch (Antwort innerhalb von 24 h)',
+  batchUnavailable: (service) => `${service} bietet in diesem Schlüsselmodus keinen Batch-Tarif; jede Anfrage wird zum Standardpreis berechnet.`,
+  cacheReadShare: 'Anteil des Prompts aus dem Cache gelesen',
+  cacheWriteShare: 'Anteil des Prompts in den Cache geschrieben (5 Min.)',
+  cacheWrite1hShare: 'Anteil des Prompts in den Cache geschrieben (1 Std.)',
+  cacheWritesAtInput: 'Cache-Schreibvorgänge zum Eingabepreis',
+  presetWorkloads: {
+    answers: 'Antworten',
+    moderation: 'Moderation',
+    embedding: 'Einbettung der Frage',
+    reranking: 'Reranking',
+    knowledgeBase: 'Wissensdatenbank',
+    speechRecognition: 'Spracherkennung',
+    speechOutput: 'Sprachausgabe',
+    longChats: '30 längere Chats (~8.000 Tokens; GPT-4o statt Claude Opus 4.7)',
+    images: '5 Bilder mit GPT Image 1',
+    wizards: '2 Workflow-Assistenten',
+  },
   none: 'Keiner',
   prompt: 'Typischen Prompt einfügen',
   promptHint: 'Wird im Browser gezählt; nichts wird gesendet.',

@@ -268,8 +268,18 @@ export const styles = [
       gap: var(--_s1) var(--_s2);
       align-items: center;
     }
-    .slider label {
+    th .terms {
+      display: block;
+      color: var(--_text-muted);
+      font-size: var(--_fs-small, 0.875em);
+      font-weight: normal;
+    }
+    .slider label,
+    .slider .span-all {
       grid-column: 1 / -1;
+    }
+    input[type='range']:disabled {
+      opacity: 0.5;
     }
     .slider output {
       min-inline-size: 3.5em;

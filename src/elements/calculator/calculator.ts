@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
+  catalogAt,
   compareDecimals,
   compareResults,
   daysOfUse,
@@ -100,6 +101,7 @@ interface ServiceSelectDetail {
  * @csspart chart - Each breakdown chart (bars with direct labels).
  * @csspart table - The breakdown table.
  * @csspart row - A row of the breakdown table.
+ * @csspart pricing-terms - Under a workload in the breakdown table: how it was priced where not simply at its standard prices ("priced above 200K tokens · Batch 40 %").
  * @csspart recommendations - The recommendations section.
  * @csspart runway - The balance runway sentence.
  *
@@ -126,6 +128,7 @@ export class CreditCalculator extends CreditElement {
     timeout: { type: Number },
     service: { type: String },
     keyMode: { type: String, attribute: 'key-mode' },
+    now: { attribute: false },
     draft: { state: true },
     result: { state: true },
     recommendations: { state: true },
@@ -162,6 +165,11 @@ export class CreditCalculator extends CreditElement {
   declare service: string;
   /** The key mode to price `service` with (`?keyMode=` in the address); @default the catalog's */
   declare keyMode: string;
+  /**
+   * The instant whose prices the month is planned at (a Date, epoch milliseconds or ISO 8601):
+   * each service at the prices in force then, services not offered then left out. @default now
+   */
+  declare now: Date | number | string | undefined;
 
   declare draft: Draft | undefined;
   /** The last valid result (kept while a field is invalid). */
@@ -235,6 +243,7 @@ export class CreditCalculator extends CreditElement {
     this.notice = undefined;
     this.service = '';
     this.keyMode = '';
+    this.now = undefined;
   }
 
   get #strings(): CalculatorStrings {
@@ -259,8 +268,16 @@ export class CreditCalculator extends CreditElement {
     this.requestUpdate();
   }
 
+  /** The catalog as it stands at `now` (core's catalogAt: the same object while no price changes). */
   get #activeCatalog(): Catalog | undefined {
-    return this.#catalogController.catalog;
+    const catalog = this.#catalogController.catalog;
+    if (!catalog) return undefined;
+    try {
+      return catalogAt(catalog, this.now ?? Date.now());
+    } catch {
+      // A `now` that is not an instant: the prices in force at this moment.
+      return catalogAt(catalog, Date.now());
+    }
   }
 
   /** The scenario last priced (valid), for export and sharing. */
@@ -302,6 +319,7 @@ export class CreditCalculator extends CreditElement {
     if (changed.has('scenario') && this.scenario) this.load(this.scenario);
     else if (!this.draft) this.#start(catalog);
     else if ((changed.has('service') || changed.has('keyMode')) && this.service) this.#takeService({ service: this.service, keyMode: this.keyMode }, 'page');
+    else if (changed.has('now') && changed.get('now') !== undefined) this.recompute();
     else if (changed.has('balance') && this.draft.text.balance !== this.balance) {
       this.draft.text.balance = this.balance;
       this.recompute();
@@ -326,7 +344,7 @@ export class CreditCalculator extends CreditElement {
       this.load(serviceScenario(handover.service, handover.keyMode, { basis: 'working', days: daysOfUse(monthOf(this.#startDay), 'working') }));
     } else {
       const [first] = availablePresets(catalog);
-      this.load((first && presetScenario(catalog, first, this.#strings.presetNames[first])) ?? emptyScenario());
+      this.load((first && presetScenario(catalog, first, this.#strings.presetNames[first], this.#strings.presetWorkloads)) ?? emptyScenario());
     }
     this.#handover = handover;
   }
@@ -465,7 +483,7 @@ export class CreditCalculator extends CreditElement {
 
   #applyPreset(id: PresetId): void {
     const catalog = this.#activeCatalog;
-    const scenario = catalog && presetScenario(catalog, id, this.#strings.presetNames[id]);
+    const scenario = catalog && presetScenario(catalog, id, this.#strings.presetNames[id], this.#strings.presetWorkloads);
     if (scenario) {
       this.notice = undefined;
       this.load(scenario);

@@ -1,11 +1,14 @@
 // The form's state: what the user typed, as text, per field. A draft becomes a scenario only when
 // every field parses; otherwise each bad field gets its reason and the last valid result stays.
 import {
+  batchPrices,
+  defaultKeyMode,
   findService,
   shapeOf,
   UsageError,
   type Catalog,
   type Scenario,
+  type Service,
   type Shape,
   type Workload,
   SCENARIO_LIMITS as LIMITS,
@@ -31,6 +34,11 @@ export interface WorkloadDraft {
   compression: number;
   routeShare: number;
   routeTo: string;
+  /** Share of requests through the service's batch tier, and shares of the prompt read from / written to the provider's cache (5 min, 1 h). */
+  batchShare: number;
+  cacheReadShare: number;
+  cacheWriteShare: number;
+  cacheWrite1hShare: number;
   prompt: string;
   /** Why a prompt file was refused (too large). */
   promptError?: string;
@@ -113,7 +121,14 @@ const CONTROLLED = new Set<string>([
   'compression',
   'routeShare',
   'routeTo',
+  'batchShare',
+  'cacheReadShare',
+  'cacheWriteShare',
+  'cacheWrite1hShare',
 ]);
+
+/** The prompt-cache levers of a chat workload (percent in the draft, shares in the scenario). */
+export const CACHE_LEVERS = ['cacheReadShare', 'cacheWriteShare', 'cacheWrite1hShare'] as const;
 
 const toolServices = new WeakMap<Catalog, boolean>();
 
@@ -182,9 +197,13 @@ export function workloadDraft(w: Workload, locale: string): WorkloadDraft {
     compression: percent(w.compression),
     routeShare: percent(w.routeShare),
     routeTo: w.routeTo ?? '',
+    batchShare: percent(w.batchShare),
+    cacheReadShare: percent(w.cacheReadShare),
+    cacheWriteShare: percent(w.cacheWriteShare),
+    cacheWrite1hShare: percent(w.cacheWrite1hShare),
     prompt: '',
     open: true,
-    leversOpen: !!(w.cacheHitRate || w.compression || w.routeShare || w.outputCap),
+    leversOpen: !!(w.cacheHitRate || w.compression || w.routeShare || w.outputCap || w.batchShare || w.cacheReadShare || w.cacheWriteShare || w.cacheWrite1hShare),
     extra,
   };
 }
@@ -232,8 +251,10 @@ export function buildScenario(draft: Draft, catalog: Catalog, locale: string): B
     if (d.name.trim()) w.name = d.name.trim();
     if (d.keyMode) w.keyMode = d.keyMode;
     let shape: Shape = 'chat';
+    let service: Service | undefined;
     try {
-      shape = shapeOf(findService(catalog, d.service));
+      service = findService(catalog, d.service);
+      shape = shapeOf(service);
     } catch {
       errors.set(`${d.key}.service`, { message: `unknown service "${d.service}"` });
     }
@@ -252,6 +273,9 @@ export function buildScenario(draft: Draft, catalog: Catalog, locale: string): B
     }
     if (shape !== 'token-days' && d.cacheHitRate) w.cacheHitRate = d.cacheHitRate / 100;
     if ((shape === 'chat' || shape === 'tokens') && d.compression) w.compression = d.compression / 100;
+    // Only where the service offers batch: the lever is disabled elsewhere, and a share kept from another service is not sent.
+    if (shape !== 'token-days' && d.batchShare && service && batchPrices(service, d.keyMode || draft.extra.keyMode || defaultKeyMode(catalog))) w.batchShare = d.batchShare / 100;
+    if (shape === 'chat') for (const f of CACHE_LEVERS) if (d[f]) w[f] = d[f] / 100;
     if (shape !== 'token-days' && d.routeShare && d.routeTo) {
       w.routeShare = d.routeShare / 100;
       w.routeTo = d.routeTo;
@@ -271,7 +295,7 @@ export function buildScenario(draft: Draft, catalog: Catalog, locale: string): B
 }
 
 const PATH = /^workloads\[(\d+)\]\.(\w+)/;
-const FIELD_OF_ISSUE: Record<string, string> = { ranges: 'requestsLow', imageWidth: 'imageWidth', routeTo: 'routeTo', toolService: 'toolCalls' };
+const FIELD_OF_ISSUE: Record<string, string> = { ranges: 'requestsLow', imageWidth: 'imageWidth', routeTo: 'routeTo', toolService: 'toolCalls', cacheReadShare: 'cacheWriteShare', cacheWrite1hShare: 'cacheWriteShare' };
 
 /** Maps a core UsageError's issues onto the form's fields (a general message where no field fits). */
 export function issuesToErrors(error: unknown, draft: Draft): { errors: FieldErrors; general: string[] } {

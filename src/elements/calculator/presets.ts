@@ -4,8 +4,11 @@
 import { defaultKeyMode, shapeOf, tryFindService, type Catalog, type Period, type Scenario, type Service, type Shape, type Workload } from '../../core/index.js';
 
 export type PresetId = 'support' | 'knowledge' | 'voice' | 'workday';
+export type PresetWorkloadId = 'answers' | 'moderation' | 'embedding' | 'reranking' | 'knowledgeBase' | 'speechRecognition' | 'speechOutput' | 'longChats' | 'images' | 'wizards';
 
-interface PresetWorkload extends Omit<Workload, 'service'> {
+interface PresetWorkload extends Omit<Workload, 'service' | 'name'> {
+  /** Its name, in the page's language (the calculator's strings). */
+  name: PresetWorkloadId;
   /** Preferred services, first match wins; then any service of `billingType`. */
   services: string[];
   billingType?: string;
@@ -24,27 +27,27 @@ const PRESETS: Record<PresetId, Preset> = {
     users: 1,
     period: { basis: 'calendar', days: 30 },
     workloads: [
-      { name: 'Answers', services: ['openai/gpt-4.1-mini-1m', 'openai/gpt-4o'], billingType: 'llm-text-chat', requestsPerUserPerDay: 400, inputTokens: 1200, outputTokens: 300, cacheHitRate: 0.2 },
-      { name: 'Moderation', services: ['openai/omni-moderation'], billingType: 'content-moderation', requestsPerUserPerDay: 400 },
+      { name: 'answers', services: ['openai/gpt-4.1-mini-1m', 'openai/gpt-4o'], billingType: 'llm-text-chat', requestsPerUserPerDay: 400, inputTokens: 1200, outputTokens: 300, cacheHitRate: 0.2 },
+      { name: 'moderation', services: ['openai/omni-moderation'], billingType: 'content-moderation', requestsPerUserPerDay: 400 },
     ],
   },
   knowledge: {
     users: 20,
     period: { basis: 'working', days: 21 },
     workloads: [
-      { name: 'Answers', services: ['openai/gpt-4.1-1m', 'openai/gpt-4o'], billingType: 'llm-text-chat', requestsPerUserPerDay: 15, inputTokens: 3000, outputTokens: 400 },
-      { name: 'Question embedding', services: ['openai/text-embedding-3-small'], billingType: 'knowledge-indexing', requestsPerUserPerDay: 15, inputTokens: 30 },
-      { name: 'Reranking', services: ['jina/jina-reranker-m0'], billingType: 'knowledge-reranking', requestsPerUserPerDay: 15, inputTokens: 3000 },
-      { name: 'Knowledge base', services: ['gptbots/vector-storage'], billingType: 'knowledge-storage', knowledgeBaseTokens: 2_000_000 },
+      { name: 'answers', services: ['openai/gpt-4.1-1m', 'openai/gpt-4o'], billingType: 'llm-text-chat', requestsPerUserPerDay: 15, inputTokens: 3000, outputTokens: 400 },
+      { name: 'embedding', services: ['openai/text-embedding-3-small'], billingType: 'knowledge-indexing', requestsPerUserPerDay: 15, inputTokens: 30 },
+      { name: 'reranking', services: ['jina/jina-reranker-m0'], billingType: 'knowledge-reranking', requestsPerUserPerDay: 15, inputTokens: 3000 },
+      { name: 'knowledgeBase', services: ['gptbots/vector-storage'], billingType: 'knowledge-storage', knowledgeBaseTokens: 2_000_000 },
     ],
   },
   voice: {
     users: 10,
     period: { basis: 'working', days: 21 },
     workloads: [
-      { name: 'Speech recognition', services: ['openai/gpt-4o-mini-transcribe', 'openai/whisper-large-v3'], billingType: 'asr', requestsPerUserPerDay: 20, audioSeconds: 15 },
-      { name: 'Answers', services: ['openai/gpt-4o-mini-128k', 'openai/gpt-4o'], billingType: 'llm-text-chat', requestsPerUserPerDay: 20, inputTokens: 800, outputTokens: 150 },
-      { name: 'Speech output', services: ['openai/tts'], billingType: 'tts', requestsPerUserPerDay: 20, characters: 600 },
+      { name: 'speechRecognition', services: ['openai/gpt-4o-mini-transcribe', 'openai/whisper-large-v3'], billingType: 'asr', requestsPerUserPerDay: 20, audioSeconds: 15 },
+      { name: 'answers', services: ['openai/gpt-4o-mini-128k', 'openai/gpt-4o'], billingType: 'llm-text-chat', requestsPerUserPerDay: 20, inputTokens: 800, outputTokens: 150 },
+      { name: 'speechOutput', services: ['openai/tts'], billingType: 'tts', requestsPerUserPerDay: 20, characters: 600 },
     ],
   },
   // meinGPT's "productive workday" (seed 003), per user and working day. The 30 longer chats are
@@ -54,9 +57,9 @@ const PRESETS: Record<PresetId, Preset> = {
     period: { basis: 'working', days: 21 },
     strict: true,
     workloads: [
-      { name: '30 longer chats (~8,000 tokens; GPT-4o in place of Claude Opus 4.7)', services: ['openai/gpt-4o'], requestsPerUserPerDay: 30, inputTokens: 6000, outputTokens: 2000 },
-      { name: '5 images with GPT Image 1', services: ['openai/gpt-image-1'], requestsPerUserPerDay: 5 },
-      { name: '2 workflow wizards', services: ['meingpt/workflow-wizard'], requestsPerUserPerDay: 2 },
+      { name: 'longChats', services: ['openai/gpt-4o'], requestsPerUserPerDay: 30, inputTokens: 6000, outputTokens: 2000 },
+      { name: 'images', services: ['openai/gpt-image-1'], requestsPerUserPerDay: 5 },
+      { name: 'wizards', services: ['meingpt/workflow-wizard'], requestsPerUserPerDay: 2 },
     ],
   },
 };
@@ -70,18 +73,18 @@ function pick(catalog: Catalog, w: PresetWorkload, strict: boolean): string | un
   return catalog.services.find((s) => s.billingType === w.billingType && s.prices[keyMode] && Object.values(s.prices[keyMode]!).every((p) => p !== null))?.id;
 }
 
-/** The preset as a scenario for this catalog, or undefined when the catalog cannot price it. */
-export function presetScenario(catalog: Catalog, id: PresetId, name?: string): Scenario | undefined {
+/** The preset as a scenario for this catalog, or undefined when the catalog cannot price it. `names`: its workloads' names in the page's language. */
+export function presetScenario(catalog: Catalog, id: PresetId, name?: string, names?: Record<PresetWorkloadId, string>): Scenario | undefined {
   const preset = PRESETS[id];
   const workloads: Workload[] = [];
   for (const entry of preset.workloads) {
-    const { services: _, billingType: __, ...w } = entry;
+    const { services: _, billingType: __, name: workloadName, ...w } = entry;
     const service = pick(catalog, entry, !!preset.strict);
     if (!service) {
       if (preset.strict) return undefined;
       continue;
     }
-    workloads.push({ ...w, service });
+    workloads.push({ ...(names && { name: names[workloadName] }), ...w, service });
   }
   if (workloads.length === 0) return undefined;
   return { version: 1, ...(name && { name }), period: { ...preset.period }, users: preset.users, workloads };

@@ -35,6 +35,23 @@ export function renderSummary(result: SimulationResult, ctx: ResultsContext): Te
     </dl>`;
 }
 
+/**
+ * How a workload was priced where not simply at its standard prices: its long-context tier
+ * ("priced above 200K tokens"), its batch share, cache writes at the input price.
+ */
+function pricingTerms(result: SimulationResult, index: number, ctx: ResultsContext): TemplateResult | typeof nothing {
+  const common = commonStrings(ctx.language);
+  const lines = result.lines.filter((l) => l.workload === index);
+  const above = lines.find((l) => l.tierAbove !== undefined)?.tierAbove;
+  const share = result.scenario.workloads[index]?.batchShare;
+  const terms = [
+    above !== undefined ? common.pricedAbove(formatContextWindow(above, ctx.locale)) : '',
+    share && lines.some((l) => l.serviceTier === 'batch') ? `${common.serviceTiers.batch} ${formatPercent(share * 100, ctx.locale, { maximumFractionDigits: 0 })}` : '',
+    lines.some((l) => (l.kind === 'cacheWriteTokens' || l.kind === 'cacheWrite1hTokens') && l.pricedAs === 'input') ? ctx.strings.cacheWritesAtInput : '',
+  ].filter(Boolean);
+  return terms.length ? html`<span class="terms" part="pricing-terms"><span class="visually-hidden">, </span>${terms.join(' · ')}</span>` : nothing;
+}
+
 /** `prefix`: for the ids of a second copy (the phone bar's), so ids stay unique. */
 export function renderBreakdown(result: SimulationResult, ctx: ResultsContext, prefix = ''): TemplateResult {
   const s = ctx.strings;
@@ -65,7 +82,7 @@ export function renderBreakdown(result: SimulationResult, ctx: ResultsContext, p
       </thead>
       <tbody>
         <tr><th scope="rowgroup" colspan="3">${s.byWorkload}</th></tr>
-        ${workloads.lines.map((l) => html`<tr part="row"><th scope="row">${l.label}</th><td class="num">${shown(l.display)}</td><td class="num">${pct(l.credits)}</td></tr>`)}
+        ${workloads.lines.map((l, i) => html`<tr part="row"><th scope="row">${l.label}${pricingTerms(result, i, ctx)}</th><td class="num">${shown(l.display)}</td><td class="num">${pct(l.credits)}</td></tr>`)}
         <tr><th scope="rowgroup" colspan="3">${s.byBillingType}</th></tr>
         ${types.lines.map((l) => html`<tr part="row"><th scope="row">${l.label}</th><td class="num">${shown(l.display)}</td><td class="num">${pct(l.credits)}</td></tr>`)}
       </tbody>

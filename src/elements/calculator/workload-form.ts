@@ -5,7 +5,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { daysOfUse, defaultKeyMode, searchTextOf, serviceName, shapeOf, tryFindService, type Alternative, type Catalog, type Service } from '../../core/index.js';
+import { batchPrices, daysOfUse, defaultKeyMode, searchTextOf, serviceName, shapeOf, tryFindService, type Alternative, type Catalog, type Service } from '../../core/index.js';
 import { billingTypeName, commonStrings, formatDate, formatNumber, formatPercent, type Language } from '../../i18n/index.js';
 import { disclosure, dropZone, icons, segmented, stepper, type Combobox, type ComboboxOption } from '../controls/index.js';
 import type { CalculatorStrings } from './calculator.strings.js';
@@ -157,12 +157,41 @@ function numberField(view: FormView, o: NumberFieldOptions): TemplateResult {
   </div>`;
 }
 
-function slider(id: string, label: string, value: number, onInput: (v: number) => void): TemplateResult {
+/** A share in whole percent. `note`: a line under it (why it is off, or what is wrong), tied to it by aria-describedby. */
+function slider(id: string, label: string, value: number, onInput: (v: number) => void, note?: { text: string; error?: boolean; disabled?: boolean }): TemplateResult {
+  const shown = note?.disabled ? 0 : value;
   return html`<div class="slider">
     <label class="label" for=${id}>${label}</label>
-    <input id=${id} type="range" min="0" max="100" step="1" .value=${String(value)} aria-valuetext="${value} %" @input=${(e: Event) => onInput(Number((e.target as HTMLInputElement).value))} />
-    <output for=${id}>${value} %</output>
+    <input
+      id=${id}
+      type="range"
+      min="0"
+      max="100"
+      step="1"
+      .value=${String(shown)}
+      ?disabled=${!!note?.disabled}
+      aria-valuetext="${shown} %"
+      aria-invalid=${note?.error ? 'true' : nothing}
+      aria-describedby=${note ? `${id}-note` : nothing}
+      @input=${(e: Event) => onInput(Number((e.target as HTMLInputElement).value))}
+    />
+    <output for=${id}>${shown} %</output>
+    ${note ? html`<span class=${note.error ? 'error span-all' : 'hint span-all'} id="${id}-note">${note.text}</span>` : nothing}
   </div>`;
+}
+
+/** The batch lever where the service offers batch in this key mode, else off with the reason; the prompt-cache levers of a chat model. */
+function priceLevers(view: FormView, w: WorkloadDraft, service: Service | undefined, keyMode: string, id: (f: string) => string): TemplateResult {
+  const s = view.strings;
+  const batch = !!service && !!batchPrices(service, keyMode);
+  const cacheError = errorText(view, `${w.key}.cacheWriteShare`, 'routeTo');
+  const cache = service && shapeOf(service) === 'chat';
+  return html`${slider(id('batch'), s.batchShare, w.batchShare, (v) => view.editWorkload(w, () => (w.batchShare = v)), batch ? undefined : { text: s.batchUnavailable(service ? serviceName(service) : w.service), disabled: true })}
+  ${cache
+    ? html`${slider(id('cache-read'), s.cacheReadShare, w.cacheReadShare, (v) => view.editWorkload(w, () => (w.cacheReadShare = v)))}
+      ${slider(id('cache-write'), s.cacheWriteShare, w.cacheWriteShare, (v) => view.editWorkload(w, () => (w.cacheWriteShare = v)), cacheError ? { text: cacheError, error: true } : undefined)}
+      ${slider(id('cache-write-1h'), s.cacheWrite1hShare, w.cacheWrite1hShare, (v) => view.editWorkload(w, () => (w.cacheWrite1hShare = v)))}`
+    : nothing}`;
 }
 
 const serviceOptionCache = new WeakMap<Catalog, Map<Language, ComboboxOption[]>>();
@@ -296,6 +325,7 @@ function renderWorkload(view: FormView, w: WorkloadDraft, index: number): Templa
                 <div class="grid">
                   ${slider(id('cache'), s.cacheHitRate, w.cacheHitRate, (v) => view.editWorkload(w, () => (w.cacheHitRate = v)))}
                   ${shape === 'chat' || shape === 'tokens' ? slider(id('compression'), s.compression, w.compression, (v) => view.editWorkload(w, () => (w.compression = v))) : nothing}
+                  ${priceLevers(view, w, service, keyMode, id)}
                   ${slider(id('route'), s.routeShare, w.routeShare, (v) => view.editWorkload(w, () => (w.routeShare = v)))}
                   <div class="field">
                     <label class="label" for=${id('route-to')}>${s.routeTo}</label>
