@@ -24,3 +24,11 @@ const priced = pageLanguage() === 'de' ? 'Zuletzt berechnet' : 'Last priced';
 calculator.addEventListener('credit-scenario-change', (event) => {
   lastChange.textContent = `${priced}: ${event.detail.credits} credits (${event.detail.money.amount} ${event.detail.money.currency}).`;
 });
+
+// The estimate sticks below the site's sticky header, whatever height the header wraps to.
+const header = document.querySelector<HTMLElement>('.site-header') ?? document.querySelector<HTMLElement>('#site-header');
+if (header) {
+  const place = () => calculator.style.setProperty('--credit-calculator-sticky-top', `${Math.ceil(header.getBoundingClientRect().height) + 16}px`);
+  new ResizeObserver(place).observe(header);
+  place();
+}

@@ -160,7 +160,8 @@ function numberField(view: FormView, o: NumberFieldOptions): TemplateResult {
 /** A share in whole percent. `note`: a line under it (why it is off, or what is wrong), tied to it by aria-describedby. */
 function slider(id: string, label: string, value: number, onInput: (v: number) => void, note?: { text: string; error?: boolean; disabled?: boolean }): TemplateResult {
   const shown = note?.disabled ? 0 : value;
-  return html`<div class="slider">
+  // A lever that is off takes the whole row, so that its reason reads as a sentence.
+  return html`<div class="slider ${note?.disabled ? 'span-all off' : ''}">
     <label class="label" for=${id}>${label}</label>
     <input
       id=${id}
@@ -180,13 +181,22 @@ function slider(id: string, label: string, value: number, onInput: (v: number) =
   </div>`;
 }
 
+const batchCatalogs = new WeakMap<Catalog, boolean>();
+function hasBatch(catalog: Catalog): boolean {
+  let has = batchCatalogs.get(catalog);
+  if (has === undefined) batchCatalogs.set(catalog, (has = catalog.services.some((x) => x.serviceTiers?.batch)));
+  return has;
+}
+
 /** The batch lever where the service offers batch in this key mode, else off with the reason; the prompt-cache levers of a chat model. */
 function priceLevers(view: FormView, w: WorkloadDraft, service: Service | undefined, keyMode: string, id: (f: string) => string): TemplateResult {
   const s = view.strings;
   const batch = !!service && !!batchPrices(service, keyMode);
+  // A catalog without batch prices anywhere shows no batch lever at all.
+  const anyBatch = hasBatch(view.catalog);
   const cacheError = errorText(view, `${w.key}.cacheWriteShare`, 'routeTo');
   const cache = service && shapeOf(service) === 'chat';
-  return html`${slider(id('batch'), s.batchShare, w.batchShare, (v) => view.editWorkload(w, () => (w.batchShare = v)), batch ? undefined : { text: s.batchUnavailable(service ? serviceName(service) : w.service), disabled: true })}
+  return html`${anyBatch ? slider(id('batch'), s.batchShare, w.batchShare, (v) => view.editWorkload(w, () => (w.batchShare = v)), batch ? undefined : { text: s.batchUnavailable(service ? serviceName(service) : w.service), disabled: true }) : nothing}
   ${cache
     ? html`${slider(id('cache-read'), s.cacheReadShare, w.cacheReadShare, (v) => view.editWorkload(w, () => (w.cacheReadShare = v)))}
       ${slider(id('cache-write'), s.cacheWriteShare, w.cacheWriteShare, (v) => view.editWorkload(w, () => (w.cacheWriteShare = v)), cacheError ? { text: cacheError, error: true } : undefined)}
