@@ -1,17 +1,12 @@
 // The demo's SDK client: a short-lived token from the reference host's demo endpoint (a real
 // platform's backend would issue it for the signed-in user), renewed a minute before it expires.
-import { createClient, type TokenRequest } from '../src/sdk/index.js';
+import { createClient, refreshingToken, type IssuedToken } from '../src/sdk/index.js';
 
-let token: { value: string; expiresAt: number } | undefined;
-
-export async function getToken({ forceRefresh, signal }: TokenRequest): Promise<string> {
-  if (!forceRefresh && token && token.expiresAt - Date.now() > 60_000) return token.value;
+export const getToken = refreshingToken(async (signal) => {
   const response = await fetch('/api/demo/token', { method: 'POST', signal });
   if (!response.ok) throw new Error(`the demo host gave no token (HTTP ${response.status}); is it running (npm run dev)?`);
-  const body = (await response.json()) as { token: string; expiresAt: string };
-  token = { value: body.token, expiresAt: Date.parse(body.expiresAt) };
-  return token.value;
-}
+  return (await response.json()) as IssuedToken;
+});
 
 export const client = createClient({ baseUrl: '/api', getToken });
 

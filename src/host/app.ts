@@ -2,7 +2,7 @@
 // contract's zod schemas, the Ledger's answers, problem+json for every error.
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { anomaliesQuery, deliveriesQuery, grantRequest, notificationsQuery, transferRequest, period as periodSchema, recentChatsQuery, usageEventRequest, usageQuery, webhookRequest } from '../sdk/contract/index.js';
+import { anomaliesQuery, deliveriesQuery, grantRequest, tokenRequest, notificationsQuery, transferRequest, period as periodSchema, recentChatsQuery, usageEventRequest, usageQuery, webhookRequest } from '../sdk/contract/index.js';
 import { decodeSegment, json, parse, problemFor, readJson, requestIdOf, type HostEnv } from './http.js';
 import type { Ledger } from './ledger.js';
 import type { Notifier } from './notifications/service.js';
@@ -12,7 +12,7 @@ import { statementPdf } from './statements/pdf.js';
 import type { StatementLanguage } from './statements/strings.js';
 import type { Principal } from './rules.js';
 import { DEMO_USER } from './seed.js';
-import { TOKEN_LIFETIME_S, type TokenIssuer } from './tokens.js';
+import { apiKeyMatches, issueScoped, principalOf, TOKEN_LIFETIME_S, type TokenIssuer, type TokenRequester } from './tokens.js';
 
 export interface AppOptions {
   ledger: Ledger;
@@ -20,6 +20,8 @@ export interface AppOptions {
   /** POST /api/demo/token hands out tokens (a demo on loopback, or an explicit opt-in). */
   demoTokens: boolean;
   notifier: Notifier;
+  /** The platform server's secret key for POST /api/tokens (`Authorization: Bearer <key>`); unset: only administrators' tokens may ask. */
+  apiKey?: string | undefined;
 }
 
 /** A period of whole days, from ≤ to, at most 366 days (a 400 otherwise). */
@@ -61,7 +63,7 @@ function statementLanguage(query: string | undefined, acceptLanguage: string | u
   return /^\s*de\b/i.test(acceptLanguage ?? '') ? 'de' : 'en';
 }
 
-export function createApp({ ledger, tokens, demoTokens, notifier }: AppOptions): Hono<HostEnv> {
+export function createApp({ ledger, tokens, demoTokens, notifier, apiKey }: AppOptions): Hono<HostEnv> {
   const app = new Hono<HostEnv>({ strict: false }).basePath('/api');
 
   async function authenticate(c: Context<HostEnv>): Promise<Principal> {
@@ -71,7 +73,10 @@ export function createApp({ ledger, tokens, demoTokens, notifier }: AppOptions):
     if (!claims || !user || user.orgId !== claims.org) {
       throw new HostError(401, 'unauthorized', match ? 'The token is invalid or expired' : 'A bearer token is required', undefined, undefined, { 'www-authenticate': 'Bearer' });
     }
-    return { userId: user.id, orgId: user.orgId, role: user.role };
+    const who = principalOf(claims, user);
+    // Every route that changes something is a POST (or another unsafe method): a read token asks only.
+    if (who.scope === 'read' && c.req.method !== 'GET' && c.req.method !== 'HEAD') throw new HostError(403, 'read-only-token', 'This token may only read', `${c.req.method} ${c.req.path}`);
+    return who;
   }
 
   const requireAdmin = (who: Principal) => {
@@ -92,6 +97,20 @@ export function createApp({ ledger, tokens, demoTokens, notifier }: AppOptions):
     if (!demoTokens) throw new HostError(404, 'not-found', 'No such endpoint', 'POST /api/demo/token (demo tokens are off)');
     const body = (await readJson(c, { optional: true })) as { userId?: unknown } | undefined;
     return json(c, 201, await issueToken(ledger, tokens, typeof body?.userId === 'string' ? body.userId : DEMO_USER));
+  });
+
+  app.post('/tokens', async (c) => {
+    const bearer = /^Bearer ([^\s]+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    let requester: TokenRequester;
+    if (bearer !== undefined && apiKeyMatches(bearer, apiKey)) requester = { kind: 'platform' };
+    else {
+      const who = await authenticate(c);
+      // Only the organisation's administrator (a write token) hands out tokens; a narrowed token cannot mint a wider one.
+      if (who.role !== 'admin' || who.departmentId !== undefined) throw new HostError(403, 'forbidden', 'Only the platform (its API key) or an administrator may issue tokens');
+      requester = { kind: 'admin', who };
+    }
+    const body = parse(tokenRequest, await readJson(c), 422, 'invalid-token-request', 'The token request is invalid');
+    return json(c, 201, await issueScoped(ledger, tokens, requester, body));
   });
 
   app.get('/balance', async (c) => json(c, 200, await ledger.balance(await authenticate(c))));
@@ -128,13 +147,23 @@ export function createApp({ ledger, tokens, demoTokens, notifier }: AppOptions):
     return new Response(text, { status: 200, headers: { ...common, 'content-type': 'application/json' } });
   });
 
+  /** The Idempotency-Key header: 1 to 255 visible ASCII characters; required on usage events, optional on grants and transfers. */
+  function idempotencyKey(c: Context<HostEnv>, required: true): string;
+  function idempotencyKey(c: Context<HostEnv>, required: false): string | undefined;
+  function idempotencyKey(c: Context<HostEnv>, required: boolean): string | undefined {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined && !required) return undefined;
+    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) throw new HostError(400, required ? 'idempotency-key-required' : 'invalid-idempotency-key', 'Send an Idempotency-Key header (1 to 255 visible ASCII characters)');
+    return key;
+  }
+  const replayedHeader = (replayed: boolean): Record<string, string> => (replayed ? { 'idempotent-replayed': 'true' } : {});
+
   app.post('/usage-events', async (c) => {
     const who = await authenticate(c);
-    const key = c.req.header('idempotency-key');
-    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) throw new HostError(400, 'idempotency-key-required', 'Send an Idempotency-Key header (1 to 255 visible ASCII characters)');
+    const key = idempotencyKey(c, true);
     const body = parse(usageEventRequest, await readJson(c), 422, 'invalid-usage', 'The usage event is invalid');
     const { receipt, replayed } = await ledger.recordEvent(who, key, body);
-    return json(c, 201, receipt, replayed ? { 'idempotent-replayed': 'true' } : {});
+    return json(c, 201, receipt, replayedHeader(replayed));
   });
 
   app.get('/grants', async (c) => json(c, 200, await ledger.grants(await authenticate(c))));
@@ -142,8 +171,10 @@ export function createApp({ ledger, tokens, demoTokens, notifier }: AppOptions):
   app.post('/grants', async (c) => {
     const who = await authenticate(c);
     requireAdmin(who);
+    const key = idempotencyKey(c, false);
     const body = parse(grantRequest, await readJson(c), 422, 'invalid-grant', 'The grant is invalid');
-    return json(c, 201, await ledger.grant(who, body));
+    const { result, replayed } = await ledger.grant(who, body, { ...(key !== undefined && { idempotencyKey: key }) });
+    return json(c, 201, result, replayedHeader(replayed));
   });
 
   app.get('/departments', async (c) => {
@@ -161,8 +192,10 @@ export function createApp({ ledger, tokens, demoTokens, notifier }: AppOptions):
   app.post('/transfers', async (c) => {
     const who = await authenticate(c);
     requireAdmin(who);
+    const key = idempotencyKey(c, false);
     const body = parse(transferRequest, await readJson(c), 422, 'invalid-transfer', 'The transfer is invalid');
-    return json(c, 201, await ledger.transfer(who, body));
+    const { result, replayed } = await ledger.transfer(who, body, { ...(key !== undefined && { idempotencyKey: key }) });
+    return json(c, 201, result, replayedHeader(replayed));
   });
 
   app.get('/statements', async (c) => {

@@ -43,6 +43,16 @@ export interface EventSubmission {
 
 export type Receipt = { receipt: string; replayed: boolean };
 
+/** An answer, and whether it is the stored first answer to a retried Idempotency-Key. */
+export type Once<T> = { result: T; replayed: boolean };
+
+export interface WriteOptions {
+  /** The write's instant. @default now */
+  atMs?: number;
+  /** Applied once per key (`Idempotency-Key`); a retry gets the first answer. */
+  idempotencyKey?: string;
+}
+
 export class Ledger {
   readonly #config = new Map<string, { value: Promise<unknown>; expires: number }>();
   readonly #batcher: Batcher<EventSubmission, Receipt>;
@@ -153,12 +163,12 @@ export class Ledger {
   }
 
   /** Adds a grant (paid or promotional, with an optional expiry and priority); the grant. */
-  async grant(who: Principal, request: GrantRequest, atMs = this.now()): Promise<Grant> {
+  async grant(who: Principal, request: GrantRequest, { atMs = this.now(), idempotencyKey }: WriteOptions = {}): Promise<Once<Grant>> {
     await this.organisation(who.orgId);
     const at = new Date(atMs).toISOString();
     if (request.expiresAt !== undefined && Date.parse(request.expiresAt) <= atMs) throw new HostError(422, 'invalid-grant', 'A grant must expire in the future', `expiresAt ${request.expiresAt} is not after ${at}`, [{ path: 'expiresAt', message: 'expected an instant in the future' }]);
     const detail = JSON.stringify({ by: who.userId, ...(request.reason !== undefined && { reason: request.reason }) });
-    return this.#write(who.orgId, (books) => {
+    return this.#writeOnce(who, 'POST /grants', request, idempotencyKey, at, (books) => {
       books.expire(at);
       const expiresAt = request.expiresAt === undefined ? null : new Date(request.expiresAt).toISOString();
       return grantOut(books.grant(request.kind, new Decimal(request.credits), at, { expiresAt, ...(request.priority !== undefined && { priority: request.priority }), detail }).grant);
@@ -170,7 +180,7 @@ export class Ledger {
    * transaction with both sides, who and why. Refused, changing nothing: a department of another
    * organisation or none, the same holder on both sides, more than the giving side holds.
    */
-  async transfer(who: Principal, request: TransferRequest): Promise<Transfer> {
+  async transfer(who: Principal, request: TransferRequest, { idempotencyKey }: WriteOptions = {}): Promise<Once<Transfer>> {
     const from = request.from ?? null;
     const to = request.to ?? null;
     const invalid = (field: string, title: string, detail: string) => new HostError(422, 'invalid-transfer', title, detail, [{ path: field, message: detail }]);
@@ -184,7 +194,7 @@ export class Ledger {
     const at = new Date(this.now()).toISOString();
     const credits = new Decimal(request.credits);
     const detail = JSON.stringify({ by: who.userId, reason: request.reason });
-    return this.#write(who.orgId, (books) => {
+    return this.#writeOnce(who, 'POST /transfers', request, idempotencyKey, at, (books) => {
       books.expire(at);
       const holds = books.holding(from);
       if (credits.gt(holds)) throw new HostError(422, 'insufficient-credits-to-transfer', `${from === null ? "The organisation's pool" : `The department ${from}`} holds less than the transfer`, `holds ${plain(holds)} credits; the transfer needs ${request.credits}`, [{ path: 'credits', message: `at most ${plain(holds)}` }]);
@@ -242,6 +252,28 @@ export class Ledger {
     });
   }
 
+  /**
+   * An administrator's write applied once per Idempotency-Key: the first answer is kept with the
+   * ledger entries in one transaction, under the organisation's lock, so a retry (from any
+   * process) gets that answer and changes nothing. The same key with another route, caller or
+   * body is a 422. A refused write keeps nothing: its retry is decided afresh.
+   */
+  #writeOnce<T>(who: Principal, route: string, request: unknown, key: string | undefined, at: string, work: (books: Books) => T): Promise<Once<T>> {
+    if (key === undefined) return this.#write(who.orgId, work).then((result) => ({ result, replayed: false }));
+    const fingerprint = JSON.stringify([route, who.userId, request]);
+    return this.store.write<Once<T>>({ orgId: who.orgId, idempotencyKeys: [], spend: [], onceKeys: [], requestKeys: [key] }, (snapshot) => {
+      const first = snapshot.requests?.get(key);
+      if (first) {
+        if (first.fingerprint !== fingerprint) throw new HostError(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request', `first used at ${first.at}`);
+        return { changes: undefined, result: { result: JSON.parse(first.response) as T, replayed: true } };
+      }
+      const books = new Books(who.orgId, snapshot);
+      const result = work(books);
+      const changes = books.changes();
+      return { changes: changes && { ...changes, requests: [{ key, fingerprint, response: JSON.stringify(result), at }] }, result: { result, replayed: false } };
+    });
+  }
+
   /** The grants with credits left, in the order a charge of `departmentId` spends them. */
   async grants(who: Principal): Promise<Grants> {
     await this.sweep(who.orgId);
@@ -283,29 +315,47 @@ export class Ledger {
 
   async usage(who: Principal, query: UsageQuery): Promise<UsageReport> {
     const { catalog } = await this.organisation(who.orgId);
-    const own = who.role !== 'admin' ? who.userId : null;
+    const dept = who.departmentId;
+    // A department token reads the organisation's events and keeps its department's.
+    const own = who.role !== 'admin' && dept === undefined ? who.userId : null;
+    const mine = <T extends { departmentId: string | null }>(rows: T[]) => (dept === undefined ? rows : rows.filter((r) => r.departmentId === dept));
     const nowMs = this.now();
     const today = dayOf(new Date(nowMs).toISOString());
     const bySource = query.groupBy === 'service' || query.groupBy === 'billingType';
     const [events, services, month, names] = await Promise.all([
-      this.store.eventsInRange(who.orgId, query.from, query.to, own),
+      this.store.eventsInRange(who.orgId, query.from, query.to, own).then(mine),
       bySource ? this.store.servicesInRange(who.orgId, query.from, query.to, own) : undefined,
-      this.store.eventsInRange(who.orgId, `${monthOf(today)}-01`, today, own),
+      this.store.eventsInRange(who.orgId, `${monthOf(today)}-01`, today, own).then(mine),
       query.groupBy === 'user' ? this.store.usersOf(who.orgId) : query.groupBy === 'department' ? this.store.departmentsOf(who.orgId) : [],
     ]);
-    return usageReport({ query, catalog, own: own !== null, events, ...(services && { services }), names: new Map(names.map((n) => [n.id, n.name])), monthSoFar: month.map((e) => e.credits), nowMs });
+    const kept = new Set(events.map((e) => e.id));
+    return usageReport({
+      query,
+      catalog,
+      own: own !== null,
+      ...(dept !== undefined && { department: true }),
+      events,
+      ...(services && { services: dept === undefined ? services : services.filter((s) => kept.has(s.id)) }),
+      names: new Map(names.map((n) => [n.id, n.name])),
+      monthSoFar: month.map((e) => e.credits),
+      nowMs,
+    });
   }
 
   async chat(who: Principal, chatId: string): Promise<ChatUsage> {
     const { catalog } = await this.organisation(who.orgId);
     // A member sees only their own records of a chat; none is an empty chat, not an error.
-    const events = (await this.store.chatEvents(who.orgId, chatId)).filter((e) => who.role === 'admin' || e.userId === who.userId);
+    const events = (await this.store.chatEvents(who.orgId, chatId)).filter((e) =>
+      who.departmentId !== undefined ? e.departmentId === who.departmentId : who.role === 'admin' || e.userId === who.userId,
+    );
     return chatReport(catalog, chatId, events);
   }
 
   /** The most recent chats with their billed credits, latest activity first; `cursor` is the `next` of the page before. */
   async recentChats(who: Principal, limit: number, cursor: string | undefined): Promise<RecentChats> {
     await this.organisation(who.orgId);
+    // Chats are listed per user or for the organisation: a department token reads its usage, not this list.
+    if (who.departmentId !== undefined) throw new HostError(403, 'forbidden', 'A department token cannot list recent chats');
     const own = who.role !== 'admin' ? who.userId : null;
     const before = cursor === undefined ? null : decodeChatCursor(cursor);
     if (before === undefined) throw new HostError(400, 'invalid-query', 'The cursor is not the `next` of a page of chats');

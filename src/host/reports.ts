@@ -77,6 +77,8 @@ export interface UsageInputs {
   query: UsageQuery;
   catalog: Catalog;
   own: boolean;
+  /** A department token's report: the department's events. */
+  department?: boolean;
   events: readonly EventSummary[];
   /** Each event's credits by service, when grouping by service or billing type. */
   services?: readonly { id: string; services: string }[];
@@ -86,7 +88,7 @@ export interface UsageInputs {
   nowMs: number;
 }
 
-export function usageReport({ query, catalog, own, events, services, names, monthSoFar, nowMs }: UsageInputs): UsageReport {
+export function usageReport({ query, catalog, own, department = false, events, services, names, monthSoFar, nowMs }: UsageInputs): UsageReport {
   const groups = new Map<string, { credits: Decimal; events: Set<string> }>();
   const add = (key: string, credits: string, eventId: string) => {
     const g = groups.get(key) ?? { credits: new Decimal(0), events: new Set<string>() };
@@ -112,7 +114,7 @@ export function usageReport({ query, catalog, own, events, services, names, mont
     from: query.from,
     to: query.to,
     groupBy: query.groupBy,
-    scope: own ? 'user' : 'organisation',
+    scope: department ? 'department' : own ? 'user' : 'organisation',
     groups: [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, g]) => ({ key, label: label(key), credits: plain(g.credits), events: g.events.size })),

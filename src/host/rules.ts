@@ -28,6 +28,10 @@ export interface Principal {
   userId: string;
   orgId: string;
   role: 'admin' | 'member';
+  /** `read`: GET only (tokens.ts). @default 'write' */
+  scope?: 'read' | 'write';
+  /** A department token: sees that department's usage (a member otherwise). */
+  departmentId?: string;
 }
 
 /** One usage event as it reaches the rules. */

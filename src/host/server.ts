@@ -45,6 +45,11 @@ export interface HostOptions {
    * @default true when `host` is a loopback address, else false
    */
   demoTokens?: boolean;
+  /**
+   * The platform server's secret key for POST /api/tokens (scoped end-user tokens), at least 32
+   * characters. @default the CREDITKIT_API_KEY environment variable; unset: only administrators' tokens may issue tokens
+   */
+  apiKey?: string;
   /** SQLite synchronous mode: FULL (survives a power cut) or NORMAL (survives a process crash). @default 'FULL' */
   durability?: Durability;
   /** SQLite: how long a write waits for another process's write lock before answering 503. @default 5000 */
@@ -144,6 +149,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const tokens = new TokenIssuer(await signingKey(store, options.tokenKey));
     const demoTokens = options.demoTokens ?? isLoopback(host);
+    const apiKey = (options.apiKey ?? process.env.CREDITKIT_API_KEY) || undefined;
+    if (apiKey !== undefined && apiKey.length < 32) throw new Error('creditkit host: the API key must be at least 32 characters (e.g. `openssl rand -base64 32`)');
     const hooks = options.webhooks ?? {};
     const allowPrivate = hooks.allowPrivate ?? isLoopback(host);
     const notifier = new Notifier(ledger, { allowPrivateWebhooks: allowPrivate, ...(hooks.resolve && { resolve: hooks.resolve }) });
@@ -160,7 +167,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       retryBaseMs: hooks.retryBaseMs ?? envNumber('CREDITKIT_WEBHOOK_RETRY_MS') ?? 30_000,
       ...(hooks.sweepMs !== undefined && { sweepMs: hooks.sweepMs }),
     });
-    const app = createApp({ ledger, tokens, demoTokens, notifier });
+    const app = createApp({ ledger, tokens, demoTokens, notifier, apiKey });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     server.keepAliveTimeout = 10_000;
     await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 // creditkit/sdk: the host API client, its errors, and the contract (zod schemas) it checks.
 export { createClient, type CreditClient, type StatementDownload, type UsageParams, type RecordOptions, type RecentChatsParams, type PageParams } from './client.js';
+export { refreshingToken, type IssuedToken, type RefreshingTokenOptions } from './token.js';
 export { DEFAULTS as CLIENT_DEFAULTS, type ClientOptions, type ClientEvent, type CallOptions, type Connectivity, type TokenRequest } from './options.js';
 export {
   ApiError,

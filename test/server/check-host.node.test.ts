@@ -48,6 +48,7 @@ for (const engine of ENGINES) describe(`check-host against the reference host [$
       'GET /notifications (paged)',
       'GET /anomalies',
       'GET /webhooks and /webhooks/{id}/deliveries',
+      'POST /tokens (a read token) and its scope',
       'errors are problem+json',
     ]);
   });
@@ -72,7 +73,7 @@ for (const engine of ENGINES) describe(`check-host against the reference host [$
     const token = await host.server.tokenFor('u-ben');
     const ok = await quietly(() => run([host.server.url, '--token', token]));
     assert.equal(ok.value, 0, ok.out);
-    assert.match(ok.out, /all 17 checks pass/);
+    assert.match(ok.out, /all 18 checks pass/);
     const secret = await quietly(() => run([host.server.url, '--token', 'sk_live_abcdef123456']));
     assert.equal(secret.value, 2);
     assert.doesNotMatch(secret.out, /abcdef123456/);
@@ -124,6 +125,6 @@ describe('check-host against a broken host', () => {
     const { value, out } = await quietly(() => run([url, '--token', 'ckd.any-token']));
     assert.equal(value, 1);
     assert.match(out, /✗ GET \/catalog\n {4}✗ no ETag header/);
-    assert.match(out, /17 of 17 checks found deviations/);
+    assert.match(out, /18 of 18 checks found deviations/);
   });
 });

@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import { CatalogError, parseCatalog, rate, type Catalog, type Usage } from '../../core/index.js';
 import { Decimal, toPlain } from '../../core/decimal.js';
 import { toIssues } from '../../core/validation.js';
-import { anomaliesResponse, balanceResponse, chatResponse, deliveriesResponse, departmentsResponse, grantsResponse, GROUP_BY, notificationsResponse, problem, recentChatsResponse, statementResponse, statementsResponse, transfersResponse, usageResponse, webhooksResponse, type Anomaly, type Balance } from '../../sdk/contract/index.js';
+import { anomaliesResponse, balanceResponse, chatResponse, deliveriesResponse, departmentsResponse, grantsResponse, GROUP_BY, notificationsResponse, problem, recentChatsResponse, statementResponse, statementsResponse, tokenResponse, transfersResponse, usageResponse, webhooksResponse, type Anomaly, type Balance } from '../../sdk/contract/index.js';
 import { checkToken } from '../../sdk/token.js';
 import { parseOptions } from './check.js';
 
@@ -65,11 +65,13 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
   const fetchImpl = options.fetch ?? fetch;
   const results: CheckResult[] = [];
 
-  async function get(path: string, headers: Record<string, string> = {}, auth = true): Promise<Reply> {
+  /** A GET (or, for the token check, a POST with `body` and another `bearer`). */
+  async function get(path: string, headers: Record<string, string> = {}, auth = true, post?: { body: unknown; bearer?: string }): Promise<Reply> {
     let response: Response;
     try {
       response = await fetchImpl(base + path, {
-        headers: { accept: 'application/json', 'x-request-id': `check-host-${randomUUID()}`, ...(auth && { authorization: `Bearer ${token}` }), ...headers },
+        ...(post && { method: 'POST', body: JSON.stringify(post.body) }),
+        headers: { accept: 'application/json', 'x-request-id': `check-host-${randomUUID()}`, ...(auth && { authorization: `Bearer ${post?.bearer ?? token}` }), ...(post && { 'content-type': 'application/json' }), ...headers },
         signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000),
       });
     } catch (error) {
@@ -222,6 +224,7 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
 
   await checkGrantsAndStatements({ get, check, expectJson, balance: () => balance });
   await checkNotifications({ get, check, expectJson, balance: () => balance }, from, today);
+  await checkScopedTokens({ get, check, expectJson, balance: () => balance });
 
   await check('errors are problem+json', async (r) => {
     const cases: [string, number, () => Promise<Reply>][] = [
@@ -239,7 +242,7 @@ export async function checkHost(baseUrl: string, token: string, options: { chatI
 }
 
 interface Checker {
-  get(path: string, headers?: Record<string, string>): Promise<Reply>;
+  get(path: string, headers?: Record<string, string>, auth?: boolean, post?: { body: unknown; bearer?: string }): Promise<Reply>;
   check(name: string, body: (r: CheckResult) => Promise<void>): Promise<void>;
   expectJson<T>(r: CheckResult, reply: Reply, status: number, schema: z.ZodMiniType<T> | undefined, problemJson?: boolean): T | undefined;
   balance(): Balance | undefined;
@@ -252,6 +255,24 @@ function adminOnly(r: CheckResult, reply: Reply): boolean {
   if (reply.status !== 403) return false;
   r.warnings.push("answered 403: check with an administrator's token to cover it");
   return true;
+}
+
+/**
+ * Scoped tokens (issue 18): a read token for the caller from POST /tokens reads the balance and is
+ * refused a post (403, before the host looks at the body, so nothing is recorded either way).
+ */
+async function checkScopedTokens({ get, check, expectJson }: Checker): Promise<void> {
+  await check('POST /tokens (a read token) and its scope', async (r) => {
+    const reply = await get('/tokens', {}, true, { body: { level: 'user', scope: 'read', expiresIn: 60 } });
+    if (adminOnly(r, reply)) return;
+    const issued = expectJson(r, reply, 201, tokenResponse);
+    if (!issued) return;
+    if (issued.scope !== 'read') r.deviations.push(`asked for a read token, got scope ${issued.scope}`);
+    const withRead = await get('/balance', { authorization: `Bearer ${issued.token}` });
+    if (withRead.status !== 200) r.deviations.push(`GET /balance with the read token answered ${withRead.status}`);
+    const posted = await get('/usage-events', { authorization: `Bearer ${issued.token}`, 'idempotency-key': `check-host-${randomUUID()}` }, true, { body: {} });
+    if (posted.status !== 403) r.deviations.push(`POST /usage-events with a read token answered ${posted.status}, expected 403 (a read token may only read)`);
+  });
 }
 
 /** Grants, departments, transfers and statements (issue 18): the figures must add up to the balance and to each other. */

@@ -172,4 +172,21 @@ CREATE INDEX webhook_attempts_webhook ON webhook_attempts (webhook_id, id);
 `;
     },
   },
+  {
+    version: 5,
+    name: 'idempotency keys of administrators\' writes (grants, transfers)',
+    sql: (dialect) => {
+      const t = TYPES[dialect];
+      return `
+-- The first answer to a POST /grants or /transfers with an Idempotency-Key, written in the same
+-- transaction as its ledger entries: a retry with the key is answered from here and applied once.
+-- The primary key refuses a second row for a key even if two writes raced past the account lock.
+CREATE TABLE idempotent_requests (
+  org_id ${t.text} NOT NULL REFERENCES orgs(id), key ${t.text} NOT NULL,
+  fingerprint ${t.text} NOT NULL, response ${t.text} NOT NULL, at ${t.instant} NOT NULL,
+  PRIMARY KEY (org_id, key)
+);
+`;
+    },
+  },
 ];

@@ -17,7 +17,7 @@ import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { countsOf, LEDGER_COLUMNS, toEntry, toLogEntry, toNotification, toWebhook, type AttemptRecord, type LedgerRecord, type NotificationRecord, type WebhookRecord } from './rows.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
+import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type IdempotentRequest, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
 
 /**
  * Named statements: PostgreSQL parses and plans a named statement once per connection and reuses
@@ -264,6 +264,11 @@ class PostgresStore implements Store {
         events: new Map(loaded!.events.map(([key, userId, body, response]) => [key, { userId, body, response }])),
         spend: new Map(loaded!.spend.map(([scope, period, credits]) => [spendKey({ scope, period }), credits])),
         notified: new Set(loaded!.notified),
+        ...(query.requestKeys?.length && {
+          requests: new Map(
+            (await client.query<IdempotentRequest>(prepared('SELECT key, fingerprint, response, at FROM idempotent_requests WHERE org_id = $1 AND key = ANY($2)', [query.orgId, query.requestKeys]))).rows.map((r) => [r.key, r]),
+          ),
+        }),
       };
       decided = true;
       const { changes, result } = decide(books);
@@ -282,6 +287,9 @@ class PostgresStore implements Store {
           JSON.stringify(changes.grants),
           a.nextExpiry,
         ]));
+        for (const r of changes.requests ?? []) {
+          await client.query(prepared('INSERT INTO idempotent_requests (org_id, key, fingerprint, response, at) VALUES ($1, $2, $3, $4, $5)', [query.orgId, r.key, r.fingerprint, r.response, r.at]));
+        }
       }
       await client.query('COMMIT');
       return result;

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { countsOf, LEDGER_COLUMNS, toEntry, toLogEntry, toNotification, toWebhook, type AttemptRecord, type LedgerRecord, type NotificationRecord, type WebhookRecord } from './rows.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
+import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type IdempotentRequest, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
 
 type Db = Database.Database;
 
@@ -173,6 +173,8 @@ class SqliteStore implements Store {
       eventsByKeys: p('SELECT idempotency_key, user_id, body, response FROM events WHERE org_id = ? AND idempotency_key IN (SELECT value FROM json_each(?))'),
       // Driven by the keys asked for (CROSS JOIN keeps json_each outside), each a primary-key lookup.
       spendByKeys: p("SELECT s.scope, s.period, s.credits FROM json_each(?) AS k CROSS JOIN spend AS s ON s.org_id = ? AND s.scope = k.value ->> '$[0]' AND s.period = k.value ->> '$[1]'"),
+      requestsByKeys: p('SELECT key, fingerprint, response, at FROM idempotent_requests WHERE org_id = ? AND key IN (SELECT value FROM json_each(?))'),
+      requestInsert: p('INSERT INTO idempotent_requests (org_id, key, fingerprint, response, at) VALUES (?, ?, ?, ?, ?)'),
       notifiedKeys: p('SELECT once_key FROM notifications WHERE org_id = ? AND once_key IN (SELECT value FROM json_each(?))').pluck(),
       setAccount: p('UPDATE accounts SET balance = ?, reference = ?, last_seq = ?, next_expiry = ? WHERE org_id = ?'),
       ledgerInsert: p('INSERT INTO ledger (org_id, seq, kind, credits, at, event_id, balance_after, reference_after, department_id, grants, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -292,6 +294,9 @@ class SqliteStore implements Store {
               spend: this.#spend(query.orgId, query.spend),
               notified: new Set(query.onceKeys.length ? (this.#q.notifiedKeys.all(query.orgId, JSON.stringify(query.onceKeys)) as string[]) : []),
               grants: (this.#q.openGrants.all(query.orgId) as GrantRecord[]).map(toGrant),
+              ...(query.requestKeys?.length && {
+                requests: new Map((this.#q.requestsByKeys.all(query.orgId, JSON.stringify(query.requestKeys)) as IdempotentRequest[]).map((r) => [r.key, r])),
+              }),
             };
             decided = true;
             const { changes, result } = decide(books);
@@ -312,6 +317,7 @@ class SqliteStore implements Store {
     for (const e of changes.events) this.#q.eventInsert.run(e);
     for (const s of changes.spend) this.#q.setSpend.run(orgId, s.scope, s.period, s.credits);
     for (const n of changes.notifications) this.#q.notify.run(orgId, n.kind, n.at, n.balance, n.detail, n.onceKey ?? null, n.data ?? null);
+    for (const r of changes.requests ?? []) this.#q.requestInsert.run(orgId, r.key, r.fingerprint, r.response, r.at);
     const { balance, reference, lastSeq, nextExpiry } = changes.account;
     this.#q.setAccount.run(balance, reference, lastSeq, nextExpiry, orgId);
   }

@@ -203,6 +203,18 @@ export interface BooksQuery {
   idempotencyKeys: readonly string[];
   spend: readonly SpendKey[];
   onceKeys: readonly string[];
+  /** Idempotency keys of an administrator's write (grants, transfers) to look up. */
+  requestKeys?: readonly string[];
+}
+
+/** The stored first answer to an administrator's write with an Idempotency-Key. */
+export interface IdempotentRequest {
+  key: string;
+  /** Route, caller and canonical body: tells a retry from a reused key. */
+  fingerprint: string;
+  /** The answer as sent (JSON). */
+  response: string;
+  at: string;
 }
 
 /** The books as loaded under the organisation's lock. */
@@ -216,6 +228,8 @@ export interface BooksSnapshot {
   notified: ReadonlySet<string>;
   /** The grants with credits left. */
   grants: readonly GrantRow[];
+  /** Stored answers by idempotency key (only the `requestKeys` asked for). */
+  requests?: ReadonlyMap<string, IdempotentRequest>;
 }
 
 /** What the rules decided, written in the same transaction. */
@@ -228,6 +242,8 @@ export interface BooksChanges {
   notifications: NotificationRow[];
   /** Grants created or spent (their new `remaining`). */
   grants: GrantRow[];
+  /** First answers to keep for their idempotency keys. */
+  requests?: IdempotentRequest[];
 }
 
 export const spendKey = (k: SpendKey): string => `${k.scope}|${k.period}`;

@@ -7,6 +7,7 @@ import { departmentsResponse, transfer, transferRequest, transfersResponse } fro
 import { grant, grantRequest, grantsResponse } from './grants.js';
 import { anomaliesQuery, anomaliesResponse, deliveriesQuery, deliveriesResponse, notificationsQuery, notificationsResponse, webhookCreated, webhookRequest, webhooksResponse } from './notifications.js';
 import { statementResponse, statementsResponse } from './statements.js';
+import { tokenRequest, tokenResponse } from './tokens.js';
 import { usageEventRequest, usageEventResponse, usageQuery, usageResponse } from './usage.js';
 
 export interface Endpoint {
@@ -24,8 +25,8 @@ export interface Endpoint {
   errors: number[];
   /** Read-only, safe to call from `check-host`. */
   readOnly: boolean;
-  /** Takes an Idempotency-Key header (a retry is applied once). */
-  idempotent?: boolean;
+  /** Takes an Idempotency-Key header (a retry is applied once): required (true) or `optional`. */
+  idempotent?: boolean | 'optional';
   /** Other representations of the success body, chosen by Accept (such as text/csv). */
   alternatives?: readonly string[];
   /** Administrators only. */
@@ -108,6 +109,7 @@ export const ENDPOINTS = {
     status: 201,
     errors: [400, 401, 403, 415, 422],
     readOnly: false,
+    idempotent: 'optional',
   },
   departments: {
     method: 'GET',
@@ -137,6 +139,18 @@ export const ENDPOINTS = {
     response: transfer,
     status: 201,
     errors: [400, 401, 403, 415, 422],
+    readOnly: false,
+    admin: true,
+    idempotent: 'optional',
+  },
+  issueToken: {
+    method: 'POST',
+    path: '/tokens',
+    summary: "A short-lived token for one user, scoped to read or write and to the user's own usage, a department's or the organisation's (an administrator); asked by the platform's server with the host's API key, or by an administrator's token for their organisation",
+    body: tokenRequest,
+    response: tokenResponse,
+    status: 201,
+    errors: [400, 401, 403, 404, 415, 422],
     readOnly: false,
     admin: true,
   },

@@ -62,4 +62,5 @@ export {
   type Webhooks,
   type Deliveries,
 } from './notifications.js';
+export { TOKEN_SCOPES, TOKEN_LEVELS, tokenRequest, tokenResponse, type TokenRequest as ScopedTokenRequest, type TokenResponse as ScopedTokenResponse } from './tokens.js';
 export { ENDPOINTS, type Endpoint, type EndpointName } from './endpoints.js';

@@ -11,6 +11,7 @@ import { department, departmentsResponse, transfer, transferRequest, transfersRe
 import { expiring, grant, grantRequest, grantsResponse } from './grants.js';
 import { statementLine, statementResponse, statementsResponse } from './statements.js';
 import { anomaliesResponse, anomaly, deliveriesResponse, deliveryAttempt, notification, notificationsResponse, notificationSubject, webhook, webhookCreated, webhookRequest, webhooksResponse } from './notifications.js';
+import { tokenRequest, tokenResponse } from './tokens.js';
 import { usageEventRequest, usageEventResponse, usageGroup, usageResponse } from './usage.js';
 
 /** Component name of each schema that gets its own entry under components.schemas. */
@@ -52,6 +53,8 @@ export const COMPONENTS = {
   Webhooks: webhooksResponse,
   DeliveryAttempt: deliveryAttempt,
   Deliveries: deliveriesResponse,
+  TokenRequest: tokenRequest,
+  Token: tokenResponse,
   Problem: problem,
 } as const;
 
@@ -108,7 +111,10 @@ function operation(name: string, endpoint: Endpoint): Record<string, unknown> {
     for (const [param, schema] of Object.entries(query.properties)) parameters.push({ name: param, in: 'query', required: query.required?.includes(param) ?? false, schema });
   }
   if (endpoint.idempotent) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, description: 'A retried request with the same key and body is charged once and answered with the first receipt.', schema: { type: 'string', minLength: 1, maxLength: 255 } });
+    const description = endpoint.idempotent === 'optional'
+      ? 'Optional: a retried request with the same key and body is applied once and answered with the first answer (Idempotent-Replayed: true); the same key with another body is a 422.'
+      : 'A retried request with the same key and body is charged once and answered with the first receipt.';
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: endpoint.idempotent === true, description, schema: { type: 'string', minLength: 1, maxLength: 255 } });
   }
   const success = componentOf(endpoint.response);
   const responses: Record<string, unknown> = {

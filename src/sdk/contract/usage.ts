@@ -29,8 +29,8 @@ export const usageResponse = z.object({
   from: day,
   to: day,
   groupBy: z.enum(GROUP_BY),
-  /** Whose usage: the whole organisation (an admin) or only the caller. */
-  scope: z.enum(['organisation', 'user']),
+  /** Whose usage: the whole organisation (an admin), one department (a department token) or only the caller. */
+  scope: z.enum(['organisation', 'department', 'user']),
   /** Groups with usage, in key order; their credits add up to `total.credits`. */
   groups: z.array(usageGroup),
   total: z.object({ credits, events: z.int().check(z.minimum(0)) }),
