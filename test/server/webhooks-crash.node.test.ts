@@ -1,7 +1,8 @@
 // Webhook deliveries survive kill -9: a host process killed while deliveries are in flight leaves
 // the outbox consistent (each delivery pending or delivered with its attempts logged, nothing
 // half-written), and the restarted host resumes: every event reaches the receiver, at least once,
-// under the same event id. On each engine, with `creditkit host` child processes.
+// under the same event id. On each engine, with `creditkit host` child processes; and on
+// PostgreSQL, three processes delivering from one outbox at once send each event once.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,12 +39,17 @@ for (const engine of ENGINES) {
     });
 
     it('a host killed mid-delivery leaves nothing half-written, and the restarted host delivers every event', async () => {
-      // The receiver holds each answer 300 ms, so that deliveries are in flight when the host dies.
+      // The receiver answers 503 until every event is recorded (so deliveries are pending, retried
+      // every 200 ms or more), then holds each answer 300 ms, and the first request it then gets
+      // kills the host: that delivery (and any other in flight) was sent and never finished.
       const received: string[] = [];
+      let kill: (() => void) | undefined;
       const server: Server = createServer((req, res) => {
         req.resume();
         req.on('end', () => {
+          if (!kill) return void res.writeHead(503).end();
           received.push(String(req.headers['creditkit-event-id']));
+          if (received.length === 1) kill();
           setTimeout(() => res.writeHead(204).end(), 300);
         });
       });
@@ -51,10 +57,11 @@ for (const engine of ENGINES) {
       cleanup.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))));
       const { database, drop } = await freshDatabase(engine);
       cleanup.push(drop);
-      Object.assign(process.env, { CREDITKIT_WEBHOOK_POLL_MS: '50', CREDITKIT_WEBHOOK_TIMEOUT_MS: '1000' });
+      Object.assign(process.env, { CREDITKIT_WEBHOOK_POLL_MS: '50', CREDITKIT_WEBHOOK_TIMEOUT_MS: '1000', CREDITKIT_WEBHOOK_RETRY_MS: '200' });
       cleanup.push(async () => {
         delete process.env.CREDITKIT_WEBHOOK_POLL_MS;
         delete process.env.CREDITKIT_WEBHOOK_TIMEOUT_MS;
+        delete process.env.CREDITKIT_WEBHOOK_RETRY_MS;
       });
 
       let host: HostProcess = await startHostProcess(database, ['--seed', 'organisations']);
@@ -68,8 +75,8 @@ for (const engine of ENGINES) {
         const charged = await send(host.url, 'POST', '/usage-events', token, charge(n), { 'idempotency-key': `crash-${n}` });
         assert.equal(charged.status, 201, JSON.stringify(charged.json));
       }
-      await until('deliveries to start', () => received.length >= 8, 20_000);
-      host.child.kill('SIGKILL');
+      kill = () => host.child.kill('SIGKILL');
+      await until('the host to be killed mid-delivery', () => received.length >= 1, 20_000);
       await host.exited;
       const beforeKill = received.length;
 
@@ -105,10 +112,56 @@ for (const engine of ENGINES) {
       assert.deepEqual(new Set(received), new Set(feed.map((n) => n.id)), 'the receiver got exactly the feed, by event id');
       const log = (await send(host.url, 'GET', `/webhooks/${webhookId}/deliveries?limit=100`, token)).json!.attempts as { outcome: string }[];
       assert.equal(log.filter((a) => a.outcome === 'delivered').length, EVENTS);
+      // The delivery whose request killed the host was sent again after the restart (at-least-once), under the same id.
+      assert.ok(received.length > EVENTS, 'the delivery in flight at the kill was sent again');
+      assert.ok(received.filter((id) => id === received[0]).length >= 2, `${received[0]} arrived again`);
       console.log(
-        `# webhooks across kill -9 [${engine}]: ${EVENTS} events; ${beforeKill} requests received before the kill, ${deliveredBefore} deliveries finished; ` +
+        `# webhooks across kill -9 [${engine}]: ${EVENTS} events, refused (503) until all were recorded, then the first request killed the host; ${beforeKill} requests in flight then, ${deliveredBefore} deliveries finished; ` +
           `after the restart ${received.length} requests in all, ${received.length - EVENTS} duplicates (in flight when killed, sent again), 0 lost`,
       );
+    });
+  });
+}
+
+if (ENGINES.includes('postgres')) {
+  describe('webhook deliveries from three processes on one PostgreSQL database', () => {
+    const cleanup: (() => Promise<unknown>)[] = [];
+    after(async () => {
+      for (const step of cleanup.reverse()) await step().catch(() => {});
+    });
+
+    it('each event is delivered once: the processes lease different deliveries (SKIP LOCKED)', async () => {
+      const received: string[] = [];
+      const server: Server = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          received.push(String(req.headers['creditkit-event-id']));
+          setTimeout(() => res.writeHead(200).end(), 20);
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      cleanup.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))));
+      const { database, drop } = await freshDatabase('postgres');
+      cleanup.push(drop);
+      Object.assign(process.env, { CREDITKIT_WEBHOOK_POLL_MS: '20', CREDITKIT_WEBHOOK_TIMEOUT_MS: '5000' });
+      cleanup.push(async () => {
+        delete process.env.CREDITKIT_WEBHOOK_POLL_MS;
+        delete process.env.CREDITKIT_WEBHOOK_TIMEOUT_MS;
+      });
+      const hosts = await Promise.all([0, 1, 2].map(() => startHostProcess(database, ['--seed', 'organisations'])));
+      for (const h of hosts) cleanup.push(() => h.stop('SIGKILL'));
+      const token = (await send(hosts[0]!.url, 'POST', '/demo/token', undefined, { userId: 'u-gina' })).json!.token as string;
+      assert.equal((await send(hosts[1]!.url, 'POST', '/webhooks', token, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook` })).status, 201);
+      // The events are written through all three processes, each delivering as they come.
+      for (let n = 0; n < CYCLES; n++) {
+        const url = hosts[n % 3]!.url;
+        assert.equal((await send(url, 'POST', '/demo/top-up', token, { credits: '15.4' })).status, 200);
+        assert.equal((await send(url, 'POST', '/usage-events', token, charge(n), { 'idempotency-key': `three-${n}` })).status, 201);
+      }
+      await until('every event to arrive', () => new Set(received).size === EVENTS, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // time for a double, if there were one
+      assert.equal(received.length, EVENTS, `${received.length} requests for ${EVENTS} events`);
+      console.log(`# webhooks from three PostgreSQL processes: ${EVENTS} events, ${received.length} requests, 0 duplicates`);
     });
   });
 }
