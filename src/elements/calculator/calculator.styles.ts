@@ -647,6 +647,14 @@ export const styles = [
     ul.plain li {
       padding: var(--_s1) 0;
     }
+    /* The recommendations read at the size of the breakdown beside them, not larger. */
+    [part='recommendations'] :is(ul.plain li, p) {
+      font-size: var(--_fs-small);
+    }
+    /* A note inside a line is as large as the line (not smaller again). */
+    [part='recommendations'] :is(li, p) .muted {
+      font-size: inherit;
+    }
     ul.alternatives li {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
