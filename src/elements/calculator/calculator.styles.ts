@@ -274,6 +274,10 @@ export const styles = [
       font-size: var(--_fs-small, 0.875em);
       font-weight: normal;
     }
+    /* Sliders side by side line up whatever their labels wrap to: each lever stands on the row's floor. */
+    .levers-body .grid {
+      align-items: end;
+    }
     .slider label,
     .slider .span-all {
       grid-column: 1 / -1;
