@@ -1,7 +1,7 @@
 // `npm test`: the build, the browser suite (Web Test Runner + Playwright + Chromium), the Node suite
 // (*.node.test.ts: CLI, reference host over loopback, the packed tarball installed), the package
 // checks, then one summary line.
-// `npm test -- --files test/core` limits both suites to paths containing that text.
+// `npm test -- --files test/core [test/sdk …]` limits both suites to paths containing any of those texts.
 // The reference host's tests run on SQLite and on PostgreSQL: on the server of
 // CREDITKIT_TEST_POSTGRES_URL, else on a throwaway cluster started here when Debian's PostgreSQL
 // server is installed (scripts/postgres.mjs); without either, PostgreSQL is skipped (and said so).
@@ -12,7 +12,9 @@ import { findPostgresBin, startCluster } from './postgres.mjs';
 
 const args = process.argv.slice(2);
 const filterIndex = args.indexOf('--files');
-const filter = filterIndex >= 0 ? args[filterIndex + 1] : undefined;
+// Every argument after --files up to the next option is a filter (`--files test/core test/sdk`).
+const filters = filterIndex >= 0 ? args.slice(filterIndex + 1).filter((_, i, rest) => !rest.slice(0, i + 1).some((a) => a.startsWith('--'))) : [];
+const filter = filters.length ? filters.join(' ') : undefined;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -21,7 +23,7 @@ function walk(dir) {
   });
 }
 const allTests = walk('test').filter((f) => f.endsWith('.test.ts'));
-const selected = (pred) => allTests.filter(pred).filter((f) => !filter || f.includes(filter));
+const selected = (pred) => allTests.filter(pred).filter((f) => !filters.length || filters.some((text) => f.includes(text)));
 const browserFiles = selected((f) => !f.endsWith('.node.test.ts') && !f.startsWith('test/e2e'));
 const nodeFiles = selected((f) => f.endsWith('.node.test.ts'));
 
@@ -51,7 +53,7 @@ function add(file) {
 let ok = true;
 // The build comes first, so that the package tests (test/package: the tarball installed into a
 // fresh project) and the checks after the suites use this dist/ and need not build it again.
-const packageChecks = !filter || filter.includes('package');
+const packageChecks = !filters.length || filters.some((text) => text.includes('package'));
 let built = false;
 if (packageChecks) {
   console.log('\n## package: build');
