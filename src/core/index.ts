@@ -64,5 +64,5 @@ export {
 export { diffCatalogs, isEmptyDiff, priceChanges, type CatalogDiff, type PriceChange, type RepricedService } from './catalog/diff.js';
 export { likelyRenames, type LikelyRename } from './catalog/renames.js';
 export { mergeHistory, type HistoryResult } from './catalog/history.js';
-export { importTable, importLiteLLM, ImportError, DEFAULT_BRANDS, formatIssue, type ImportResult, type ImportIssue, type TableImportOptions, type LiteLLMImportOptions, type BrandMap, type SectionKey } from './catalog/import/index.js';
+export { importTable, importLiteLLM, importGenaiPrices, isGenaiPrices, ImportError, DEFAULT_BRANDS, formatIssue, type ImportResult, type ImportIssue, type TableImportOptions, type LiteLLMImportOptions, type GenaiPricesImportOptions, type BrandMap, type SectionKey } from './catalog/import/index.js';
 export * from './simulate/index.js';

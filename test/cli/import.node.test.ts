@@ -124,12 +124,46 @@ describe('creditkit import: options', () => {
       [['--columns', 'llm=platform.inputs'], /--columns: unknown price key "inputs"/],
       [['--brand', 'Acme'], /--brand: expected "Name=slug"/],
       [['--decimal', 'dot'], /--decimal: expected auto, point or comma/],
-      [['--format', 'xlsx'], /--format: expected auto, tsv, csv, text or litellm/],
+      [['--format', 'xlsx'], /--format: expected auto, tsv, csv, text, litellm or genai-prices/],
       [['--audio-model', '('], /--audio-model: /],
     ] as const) {
       const r = await runCli('import', file, '--id', 'x', '--credit-value', '0.01', '--currency', 'USD', ...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, reason);
     }
+  });
+});
+
+describe('creditkit import: price files', () => {
+  it('reads genai-prices data by its shape (a list of providers) or with --from, tiers and dates kept', async () => {
+    for (const extra of [[], ['--from', 'genai-prices']]) {
+      const r = await runCli('import', at('test/fixtures/import/genai-prices-excerpt.json'), '--credit-value', '0.01', '--version', '1', ...extra);
+      assert.equal(r.code, 0, r.stderr);
+      const catalog = parseCatalog(r.stdout);
+      assert.equal(catalog.id, 'genai-prices');
+      const sonnet = catalog.services.find((s) => s.id === 'anthropic/claude-sonnet-4-6')!;
+      // $3 per 1M until 2026-03-13 with a 200K tier at $6: per 1K at 0.01 USD a credit, 0.3 and 0.6.
+      assert.deepEqual([sonnet.earlier?.[0]?.until, sonnet.earlier?.[0]?.prices.platform?.input, sonnet.earlier?.[0]?.tiers?.[0]?.prices.platform?.input], ['2026-03-13', '0.3', '0.6']);
+      assert.match(r.stderr, /imported 5 services/);
+    }
+  });
+
+  it('prints each LiteLLM field it cannot map once, with its count', async () => {
+    const r = await runCli('import', at('test/fixtures/import/litellm-dimensions.json'), '--credit-value', '0.01', '--version', '1');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^warning: input_cost_per_pixel: not mapped, in 3 models \(a per-pixel approximation/m);
+    assert.equal(r.stderr.match(/input_cost_per_pixel/g)!.length, 1);
+    assert.ok(parseCatalog(r.stdout).services.find((s) => s.id === 'openai/gpt-4.1')!.serviceTiers?.batch);
+  });
+
+  it('--help states what each price file maps (from the importers\' own tables)', async () => {
+    const { stdout } = await runCli('import', '--help');
+    for (const line of [/cache_creation_input_token_cost_above_1hr +cacheWrite1h/, /<field>_above_<N>k_tokens/, /_batches \| _flex \| _priority +serviceTiers batch, flex, priority/, /input_audio_mtok +inputAudio/, /Reported, not mapped: requests_kcount/]) assert.match(stdout, line);
+  });
+
+  it('refuses an unknown --from', async () => {
+    const r = await runCli('import', at('test/fixtures/import/genai-prices-excerpt.json'), '--from', 'openrouter', '--credit-value', '0.01');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--from: expected auto, tsv, csv, text, litellm or genai-prices, got "openrouter"/);
   });
 });

@@ -3,13 +3,14 @@
 // that cannot be read without guessing is reported with its line (or JSON path), exit 1.
 import { writeFile } from 'node:fs/promises';
 import {
-  CatalogError, formatIssue, ImportError, importLiteLLM, importTable, lintCatalog, parseCatalog, PRICE_KEYS,
+  CatalogError, formatIssue, ImportError, importGenaiPrices, importLiteLLM, importTable, isGenaiPrices, lintCatalog, parseCatalog, PRICE_KEYS,
   type BrandMap, type CatalogInput, type ImportIssue, type PriceKey, type SectionKey,
 } from '../../core/index.js';
-import { DEFAULT_KEY_MODES, defaultColumns, SECTION_KEYS, SECTIONS } from '../../core/catalog/import/index.js';
+import { DEFAULT_KEY_MODES, defaultColumns, GENAI_PRICE_FIELDS, LITELLM_SERVICE_TIERS, LITELLM_TOKEN_FIELDS, SECTION_KEYS, SECTIONS } from '../../core/catalog/import/index.js';
 import { formatPathIssue, parseOptions, readText } from './check.js';
 
-const OPTIONS_HELP = `  --format auto|tsv|csv|text|litellm   auto: .json or a JSON object is LiteLLM, .csv is CSV, a tab makes TSV, else plain text
+const OPTIONS_HELP = `  --format auto|tsv|csv|text|litellm|genai-prices   auto: a JSON list of providers is genai-prices, another .json or JSON object is LiteLLM, .csv is CSV, a tab makes TSV, else plain text
+  --from litellm|genai-prices          the same as --format, for a price file
   --out <file>                         write the catalog there instead of to stdout
   --like <catalog.json>                take credit unit, key modes, billing types, caps and rounding from this catalog
   --id <slug> --name <text> --version <text>   (version default: today, UTC)
@@ -27,10 +28,36 @@ const OPTIONS_HELP = `  --format auto|tsv|csv|text|litellm   auto: .json or a JS
   --cap <mode>:<key>=<price>,…         a per-1K-token ceiling on the LLM rows of a key mode, e.g. own:input=0.01,cachedInput=0.01,output=0.1
   --note <text>                        a catalog note (repeatable)
   --source <document> --checked <YYYY-MM-DD>   where the prices come from
- LiteLLM only:
-  --provider <name>                    only this litellm_provider (repeatable)
-  --mode <mode>                        only this mode: chat, embedding, rerank, audio_transcription, audio_speech, moderation, image_generation (repeatable)
+ LiteLLM and genai-prices:
+  --provider <name>                    only this litellm_provider / genai-prices provider id (repeatable)
+  --mode <mode>                        LiteLLM only: only this mode: chat, embedding, rerank, audio_transcription, audio_speech, moderation, image_generation (repeatable)
   --token-unit tokens-1k|tokens-1m     unit of token prices (default tokens-1k)`;
+
+/** What the price-file importers map, and what they report (stated once, from the importers' own tables). */
+function priceFileHelp(): string {
+  const litellm = Object.entries(LITELLM_TOKEN_FIELDS).map(([field, key]) => `    ${field.padEnd(44)} ${key}`);
+  const genai = Object.entries(GENAI_PRICE_FIELDS).map(([field, key]) => `    ${field.padEnd(44)} ${key}`);
+  return [
+    'LiteLLM price file (model_prices_and_context_window.json), USD → credits exactly:',
+    ...litellm,
+    `    <field>_above_<N>k_tokens                    a long-context tier above N×1000 input tokens (keys it does not price keep the base price)`,
+    `    <field>_${Object.keys(LITELLM_SERVICE_TIERS).join(' | _')}               serviceTiers ${Object.values(LITELLM_SERVICE_TIERS).join(', ')} (what a tier does not price is not borrowed)`,
+    '    search_context_cost_per_query                webSearch per call, where low, medium and high cost the same',
+    '    input_cost_per_second (transcription)        audio, per 60 s',
+    '    output_cost_per_second (speech)              audioOutput, per 60 s',
+    '    input_cost_per_character (speech)            characters, per 1,000',
+    '    input_cost_per_query (rerank)                request',
+    '    output_cost_per_image, input_cost_per_image  request (image generation); "<quality>/<W>-x-<H>/<model>" entries become',
+    '                                                 the model\'s generatedImages { "WxH/quality": … }',
+    '  Any other price field (per pixel, image or video tokens, per-second audio on token models, tool',
+    '  sessions, differing search context sizes…) is reported once, with the number of models carrying it.',
+    'genai-prices data (prices/data.json), USD per 1M tokens → credits exactly:',
+    ...genai,
+    '    { base, tiers: [{ start, price }] }          a long-context tier above start',
+    '    prices: [{ constraint: { start_date }, … }]  earlier prices until each next date',
+    '  Reported, not mapped: requests_kcount, cache_audio_read_mtok, time-of-day constraints (start_time, end_time).',
+  ].join('\n');
+}
 
 /** A heading that opens each section, as GPTBots' English list writes it (German ones work too). */
 export const SECTION_HEADINGS: Record<SectionKey, string> = {
@@ -65,14 +92,16 @@ function tableLayoutHelp(): string {
   ].join('\n');
 }
 
-const USAGE = `usage: creditkit import <table.tsv|table.csv|table.txt|litellm.json|-> [options]
+const USAGE = `usage: creditkit import <table.tsv|table.csv|table.txt|litellm.json|genai-prices.json|-> [options]
 
 ${OPTIONS_HELP}
 
-${tableLayoutHelp()}`;
+${tableLayoutHelp()}
+
+${priceFileHelp()}`;
 
 const OPTIONS = {
-  format: { type: 'string' }, out: { type: 'string' }, like: { type: 'string' },
+  format: { type: 'string' }, from: { type: 'string' }, out: { type: 'string' }, like: { type: 'string' },
   id: { type: 'string' }, name: { type: 'string' }, version: { type: 'string' },
   currency: { type: 'string' }, 'credit-value': { type: 'string' },
   'key-modes': { type: 'string' }, columns: { type: 'string', multiple: true }, 'billing-type': { type: 'string', multiple: true },
@@ -178,12 +207,22 @@ export async function run(args: string[]): Promise<number> {
     }
   }
 
-  const format = (v.format as string | undefined) ?? 'auto';
-  if (!['auto', 'tsv', 'csv', 'text', 'litellm'].includes(format)) {
-    console.error(`--format: expected auto, tsv, csv, text or litellm, got "${format}"`);
+  const format = (v.from as string | undefined) ?? (v.format as string | undefined) ?? 'auto';
+  if (!['auto', 'tsv', 'csv', 'text', 'litellm', 'genai-prices'].includes(format)) {
+    console.error(`--${v.from ? 'from' : 'format'}: expected auto, tsv, csv, text, litellm or genai-prices, got "${format}"`);
     return 2;
   }
-  const isLiteLLM = format === 'litellm' || (format === 'auto' && (file.endsWith('.json') || read.text.trimStart().startsWith('{')));
+  const looksJson = file.endsWith('.json') || /^[[{]/.test(read.text.trimStart());
+  let parsedJson: unknown;
+  if (format === 'auto' && looksJson) {
+    try {
+      parsedJson = JSON.parse(read.text);
+    } catch {
+      // not JSON after all: LiteLLM's importer names the parse error
+    }
+  }
+  const isGenai = format === 'genai-prices' || (format === 'auto' && isGenaiPrices(parsedJson));
+  const isLiteLLM = !isGenai && (format === 'litellm' || (format === 'auto' && looksJson));
   const tableFormat = format === 'auto' ? (file.endsWith('.csv') ? 'csv' : 'auto') : (format as 'tsv' | 'csv' | 'text');
 
   try {
@@ -207,16 +246,17 @@ export async function run(args: string[]): Promise<number> {
       brands: brandsOf(v.brand as string[] | undefined),
       ...(v['audio-model'] && { audioModels: (v['audio-model'] as string[]).map(regexOf) }),
     };
-    const result = isLiteLLM
-      ? importLiteLLM(read.text, {
-          ...meta,
-          id: meta.id ?? 'litellm',
-          name: meta.name ?? 'LiteLLM list prices',
-          creditValue: meta.creditValue ?? (base?.creditUnit.value as string | undefined) ?? '',
-          ...(v.provider && { providers: v.provider as string[] }),
-          ...(v.mode && { modes: v.mode as string[] }),
-          ...(tokenUnit && { tokenUnit: tokenUnit as 'tokens-1k' | 'tokens-1m' }),
-        })
+    const priceFile = {
+      ...meta,
+      name: meta.name ?? (isGenai ? 'genai-prices list prices' : 'LiteLLM list prices'),
+      creditValue: meta.creditValue ?? (base?.creditUnit.value as string | undefined) ?? '',
+      ...(v.provider && { providers: v.provider as string[] }),
+      ...(tokenUnit && { tokenUnit: tokenUnit as 'tokens-1k' | 'tokens-1m' }),
+    };
+    const result = isGenai
+      ? importGenaiPrices(parsedJson ?? read.text, { ...priceFile, id: meta.id ?? 'genai-prices' })
+      : isLiteLLM
+      ? importLiteLLM(read.text, { ...priceFile, id: meta.id ?? 'litellm', ...(v.mode && { modes: v.mode as string[] }) })
       : importTable(read.text, {
           ...meta,
           format: tableFormat,

@@ -7,6 +7,7 @@ import type { DecimalMark } from './cells.js';
 import { assembleCatalog, keyModeIds, type CatalogMeta } from './catalog.js';
 import { IssueLog, type ImportIssue } from './issues.js';
 import { liteLLMServices, type LiteLLMOptions } from './litellm.js';
+import { genaiPricesServices, type GenaiPricesOptions } from './genai-prices.js';
 import { DEFAULT_AUDIO_MODELS, DEFAULT_FIXES, slugify } from './names.js';
 import type { SectionKey } from './sections.js';
 import { addUnique, rowToService, type Column, type ServiceEntry } from './services.js';
@@ -20,6 +21,8 @@ export { defaultColumns, type Column, type ServiceEntry } from './services.js';
 export { readPrice } from './cells.js';
 export { DEFAULT_KEY_MODES, type CatalogMeta } from './catalog.js';
 export type { TableFormat } from './table.js';
+export { LITELLM_TOKEN_FIELDS, LITELLM_SERVICE_TIERS } from './litellm.js';
+export { GENAI_PRICE_FIELDS } from './genai-prices.js';
 
 export interface ImportResult {
   catalog: CatalogInput;
@@ -100,6 +103,40 @@ export function importLiteLLM(input: unknown, options: LiteLLMImportOptions): Im
   // Without a usable credit value nothing converts; assembleCatalog reports it.
   const convertible = isPlainDecimal(options.creditValue) && !new Decimal(options.creditValue).isZero();
   const services = log.hasErrors || !convertible ? [] : liteLLMServices(json, { ...options, keyMode: keyModeIds(meta)[0]!, brands: options.brands }, log);
+  const catalog = assembleCatalog(meta, services, log);
+  return { catalog, issues: log.all };
+}
+
+export interface GenaiPricesImportOptions extends CatalogMeta, Omit<GenaiPricesOptions, 'creditValue' | 'keyMode'> {
+  /** USD per credit, e.g. "0.01" (genai-prices' prices are USD). */
+  creditValue: string;
+}
+
+/** True for genai-prices' data (a list of providers with models), false for LiteLLM's object of models. */
+export function isGenaiPrices(json: unknown): boolean {
+  return Array.isArray(json) && json.length > 0 && json.every((p) => p && typeof p === 'object' && Array.isArray((p as { models?: unknown }).models));
+}
+
+/**
+ * Imports pydantic's genai-prices data (prices/data.json, parsed or its text): tiered prices become
+ * long-context tiers, prices by date the service's earlier prices.
+ * @throws ImportError listing every entry that cannot be converted, each with its JSON path.
+ */
+export function importGenaiPrices(input: unknown, options: GenaiPricesImportOptions): ImportResult {
+  const log = new IssueLog();
+  let json = input;
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input);
+    } catch (error) {
+      log.error(`not valid JSON (${(error as Error).message})`, { path: '(root)' });
+    }
+  }
+  const currency = options.currency ?? options.base?.creditUnit.currency ?? 'USD';
+  if (currency !== 'USD') log.error(`genai-prices' prices are in USD; the credit unit must be USD too, not ${currency}`);
+  const meta: CatalogMeta = { ...options, currency, keyModes: options.keyModes ?? options.base?.keyModes ?? [{ id: 'platform', name: 'Provider list price' }] };
+  const convertible = isPlainDecimal(options.creditValue) && !new Decimal(options.creditValue).isZero();
+  const services = log.hasErrors || !convertible ? [] : genaiPricesServices(json, { ...options, keyMode: keyModeIds(meta)[0]! }, log);
   const catalog = assembleCatalog(meta, services, log);
   return { catalog, issues: log.all };
 }

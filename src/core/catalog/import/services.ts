@@ -19,6 +19,10 @@ export interface ServiceEntry {
   billingType: string;
   unit: Unit;
   prices: Record<string, PriceSet>;
+  /** Long-context tiers, service tiers and earlier prices, where the source has them (LiteLLM, genai-prices). */
+  tiers?: { above: number; prices: Record<string, PriceSet> }[];
+  serviceTiers?: Partial<Record<'batch' | 'flex' | 'priority', { prices: Record<string, PriceSet> }>>;
+  earlier?: { until: string; prices: Record<string, PriceSet>; tiers?: { above: number; prices: Record<string, PriceSet> }[] }[];
   contextWindow?: number;
   tokenizer?: 'o200k_base' | 'cl100k_base';
   notes?: string[];

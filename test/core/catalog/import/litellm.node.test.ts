@@ -30,7 +30,8 @@ describe('importLiteLLM', () => {
     assert.deepEqual([byId.get('openai/whisper-1')?.unit, byId.get('openai/whisper-1')?.prices], ['seconds-60', { platform: { audio: '0.6' } }]);
     assert.deepEqual([byId.get('openai/tts-1')?.unit, byId.get('openai/tts-1')?.prices], ['characters-1k', { platform: { characters: '1.5' } }]);
     assert.deepEqual([byId.get('cohere/rerank-english-v3.0')?.unit, byId.get('cohere/rerank-english-v3.0')?.prices], ['requests', { platform: { request: '0.2' } }]);
-    assert.deepEqual([byId.get('openai/hd-1024-x-1024-dall-e-3')?.unit, byId.get('openai/hd-1024-x-1024-dall-e-3')?.prices], ['images', { platform: { request: '8' } }]);
+    // "hd/1024-x-1024/dall-e-3" is one size and quality of dall-e-3's generated images: $0.08 → 8 credits an image.
+    assert.deepEqual([byId.get('openai/dall-e-3')?.unit, byId.get('openai/dall-e-3')?.prices], ['images', { platform: { generatedImages: { '1024x1024/hd': '8' } } }]);
     // A published 0 stays free, never "not offered".
     assert.deepEqual(byId.get('openai/omni-moderation-latest')?.prices, { platform: { input: '0' } });
   });
