@@ -84,10 +84,15 @@ export interface LiteLLMImportOptions extends CatalogMeta, Omit<LiteLLMOptions, 
 }
 
 /**
- * Imports LiteLLM's model_prices_and_context_window.json (parsed JSON or its text).
- * @throws ImportError listing every entry that cannot be converted, each with its JSON path.
+ * A price file in USD (LiteLLM's, genai-prices'): its JSON parsed, the credit unit checked, its
+ * services converted by `services` into the first key mode, the catalog assembled.
  */
-export function importLiteLLM(input: unknown, options: LiteLLMImportOptions): ImportResult {
+function importPriceFile(
+  source: string,
+  input: unknown,
+  options: CatalogMeta & { creditValue: string },
+  services: (json: unknown, keyMode: string, log: IssueLog) => ServiceEntry[],
+): ImportResult {
   const log = new IssueLog();
   let json = input;
   if (typeof input === 'string') {
@@ -98,13 +103,21 @@ export function importLiteLLM(input: unknown, options: LiteLLMImportOptions): Im
     }
   }
   const currency = options.currency ?? options.base?.creditUnit.currency ?? 'USD';
-  if (currency !== 'USD') log.error(`LiteLLM's prices are in USD; the credit unit must be USD too, not ${currency}`);
+  if (currency !== 'USD') log.error(`${source} prices are in USD; the credit unit must be USD too, not ${currency}`);
   const meta: CatalogMeta = { ...options, currency, keyModes: options.keyModes ?? options.base?.keyModes ?? [{ id: 'platform', name: 'Provider list price' }] };
   // Without a usable credit value nothing converts; assembleCatalog reports it.
   const convertible = isPlainDecimal(options.creditValue) && !new Decimal(options.creditValue).isZero();
-  const services = log.hasErrors || !convertible ? [] : liteLLMServices(json, { ...options, keyMode: keyModeIds(meta)[0]!, brands: options.brands }, log);
-  const catalog = assembleCatalog(meta, services, log);
+  const entries = log.hasErrors || !convertible ? [] : services(json, keyModeIds(meta)[0]!, log);
+  const catalog = assembleCatalog(meta, entries, log);
   return { catalog, issues: log.all };
+}
+
+/**
+ * Imports LiteLLM's model_prices_and_context_window.json (parsed JSON or its text).
+ * @throws ImportError listing every entry that cannot be converted, each with its JSON path.
+ */
+export function importLiteLLM(input: unknown, options: LiteLLMImportOptions): ImportResult {
+  return importPriceFile("LiteLLM's", input, options, (json, keyMode, log) => liteLLMServices(json, { ...options, keyMode }, log));
 }
 
 export interface GenaiPricesImportOptions extends CatalogMeta, Omit<GenaiPricesOptions, 'creditValue' | 'keyMode'> {
@@ -123,20 +136,5 @@ export function isGenaiPrices(json: unknown): boolean {
  * @throws ImportError listing every entry that cannot be converted, each with its JSON path.
  */
 export function importGenaiPrices(input: unknown, options: GenaiPricesImportOptions): ImportResult {
-  const log = new IssueLog();
-  let json = input;
-  if (typeof input === 'string') {
-    try {
-      json = JSON.parse(input);
-    } catch (error) {
-      log.error(`not valid JSON (${(error as Error).message})`, { path: '(root)' });
-    }
-  }
-  const currency = options.currency ?? options.base?.creditUnit.currency ?? 'USD';
-  if (currency !== 'USD') log.error(`genai-prices' prices are in USD; the credit unit must be USD too, not ${currency}`);
-  const meta: CatalogMeta = { ...options, currency, keyModes: options.keyModes ?? options.base?.keyModes ?? [{ id: 'platform', name: 'Provider list price' }] };
-  const convertible = isPlainDecimal(options.creditValue) && !new Decimal(options.creditValue).isZero();
-  const services = log.hasErrors || !convertible ? [] : genaiPricesServices(json, { ...options, keyMode: keyModeIds(meta)[0]! }, log);
-  const catalog = assembleCatalog(meta, services, log);
-  return { catalog, issues: log.all };
+  return importPriceFile("genai-prices'", input, options, (json, keyMode, log) => genaiPricesServices(json, { ...options, keyMode }, log));
 }
