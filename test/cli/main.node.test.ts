@@ -52,7 +52,8 @@ describe('creditkit (process)', () => {
     const catalog = parseCatalog(r.stdout);
     assert.deepEqual(catalog.services.map((s) => [s.id, s.prices.platform]), [
       ['openai/gpt-4o', { input: '0.25', output: '1', cachedInput: '0.125' }],
-      ['openai/gpt-4o-audio-preview', { input: '0.25', output: '1' }],
+      // input_cost_per_audio_token 0.0001 USD × 1,000 ÷ 0.01 = 10 credits per 1K audio tokens.
+      ['openai/gpt-4o-audio-preview', { input: '0.25', output: '1', inputAudio: '10' }],
       ['openai/text-embedding-3-small', { input: '0.002' }],
     ]);
     assert.match(r.stderr, /\["gpt-4o-search-preview"\]: left out: a chat model without output_cost_per_token/);
