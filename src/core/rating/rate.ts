@@ -10,6 +10,7 @@ import { NotOfferedError, UsageError, CreditError } from '../errors.js';
 import { imageTokens } from '../images.js';
 import { describeValue } from '../describe.js';
 import { INSTANT_EXAMPLE, formatInstant, instantMs } from '../instant.js';
+import { serviceInTier } from '../catalog/service-tier-view.js';
 import { describePeriod, hasHistory, notInForce, pricePeriods, type PricePeriod } from '../catalog/periods.js';
 import type { Charge, ChargeLine } from './charge.js';
 import { divide, isTerminating, times, toDecimalString, type Exact } from './exact.js';
@@ -191,20 +192,8 @@ class Group {
 }
 
 /** A period's service as priced in a service tier (index into SERVICE_TIERS), or undefined where not offered. */
-const tierViews = new WeakMap<Service, (Service | null)[]>();
 function inServiceTier(service: Service, tier: number): Service | undefined {
-  if (tier === 0) return service;
-  let views = tierViews.get(service);
-  if (!views) tierViews.set(service, (views = []));
-  let view = views[tier];
-  if (view === undefined) {
-    const prices = service.serviceTiers?.[SERVICE_TIERS[tier] as Exclude<ServiceTier, 'standard'>];
-    // Without its own long-context tiers, a service tier offers nothing above the thresholds:
-    // never the standard tier's long-context price.
-    const tiers = prices?.tiers ?? service.tiers?.map((t) => ({ above: t.above, prices: {} }));
-    view = views[tier] = prices ? Object.freeze({ ...service, prices: prices.prices, serviceTiers: undefined, ...(tiers ? { tiers } : { tiers: undefined }) }) : null;
-  }
-  return view ?? undefined;
+  return serviceInTier(service, SERVICE_TIERS[tier]!);
 }
 
 /** A (service, key mode) as records name it, and its groups by price period. */

@@ -2,8 +2,9 @@
 // currency display, and kept beside the cell: a keystroke or a refresh that leaves a cell alone
 // does not format it again.
 import type { Catalog } from '../../core/catalog/schema.js';
+import { isZeroDecimal as isZero } from '../../core/decimal-text.js';
 import { commonStrings, formatCreditAmount, formatMoney, languageOf } from '../../i18n/index.js';
-import type { PriceCell } from './model-types.js';
+import type { PriceCell, PriceStep } from './model-types.js';
 
 export type CurrencyDisplay = 'credits' | 'money' | 'both';
 
@@ -15,6 +16,11 @@ export interface CellText {
   listed?: string;
   /** A price the service does not have: "—" for the eye, "not applicable" for screen readers. */
   hidden?: true;
+  /** The price of an announced change, and the one before a recent change (formatted like `main`). */
+  next?: string;
+  was?: string;
+  /** Long-context tiers' prices, formatted like `main`. */
+  tiers?: { above: number; price: string }[];
 }
 
 const memo = new WeakMap<PriceCell, CellText>();
@@ -37,14 +43,17 @@ export function cellText(catalog: Catalog, cell: PriceCell, locale: string, disp
   const known = memo.get(cell);
   if (known?.key === key) return known;
   const common = commonStrings(languageOf(locale));
+  const currency = catalog.creditUnit.currency;
+  const credits = (value: string) => once(catalog, `c|${locale}|${value}`, () => formatCreditAmount(value, locale, { style: 'price' }));
+  const money = (value: string) => once(catalog, `m|${locale}|${value}`, () => formatMoney(value, currency, locale));
+  /** A price as the main figure shows it: credits or money, "free", "not offered". */
+  const priceText = (p: Pick<PriceStep, 'charged' | 'money'>) =>
+    p.charged === null ? common.notOffered : isZero(p.charged) ? common.free : display === 'money' ? money(p.money!) : credits(p.charged);
   let text: CellText;
   if (cell.state === 'none') text = { key, main: '', money: '', hidden: true };
   else if (cell.state === 'not-offered') text = { key, main: common.notOffered, money: '' };
   else if (cell.state === 'free') text = { key, main: common.free, money: '' };
   else {
-    const currency = catalog.creditUnit.currency;
-    const credits = (value: string) => once(catalog, `c|${locale}|${value}`, () => formatCreditAmount(value, locale, { style: 'price' }));
-    const money = (value: string) => once(catalog, `m|${locale}|${value}`, () => formatMoney(value, currency, locale));
     const inMoney = money(cell.money!);
     const listed = cell.listed === undefined ? undefined : display === 'money' ? money(cell.listedMoney!) : credits(cell.listed);
     text = {
@@ -54,6 +63,9 @@ export function cellText(catalog: Catalog, cell: PriceCell, locale: string, disp
       ...(listed !== undefined && { listed }),
     };
   }
+  if (cell.next) text.next = priceText(cell.next);
+  if (cell.was) text.was = priceText(cell.was);
+  if (cell.tiers) text.tiers = cell.tiers.map((t) => ({ above: t.above, price: priceText(t) }));
   memo.set(cell, text);
   return text;
 }

@@ -79,7 +79,7 @@ export function renderGroups(h: ListHost, model: TableModel, all: GroupView[]): 
     <div class="groups" @keydown=${gridKeydown} @focusin=${gridFocusin}>
       ${views.length
         ? views.map((v, i) => {
-            const group = renderGroup(h, catalog, v, modes, firstIndex, i > 0 && views.length > 1);
+            const group = renderGroup(h, model, v, modes, firstIndex, i > 0 && views.length > 1);
             firstIndex += v.rows.length;
             return group;
           })
@@ -90,8 +90,9 @@ export function renderGroups(h: ListHost, model: TableModel, all: GroupView[]): 
     </div>`;
 }
 
-function renderGroup(h: ListHost, catalog: Catalog, full: GroupView, modes: string[], firstIndex: number, collapsible: boolean): TemplateResult {
+function renderGroup(h: ListHost, model: TableModel, full: GroupView, modes: string[], firstIndex: number, collapsible: boolean): TemplateResult {
   const { group } = full;
+  const catalog = model.catalog;
   const s = h.strings;
   const common = h.common;
   const lang = h.language;
@@ -139,6 +140,7 @@ function renderGroup(h: ListHost, catalog: Catalog, full: GroupView, modes: stri
     },
     plannerUrl: template ? (row: Row) => fillUrlTemplate(template, { service: row.service.id, keyMode: buysMode }) : undefined,
     locale,
+    at: model.at,
     display: h.currencyDisplay,
     strings: s,
     common,

@@ -1,7 +1,7 @@
 // The shapes of the pricing table's model (built by pricing-model.ts, read by view.ts and the
 // element). Types and one key helper only, so importing them costs no bytes of core.
 import type { BudgetQuantity } from '../../core/budget.js';
-import type { Catalog, PriceKey, Service, Unit } from '../../core/catalog/schema.js';
+import type { Catalog, PriceKey, Service, ServiceTier, Unit } from '../../core/catalog/schema.js';
 import type { QuantityKind } from '../../core/rating/usage.js';
 
 export type TokenUnitPreference = '1k' | '1m' | undefined;
@@ -17,6 +17,26 @@ export interface PriceCell {
   listed?: string;
   money?: string;
   listedMoney?: string;
+  /** A change that takes effect after the instant shown: from when, and the price then. */
+  next?: PriceStep;
+  /** A change that took effect shortly before the instant shown: since when, and the price before it. */
+  was?: PriceStep;
+  /** Long-context tiers: the price once one request's input passes `above` tokens. */
+  tiers?: TierPrice[];
+}
+
+/** A price at another time: null = not offered then. In the group's display unit. */
+export interface PriceStep {
+  /** The instant (ms) the change takes (or took) effect. */
+  at: number;
+  charged: string | null;
+  money?: string;
+}
+
+export interface TierPrice {
+  above: number;
+  charged: string | null;
+  money?: string;
 }
 
 export interface Row {
@@ -40,6 +60,11 @@ export interface Group {
 
 export interface TableModel {
   catalog: Catalog;
+  /** The instant whose prices are shown (ms), and the service tier they are priced in. */
+  at: number;
+  serviceTier: ServiceTier;
+  /** The service tiers besides standard that some service offers (the variant switch). */
+  serviceTiers: ServiceTier[];
   groups: Group[];
   brands: { brand: string; brandEn?: string }[];
 }

@@ -6,9 +6,12 @@ import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../core/catalog/
 import { parseCatalog } from '../../core/catalog/parse.js';
 import { effectivePrice } from '../../core/catalog/prices.js';
 import { searchTextOf } from '../../core/catalog/search.js';
-import { PRICE_KEYS, UNITS, type Catalog, type PriceKey, type Service, type Unit } from '../../core/catalog/schema.js';
+import { PRICE_KEYS, UNITS, type Catalog, type PriceKey, type Service, type ServiceTier, type Unit } from '../../core/catalog/schema.js';
+import { catalogAt, hasHistory, pricePeriods, type PricePeriod } from '../../core/catalog/periods.js';
+import { offeredServiceTiers, serviceInTier } from '../../core/catalog/service-tier-view.js';
+import { instantMs } from '../../core/instant.js';
 import { isZeroDecimal, powerOfTen, shiftDecimal } from '../../core/decimal-text.js';
-import { cellKey, type Group, type PriceCell, type Row, type TableModel } from './model-types.js';
+import { cellKey, type Group, type PriceCell, type PriceStep, type Row, type TableModel, type TierPrice } from './model-types.js';
 import { creditsToMoney } from '../../core/credits-to-money.js';
 import type { QuantityKind } from '../../core/rating/usage.js';
 import type { TokenUnitPreference } from './model-types.js';
@@ -54,22 +57,97 @@ function moneyOf(catalog: Catalog, credits: string, creditExponent: number | und
   return creditExponent === undefined ? creditsToMoney(catalog, credits).amount : shiftDecimal(credits, creditExponent);
 }
 
-function buildCell(catalog: Catalog, service: Service, keyMode: string, key: PriceKey, exponent: number, creditExponent: number | undefined): PriceCell {
-  const price = effectivePrice(catalog, service, keyMode, key);
-  if (!price) return { keyMode, key, state: 'none' };
-  if (price.charged === null) return { keyMode, key, state: 'not-offered' };
+/** A period's charged price of one key, in the display unit: undefined when the service has no such price. */
+function chargedOf(
+  catalog: Catalog,
+  service: Service | undefined,
+  keyMode: string,
+  key: PriceKey,
+  exponent: number,
+  creditExponent: number | undefined,
+  tierIndex = -1,
+): { charged: string | null; money?: string } | undefined {
+  if (!service) return { charged: null };
+  const price = effectivePrice(catalog, service, keyMode, key, tierIndex);
+  if (!price) return undefined;
+  if (price.charged === null) return { charged: null };
   const charged = scale(price.charged, exponent);
-  const cell: PriceCell = {
-    keyMode,
-    key,
-    state: isZeroDecimal(charged) ? 'free' : 'price',
-    charged,
-    money: moneyOf(catalog, charged, creditExponent),
+  return { charged, money: moneyOf(catalog, charged, creditExponent) };
+}
+
+/** The service's neighbouring periods around the one in force, as the table marks them. */
+interface Timeline {
+  /** The period after the one in force, when it starts after the instant shown (an announced change). */
+  next: PricePeriod | undefined;
+  /** The period before, when the one in force started within RECENT_MS of the instant shown. */
+  previous: PricePeriod | undefined;
+}
+
+/** A change this recent is marked with the price before it. */
+export const RECENT_MS = 30 * 24 * 60 * 60 * 1000;
+
+function timelineOf(periods: readonly PricePeriod[], current: PricePeriod, at: number): Timeline {
+  const i = periods.indexOf(current);
+  const after = periods[i + 1];
+  const before = periods[i - 1];
+  return {
+    next: after && after.from === current.until && after.from > at ? after : undefined,
+    previous: before && before.until === current.from && at - current.from < RECENT_MS ? before : undefined,
   };
+}
+
+/** The same price at another period, where it differs (the unit of both periods is the row's). */
+function stepOf(
+  catalog: Catalog,
+  period: PricePeriod | undefined,
+  at: number,
+  now: { charged: string | null } | undefined,
+  serviceTier: ServiceTier,
+  keyMode: string,
+  key: PriceKey,
+  exponent: number,
+  creditExponent: number | undefined,
+): PriceStep | undefined {
+  if (!period) return undefined;
+  const then = chargedOf(catalog, serviceInTier(period.service, serviceTier), keyMode, key, exponent, creditExponent);
+  if (!then || !now || then.charged === now.charged) return undefined;
+  return { at, ...then };
+}
+
+function buildCell(
+  catalog: Catalog,
+  service: Service | undefined,
+  keyMode: string,
+  key: PriceKey,
+  exponent: number,
+  creditExponent: number | undefined,
+  timeline: Timeline | undefined,
+  serviceTier: ServiceTier,
+): PriceCell {
+  const now = chargedOf(catalog, service, keyMode, key, exponent, creditExponent);
+  const cell: PriceCell = !now
+    ? { keyMode, key, state: 'none' }
+    : now.charged === null
+      ? { keyMode, key, state: 'not-offered' }
+      : { keyMode, key, state: isZeroDecimal(now.charged) ? 'free' : 'price', charged: now.charged, money: now.money! };
+  if (timeline) {
+    const next = stepOf(catalog, timeline.next, timeline.next?.from ?? 0, now, serviceTier, keyMode, key, exponent, creditExponent);
+    const was = timeline.previous && stepOf(catalog, timeline.previous, timeline.previous.until, now, serviceTier, keyMode, key, exponent, creditExponent);
+    if (next) cell.next = next;
+    if (was) cell.was = was;
+  }
+  if (!service || !now || now.charged === null) return cell;
+  const price = effectivePrice(catalog, service, keyMode, key)!;
   if (price.capped && price.listed !== null) {
     cell.listed = scale(price.listed, exponent);
     cell.listedMoney = moneyOf(catalog, cell.listed, creditExponent);
   }
+  const tiers: TierPrice[] = [];
+  service.tiers?.forEach((tier, i) => {
+    const inTier = chargedOf(catalog, service, keyMode, key, exponent, creditExponent, i);
+    if (inTier && inTier.charged !== now.charged) tiers.push({ above: tier.above, ...inTier });
+  });
+  if (tiers.length) cell.tiers = tiers;
   return cell;
 }
 
@@ -108,36 +186,87 @@ export function chatsOf(group: Group, row: Row, keyMode: string, chat: TypicalCh
   return result;
 }
 
-export function buildModel(catalog: Catalog, preference: TokenUnitPreference): TableModel {
-  const byType = new Map<string, Service[]>();
-  for (const service of catalog.services) {
-    const list = byType.get(service.billingType);
-    if (list) list.push(service);
-    else byType.set(service.billingType, [service]);
+/** The instant a price list shows: `at` (an ISO 8601 day or instant) or now. A bad `at` is an error naming it. */
+export function instantOf(at: string | undefined, now = Date.now()): number {
+  if (at === undefined || at === '') return now;
+  const ms = instantMs(at);
+  if (ms === undefined) throw new RangeError(`at: not a date or instant (such as 2026-11-23 or 2026-11-23T12:00:00Z): ${JSON.stringify(at)}`);
+  return ms;
+}
+
+export interface ModelOptions {
+  /** The instant whose prices are shown (ms). @default Date.now() */
+  at?: number;
+  /** The service tier prices are shown in. @default 'standard' */
+  serviceTier?: ServiceTier;
+}
+
+/** A row's service as it stands at the instant: its period in force, and the neighbouring ones the table marks. */
+interface Shown {
+  service: Service;
+  timeline: Timeline | undefined;
+}
+
+export function buildModel(catalog: Catalog, preference: TokenUnitPreference, options: ModelOptions = {}): TableModel {
+  const at = options.at ?? Date.now();
+  const serviceTier = options.serviceTier ?? 'standard';
+  // The prices in force at the instant (core's catalogAt: services not offered then are left
+  // out), each with the periods around it where the service has a history.
+  const history = catalog.services.some(hasHistory);
+  const shown: Shown[] = [];
+  for (const original of catalog.services) {
+    if (!history || !hasHistory(original)) {
+      shown.push({ service: original, timeline: undefined });
+      continue;
+    }
+    const periods = pricePeriods(original);
+    const current = periods.find((p) => p.from <= at && at < p.until);
+    if (current) shown.push({ service: current.service, timeline: timelineOf(periods, current, at) });
+  }
+  const byType = new Map<string, Shown[]>();
+  for (const item of shown) {
+    const list = byType.get(item.service.billingType);
+    if (list) list.push(item);
+    else byType.set(item.service.billingType, [item]);
   }
   const modes = catalog.keyModes.map((k) => k.id);
   const creditExponent = powerOfTen(catalog.creditUnit.value);
   const groups: Group[] = [];
   // Catalog order of billing types, then any group the catalog lists under an unknown type.
   for (const info of catalog.billingTypes) {
-    const services = byType.get(info.id);
-    if (!services?.length) continue;
+    const items = byType.get(info.id);
+    if (!items?.length) continue;
+    const services = items.map((i) => i.service);
     const unit = displayUnit(services, preference);
     const present = new Set<PriceKey>();
     for (const s of services) for (const set of Object.values(s.prices)) for (const [k, v] of Object.entries(set)) if (v !== undefined) present.add(k as PriceKey);
     const keys = PRICE_KEYS.filter((k) => present.has(k));
-    const rows = services.map((service): Row => {
+    const rows = items.map(({ service, timeline }): Row => {
       // per 1K → per 1M is × 1,000: both unit sizes are powers of ten
       const exponent = Math.round(Math.log10(UNITS[unit].per / UNITS[service.unit].per));
+      // A service without the chosen service tier: its prices are "not offered", never the standard ones.
+      const priced = serviceInTier(service, serviceTier);
       const cells = new Map<string, PriceCell>();
-      for (const mode of modes) for (const key of keys) cells.set(cellKey(mode, key), buildCell(catalog, service, mode, key, exponent, creditExponent));
+      for (const mode of modes) {
+        for (const key of keys) {
+          const cell = buildCell(catalog, priced, mode, key, exponent, creditExponent, timeline, serviceTier);
+          // A price the standard tier has is "not offered" in a tier the service lacks; one it never has stays "none".
+          if (!priced && !effectivePrice(catalog, service, mode, key)) cell.state = 'none';
+          cells.set(cellKey(mode, key), cell);
+        }
+      }
       return { service, haystack: searchTextOf(service), cells, buys: new Map() };
     });
     groups.push({ billingType: info.id, catalogName: info.name, unit, keys, quantityKind: QUANTITY_OF[keys[0]!], rows });
   }
   const brands = new Map<string, { brand: string; brandEn?: string }>();
-  for (const s of catalog.services) if (!brands.has(s.brand)) brands.set(s.brand, { brand: s.brand, ...(s.brandEn && { brandEn: s.brandEn }) });
-  return { catalog, groups, brands: [...brands.values()] };
+  for (const { service: s } of shown) if (!brands.has(s.brand)) brands.set(s.brand, { brand: s.brand, ...(s.brandEn && { brandEn: s.brandEn }) });
+  return { catalog, at, serviceTier, serviceTiers: offeredServiceTiers(shown.map((i) => i.service)), groups, brands: [...brands.values()] };
+}
+
+/** What changed between two catalogs as they stand at one instant (a history's future prices are not a change yet). */
+export function diffCatalogsAt(before: Catalog, after: Catalog, at: number): CatalogDiff {
+  return diffCatalogs(catalogAt(before, at), catalogAt(after, at));
 }
 
 /** Keys of the cells a diff touches (`id|keyMode:key`), and the ids of added services. */

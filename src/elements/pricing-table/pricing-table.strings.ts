@@ -1,6 +1,6 @@
 // <credit-pricing-table>'s own strings (the shared ones are in src/i18n).
 import { defineStrings } from '../../i18n/index.js';
-import type { PriceKey, QuantityKind } from '../../core/index.js';
+import type { PriceKey, QuantityKind, ServiceTier } from '../../core/index.js';
 
 export interface PricingTableStrings {
   search: string;
@@ -63,6 +63,16 @@ export interface PricingTableStrings {
   onRequest: string;
   customFrom: (credits: string) => string;
   discount: (percent: string) => string;
+  /** The service-tier switch: its legend and the tiers' names. */
+  serviceTierSwitch: string;
+  serviceTiers: Record<ServiceTier, string>;
+  /** An announced change: "from 1 Jan: 0.33". */
+  priceFrom: (date: string, price: string) => string;
+  /** A recent change: "was 0.11" (struck through) "until 23 Nov"; the words carry it, not the strike. */
+  priceWas: string;
+  priceUntil: (date: string) => string;
+  /** A long-context tier: "above 200K tokens: 2.50". */
+  priceAbove: (tokens: string, price: string) => string;
 }
 
 export const pricingTableStrings = defineStrings<PricingTableStrings>({
@@ -139,6 +149,12 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     onRequest: 'Price on request',
     customFrom: (credits) => `from ${credits} credits`,
     discount: (percent) => `Save ${percent}`,
+    serviceTierSwitch: 'Service tier',
+    serviceTiers: { standard: 'Standard', batch: 'Batch', flex: 'Flex', priority: 'Priority' },
+    priceFrom: (date, price) => `from ${date}: ${price}`,
+    priceWas: 'was',
+    priceUntil: (date) => `until ${date}`,
+    priceAbove: (tokens, price) => `above ${tokens} tokens: ${price}`,
   },
   de: {
     search: 'Modelle suchen',
@@ -213,5 +229,11 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     onRequest: 'Preis auf Anfrage',
     customFrom: (credits) => `ab ${credits} Credits`,
     discount: (percent) => `${percent} sparen`,
+    serviceTierSwitch: 'Servicestufe',
+    serviceTiers: { standard: 'Standard', batch: 'Batch', flex: 'Flex', priority: 'Priorität' },
+    priceFrom: (date, price) => `ab ${date}: ${price}`,
+    priceWas: 'bisher',
+    priceUntil: (date) => `bis ${date}`,
+    priceAbove: (tokens, price) => `über ${tokens} Tokens: ${price}`,
   },
 });

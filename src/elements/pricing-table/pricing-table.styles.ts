@@ -335,6 +335,18 @@ export const styles = [
     .money:empty {
       display: none;
     }
+    /* An announced change, a recent one and long-context tiers: a caption line each under the price. */
+    .change,
+    .tier {
+      display: block;
+      font-size: var(--_fs-caption);
+      color: var(--_text-muted);
+      white-space: nowrap;
+    }
+    .change.next {
+      color: var(--_warning);
+      font-weight: var(--_weight-strong);
+    }
     td.not-offered {
       font-style: italic;
       color: var(--_text-muted);
@@ -624,6 +636,8 @@ export const styles = [
       }
       tbody tr:not(.open) > td.price .money,
       tbody tr:not(.open) > td.price .listed,
+      tbody tr:not(.open) > td.price .change,
+      tbody tr:not(.open) > td.price .tier,
       tbody tr:not(.open) > td.price .badge {
         display: none;
       }
@@ -660,6 +674,8 @@ export const styles = [
       }
       tbody tr.open .money,
       tbody tr.open .listed,
+      tbody tr.open .change,
+      tbody tr.open .tier,
       tbody tr.open .chats,
       tbody tr.open .quantity {
         display: inline;

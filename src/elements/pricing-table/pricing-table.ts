@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Combobox } from '../controls/combobox.js';
 import { search as searchIcon } from '../controls/icons.js';
 import { segmented } from '../controls/segmented.js';
-import type { Catalog, CatalogLike } from '../../core/catalog/schema.js';
+import type { Catalog, CatalogLike, ServiceTier } from '../../core/catalog/schema.js';
 import { brandName } from '../../core/catalog/names.js';
 import { defaultKeyMode } from '../../core/catalog/key-modes.js';
 import {
@@ -53,6 +53,8 @@ export type KeyModeDisplay = 'platform' | 'own' | 'both' | (string & {});
 export type { CurrencyDisplay };
 
 const FLASH_MS = 6000;
+/** The service tiers, as core names them (SERVICE_TIERS: kept here as text so the first paint carries no core). */
+const SERVICE_TIER_NAMES = ['standard', 'batch', 'flex', 'priority'] as const satisfies readonly ServiceTier[];
 const SKELETON_ROWS = 8;
 
 /**
@@ -86,6 +88,9 @@ const SKELETON_ROWS = 8;
  * @csspart toolbar - The visitor's controls above the list.
  * @csspart brand - The brand filter (a combobox with a search).
  * @csspart key-mode - The key-mode segmented control.
+ * @csspart service-tier - The service-tier switch (standard / batch / flex / priority), where the catalog has service tiers.
+ * @csspart price-change - A price's announced change ("from 1 Jan: 0.33") or recent one ("was 0.11 until 23 Nov").
+ * @csspart price-tier - A price's long-context tier ("above 200K tokens: 2.50").
  * @csspart billing-types - The billing-type chips with their counts.
  * @csspart action - A row's "Estimate a month" button or link.
  * @csspart packages - The plan cards' list.
@@ -102,6 +107,8 @@ export class CreditPricingTable extends CreditElement {
     src: { type: String },
     catalog: { attribute: false },
     keyMode: { type: String, attribute: 'key-mode', reflect: true },
+    serviceTier: { type: String, attribute: 'service-tier', reflect: true },
+    at: { type: String },
     unit: { type: String },
     billingTypes: { type: String, attribute: 'billing-types' },
     brands: { type: String },
@@ -125,6 +132,18 @@ export class CreditPricingTable extends CreditElement {
   declare catalog: CatalogLike | undefined;
   /** `platform`, `own` or `both` (two column groups, like the source list). @default 'both' */
   declare keyMode: KeyModeDisplay;
+  /**
+   * The service tier prices are shown in: `standard`, `batch`, `flex` or `priority` (a switch in
+   * the toolbar where the catalog has service tiers; a service without the tier shows "not offered").
+   * @default 'standard'
+   */
+  declare serviceTier: ServiceTier;
+  /**
+   * Show the prices in force at this day or instant (ISO 8601: `2026-11-23`, `2026-11-23T12:00:00Z`);
+   * unset = now. A change that takes effect later is shown beside the price ("from 1 Jan: 0.33"), one
+   * made in the 30 days before with the earlier price.
+   */
+  declare at: string | undefined;
   /** Token prices per `1k` or `1m` tokens; unset = as the catalog publishes them. */
   declare unit: TokenUnitPreference | '';
   /** Only these billing type ids (comma separated). */
@@ -176,7 +195,8 @@ export class CreditPricingTable extends CreditElement {
     onError: (error) => this.dispatchEvent(new CreditErrorEvent(error, this.src)),
   });
   #model: TableModel | undefined;
-  #modelUnit: TokenUnitPreference;
+  /** What the model was built for besides the catalog: unit, instant asked for, service tier. */
+  #modelKey = '';
   #previousCatalog: Catalog | undefined;
   #previousMarks: (Marks & { of: [Catalog, Catalog] }) | undefined;
   /** Cells and rows changed by the last live refresh, marked for a moment. */
@@ -188,6 +208,7 @@ export class CreditPricingTable extends CreditElement {
   constructor() {
     super();
     this.keyMode = 'both';
+    this.serviceTier = 'standard';
     this.unit = '';
     this.billingTypes = '';
     this.brands = '';
@@ -241,20 +262,36 @@ export class CreditPricingTable extends CreditElement {
       this.#sort = { column: 'name', direction: 'ascending' };
     }
     const unit = this.unit === '1k' || this.unit === '1m' ? this.unit : undefined;
-    if (catalog && (this.#model?.catalog !== catalog || this.#modelUnit !== unit)) {
+    const modelKey = `${unit}|${this.at ?? ''}|${this.serviceTier}`;
+    if (catalog && (this.#model?.catalog !== catalog || this.#modelKey !== modelKey)) {
       if (engine) {
-        this.#model = engine.buildModel(catalog, unit);
-        this.#modelUnit = unit;
+        this.#model = engine.buildModel(catalog, unit, { at: this.#instant(engine), serviceTier: this.#tier });
+        this.#modelKey = modelKey;
       } else void loadPricingEngine().then(() => this.requestUpdate());
     }
     if (engine && catalog && this.#previousCatalog && (this.#previousMarks?.of[0] !== this.#previousCatalog || this.#previousMarks.of[1] !== catalog)) {
-      this.#previousMarks = { of: [this.#previousCatalog, catalog], ...engine.changedCells(engine.diffCatalogs(this.#previousCatalog, catalog)) };
+      const at = this.#model?.at ?? Date.now();
+      this.#previousMarks = { of: [this.#previousCatalog, catalog], ...engine.changedCells(engine.diffCatalogsAt(this.#previousCatalog, catalog, at)) };
       this.#marksVersion++;
     }
     if (!this.#previousCatalog && this.#previousMarks) {
       this.#previousMarks = undefined;
       this.#marksVersion++;
     }
+  }
+
+  /** The instant asked for by `at`, or now; a bad `at` is reported (credit-error) and now shown. */
+  #instant(e: Engine): number {
+    try {
+      return e.instantOf(this.at);
+    } catch (error) {
+      this.dispatchEvent(new CreditErrorEvent(error as Error));
+      return Date.now();
+    }
+  }
+
+  get #tier(): ServiceTier {
+    return (SERVICE_TIER_NAMES as readonly string[]).includes(this.serviceTier) ? this.serviceTier : 'standard';
   }
 
   #loadPrevious(): void {
@@ -284,7 +321,7 @@ export class CreditPricingTable extends CreditElement {
 
   #catalogChanged(next: Catalog, previous: Catalog): void {
     const apply = (e: Engine) => {
-      const diff = e.diffCatalogs(previous, next);
+      const diff = e.diffCatalogsAt(previous, next, this.#model?.at ?? Date.now());
       if (e.isEmptyDiff(diff)) return;
       this.#flash = e.changedCells(diff);
       this.#marksVersion++;
@@ -505,6 +542,7 @@ export class CreditPricingTable extends CreditElement {
       ${catalog
         ? html`<div class="toolbar-row switches">
             ${catalog.keyModes.length > 1 ? this.#renderKeyModeSwitch(catalog) : nothing}
+            ${model && (model.serviceTiers.length || model.serviceTier !== 'standard') ? this.#renderServiceTierSwitch(model) : nothing}
             ${tokenGroups
               ? segmented({
                   name: 'unit',
@@ -564,6 +602,21 @@ export class CreditPricingTable extends CreditElement {
       options: [...modes.map((id) => ({ value: id, label: this.#keyModeName(catalog, id) })), { value: 'both', label: this.#strings.bothKeyModes }],
       onChange: (value) => (this.keyMode = value),
       part: 'key-mode',
+    });
+  }
+
+  /** Standard / batch / flex / priority: only the service tiers the catalog has (and the one asked for). */
+  #renderServiceTierSwitch(model: TableModel): TemplateResult {
+    const s = this.#strings;
+    const tiers = SERVICE_TIER_NAMES.filter((t) => t === 'standard' || t === model.serviceTier || model.serviceTiers.includes(t));
+    return segmented({
+      name: 'service-tier',
+      legend: s.serviceTierSwitch,
+      showLegend: true,
+      value: model.serviceTier,
+      options: tiers.map((t) => ({ value: t, label: s.serviceTiers[t] })),
+      onChange: (value) => (this.serviceTier = value as ServiceTier),
+      part: 'service-tier',
     });
   }
 

@@ -8,7 +8,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { noChange } from 'lit';
 import { brandName } from '../../core/catalog/names.js';
 import type { Catalog } from '../../core/catalog/schema.js';
-import { formatContextWindow, formatPercent, type CommonStrings } from '../../i18n/index.js';
+import { formatContextWindow, formatDate, formatPercent, type CommonStrings } from '../../i18n/index.js';
 import { cellText, type CurrencyDisplay } from './cell-text.js';
 import type { PriceCell, Row } from './model-types.js';
 import type { PricingTableStrings } from './pricing-table.strings.js';
@@ -35,6 +35,8 @@ export interface RowsContext {
   /** The row action's link (planner-url filled in), or undefined for a button that fires the event. */
   plannerUrl: ((row: Row) => string | undefined) | undefined;
   locale: string;
+  /** The instant whose prices are shown (ms): dates of changes within a year of it omit the year. */
+  at: number;
   display: CurrencyDisplay;
   strings: PricingTableStrings;
   common: CommonStrings;
@@ -168,6 +170,13 @@ const badge = (kind: string, label: string) => el('span', { part: 'badge', class
 
 const cellClass: Record<PriceCell['state'], string> = { price: 'price', free: 'price free', 'not-offered': 'price not-offered', none: 'price none' };
 
+const YEAR_MS = 330 * 24 * 60 * 60 * 1000;
+/** "1 Jan" ("1. Jan."), with the year when the date is not within the year around the instant shown. */
+function changeDate(ms: number, ctx: RowsContext): string {
+  const year = Math.abs(ms - ctx.at) > YEAR_MS;
+  return formatDate(new Date(ms), ctx.locale, { day: 'numeric', month: 'short', ...(year && { year: 'numeric' }) });
+}
+
 function fillCell(dom: CellDom, row: Row, key: string, ctx: RowsContext): void {
   const cell = row.cells.get(key)!;
   const id = `${row.service.id}|${key}`;
@@ -184,6 +193,14 @@ function fillCell(dom: CellDom, row: Row, key: string, ctx: RowsContext): void {
   const s = ctx.strings;
   if (t.listed !== undefined) td.append(' ', el('span', { class: 'listed' }, new Text(`${s.published} `), el('s', {}, new Text(t.listed))));
   if (t.hidden) td.append(...dash(s.notApplicable));
+  if (t.tiers) {
+    for (const tier of t.tiers) td.append(' ', el('span', { class: 'tier', part: 'price-tier' }, new Text(s.priceAbove(formatContextWindow(tier.above, ctx.locale), tier.price))));
+  }
+  if (t.was !== undefined) {
+    const until = changeDate(cell.was!.at, ctx);
+    td.append(' ', el('span', { class: 'change was', part: 'price-change' }, new Text(`${s.priceWas} `), el('s', {}, new Text(t.was)), new Text(` ${s.priceUntil(until)}`)));
+  }
+  if (t.next !== undefined) td.append(' ', el('span', { class: 'change next', part: 'price-change' }, new Text(s.priceFrom(changeDate(cell.next!.at, ctx), t.next))));
   if (ctx.view.cheapest.has(id)) td.append(' ', badge('cheapest', s.cheapest));
   if (flashed || marked) {
     const percent = ctx.previous?.cells.get(id) ?? ctx.flash?.cells.get(id);
