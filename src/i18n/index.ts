@@ -18,3 +18,4 @@ export {
   type DecimalsOptions,
 } from './format.js';
 export { commonStrings, unitLabel, billingTypeName, defineStrings, type CommonStrings, type UnitId } from './strings.js';
+export { exchangeNote, type RateForNote } from './exchange-note.js';

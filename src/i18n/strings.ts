@@ -36,6 +36,13 @@ export interface CommonStrings {
   roundedToTotal: string;
   /** Names of the billing types of the shipped catalogs, by id; a catalog's own name is the fallback. */
   billingTypes: Record<string, string>;
+  /** Said (not shown) for "≈" before an amount in a second currency. */
+  approximately: string;
+  /**
+   * The note under amounts in a second currency: the rate ("1 EUR = 1.0843 USD"), who published it
+   * and when ("ECB, Dec 1, 2026"), and the currency that is charged.
+   */
+  exchangeNote: (rate: string, published: string, billed: string) => string;
 }
 
 const en: CommonStrings = {
@@ -66,6 +73,8 @@ const en: CommonStrings = {
   loadTimeout: (seconds) => `The server did not answer within ${seconds} seconds.`,
   loadTooLarge: (size) => `The file is larger than ${size} and was not loaded.`,
   roundedToTotal: 'Lines are rounded so that they add up to the total.',
+  approximately: 'about',
+  exchangeNote: (rate, published, billed) => `≈ amounts at ${rate} (${published}), for information only: charges are in ${billed}.`,
   billingTypes: {
     'llm-text-chat': 'LLM text chat',
     'llm-audio-chat': 'LLM audio chat',
@@ -111,6 +120,8 @@ const de: CommonStrings = {
   loadTimeout: (seconds) => `Der Server hat nicht innerhalb von ${seconds} Sekunden geantwortet.`,
   loadTooLarge: (size) => `Die Datei ist größer als ${size} und wurde nicht geladen.`,
   roundedToTotal: 'Die Zeilen sind so gerundet, dass sie die Summe ergeben.',
+  approximately: 'etwa',
+  exchangeNote: (rate, published, billed) => `≈-Beträge zum Kurs ${rate} (${published}), nur zur Information: abgerechnet wird in ${billed}.`,
   billingTypes: {
     'llm-text-chat': 'LLM-Text-Chat',
     'llm-audio-chat': 'LLM-Audio-Chat',

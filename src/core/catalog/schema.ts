@@ -238,6 +238,18 @@ export const modelTier = z.strictObject({
   models: z.array(nonEmpty),
 });
 
+/**
+ * A rate for showing money in a second currency beside the catalog's ("≈ $28.77"), never for
+ * billing: 1 `from` = `rate` `to`, as `source` published it on `date`.
+ */
+export const exchangeRate = z.strictObject({
+  from: z.string().check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code')),
+  to: z.string().check(z.regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code')),
+  rate: decimalString,
+  date: isoDate,
+  source: z.optional(z.string()),
+});
+
 export const catalogSchema = z.strictObject({
   $schema: z.optional(z.string()),
   schemaVersion: z.literal(1),
@@ -256,6 +268,8 @@ export const catalogSchema = z.strictObject({
   caps: z.optional(z.array(cap)),
   packages: z.optional(z.array(creditPackage)),
   modelTiers: z.optional(z.array(modelTier)),
+  /** Rates for showing money in another currency too (display only). */
+  exchangeRates: z.optional(z.array(exchangeRate)),
   notes: z.optional(z.array(z.string())),
   services: z.array(service),
 });
@@ -291,4 +305,5 @@ export type CreditPackage = z.output<typeof creditPackage>;
 export type RoundingPolicy = z.output<typeof roundingPolicy>;
 export type BillingTypeInfo = z.output<typeof billingType>;
 export type KeyModeInfo = z.output<typeof keyMode>;
+export type CatalogExchangeRate = z.output<typeof exchangeRate>;
 export type Price = string | null;

@@ -4,9 +4,18 @@
 import type { Catalog } from '../../core/catalog/schema.js';
 import { isZeroDecimal as isZero } from '../../core/decimal-text.js';
 import { commonStrings, formatCreditAmount, formatMoney, languageOf } from '../../i18n/index.js';
+import { convertForDisplay, decimalsOf, type ExchangeRate } from '../../core/exchange-rates.js';
 import type { PriceCell, PriceStep } from './model-types.js';
 
 export type CurrencyDisplay = 'credits' | 'money' | 'both';
+
+/** Money shown in a second currency too (display only): the currency and the one rate that applies. */
+export interface DisplayFx {
+  currency: string;
+  rate: ExchangeRate;
+  /** What the converted texts depend on (currency, rate, date): part of the cell's memo key. */
+  key: string;
+}
 
 export interface CellText {
   key: string;
@@ -19,6 +28,8 @@ export interface CellText {
   /** The price of an announced change, and the one before a recent change (formatted like `main`). */
   next?: string;
   was?: string;
+  /** The money in the display currency: "$0.0012" (shown as "≈ $0.0012"); undefined without one. */
+  fx?: string;
   /** Long-context tiers' prices, formatted like `main`. */
   tiers?: { above: number; price: string }[];
 }
@@ -38,8 +49,8 @@ function once(catalog: Catalog, key: string, format: () => string): string {
   return text;
 }
 
-export function cellText(catalog: Catalog, cell: PriceCell, locale: string, display: CurrencyDisplay): CellText {
-  const key = `${locale}|${display}`;
+export function cellText(catalog: Catalog, cell: PriceCell, locale: string, display: CurrencyDisplay, fx?: DisplayFx): CellText {
+  const key = `${locale}|${display}|${fx?.key ?? ''}`;
   const known = memo.get(cell);
   if (known?.key === key) return known;
   const common = commonStrings(languageOf(locale));
@@ -62,6 +73,11 @@ export function cellText(catalog: Catalog, cell: PriceCell, locale: string, disp
       money: display === 'both' ? inMoney : '',
       ...(listed !== undefined && { listed }),
     };
+  }
+  if (fx && cell.state === 'price' && display !== 'credits') {
+    // At least the currency's 2 decimals, else as many as the amount converted has: €0.0011 → $0.0012.
+    const converted = convertForDisplay(cell.money!, currency, fx.currency, [fx.rate], Math.max(2, decimalsOf(cell.money!)));
+    if (converted) text.fx = once(catalog, `x|${locale}|${fx.key}|${converted.amount}`, () => formatMoney(converted.amount, fx.currency, locale));
   }
   if (cell.next) text.next = priceText(cell.next);
   if (cell.was) text.was = priceText(cell.was);

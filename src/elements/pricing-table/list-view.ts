@@ -12,11 +12,12 @@ import { buysOf, chatsOf, isChatGroup } from './pricing-model.js';
 import type { PricingTableStrings } from './pricing-table.strings.js';
 import { rows, type Marks, type RowsContext } from './rows.js';
 import type { GroupView, SortState } from './view.js';
-import type { CurrencyDisplay } from './cell-text.js';
+import type { CurrencyDisplay, DisplayFx } from './cell-text.js';
 
 export * from './pricing-model.js';
 export { viewOf, parseList } from './view.js';
 export { syncTabStop } from './grid-keys.js';
+export { findRate, parseExchangeRates } from '../../core/exchange-rates.js';
 
 /** What the element hands the list's templates: its state, strings and handlers. */
 export interface ListHost {
@@ -25,6 +26,8 @@ export interface ListHost {
   language: Language;
   locale: string;
   currencyDisplay: CurrencyDisplay;
+  /** Money shown in a second currency too (display-currency with a rate), or undefined. */
+  fx: DisplayFx | undefined;
   plannerUrl: string | undefined;
   selected: string | undefined;
   query: string;
@@ -142,6 +145,7 @@ function renderGroup(h: ListHost, model: TableModel, full: GroupView, modes: str
     locale,
     at: model.at,
     display: h.currencyDisplay,
+    fx: h.fx,
     strings: s,
     common,
     selected: h.selected,

@@ -8,6 +8,7 @@ import { defaultKeyMode } from '../../core/catalog/key-modes.js';
 import {
   billingTypeName,
   commonStrings,
+  exchangeNote,
   formatDate,
   formatNumber,
   type CommonStrings,
@@ -17,7 +18,8 @@ import { CatalogController } from '../common/catalog-controller.js';
 import { fetchCatalog, loadErrorText, validCatalog, type FetchLike } from '../common/catalog-fetch.js';
 import { CreditElement } from '../common/credit-element.js';
 import { CreditErrorEvent } from '../common/events.js';
-import type { CurrencyDisplay } from './cell-text.js';
+import type { CurrencyDisplay, DisplayFx } from './cell-text.js';
+import type { ExchangeRate } from '../../core/exchange-rates.js';
 import { cellKey, type TableModel, type TokenUnitPreference } from './model-types.js';
 import { DEFAULT_CHAT, tokensOr, type TypicalChat } from './chats.js';
 import type { ListHost } from './list-view.js';
@@ -91,6 +93,8 @@ const SKELETON_ROWS = 8;
  * @csspart service-tier - The service-tier switch (standard / batch / flex / priority), where the catalog has service tiers.
  * @csspart price-change - A price's announced change ("from 1 Jan: 0.33") or recent one ("was 0.11 until 23 Nov").
  * @csspart price-tier - A price's long-context tier ("above 200K tokens: 2.50").
+ * @csspart fx - A price in the second currency ("≈ $0.0012", with `display-currency`).
+ * @csspart exchange-note - The note naming the exchange rate, its source and date, under the list.
  * @csspart billing-types - The billing-type chips with their counts.
  * @csspart action - A row's "Estimate a month" button or link.
  * @csspart packages - The plan cards' list.
@@ -113,6 +117,8 @@ export class CreditPricingTable extends CreditElement {
     billingTypes: { type: String, attribute: 'billing-types' },
     brands: { type: String },
     currencyDisplay: { type: String, attribute: 'currency-display' },
+    displayCurrency: { type: String, attribute: 'display-currency' },
+    exchangeRates: { attribute: false },
     refresh: { type: Number },
     previous: { attribute: 'previous' },
     selected: { type: String, reflect: true },
@@ -152,6 +158,14 @@ export class CreditPricingTable extends CreditElement {
   declare brands: string;
   /** Prices in `credits`, in `money` (the catalog's currency) or `both` (money under credits). @default 'both' */
   declare currencyDisplay: CurrencyDisplay;
+  /**
+   * A second currency to show money in too (ISO 4217, "USD"): "≈ $0.0012" under each price in money,
+   * at the rate from `exchangeRates` or the catalog's `exchangeRates`, with the rate, its source and
+   * date in a note under the list. For information only: charges stay in the catalog's currency.
+   */
+  declare displayCurrency: string | undefined;
+  /** Exchange rates for `display-currency` (`[{ from: 'EUR', to: 'USD', rate: '1.0843', date: '2026-12-01', source: 'ECB' }]`); wins over the catalog's. */
+  declare exchangeRates: readonly ExchangeRate[] | undefined;
   /** Revalidate every this many seconds (0 = only when the tab becomes visible). @unit s @default 0 */
   declare refresh: number;
   /** A previous catalog (URL or object): prices that differ from it are marked "price changed". */
@@ -339,6 +353,28 @@ export class CreditPricingTable extends CreditElement {
     else void loadPricingEngine().then(apply);
   }
 
+  /** The second currency and its rate, worked out once per catalog, rates and currency; a missing or bad rate is reported once. */
+  #fxMemo: { of: [Catalog, unknown, string]; fx: DisplayFx | undefined } | undefined;
+  #fx(catalog: Catalog): DisplayFx | undefined {
+    const currency = this.displayCurrency?.trim().toUpperCase();
+    if (!currency || !engine || currency === catalog.creditUnit.currency) return undefined;
+    const source = this.exchangeRates ?? catalog.exchangeRates;
+    const memo = this.#fxMemo;
+    if (memo && memo.of[0] === catalog && memo.of[1] === source && memo.of[2] === currency) return memo.fx;
+    let fx: DisplayFx | undefined;
+    try {
+      const rates = engine.parseExchangeRates(source ?? []);
+      const found = engine.findRate(rates, catalog.creditUnit.currency, currency);
+      if (!found) throw new RangeError(`display-currency ${currency}: no exchange rate between ${catalog.creditUnit.currency} and ${currency} (set exchangeRates or the catalog's exchangeRates)`);
+      // The rate as given: the conversion divides by one quoted the other way round (USD → EUR).
+      fx = { currency, rate: found.rate, key: `${currency}|${found.rate.from}|${found.rate.rate}|${found.rate.date}` };
+    } catch (error) {
+      this.dispatchEvent(new CreditErrorEvent(error as Error));
+    }
+    this.#fxMemo = { of: [catalog, source, currency], fx };
+    return fx;
+  }
+
   get #strings(): PricingTableStrings {
     return pricingTableStrings(this.language);
   }
@@ -429,7 +465,7 @@ export class CreditPricingTable extends CreditElement {
     const model = catalog && this.#model?.catalog === catalog ? this.#model : undefined;
     const busy = !model && !this.#loader.error;
     const views = model ? this.#views(model) : [];
-    const list = model ? this.#listHost() : undefined;
+    const list = model ? this.#listHost(model) : undefined;
     return html`<div part="base" class="base ${this.#scrolls ? 'scrolls' : ''}" aria-busy=${busy ? 'true' : 'false'}>
       ${model && !this.hidePackages && model.catalog.packages?.length ? this.#renderCards(model.catalog) : nothing}
       ${this.#renderToolbar(model, views)} ${this.#renderStatus(model)}
@@ -448,7 +484,7 @@ export class CreditPricingTable extends CreditElement {
 
   /** One object for the list's templates, refreshed per render; its handlers are the element's own (stable). */
   #list: ListHost | undefined;
-  #listHost(): ListHost {
+  #listHost(model: TableModel): ListHost {
     const h = (this.#list ??= {
       onSortClick: this.#onSortClick,
       onRowClick: this.#onRowClick,
@@ -467,6 +503,7 @@ export class CreditPricingTable extends CreditElement {
     h.language = this.language;
     h.locale = this.locale;
     h.currencyDisplay = this.currencyDisplay;
+    h.fx = model ? this.#fx(model.catalog) : undefined;
     h.plannerUrl = this.plannerUrl;
     h.selected = this.selected;
     h.query = this.#query;
@@ -650,10 +687,12 @@ export class CreditPricingTable extends CreditElement {
     const s = this.#strings;
     const locale = this.locale;
     const checked = this.#loader.checkedAt;
+    const fx = this.#fx(catalog);
     return html`<footer class="footer" id="after-list" tabindex="-1">
       <span>${s.catalogVersion(catalog.version)}</span>
       ${catalog.source ? html`<span>${s.source}: ${catalog.source.document}</span><span>${s.asOf(formatDate(catalog.source.checked, locale))}</span>` : nothing}
       ${checked ? html`<span>${s.checkedAt(formatDate(checked, locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: undefined }))}</span>` : nothing}
+      ${fx ? html`<p class="fx-note" part="exchange-note">${exchangeNote(fx.rate, catalog.creditUnit.currency, locale)}</p>` : nothing}
     </footer>`;
   }
 }

@@ -9,7 +9,7 @@ import { noChange } from 'lit';
 import { brandName } from '../../core/catalog/names.js';
 import type { Catalog } from '../../core/catalog/schema.js';
 import { formatContextWindow, formatDate, formatPercent, type CommonStrings } from '../../i18n/index.js';
-import { cellText, type CurrencyDisplay } from './cell-text.js';
+import { cellText, type CurrencyDisplay, type DisplayFx } from './cell-text.js';
 import type { PriceCell, Row } from './model-types.js';
 import type { PricingTableStrings } from './pricing-table.strings.js';
 import type { GroupView } from './view.js';
@@ -38,6 +38,8 @@ export interface RowsContext {
   /** The instant whose prices are shown (ms): dates of changes within a year of it omit the year. */
   at: number;
   display: CurrencyDisplay;
+  /** Money shown in a second currency too, or undefined. */
+  fx: DisplayFx | undefined;
   strings: PricingTableStrings;
   common: CommonStrings;
   selected: string | undefined;
@@ -182,7 +184,7 @@ function fillCell(dom: CellDom, row: Row, key: string, ctx: RowsContext): void {
   const id = `${row.service.id}|${key}`;
   const flashed = ctx.flash?.cells.has(id) ?? false;
   const marked = ctx.previous?.cells.has(id) ?? false;
-  const t = cellText(ctx.catalog, cell, ctx.locale, ctx.display);
+  const t = cellText(ctx.catalog, cell, ctx.locale, ctx.display, ctx.fx);
   const { td, money } = dom;
   const className = `${cellClass[cell.state]}${flashed ? ' flash' : ''}${marked ? ' changed' : ''}`;
   if (td.className !== className) td.className = className;
@@ -191,6 +193,9 @@ function fillCell(dom: CellDom, row: Row, key: string, ctx: RowsContext): void {
   setText(money.firstChild as Text, t.money);
   clearAfter(money);
   const s = ctx.strings;
+  if (t.fx !== undefined) {
+    td.append(el('span', { class: 'fx', part: 'fx' }, el('span', { 'aria-hidden': 'true' }, new Text('≈ ')), el('span', { class: 'visually-hidden' }, new Text(`${ctx.common.approximately} `)), new Text(t.fx)));
+  }
   if (t.listed !== undefined) td.append(' ', el('span', { class: 'listed' }, new Text(`${s.published} `), el('s', {}, new Text(t.listed))));
   if (t.hidden) td.append(...dash(s.notApplicable));
   if (t.tiers) {
@@ -247,7 +252,7 @@ function signatureOf(row: Row, ctx: RowsContext): string {
   const id = row.service.id;
   let cheapest = '';
   for (const column of ctx.columns) if (ctx.view.cheapest.has(`${id}|${column.key}`)) cheapest += column.key;
-  return `${ctx.locale}|${ctx.display}|${ctx.buysKey}|${ctx.selected === id}|${ctx.open.has(id)}|${ctx.marksVersion}|${cheapest}`;
+  return `${ctx.locale}|${ctx.display}|${ctx.fx?.key}|${ctx.buysKey}|${ctx.selected === id}|${ctx.open.has(id)}|${ctx.marksVersion}|${cheapest}`;
 }
 
 /** Brings `tbody`'s rows to `ctx.view.rows`, in order, reusing the rows of `doms` by service id. */
