@@ -56,6 +56,18 @@ export const styles = [
     .money {
       color: var(--_text-muted);
     }
+    .money-line {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--_s2);
+    }
+    .fx,
+    .fx-note {
+      color: var(--_text-muted);
+    }
+    .fx-note {
+      font-size: var(--_fs-caption);
+    }
     .meter-box {
       display: grid;
       gap: var(--_s1);

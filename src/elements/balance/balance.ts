@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { commonStrings, formatCredits, formatDate, formatMoney, formatPercent } from '../../i18n/index.js';
+import { commonStrings, exchangeNote, formatCredits, formatDate, formatMoney, formatPercent } from '../../i18n/index.js';
+import { convertForDisplay, parseExchangeRates, type DisplayAmount, type ExchangeRate } from '../../core/exchange-rates.js';
 import type { CreditClient } from '../../sdk/client.js';
 import type { Balance } from '../../sdk/contract/balance.js';
 import { ConnectionError } from '../../sdk/errors.js';
@@ -38,6 +39,8 @@ const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
  * @csspart level - The badge of the state ("Balance OK", "Low", "Very low", "Paused").
  * @csspart credits - The balance in credits.
  * @csspart money - The balance in money.
+ * @csspart fx - The balance in the second currency ("≈ $108.43", with `display-currency`).
+ * @csspart exchange-note - The note naming the exchange rate, its source and date.
  * @csspart state - The state message (low, critical, depleted).
  * @csspart meter - The bar of the balance left of the last top-up (with a tick per threshold).
  * @csspart meter-label - The text under the bar.
@@ -66,6 +69,8 @@ export class CreditBalance extends CreditElement {
     decimals: { type: Number },
     topUpUrl: { type: String, attribute: 'top-up-url' },
     topUp: { type: Boolean, attribute: 'top-up' },
+    displayCurrency: { type: String, attribute: 'display-currency' },
+    exchangeRates: { attribute: false },
   };
 
   /** The SDK client (`createClient`). */
@@ -82,6 +87,14 @@ export class CreditBalance extends CreditElement {
   declare topUpUrl: string | undefined;
   /** Show the top-up call to action as a button that only fires `credit-top-up` (without `top-up-url`). */
   declare topUp: boolean;
+  /**
+   * A second currency to show the balance in too (ISO 4217, "USD"): "≈ $108.43" beside the money,
+   * at the rate from `exchangeRates`, with the rate, its source and date in a note. For information
+   * only: the balance is charged in its own currency.
+   */
+  declare displayCurrency: string | undefined;
+  /** Exchange rates for `display-currency` (`[{ from: 'EUR', to: 'USD', rate: '1.0843', date: '2026-12-01', source: 'ECB' }]`). */
+  declare exchangeRates: readonly ExchangeRate[] | undefined;
 
   readonly #connectivity = new OnlineController(this, () => void this.refresh());
   readonly #announcer = new Announcer(this);
@@ -221,6 +234,30 @@ export class CreditBalance extends CreditElement {
     return formatDate(when, locale, options);
   }
 
+  /** The checked rates, per rates given; a bad list is reported once and shows nothing. */
+  #rates: { of: unknown; rates: readonly ExchangeRate[] } | undefined;
+  #reportedFx = '';
+
+  /** The balance in the display currency (2 decimals, rounded half up), or undefined. */
+  #fx(balance: Balance): DisplayAmount | undefined {
+    const currency = this.displayCurrency?.trim().toUpperCase();
+    if (!currency || currency === balance.money.currency) return undefined;
+    try {
+      if (this.#rates?.of !== this.exchangeRates) this.#rates = { of: this.exchangeRates, rates: parseExchangeRates(this.exchangeRates ?? []) };
+      const converted = convertForDisplay(balance.money.amount, balance.money.currency, currency, this.#rates!.rates, 2);
+      if (!converted) throw new RangeError(`display-currency ${currency}: no exchange rate between ${balance.money.currency} and ${currency} (set exchangeRates)`);
+      return converted;
+    } catch (error) {
+      const message = (error as Error).message;
+      // Once per problem, not on every render.
+      if (this.#reportedFx !== message) {
+        this.#reportedFx = message;
+        queueMicrotask(() => this.dispatchEvent(new CreditErrorEvent(error as Error, 'credit-balance')));
+      }
+      return undefined;
+    }
+  }
+
   #isStale(balance: Balance): boolean {
     if (this.#lastError) return true;
     const age = Date.now() - Date.parse(balance.asOf);
@@ -258,6 +295,7 @@ export class CreditBalance extends CreditElement {
     const pending = this.#task.status === TaskStatus.PENDING;
     const time = this.#time(balance.asOf);
     const tone = { normal: 'positive', low: 'warning', critical: 'danger', depleted: 'danger' }[state.level];
+    const fx = this.#fx(balance);
     return html`
       <div class="head">
         <p part="title" class="title">${s.label}</p>
@@ -265,7 +303,12 @@ export class CreditBalance extends CreditElement {
       </div>
       <p class="amount">
         <strong part="credits" class="credits">${this.#credits(balance.credits)}</strong>
-        <span part="money" class="money">${formatMoney(balance.money.amount, balance.money.currency, locale, { maximumFractionDigits: 0 })}</span>
+        <span class="money-line">
+          <span part="money" class="money">${formatMoney(balance.money.amount, balance.money.currency, locale, { maximumFractionDigits: 0 })}</span>
+          ${fx
+            ? html`<span part="fx" class="fx"><span aria-hidden="true">≈ </span><span class="visually-hidden">${common.approximately} </span>${formatMoney(fx.amount, fx.currency, locale)}</span>`
+            : nothing}
+        </span>
       </p>
       ${state.percentLeft === undefined ? nothing : this.#renderMeter(s, state.percentLeft, balance)}
       ${state.level === 'normal' ? nothing : html`<p part="state" class="state" role="note">${this.#stateText(s, state)}</p>`}
@@ -285,7 +328,8 @@ export class CreditBalance extends CreditElement {
             ${icons.refresh}${pending ? s.refreshing : s.refresh}
           </button>
         </p>
-      </div>`;
+      </div>
+      ${fx ? html`<p part="exchange-note" class="fx-note">${exchangeNote(fx.rate, balance.money.currency, locale)}</p>` : nothing}`;
   }
 
   #renderMeter(s: BalanceStrings, percentLeft: number, balance: Balance): TemplateResult {

@@ -295,3 +295,37 @@ describe('<credit-balance> without a client', () => {
     await expectAccessible(el);
   });
 });
+
+describe('<credit-balance> in a second currency', function () {
+  this.timeout(60_000);
+  const ECB = [{ from: 'EUR', to: 'USD', rate: '1.0843', date: '2026-12-01', source: 'ECB' }];
+  it('shows ≈ USD beside the euros, with the rate in a note, en and de, light and dark', async () => {
+    const host = newHost('8000');
+    for (const [lang, theme] of [['en', 'light'], ['de', 'dark']] as const) {
+      const el = await fixture<CreditBalance>(html`<credit-balance lang=${lang} theme=${theme} refresh-interval="0" display-currency="USD" .exchangeRates=${ECB}></credit-balance>`);
+      el.balance = host.balance();
+      await el.updateComplete;
+      // 8,000 credits × €0.01 = €80 × 1.0843 = $86.744 → $86.74 (2 decimals, half up)
+      expect(part(el, 'fx')).to.equal(lang === 'en' ? '≈ about $86.74' : '≈ etwa 86,74 $');
+      expect(part(el, 'exchange-note')).to.equal(
+        lang === 'en'
+          ? '≈ amounts at 1 EUR = 1.0843 USD (ECB, Dec 1, 2026), for information only: charges are in EUR.'
+          : '≈-Beträge zum Kurs 1 EUR = 1,0843 USD (ECB, 01.12.2026), nur zur Information: abgerechnet wird in EUR.',
+      );
+      await expectAccessible(el);
+    }
+  });
+
+  it('reports a currency without a rate once, and shows the balance without it', async () => {
+    const errors: string[] = [];
+    const el = await fixture<CreditBalance>(html`<credit-balance lang="en" refresh-interval="0" display-currency="GBP" .exchangeRates=${ECB} @credit-error=${(e: CustomEvent) => errors.push(e.detail.error.message)}></credit-balance>`);
+    el.balance = newHost('8000').balance();
+    await el.updateComplete;
+    el.requestUpdate();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    expect(errors).to.deep.equal(['display-currency GBP: no exchange rate between EUR and GBP (set exchangeRates)']);
+    expect(part(el, 'money')).to.equal('€80.00');
+    expect(el.shadowRoot!.querySelector('[part~=fx]')).to.equal(null);
+  });
+});
