@@ -45,7 +45,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 130.6 * KB, // 128 + 1.2 KB measured for generated images and audio in and out in the rate engine (core +0.79, catalog schema +0.22, strings +0.15); + 1.4 KB measured for the planner's batch and prompt-cache levers (en + de), German preset names, pricing terms and core simulate's batch / cache split
+    limit: 134.5 * KB, // 128 + 1.2 KB measured for generated images and audio in and out in the rate engine (core +0.79, catalog schema +0.22, strings +0.15); + 1.4 KB measured for the planner's batch and prompt-cache levers (en + de), German preset names, pricing terms and core simulate's batch / cache split; + table16's prices through time, service tiers and second currency (price list, plan cards, balance): measured below
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
@@ -54,7 +54,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 138.6 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB
+    limit: 142 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB; + table16's: measured below
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');

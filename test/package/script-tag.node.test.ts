@@ -112,8 +112,12 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
   // keyboard, compact phone rows; table15) added 9.6 KB: 47.7 KB measured (48.9 with meinGPT's plan
   // cards): the table's first paint 8.3, what shows a model (loaded with it) 6.5, the controls it
   // uses 4.4 (combobox 2.0, segmented 1.1, button 0.9, badge 0.4, each a chunk shared with the
-  // calculator and balance). Guard 49 KB.
-  it('a page with only a price list downloads ≤ 49 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
+  // calculator and balance). Guard 49 KB. Prices through time, service tiers and a second currency
+  // (issue 16 items 5 and 6; table16) added 2.4 KB, measured 51.3 KB: the dated periods, instant
+  // parsing and the service-tier view in the catalog chunk (+0.6), the exchange-rate module and its
+  // strings in common (+0.9, shared with the balance), the marks and switch in the table and its
+  // model (+0.5); decimal.js stays out of the path. Guard 52 KB.
+  it('a page with only a price list downloads ≤ 52 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/pricing-only`);
     const distFiles = async () =>
@@ -130,7 +134,7 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
       assert.ok(files.some((f) => /\/pricing-table-[\w-]+\.js$/.test(f)), files.join(', '));
       assert.deepEqual(files.filter((f) => /(calculator|usage|balance|chat-cost|statement|tokenizer|_base)-[\w-]+\.js$/.test(f)), [], `${moment}: no other element, no tokenizer`);
       if (gzipped(files) > 30 * 1024) t.diagnostic(`${moment}: ${((gzipped(files) - 30 * 1024) / 1024).toFixed(1)} KB over the 30 KB target`);
-      assert.ok(gzipped(files) <= 49 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
+      assert.ok(gzipped(files) <= 52 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
     }
     await page.close();
   });

@@ -57,22 +57,24 @@ function moneyOf(catalog: Catalog, credits: string, creditExponent: number | und
   return creditExponent === undefined ? creditsToMoney(catalog, credits).amount : shiftDecimal(credits, creditExponent);
 }
 
+/** What every cell of a row is priced with: the catalog, the unit shift, the credit value's shift, the service tier. */
+interface Pricing {
+  catalog: Catalog;
+  /** Power of ten from the service's unit to the group's display unit. */
+  exponent: number;
+  /** Power of ten of the credit value (0.01 → -2), or undefined when it is none. */
+  creditExponent: number | undefined;
+  serviceTier: ServiceTier;
+}
+
 /** A period's charged price of one key, in the display unit: undefined when the service has no such price. */
-function chargedOf(
-  catalog: Catalog,
-  service: Service | undefined,
-  keyMode: string,
-  key: PriceKey,
-  exponent: number,
-  creditExponent: number | undefined,
-  tierIndex = -1,
-): { charged: string | null; money?: string } | undefined {
+function chargedOf(p: Pricing, service: Service | undefined, keyMode: string, key: PriceKey, tierIndex = -1): { charged: string | null; money?: string } | undefined {
   if (!service) return { charged: null };
-  const price = effectivePrice(catalog, service, keyMode, key, tierIndex);
+  const price = effectivePrice(p.catalog, service, keyMode, key, tierIndex);
   if (!price) return undefined;
   if (price.charged === null) return { charged: null };
-  const charged = scale(price.charged, exponent);
-  return { charged, money: moneyOf(catalog, charged, creditExponent) };
+  const charged = scale(price.charged, p.exponent);
+  return { charged, money: moneyOf(p.catalog, charged, p.creditExponent) };
 }
 
 /** The service's neighbouring periods around the one in force, as the table marks them. */
@@ -96,43 +98,25 @@ function timelineOf(periods: readonly PricePeriod[], current: PricePeriod, at: n
   };
 }
 
-/** The same price at another period, where it differs (the unit of both periods is the row's). */
-function stepOf(
-  catalog: Catalog,
-  period: PricePeriod | undefined,
-  at: number,
-  now: { charged: string | null } | undefined,
-  serviceTier: ServiceTier,
-  keyMode: string,
-  key: PriceKey,
-  exponent: number,
-  creditExponent: number | undefined,
-): PriceStep | undefined {
-  if (!period) return undefined;
-  const then = chargedOf(catalog, serviceInTier(period.service, serviceTier), keyMode, key, exponent, creditExponent);
-  if (!then || !now || then.charged === now.charged) return undefined;
+/** The same price in another period, where it differs from `now`; `at` is when the change takes (took) effect. */
+function stepOf(p: Pricing, period: PricePeriod | undefined, at: number, now: { charged: string | null } | undefined, keyMode: string, key: PriceKey): PriceStep | undefined {
+  if (!period || !now) return undefined;
+  const then = chargedOf(p, serviceInTier(period.service, p.serviceTier), keyMode, key);
+  if (!then || then.charged === now.charged) return undefined;
   return { at, ...then };
 }
 
-function buildCell(
-  catalog: Catalog,
-  service: Service | undefined,
-  keyMode: string,
-  key: PriceKey,
-  exponent: number,
-  creditExponent: number | undefined,
-  timeline: Timeline | undefined,
-  serviceTier: ServiceTier,
-): PriceCell {
-  const now = chargedOf(catalog, service, keyMode, key, exponent, creditExponent);
+function buildCell(p: Pricing, service: Service | undefined, keyMode: string, key: PriceKey, timeline: Timeline | undefined): PriceCell {
+  const { catalog, exponent, creditExponent } = p;
+  const now = chargedOf(p, service, keyMode, key);
   const cell: PriceCell = !now
     ? { keyMode, key, state: 'none' }
     : now.charged === null
       ? { keyMode, key, state: 'not-offered' }
       : { keyMode, key, state: isZeroDecimal(now.charged) ? 'free' : 'price', charged: now.charged, money: now.money! };
   if (timeline) {
-    const next = stepOf(catalog, timeline.next, timeline.next?.from ?? 0, now, serviceTier, keyMode, key, exponent, creditExponent);
-    const was = timeline.previous && stepOf(catalog, timeline.previous, timeline.previous.until, now, serviceTier, keyMode, key, exponent, creditExponent);
+    const next = timeline.next && stepOf(p, timeline.next, timeline.next.from, now, keyMode, key);
+    const was = timeline.previous && stepOf(p, timeline.previous, timeline.previous.until, now, keyMode, key);
     if (next) cell.next = next;
     if (was) cell.was = was;
   }
@@ -144,7 +128,7 @@ function buildCell(
   }
   const tiers: TierPrice[] = [];
   service.tiers?.forEach((tier, i) => {
-    const inTier = chargedOf(catalog, service, keyMode, key, exponent, creditExponent, i);
+    const inTier = chargedOf(p, service, keyMode, key, i);
     if (inTier && inTier.charged !== now.charged) tiers.push({ above: tier.above, ...inTier });
   });
   if (tiers.length) cell.tiers = tiers;
@@ -246,10 +230,11 @@ export function buildModel(catalog: Catalog, preference: TokenUnitPreference, op
       const exponent = Math.round(Math.log10(UNITS[unit].per / UNITS[service.unit].per));
       // A service without the chosen service tier: its prices are "not offered", never the standard ones.
       const priced = serviceInTier(service, serviceTier);
+      const pricing: Pricing = { catalog, exponent, creditExponent, serviceTier };
       const cells = new Map<string, PriceCell>();
       for (const mode of modes) {
         for (const key of keys) {
-          const cell = buildCell(catalog, priced, mode, key, exponent, creditExponent, timeline, serviceTier);
+          const cell = buildCell(pricing, priced, mode, key, timeline);
           // A price the standard tier has is "not offered" in a tier the service lacks; one it never has stays "none".
           if (!priced && !effectivePrice(catalog, service, mode, key)) cell.state = 'none';
           cells.set(cellKey(mode, key), cell);

@@ -337,11 +337,11 @@ export const styles = [
     }
     /* An announced change, a recent one and long-context tiers: a caption line each under the price. */
     .change,
-    .tier {
+    .tier,
+    .fx {
       display: block;
       font-size: var(--_fs-caption);
       color: var(--_text-muted);
-      white-space: nowrap;
     }
     .change.next {
       color: var(--_warning);
@@ -637,6 +637,7 @@ export const styles = [
       tbody tr:not(.open) > td.price .money,
       tbody tr:not(.open) > td.price .listed,
       tbody tr:not(.open) > td.price .change,
+      tbody tr:not(.open) > td.price .fx,
       tbody tr:not(.open) > td.price .tier,
       tbody tr:not(.open) > td.price .badge {
         display: none;
@@ -675,6 +676,7 @@ export const styles = [
       tbody tr.open .money,
       tbody tr.open .listed,
       tbody tr.open .change,
+      tbody tr.open .fx,
       tbody tr.open .tier,
       tbody tr.open .chats,
       tbody tr.open .quantity {
