@@ -3,7 +3,9 @@
 // Loaded only for a catalog that sells packages, so a price list without them downloads none of it.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Catalog } from '../../core/catalog/schema.js';
-import { formatMoney, formatNumber, formatPercent } from '../../i18n/index.js';
+import { convertForDisplay } from '../../core/exchange-rates.js';
+import { commonStrings, formatMoney, formatNumber, formatPercent, languageOf } from '../../i18n/index.js';
+import type { DisplayFx } from './cell-text.js';
 import { fillUrlTemplate } from '../common/url-template.js';
 import { packageOffers, type PackageOffer } from './packages.js';
 import { CreditPackageSelectEvent } from './pricing-table.events.js';
@@ -14,6 +16,8 @@ export interface CardsHost {
   locale: string;
   buyUrl: string | undefined;
   recommended: string | undefined;
+  /** The second currency (display-currency), or undefined: "≈ $10.84" under each price. */
+  fx: DisplayFx | undefined;
   dispatchEvent: (event: Event) => boolean;
 }
 
@@ -22,6 +26,13 @@ function offersOf(catalog: Catalog, recommended: string | undefined): PackageOff
   let known = memo.get(catalog);
   if (!known || known.recommended !== recommended) memo.set(catalog, (known = { recommended, offers: packageOffers(catalog, recommended) }));
   return known.offers;
+}
+
+/** "≈ $10.84" (said "about $10.84") under a package's price, in the display currency; nothing without one. */
+function approximately(h: CardsHost, price: { amount: string; currency: string }): TemplateResult | typeof nothing {
+  const converted = h.fx && convertForDisplay(price.amount, price.currency, h.fx.currency, [h.fx.rate], 2);
+  if (!converted) return nothing;
+  return html`<span part="fx" class="package-fx"><span aria-hidden="true">≈ </span><span class="visually-hidden">${commonStrings(languageOf(h.locale)).approximately} </span>${formatMoney(converted.amount, converted.currency, h.locale)}</span>`;
 }
 
 /** The credit packages as plan cards, one call to action each. */
@@ -41,7 +52,7 @@ export function renderPackages(h: CardsHost, catalog: Catalog): TemplateResult {
       <h3 id="package-${p.id}" class="package-name">${p.name}</h3>
       <p class="package-price">
         ${p.price && !p.custom
-          ? html`<span class="figure">${formatMoney(p.price.amount, p.price.currency, locale)}</span>`
+          ? html`<span class="figure">${formatMoney(p.price.amount, p.price.currency, locale)}</span>${approximately(h, p.price)}`
           : html`<span class="figure on-request">${s.onRequest}</span>`}
       </p>
       <p class="package-credits">${p.custom ? s.customFrom(credits) : s.packageCredits(credits)}</p>

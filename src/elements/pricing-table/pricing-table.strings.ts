@@ -1,6 +1,6 @@
 // <credit-pricing-table>'s own strings (the shared ones are in src/i18n).
 import { defineStrings } from '../../i18n/index.js';
-import type { PriceKey, QuantityKind, ServiceTier } from '../../core/index.js';
+import type { PriceKey, QuantityKind } from '../../core/index.js';
 
 export interface PricingTableStrings {
   search: string;
@@ -63,9 +63,8 @@ export interface PricingTableStrings {
   onRequest: string;
   customFrom: (credits: string) => string;
   discount: (percent: string) => string;
-  /** The service-tier switch: its legend and the tiers' names. */
+  /** The service-tier switch's legend (the tiers' names are common strings). */
   serviceTierSwitch: string;
-  serviceTiers: Record<ServiceTier, string>;
   /** An announced change: "from 1 Jan: 0.33". */
   priceFrom: (date: string, price: string) => string;
   /** A recent change: "was 0.11" (struck through) "until 23 Nov"; the words carry it, not the strike. */
@@ -150,7 +149,6 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     customFrom: (credits) => `from ${credits} credits`,
     discount: (percent) => `Save ${percent}`,
     serviceTierSwitch: 'Service tier',
-    serviceTiers: { standard: 'Standard', batch: 'Batch', flex: 'Flex', priority: 'Priority' },
     priceFrom: (date, price) => `from ${date}: ${price}`,
     priceWas: 'was',
     priceUntil: (date) => `until ${date}`,
@@ -230,7 +228,6 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     customFrom: (credits) => `ab ${credits} Credits`,
     discount: (percent) => `${percent} sparen`,
     serviceTierSwitch: 'Servicestufe',
-    serviceTiers: { standard: 'Standard', batch: 'Batch', flex: 'Flex', priority: 'Priorität' },
     priceFrom: (date, price) => `ab ${date}: ${price}`,
     priceWas: 'bisher',
     priceUntil: (date) => `bis ${date}`,

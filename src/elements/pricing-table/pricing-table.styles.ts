@@ -76,6 +76,11 @@ export const styles = [
     .package-price .on-request {
       font-size: var(--_fs-title);
     }
+    .package-fx {
+      display: block;
+      font-size: var(--_fs-small);
+      color: var(--_text-muted);
+    }
     .package-credits {
       font-weight: var(--_weight-strong);
     }

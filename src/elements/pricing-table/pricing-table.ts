@@ -479,7 +479,7 @@ export class CreditPricingTable extends CreditElement {
       void loadPlanCards().then(() => this.requestUpdate());
       return nothing;
     }
-    return cards.renderPackages({ strings: this.#strings, locale: this.locale, buyUrl: this.buyUrl, recommended: this.recommendedPackage, dispatchEvent: (e) => this.dispatchEvent(e) }, catalog);
+    return cards.renderPackages({ strings: this.#strings, locale: this.locale, buyUrl: this.buyUrl, recommended: this.recommendedPackage, fx: this.#fx(catalog), dispatchEvent: (e) => this.dispatchEvent(e) }, catalog);
   }
 
   /** One object for the list's templates, refreshed per render; its handlers are the element's own (stable). */
@@ -651,7 +651,7 @@ export class CreditPricingTable extends CreditElement {
       legend: s.serviceTierSwitch,
       showLegend: true,
       value: model.serviceTier,
-      options: tiers.map((t) => ({ value: t, label: s.serviceTiers[t] })),
+      options: tiers.map((t) => ({ value: t, label: this.#common.serviceTiers[t] })),
       onChange: (value) => (this.serviceTier = value as ServiceTier),
       part: 'service-tier',
     });

@@ -29,6 +29,15 @@ describe('<credit-pricing-table>: display currency', function () {
     expect($(el, 'tr[data-id="openai/gpt-4o"] .fx [aria-hidden="true"]')!.textContent).to.equal('≈ ');
   });
 
+  it('shows ≈ USD under the plan cards’ euro prices', async () => {
+    const el = await mount(meingpt, { 'display-currency': 'USD' });
+    el.exchangeRates = ECB;
+    await settle(el);
+    // €10 × 1.0843 = $10.843 → $10.84; €95 × 1.0843 = $103.0085 → $103.01 (half up); "Custom" is priced on request
+    const shown = [...el.shadowRoot!.querySelectorAll('.package')].map((li) => text(li.querySelector('.package-fx')));
+    expect(shown).to.deep.equal(['≈ about $10.84', '≈ about $54.22', '≈ about $103.01', '≈ about $487.94', '≈ about $921.66', '']);
+  });
+
   it('takes the catalog’s rates, in German', async () => {
     const json = (await loadJson('/catalog/meingpt.json')) as Record<string, unknown>;
     const catalog = parseCatalog({ ...json, exchangeRates: ECB });
