@@ -70,6 +70,8 @@ export interface PricingTableStrings {
   /** A recent change: "was 0.11" (struck through) "until 23 Nov"; the words carry it, not the strike. */
   priceWas: string;
   priceUntil: (date: string) => string;
+  /** The footer when `at` asks for another instant than now: "showing the prices in force on Nov 20, 2026". */
+  pricesAt: (date: string) => string;
   /** A long-context tier: "above 200K tokens: 2.50". */
   priceAbove: (tokens: string, price: string) => string;
 }
@@ -153,6 +155,7 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     priceWas: 'was',
     priceUntil: (date) => `until ${date}`,
     priceAbove: (tokens, price) => `above ${tokens} tokens: ${price}`,
+    pricesAt: (date) => `showing the prices in force on ${date}`,
   },
   de: {
     search: 'Modelle suchen',
@@ -232,5 +235,6 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     priceWas: 'bisher',
     priceUntil: (date) => `bis ${date}`,
     priceAbove: (tokens, price) => `über ${tokens} Tokens: ${price}`,
+    pricesAt: (date) => `angezeigt: die Preise vom ${date}`,
   },
 });

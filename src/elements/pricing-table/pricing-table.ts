@@ -691,6 +691,7 @@ export class CreditPricingTable extends CreditElement {
     return html`<footer class="footer" id="after-list" tabindex="-1">
       <span>${s.catalogVersion(catalog.version)}</span>
       ${catalog.source ? html`<span>${s.source}: ${catalog.source.document}</span><span>${s.asOf(formatDate(catalog.source.checked, locale))}</span>` : nothing}
+      ${this.at && this.#model ? html`<span class="at">${s.pricesAt(formatDate(new Date(this.#model.at), locale, { dateStyle: 'medium', ...(this.at.includes('T') && { timeStyle: 'short' }) }))}</span>` : nothing}
       ${checked ? html`<span>${s.checkedAt(formatDate(checked, locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: undefined }))}</span>` : nothing}
       ${fx ? html`<p class="fx-note" part="exchange-note">${exchangeNote(fx.rate, catalog.creditUnit.currency, locale)}</p>` : nothing}
     </footer>`;

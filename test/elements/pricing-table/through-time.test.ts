@@ -80,6 +80,7 @@ describe('<credit-pricing-table>: prices through time', () => {
     const el = await mount(fixture(), { at: '2026-11-22T12:00:00Z', 'currency-display': 'credits' });
     expect(mainText(cell(el, 'anthropic/claude-4.5-haiku'))).to.equal('0.11');
     expect(line(el, 'anthropic/claude-4.5-haiku', 'next')).to.equal('from Nov 23: 0.33');
+    expect(text($(el, 'footer .at'))).to.equal('showing the prices in force on Nov 22, 2026, 12:00 PM');
     // 2026-12-23T00:00Z is 30 days after the change: no longer "recent", no longer marked.
     el.at = '2026-12-23T00:00:00Z';
     await el.updateComplete;
