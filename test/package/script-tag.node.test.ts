@@ -116,8 +116,9 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
   // (issue 16 items 5 and 6; table16) added 2.4 KB, measured 51.3 KB: the dated periods, instant
   // parsing and the service-tier view in the catalog chunk (+0.6), the exchange-rate module and its
   // strings in common (+0.9, shared with the balance), the marks and switch in the table and its
-  // model (+0.5); decimal.js stays out of the path. Guard 52 KB.
-  it('a page with only a price list downloads ≤ 52 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
+  // model (+0.5); decimal.js stays out of the path. 52.0 KB after main's image and audio prices in
+  // the catalog schema (+0.3) and the footer's "prices in force on". Guard 53 KB.
+  it('a page with only a price list downloads ≤ 53 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/pricing-only`);
     const distFiles = async () =>
@@ -134,7 +135,7 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
       assert.ok(files.some((f) => /\/pricing-table-[\w-]+\.js$/.test(f)), files.join(', '));
       assert.deepEqual(files.filter((f) => /(calculator|usage|balance|chat-cost|statement|tokenizer|_base)-[\w-]+\.js$/.test(f)), [], `${moment}: no other element, no tokenizer`);
       if (gzipped(files) > 30 * 1024) t.diagnostic(`${moment}: ${((gzipped(files) - 30 * 1024) / 1024).toFixed(1)} KB over the 30 KB target`);
-      assert.ok(gzipped(files) <= 52 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
+      assert.ok(gzipped(files) <= 53 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
     }
     await page.close();
   });
