@@ -9,22 +9,21 @@ export const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(
 /** What an instant looks like, for error messages. */
 export const INSTANT_EXAMPLE = '2026-11-23 or 2026-11-23T12:00:00Z';
 
-function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-}
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days before each month in a common year. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const isLeap = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
-/** Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm), exact for every year 0000–9999. */
+/** Days from 1970-01-01 to a valid civil date: the years' days, the leap days before the year (477 up to 1969), the months', the day's. */
 function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  const before = y - 1;
+  const leapDays = Math.floor(before / 4) - Math.floor(before / 100) + Math.floor(before / 400) - 477;
+  return 365 * (y - 1970) + leapDays + DAYS_BEFORE_MONTH[m - 1]! + (m > 2 && isLeap(y) ? 1 : 0) + d - 1;
 }
 
 function toMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMinutes: number): number | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
+  if (d > (mo === 2 ? (isLeap(y) ? 29 : 28) : MONTH_DAYS[mo - 1]!)) return undefined;
   return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMinutes) * 60_000 + s * 1000 + ms;
 }
 
@@ -35,15 +34,18 @@ function digit(text: string, i: number): number {
 }
 const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
 
-/** "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.mmmZ" without a regular expression; undefined for any other form. */
+/**
+ * "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.mmmZ" without a regular expression; undefined for
+ * any other form. The day's milliseconds are remembered for the next call: the records of a batch
+ * mostly share their day, and working out a day was half the cost of reading an instant.
+ */
+let lastDay = '';
+let lastDayMs = 0;
 function fastMs(text: string): number | undefined {
   const n = text.length;
   if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 90 /* Z */) return undefined;
   // - - T : : (and . before milliseconds)
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
-  const year = two(text, 0) * 100 + two(text, 2);
-  const month = two(text, 5);
-  const day = two(text, 8);
   const hour = two(text, 11);
   const minute = two(text, 14);
   const second = two(text, 17);
@@ -52,8 +54,18 @@ function fastMs(text: string): number | undefined {
     if (text.charCodeAt(19) !== 46) return undefined;
     ms = digit(text, 20) * 100 + two(text, 21);
   }
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
-  return toMs(year, month, day, hour, minute, second, ms, 0);
+  if (hour < 0 || minute < 0 || second < 0 || ms < 0 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const time = ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+  if (lastDay.length === 10 && text.startsWith(lastDay)) return lastDayMs + time;
+  const year = two(text, 0) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  if (year < 0 || month < 0 || day < 0) return undefined;
+  const dayMs = toMs(year, month, day, 0, 0, 0, 0, 0);
+  if (dayMs === undefined) return undefined;
+  lastDay = text.slice(0, 10);
+  lastDayMs = dayMs;
+  return dayMs + time;
 }
 
 /** Milliseconds since the epoch of an ISO 8601 instant, or undefined when the text is not one. */
