@@ -100,7 +100,8 @@ export const styles = [
     .package .button {
       margin-block-start: var(--_s2);
       inline-size: 100%;
-      padding-inline: var(--_s2);
+      /* A long name ("Buy Professional") may wrap in a narrow card: two lines with room, not pressed to the edges. */
+      padding: var(--_s1) var(--_s2);
       white-space: normal;
       text-align: center;
     }
