@@ -109,18 +109,18 @@ describe('the marketing pages: a visitor reads the price list', () => {
   it('searches, sorts and switches to German', async () => {
     const page = await demo.page('desktop');
     await page.goto(`${demo.url}/marketing.html`);
-    const rows = page.locator('credit-pricing-table[src$="gptbots.json"] tr[part~="row"]');
-    await page.waitForFunction(() => (document.querySelector('credit-pricing-table[src$="gptbots.json"]')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
+    const rows = page.locator('credit-pricing-table#gptbots tr[part~="row"]');
+    await page.waitForFunction(() => (document.querySelector('credit-pricing-table#gptbots')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
     assert.equal(await rows.count(), 118, 'every GPTBots service is listed once');
     await demo.screenshot(page, 'marketing-desktop');
 
-    await page.locator('credit-pricing-table[src$="gptbots.json"] input#search').fill('opus');
-    await page.waitForFunction(() => (document.querySelector('credit-pricing-table[src$="gptbots.json"]')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) === 4);
+    await page.locator('credit-pricing-table#gptbots input#search').fill('opus');
+    await page.waitForFunction(() => (document.querySelector('credit-pricing-table#gptbots')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) === 4);
     const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
     assert.deepEqual(ids.sort(), ['anthropic/claude-4.5-opus-200k', 'anthropic/claude-4.5-opus-thinking-200k', 'anthropic/claude-4.6-opus-200k', 'anthropic/claude-4.6-opus-thinking-200k']);
 
-    await page.locator('credit-pricing-table[src$="gptbots.json"] input#search').fill('');
-    const firstGroup = page.locator('credit-pricing-table[src$="gptbots.json"] section.group').first();
+    await page.locator('credit-pricing-table#gptbots input#search').fill('');
+    const firstGroup = page.locator('credit-pricing-table#gptbots section.group').first();
     const priceHeader = firstGroup.locator('thead tr').last().locator('th').first();
     await priceHeader.locator('button').click();
     assert.equal(await priceHeader.getAttribute('aria-sort'), 'ascending');
@@ -131,14 +131,14 @@ describe('the marketing pages: a visitor reads the price list', () => {
 
     const de = await demo.page('desktop', 'de-DE');
     await de.goto(`${demo.url}/marketing-de.html`);
-    await de.waitForFunction(() => (document.querySelector('credit-pricing-table[src$="gptbots.json"]')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
+    await de.waitForFunction(() => (document.querySelector('credit-pricing-table#gptbots')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
     // The German page quotes per 1M tokens: GPT-4o-mini's 0.0165 / 1K is 16,5 / 1M, with a decimal comma.
-    const row = de.locator('credit-pricing-table[src$="gptbots.json"] tr[data-id="openai/gpt-4o-mini-128k"]');
+    const row = de.locator('credit-pricing-table#gptbots tr[data-id="openai/gpt-4o-mini-128k"]');
     assert.match((await row.innerText()).replace(/\s+/g, ' '), /16,5/);
     await demo.screenshot(de, 'marketing-de-desktop');
     const phone = await demo.page('phone');
     await phone.goto(`${demo.url}/marketing.html`);
-    await phone.waitForFunction(() => (document.querySelector('credit-pricing-table[src$="gptbots.json"]')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
+    await phone.waitForFunction(() => (document.querySelector('credit-pricing-table#gptbots')?.shadowRoot?.querySelectorAll('tr[data-id]').length ?? 0) >= 118);
     await demo.screenshot(phone, 'marketing-phone');
     const dark = await demo.page('desktop');
     await dark.goto(`${demo.url}/marketing-dark.html`);
