@@ -23,7 +23,7 @@ describe('instantMs', () => {
   });
 
   it('refuses days that do not exist and times out of range, also right after reading a valid instant of the same day', () => {
-    for (const [valid, invalid] of [
+    for (const [valid, invalid] of <[string, string][]>[
       ['2026-02-28T10:00:00Z', '2026-02-29T10:00:00Z'],
       ['2024-02-29T10:00:00Z', '2024-02-30T00:00:00Z'],
       ['1900-02-28T00:00:00Z', '1900-02-29T00:00:00Z'],
