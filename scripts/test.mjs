@@ -107,14 +107,16 @@ if (nodeFiles.length) {
   if (!add(report)) totals.failed++;
   ok &&= node.status === 0;
 }
-// Package checks, as a consumer installs it: publint, are-the-types-wrong, size budgets. Each
-// counts as one test. Skipped when the run is filtered to some files.
+// Package checks, as a consumer installs it: publint, are-the-types-wrong, size budgets, and the
+// strict typecheck of everything the project compiles (tests run through esbuild, which strips
+// types without checking them). Each counts as one test. Skipped when the run is filtered to some files.
 if (packageChecks) {
   const checks = [
     ['publint', 'npx', ['publint', '--strict']],
     ['are-the-types-wrong', 'npx', ['attw', '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']],
     ['size budgets', process.execPath, ['scripts/size.mjs']],
     ['README element reference matches custom-elements.json', process.execPath, ['scripts/readme-elements.mjs', '--check']],
+    ['strict typecheck (src, test, demo, bench, scripts)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ];
   for (const [name, command, commandArgs] of checks) {
     if (!built) {
