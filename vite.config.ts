@@ -4,18 +4,34 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { writeDemoPages } from './scripts/demo-pages.mjs';
 
 const demo = resolve(import.meta.dirname, 'demo');
-const pages = Object.fromEntries(
-  readdirSync(demo)
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => [f.replace(/\.html$/, ''), resolve(demo, f)]),
-);
+// Every page in English and German, from its template in demo/pages (the written pages are not in git).
+const pages = Object.fromEntries(writeDemoPages(demo).map((f) => [f.replace(/\.html$/, ''), resolve(demo, f)]));
 const apiPort = Number(process.env.CREDITKIT_API_PORT ?? 8787);
 
 const catalogDir = resolve(import.meta.dirname, 'catalog');
 
 /** Serves catalog/*.json at /catalog/ in dev and preview, and copies them into the build. */
+/** Rewrites the pages when a template in demo/pages changes, so `npm run dev` reloads them. */
+function pageTemplates(): Plugin {
+  return {
+    name: 'creditkit-demo-pages',
+    configureServer(server) {
+      server.watcher.add(resolve(demo, 'pages'));
+      server.watcher.on('change', (file) => {
+        if (!file.startsWith(resolve(demo, 'pages'))) return;
+        try {
+          writeDemoPages(demo);
+        } catch (error) {
+          server.config.logger.error(String(error));
+        }
+      });
+    },
+  };
+}
+
 function catalogs(): Plugin {
   const serve = (server: { middlewares: { use: (fn: (req: any, res: any, next: () => void) => void) => unknown } }): void => {
     server.middlewares.use((req, res, next) => {
@@ -51,7 +67,7 @@ function catalogs(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [catalogs()],
+  plugins: [catalogs(), pageTemplates()],
   // The token-count worker as an ES module: Vite's default (iife) would inline both rank tables into it.
   worker: { format: 'es' },
   root: demo,
