@@ -41,3 +41,22 @@ for (const frame of document.querySelectorAll<HTMLElement>('.theme-frame')) {
   const prices = Object.assign(document.createElement('credit-pricing-table'), { src: '/catalog/meingpt.json', theme });
   frame.append(balance, cost, prices);
 }
+
+/** The brand theme's tokens as the page's stylesheet sets them, shown as code: what is shown is what applies. */
+function brandThemeCode(): string {
+  for (const sheet of document.styleSheets) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue; // another origin's stylesheet: not readable, and not where the theme is
+    }
+    for (const rule of rules) {
+      if (!(rule instanceof CSSStyleRule) || rule.selectorText !== '.theme-brand') continue;
+      const tokens = [...rule.style].filter((name) => name.startsWith('--credit-'));
+      return `.theme-brand {\n${tokens.map((name) => `  ${name}: ${rule.style.getPropertyValue(name).trim()};`).join('\n')}\n}`;
+    }
+  }
+  return '';
+}
+document.getElementById('brand-theme-code')!.textContent = brandThemeCode();

@@ -209,6 +209,23 @@ describe('the account page: the monthly statement', () => {
   });
 });
 
+describe('the theming page', () => {
+  it('shows as code the brand theme the built stylesheet applies: its --credit-* tokens, each with the value the frame computes', async () => {
+    const page = await demo.page('desktop');
+    await page.goto(`${demo.url}/theming.html`, { waitUntil: 'networkidle' });
+    const { code, computed } = await page.evaluate(() => {
+      const code = document.getElementById('brand-theme-code')!.textContent!;
+      const frame = document.querySelector('.theme-brand')!;
+      const names = [...code.matchAll(/(--credit-[\w-]+):/g)].map((m) => m[1]!);
+      return { code, computed: names.map((name) => [name, getComputedStyle(frame).getPropertyValue(name).trim()]) };
+    });
+    assert.match(code, /^\.theme-brand \{\n/);
+    assert.equal(computed.length, 6, code);
+    for (const [name, value] of computed) assert.ok(value && code.includes(`${name}: ${value};`), `${name}: ${value} in ${code}`);
+    await page.context().close();
+  });
+});
+
 describe('every demo page: laid out for phones and desktops, accessible in light and dark', () => {
   // Every page of the demo site (demo/*.html), in English and German.
   const PAGES = ['index', 'marketing', 'marketing-de', 'marketing-dark', 'planner', 'planner-de', 'product', 'product-de', 'account', 'account-de', 'theming', 'theming-de'];

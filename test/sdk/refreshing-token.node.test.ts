@@ -34,4 +34,39 @@ describe('refreshingToken', () => {
     await assert.rejects(refreshingToken(async () => ({ token: 'sk_live_123', expiresAt: Date.now() + 600_000 }))({ forceRefresh: false, signal }), /secret API key/);
     await assert.rejects(refreshingToken(async () => ({ token: 'ckd.x.s', expiresAt: 'soon' }))({ forceRefresh: false, signal }), /no valid expiresAt/);
   });
+
+  it('lets one caller stop waiting without failing the others; the request is aborted only when every caller has', async () => {
+    let release!: (token: { token: string; expiresAt: number }) => void;
+    const seen: AbortSignal[] = [];
+    const getToken = refreshingToken((s) => {
+      seen.push(s);
+      return new Promise((resolve) => (release = resolve));
+    });
+    const leaving = new AbortController();
+    const staying = new AbortController();
+    const first = getToken({ forceRefresh: false, signal: leaving.signal });
+    const second = getToken({ forceRefresh: false, signal: staying.signal });
+    leaving.abort(new Error('element left the page'));
+    await assert.rejects(first, /element left the page/);
+    assert.equal(seen.length, 1, 'one shared request');
+    assert.equal(seen[0]!.aborted, false, 'still wanted by the second caller');
+    release({ token: 'ckd.shared.s', expiresAt: Date.now() + 600_000 });
+    assert.equal(await second, 'ckd.shared.s');
+
+    // Both callers give up: the request itself is aborted, and the next call asks again.
+    const alone = refreshingToken((s) => {
+      seen.push(s);
+      return new Promise((_, reject) => s.addEventListener('abort', () => reject(s.reason)));
+    });
+    const a = new AbortController();
+    const b = new AbortController();
+    const calls = [alone({ forceRefresh: false, signal: a.signal }), alone({ forceRefresh: false, signal: b.signal })];
+    a.abort(new Error('a gone'));
+    assert.equal(seen[1]!.aborted, false);
+    b.abort(new Error('b gone'));
+    assert.equal(seen[1]!.aborted, true);
+    await assert.rejects(calls[0]!, /a gone/);
+    await assert.rejects(calls[1]!, /b gone/);
+    await assert.rejects(alone({ forceRefresh: false, signal: AbortSignal.abort(new Error('already gone')) }), /already gone/);
+  });
 });
