@@ -35,51 +35,65 @@ function digit(text: string, i: number): number {
 const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
 
 /**
- * "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.mmmZ" without a regular expression; undefined for
- * any other form. The day's milliseconds are remembered for the next call: the records of a batch
- * mostly share their day, and working out a day was half the cost of reading an instant.
+ * "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.mmmZ" without a regular expression; NaN for any
+ * other form. The last day read is remembered by its digits as one integer (no string is sliced
+ * or compared): the records of a batch mostly share their day.
  */
-let lastDay = '';
+let lastDay = -1;
 let lastDayMs = 0;
-function fastMs(text: string): number | undefined {
+function fastMs(text: string): number {
   const n = text.length;
-  if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 90 /* Z */) return undefined;
+  if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 90 /* Z */) return NaN;
   // - - T : : (and . before milliseconds)
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return NaN;
+  const year = two(text, 0) * 100 + two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
   const hour = two(text, 11);
   const minute = two(text, 14);
   const second = two(text, 17);
   let ms = 0;
   if (n === 24) {
-    if (text.charCodeAt(19) !== 46) return undefined;
+    if (text.charCodeAt(19) !== 46) return NaN;
     ms = digit(text, 20) * 100 + two(text, 21);
   }
-  if (hour < 0 || minute < 0 || second < 0 || ms < 0 || hour > 23 || minute > 59 || second > 59) return undefined;
+  if ((year | month | day | hour | minute | second | ms) < 0 || hour > 23 || minute > 59 || second > 59) return NaN;
   const time = ((hour * 60 + minute) * 60 + second) * 1000 + ms;
-  if (lastDay.length === 10 && text.startsWith(lastDay)) return lastDayMs + time;
-  const year = two(text, 0) * 100 + two(text, 2);
-  const month = two(text, 5);
-  const day = two(text, 8);
-  if (year < 0 || month < 0 || day < 0) return undefined;
-  const dayMs = toMs(year, month, day, 0, 0, 0, 0, 0);
-  if (dayMs === undefined) return undefined;
-  lastDay = text.slice(0, 10);
-  lastDayMs = dayMs;
-  return dayMs + time;
+  const key = (year * 100 + month) * 100 + day;
+  if (key !== lastDay) {
+    const dayMs = toMs(year, month, day, 0, 0, 0, 0, 0);
+    if (dayMs === undefined) return NaN;
+    lastDay = key;
+    lastDayMs = dayMs;
+  }
+  return lastDayMs + time;
+}
+
+/**
+ * Milliseconds since the epoch of an ISO 8601 instant, or NaN when the text is not one: a number
+ * either way, so a loop reading one per record (rateMany) keeps it unboxed.
+ */
+export function instantMsOrNaN(text: unknown): number {
+  if (typeof text !== 'string') return NaN;
+  const fast = fastMs(text);
+  return fast === fast ? fast : slowMs(text);
+}
+
+/** The general form, by the pattern. */
+function slowMs(text: string): number {
+  const m = INSTANT_PATTERN.exec(text);
+  if (!m) return NaN;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = m;
+  const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  if (zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4, 6)) > 59)) return NaN;
+  // Sub-millisecond digits are dropped (truncated): prices change on whole seconds.
+  return toMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), Number(fraction.slice(0, 3).padEnd(3, '0')), offset) ?? NaN;
 }
 
 /** Milliseconds since the epoch of an ISO 8601 instant, or undefined when the text is not one. */
 export function instantMs(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const fast = fastMs(text);
-  if (fast !== undefined) return fast;
-  const m = INSTANT_PATTERN.exec(text);
-  if (!m) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zone = 'Z'] = m;
-  const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-  if (zone !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(4, 6)) > 59)) return undefined;
-  // Sub-millisecond digits are dropped (truncated): prices change on whole seconds.
-  return toMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), Number(fraction.slice(0, 3).padEnd(3, '0')), offset);
+  const ms = instantMsOrNaN(text);
+  return ms === ms ? ms : undefined;
 }
 
 /** The instant as "2026-11-23T00:00:00Z" (milliseconds shown only when there are any). */

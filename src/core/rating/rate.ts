@@ -9,7 +9,7 @@ import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
 import { NotOfferedError, UsageError, CreditError } from '../errors.js';
 import { imageTokens } from '../images.js';
 import { describeValue } from '../describe.js';
-import { INSTANT_EXAMPLE, formatInstant, instantMs } from '../instant.js';
+import { INSTANT_EXAMPLE, formatInstant, instantMs, instantMsOrNaN } from '../instant.js';
 import { serviceInTier } from '../catalog/service-tier-view.js';
 import { describePeriod, hasHistory, notInForce, pricePeriods, type PricePeriod } from '../catalog/periods.js';
 import type { Charge, ChargeLine } from './charge.js';
@@ -25,7 +25,8 @@ const MAX = Number.MAX_SAFE_INTEGER;
 
 /** Integer sums of one (service, key mode, tier). */
 class Accumulator {
-  readonly counts = new Array<number>(KINDS).fill(0);
+  /** Whole numbers up to Number.MAX_SAFE_INTEGER, unboxed. */
+  readonly counts = new Float64Array(KINDS);
   /** Carries beyond Number.MAX_SAFE_INTEGER, allocated only when a sum gets that large. */
   overflow: bigint[] | undefined;
   /** Non-integer seconds per kind (audio in and out), summed exactly beside the integer counts. */
@@ -41,12 +42,17 @@ class Accumulator {
   ) {}
 
   add(kind: number, value: number) {
-    const current = this.counts[kind]!;
-    if (current > MAX - value) {
-      this.overflow ??= new Array<bigint>(KINDS).fill(0n);
-      this.overflow[kind]! += BigInt(current);
-      this.counts[kind] = value;
-    } else this.counts[kind] = current + value;
+    const sum = this.counts[kind]! + value;
+    // A sum past MAX_SAFE_INTEGER compares greater even where the addition rounded.
+    if (sum > MAX) this.carry(kind, value);
+    else this.counts[kind] = sum;
+  }
+
+  /** Moves the count so far into the exact carries and starts again from `value`. */
+  private carry(kind: number, value: number) {
+    this.overflow ??= new Array<bigint>(KINDS).fill(0n);
+    this.overflow[kind]! += BigInt(this.counts[kind]!);
+    this.counts[kind] = value;
   }
 
   quantity(kind: number): Decimal {
@@ -202,6 +208,8 @@ class Entry {
   /** True when the service has one price period at all times: the record's instant does not matter. */
   readonly timeless: boolean;
   readonly groups: (Group | undefined)[] = [];
+  /** The period found last: records mostly come in time order, or share a day. */
+  lastPeriod = 0;
   constructor(
     readonly service: Service,
     readonly keyMode: string,
@@ -250,42 +258,115 @@ function rejectRecord(catalog: Catalog, record: unknown, index: number, single: 
   throw new UsageError([{ path: at, message: 'cannot be rated' }]);
 }
 
-// The fast path reads a record's fields into slots by the one table of fields (USAGE_FIELDS).
-// A plain object rather than a Map: V8's keyed loads with a record's own (internalized) keys hit
-// its stub cache; inherited names ("constructor") find a function, not a number, and are unknown.
+// The fast path reads a record's fields by the one table of fields (USAGE_FIELDS) in one for-in
+// pass. A plain object rather than a Map: V8's keyed loads with a record's own (internalized) keys
+// hit its stub cache; inherited names ("constructor") find a function, not a number, and are unknown.
 const SLOT_OF: Record<string, unknown> = {};
 USAGE_FIELD_NAMES.forEach((name, i) => (SLOT_OF[name] = i));
 const SLOTS = USAGE_FIELD_NAMES.length;
 const slotOf = (name: UsageField) => SLOT_OF[name] as number;
 const S_SERVICE = slotOf('service');
 const S_KEY_MODE = slotOf('keyMode');
-const S_IMAGES = slotOf('images');
-const S_GENERATED = slotOf('generatedImages');
-const SLOT_AUDIO_INPUT = slotOf('audioInputTokens');
-/** Per slot: the kind (QUANTITY_KINDS index) a seconds field adds to (audio in and out), else -1. */
-const SECONDS_KIND = Int32Array.from(USAGE_FIELD_NAMES, (name) => {
-  const spec: UsageFieldSpec = USAGE_FIELDS[name];
-  return spec.type === 'seconds' ? KIND_INDEX[spec.kind as QuantityKind] : -1;
-});
 const S_AT = slotOf('at');
 const S_SERVICE_TIER = slotOf('serviceTier');
-const S_OUTPUT = slotOf('outputTokens');
-const S_REASONING = slotOf('reasoningTokens');
-const K_OUTPUT = KIND_INDEX.outputTokens;
-const SERVICE_TIER_COUNT = SERVICE_TIERS.length;
-const SERVICE_TIER_INDEX: Record<string, number> = Object.fromEntries(SERVICE_TIERS.map((t, i) => [t, i]));
-const SLOT_INPUT = slotOf('inputTokens');
-const SLOT_CACHED = slotOf('cachedInputTokens');
-const SLOT_WRITE = slotOf('cacheWriteTokens');
-const SLOT_WRITE_1H = slotOf('cacheWrite1hTokens');
+const S_IMAGES = slotOf('images');
+const S_GENERATED = slotOf('generatedImages');
 /** Per slot: the kind (QUANTITY_KINDS index) a whole-number quantity field adds to, else -1. */
 const COUNT_KIND = Int32Array.from(USAGE_FIELD_NAMES, (name) => {
   const spec: UsageFieldSpec = USAGE_FIELDS[name];
   return spec.type === 'count' ? KIND_INDEX[spec.kind as QuantityKind] : -1;
 });
-/** Per slot: 1 for metadata (checked by the table's rule when present). */
-const IS_OTHER = Uint8Array.from(USAGE_FIELD_NAMES, (name) => (['text', 'object', 'serviceTier'].includes(USAGE_FIELDS[name].type) ? 1 : 0));
+/** Per slot: the kind a seconds field (audio in and out) adds to, else -1. */
+const SECONDS_KIND = Int32Array.from(USAGE_FIELD_NAMES, (name) => {
+  const spec: UsageFieldSpec = USAGE_FIELDS[name];
+  return spec.type === 'seconds' ? KIND_INDEX[spec.kind as QuantityKind] : -1;
+});
+/** Per slot: the kind a field adds to when its value is a safe whole number (counts and whole seconds), else -1. */
+const WHOLE_KIND = COUNT_KIND.map((kind, slot) => (kind >= 0 ? kind : SECONDS_KIND[slot]!));
+const bit = (kind: QuantityKind) => 1 << KIND_INDEX[kind];
+const B_OUTPUT = bit('outputTokens');
+const B_REASONING = bit('reasoningTokens');
+const K_REASONING = KIND_INDEX.reasoningTokens;
+const K_OUTPUT = KIND_INDEX.outputTokens;
+/** The kinds that make a request's input for its tier: input, cache reads and writes, audio input, images (Anthropic counts cache writes too). */
+const TIER_INPUT_KINDS = Int32Array.from((['inputTokens', 'cachedInputTokens', 'cacheWriteTokens', 'cacheWrite1hTokens', 'audioInputTokens', 'imageTokens'] as const).map((k) => KIND_INDEX[k]));
+const SERVICE_TIER_COUNT = SERVICE_TIERS.length;
 const MAX_KEY_MODE = USAGE_FIELDS.keyMode.maxLength;
+const lowestBit = (mask: number) => 31 - Math.clz32(mask & -mask);
+
+/** The index of a service tier's name in SERVICE_TIERS, -1 when it is none. */
+function serviceTierIndex(value: unknown): number {
+  for (let t = 0; t < SERVICE_TIER_COUNT; t++) if (value === SERVICE_TIERS[t]) return t;
+  return -1;
+}
+
+/**
+ * The fields of a record the fast path leaves out of line (a count that is no whole number,
+ * fractional seconds, images, generated images, metadata), read into slots by slot mask.
+ */
+class RareFields {
+  readonly values = new Array<unknown>(SLOTS).fill(undefined);
+  /** Fractional seconds by kind, summed once the record's accumulator is known. */
+  readonly seconds: { kind: number; value: number | string }[] = [];
+  generated: readonly GeneratedImages[] | undefined;
+
+  /** Checks the rare slots of a record: the kinds they add, or -1 when one is malformed. `quantities` gets image tokens. */
+  read(slots: number, quantities: Float64Array): number {
+    const values = this.values;
+    this.seconds.length = 0;
+    this.generated = undefined;
+    let mask = 0;
+    let bad = false;
+    for (let rest = slots; rest !== 0; rest &= rest - 1) {
+      const slot = lowestBit(rest);
+      const value = values[slot];
+      values[slot] = undefined;
+      const seconds = SECONDS_KIND[slot]!;
+      if (COUNT_KIND[slot]! >= 0) bad = true; // a whole count takes the fast path
+      else if (seconds >= 0) {
+        mask |= 1 << seconds;
+        if (typeof value === 'number' ? value >= 0 && Number.isFinite(value) : typeof value === 'string' && isPlainDecimal(value)) this.seconds.push({ kind: seconds, value: value as number | string });
+        else bad = true;
+      } else if (slot === S_IMAGES) {
+        mask |= 1 << K_IMAGE;
+        const total = Array.isArray(value) ? imageTokensOf(value) : -1;
+        if (total < 0) bad = true;
+        else quantities[K_IMAGE] = total;
+      } else if (slot === S_GENERATED) {
+        mask |= 1 << K_GENERATED;
+        if (!Array.isArray(value) || value.some((e, g) => generatedImageIssues(e, String(g)).length > 0)) bad = true;
+        else this.generated = value as readonly GeneratedImages[];
+      } else bad ||= fieldValueIssue(USAGE_FIELDS[USAGE_FIELD_NAMES[slot]!], value) !== undefined;
+    }
+    return bad ? -1 : mask;
+  }
+
+  /** Adds the fractional seconds and generated images read last to the record's accumulator; false where one cannot be rated there. */
+  add(acc: Accumulator): boolean {
+    for (const { kind, value } of this.seconds) {
+      if (typeof value === 'number' && Number.isSafeInteger(value)) acc.add(kind, value);
+      else {
+        // Non-integer seconds are summed exactly as decimals (a float's shortest decimal form).
+        const text = typeof value === 'number' ? String(value) : value;
+        if (!isPlainDecimal(text)) return false;
+        acc.addFraction(kind, new Decimal(text));
+      }
+    }
+    if (this.generated) for (const e of this.generated) if (!acc.addImages(imageVariantKey(e.size, e.quality), e.count ?? 1)) return false;
+    return true;
+  }
+}
+
+/** The input tokens of a record's images by the tile rule, -1 when one is malformed. */
+function imageTokensOf(images: readonly unknown[]): number {
+  let total = 0;
+  for (const image of images as ImageInput[]) {
+    if (!image || typeof image !== 'object' || !Number.isSafeInteger(image.width) || !Number.isSafeInteger(image.height) || image.width <= 0 || image.height <= 0) return -1;
+    for (const key in image) if (key !== 'width' && key !== 'height') return -1;
+    total += imageTokens(image.width, image.height);
+  }
+  return total;
+}
 
 export interface RateOptions {
   /**
@@ -303,160 +384,177 @@ function defaultInstant(options: RateOptions | undefined): number {
   return ms;
 }
 
-/** Sums every record into its accumulator; throws on the first record that cannot be rated. */
+/** The (service, key mode) entries and (period, service tier) groups of one rating, found by name once each. */
+class Ledger {
+  readonly groups: Group[] = [];
+  private readonly entries: Entry[] = [];
+  private readonly byService = new Map<string, Entry[]>();
+  private readonly keyModes: Set<string>;
+  readonly fallbackMode: string;
+  constructor(
+    readonly catalog: Catalog,
+    readonly single: boolean,
+  ) {
+    this.fallbackMode = defaultKeyMode(catalog);
+    this.keyModes = new Set(catalog.keyModes.map((k) => k.id));
+  }
+
+  /** The entry of a record's service name and key mode; throws naming the record when there is none. */
+  entry(name: unknown, mode: unknown, record: unknown, index: number): Entry {
+    const modes = typeof name === 'string' ? this.byService.get(name) : undefined;
+    if (modes) for (let m = 0; m < modes.length; m++) if (modes[m]!.keyMode === mode) return modes[m]!;
+    return this.newEntry(name, mode, record, index);
+  }
+
+  /** A new name or key mode: checked once by the table's rule, then found by the map. */
+  private newEntry(name: unknown, mode: unknown, record: unknown, index: number): Entry {
+    const { catalog, single } = this;
+    if (typeof name !== 'string' || typeof mode !== 'string' || fieldValueIssue(USAGE_FIELDS.service, name) || mode.length > MAX_KEY_MODE) {
+      rejectRecord(catalog, record, index, single);
+    }
+    let service: Service;
+    try {
+      service = findService(catalog, name);
+    } catch (error) {
+      if (error instanceof CreditError) error.message = `${recordPath(index, single) || 'usage'}.service: ${error.message}`;
+      throw error;
+    }
+    if (!this.keyModes.has(mode)) {
+      throw new NotOfferedError(service.id, mode, `the catalog has no key mode "${mode}"; it has ${[...this.keyModes].join(', ')}`);
+    }
+    // Two names of one service share its entry.
+    let entry = this.entries.find((e) => e.service === service && e.keyMode === mode);
+    if (!entry) this.entries.push((entry = new Entry(service, mode)));
+    let modes = this.byService.get(name);
+    if (!modes) this.byService.set(name, (modes = []));
+    modes.push(entry);
+    return entry;
+  }
+
+  /** The group of an entry's price period and service tier (index into SERVICE_TIERS), made on first use. */
+  group(entry: Entry, p: number, st: number): Group {
+    const slot = p * SERVICE_TIER_COUNT + st;
+    return entry.groups[slot] ?? this.newGroup(entry, p, st);
+  }
+
+  private newGroup(entry: Entry, p: number, st: number): Group {
+    const period = entry.periods[p]!;
+    const serviceTier = SERVICE_TIERS[st]!;
+    const mode = entry.keyMode;
+    const when = entry.timeless ? '' : ` ${describePeriod(period)}`;
+    const priced = inServiceTier(period.service, st);
+    if (!priced) throw new NotOfferedError(entry.service.id, mode, `no ${serviceTier} tier${when}`);
+    if (!priced.prices[mode]) throw new NotOfferedError(entry.service.id, mode, (st ? `${serviceTier} tier` : '') + when || undefined);
+    const group = new Group(this.catalog, priced, mode, entry.timeless ? undefined : period, st ? serviceTier : undefined);
+    entry.groups[p * SERVICE_TIER_COUNT + st] = group;
+    this.groups.push(group);
+    return group;
+  }
+}
+
+/** The index of the entry's price period in force at `ms` (checking the last one found first), -1 when none is. */
+function periodIndex(entry: Entry, ms: number): number {
+  const periods = entry.periods;
+  const last = periods[entry.lastPeriod]!;
+  if (last.from <= ms && ms < last.until) return entry.lastPeriod;
+  for (let p = 0; p < periods.length; p++) {
+    if (periods[p]!.from <= ms && ms < periods[p]!.until) return (entry.lastPeriod = p);
+  }
+  return -1;
+}
+
+function notInForceError(entry: Entry, ms: number, given: boolean, index: number, single: boolean): UsageError {
+  const path = recordPath(index, single);
+  return new UsageError([{ path: path ? `${path}.at` : 'at', message: `${given ? '' : 'not given, so the rating instant: '}${notInForce(entry.service, ms)}` }]);
+}
+
+/**
+ * Sums every record into its accumulator; throws on the first record that cannot be rated.
+ * The loop is kept small (rare fields, new names and errors are out of line) so that V8 compiles
+ * it early on the first call, and allocates nothing per record: quantities go through one
+ * Float64Array by kind, and the kinds present through a bit mask.
+ */
 function accumulate(catalog: Catalog, records: readonly unknown[], single: boolean, options: RateOptions | undefined): Group[] {
-  const groups: Group[] = [];
-  const entries: Entry[] = [];
-  const byService = new Map<string, Entry[]>();
+  const ledger = new Ledger(catalog, single);
+  const rare = new RareFields();
+  const rareValues = rare.values;
+  const quantities = new Float64Array(KINDS);
+  const fallbackMode = ledger.fallbackMode;
   // options.at is checked up front even where no service's prices depend on it; now is read once, when needed.
-  let defaultMs = options?.at === undefined ? undefined : defaultInstant(options);
-  const fallbackMode = defaultKeyMode(catalog);
-  const keyModes = new Set(catalog.keyModes.map((k) => k.id));
-  // The current record's fields by slot, and which slots it set (cleared before the next record).
-  const values = new Array<unknown>(SLOTS).fill(undefined);
-  const slots = new Int32Array(SLOTS);
-  let touched = 0;
+  let defaultMs = options?.at === undefined ? NaN : defaultInstant(options);
 
   for (let i = 0; i < records.length; i++) {
     const r = records[i] as Record<string, unknown>;
     if (r === null || typeof r !== 'object' || Array.isArray(r)) rejectRecord(catalog, r, i, single);
-    // One pass over the record's own keys reads every field into its slot and catches unknown
-    // fields (V8 keeps keyed loads inside for-in fast, whatever the record's shape).
-    for (let t = 0; t < touched; t++) values[slots[t]!] = undefined;
-    touched = 0;
-    let bad = false;
+    // One pass over the record's own keys: quantities by kind, the few metadata fields into
+    // locals, anything else into rare slots (V8 keeps keyed loads inside for-in fast, whatever the record's shape).
     let mask = 0;
+    let rareSlots = 0;
+    let bad = false;
+    let name: unknown;
+    let keyMode: unknown;
+    let atText: unknown;
+    let serviceTier: unknown;
     for (const key in r) {
       const value = r[key];
       if (value === undefined) continue;
       const slot = SLOT_OF[key];
-      if (typeof slot !== 'number') {
-        bad = true;
-        continue;
-      }
-      values[slot] = value;
-      slots[touched++] = slot;
-      const kind = COUNT_KIND[slot]!;
-      if (kind >= 0) {
+      if (typeof slot !== 'number') bad = true;
+      else if (typeof value === 'number' && WHOLE_KIND[slot]! >= 0 && value >= 0 && Number.isSafeInteger(value)) {
+        const kind = WHOLE_KIND[slot]!;
+        quantities[kind] = value;
         mask |= 1 << kind;
-        bad ||= !(Number.isSafeInteger(value) && (value as number) >= 0);
-      } else if (SECONDS_KIND[slot]! >= 0) {
-        mask |= 1 << SECONDS_KIND[slot]!;
-        bad ||= typeof value === 'number' ? !(value >= 0 && Number.isFinite(value)) : typeof value !== 'string' || !isPlainDecimal(value);
-      } else if (IS_OTHER[slot]) bad ||= fieldValueIssue(USAGE_FIELDS[USAGE_FIELD_NAMES[slot]!], value) !== undefined;
+      } else if (slot === S_SERVICE) name = value;
+      else if (slot === S_KEY_MODE) keyMode = value;
+      else if (slot === S_AT) atText = value;
+      else if (slot === S_SERVICE_TIER) serviceTier = value;
+      else {
+        rareValues[slot] = value;
+        rareSlots |= 1 << slot;
+      }
     }
-    const images = values[S_IMAGES] as readonly ImageInput[] | undefined;
-    const generated = values[S_GENERATED] as readonly GeneratedImages[] | undefined;
-    if (images !== undefined) { mask |= 1 << K_IMAGE; bad ||= !Array.isArray(images); }
-    if (generated !== undefined) {
-      mask |= 1 << K_GENERATED;
-      bad ||= !Array.isArray(generated) || generated.some((e, g) => generatedImageIssues(e, String(g)).length > 0);
+    if (rareSlots !== 0) {
+      const more = rare.read(rareSlots, quantities);
+      if (more < 0) bad = true;
+      else mask |= more;
     }
     // Reasoning tokens are a part of the output tokens.
-    const reasoning = values[S_REASONING] as number | undefined;
-    if (reasoning !== undefined) {
-      const output = values[S_OUTPUT] as number | undefined;
-      bad ||= output === undefined || reasoning > output;
+    if (mask & B_REASONING) {
+      if (!(mask & B_OUTPUT) || quantities[K_REASONING]! > quantities[K_OUTPUT]!) bad = true;
+      else quantities[K_OUTPUT] = quantities[K_OUTPUT]! - quantities[K_REASONING]!;
     }
-    // A malformed record is named by its shape before its service is looked up.
-    if (bad || mask === 0) rejectRecord(catalog, r, i, single);
-    const name = values[S_SERVICE] as string | undefined;
-    const keyMode = values[S_KEY_MODE] as string | undefined;
-    const mode = keyMode ?? fallbackMode;
+    const st = serviceTier === undefined ? 0 : serviceTierIndex(serviceTier);
     // The record's instant, checked on every record (cheap for the usual form), used where prices changed.
-    const serviceTier = values[S_SERVICE_TIER] as ServiceTier | undefined;
-    const atText = values[S_AT];
-    const at = atText === undefined ? undefined : instantMs(atText);
-    if (atText !== undefined && at === undefined) rejectRecord(catalog, r, i, single);
-    let modes = name === undefined ? undefined : byService.get(name);
-    let entry: Entry | undefined;
-    if (modes) for (let m = 0; m < modes.length; m++) if (modes[m]!.keyMode === mode) entry = modes[m];
-    if (!entry) {
-      // A new name or key mode: checked once by the table's rule, then found by the map.
-      if (typeof name !== 'string' || typeof mode !== 'string' || fieldValueIssue(USAGE_FIELDS.service, name) || mode.length > MAX_KEY_MODE) {
-        rejectRecord(catalog, r, i, single);
-      }
-      const serviceName: string = name;
-      let service: Service;
-      try {
-        service = findService(catalog, serviceName);
-      } catch (error) {
-        if (error instanceof CreditError) error.message = `${recordPath(i, single) || 'usage'}.service: ${error.message}`;
-        throw error;
-      }
-      if (!keyModes.has(mode)) {
-        throw new NotOfferedError(service.id, mode, `the catalog has no key mode "${mode}"; it has ${[...keyModes].join(', ')}`);
-      }
-      // Two names of one service share its entry.
-      entry = entries.find((e) => e.service === service && e.keyMode === mode) ?? new Entry(service, mode);
-      if (!entries.includes(entry)) entries.push(entry);
-      if (!modes) byService.set(serviceName, (modes = []));
-      modes.push(entry);
-    }
+    const at = atText === undefined ? NaN : instantMsOrNaN(atText);
+    // A malformed record is named by its shape before its service is looked up.
+    if (bad || mask === 0 || st < 0 || (at !== at && atText !== undefined)) rejectRecord(catalog, r, i, single);
+    const entry = ledger.entry(name, keyMode ?? fallbackMode, r, i);
     let p = 0;
     if (!entry.timeless) {
-      const ms = at ?? (defaultMs ??= defaultInstant(options));
-      const periods = entry.periods;
-      while (p < periods.length && !(periods[p]!.from <= ms && ms < periods[p]!.until)) p++;
-      if (p === periods.length) {
-        const path = recordPath(i, single);
-        throw new UsageError([{ path: path ? `${path}.at` : 'at', message: `${at === undefined ? 'not given, so the rating instant: ' : ''}${notInForce(entry.service, ms)}` }]);
-      }
+      const ms = at === at ? at : defaultMs === defaultMs ? defaultMs : (defaultMs = defaultInstant(options));
+      p = periodIndex(entry, ms);
+      if (p < 0) throw notInForceError(entry, ms, atText !== undefined, i, single);
     }
-    const st = serviceTier === undefined ? 0 : SERVICE_TIER_INDEX[serviceTier]!;
-    let group = entry.groups[p * SERVICE_TIER_COUNT + st];
-    if (!group) {
-      const period = entry.periods[p]!;
-      const when = entry.timeless ? '' : ` ${describePeriod(period)}`;
-      const priced = inServiceTier(period.service, st);
-      if (!priced) throw new NotOfferedError(entry.service.id, mode, `no ${serviceTier} tier${when}`);
-      if (!priced.prices[mode]) throw new NotOfferedError(entry.service.id, mode, (st ? `${serviceTier} tier` : '') + when || undefined);
-      group = entry.groups[p * SERVICE_TIER_COUNT + st] = new Group(catalog, priced, mode, entry.timeless ? undefined : period, st ? serviceTier : undefined);
-      groups.push(group);
-    }
-
+    const group = ledger.group(entry, p, st);
     if (mask & group.inapplicableMask) rejectRecord(catalog, r, i, single, group);
-
-    let imageTotal = 0;
-    if (images !== undefined) {
-      for (const image of images) {
-        if (!image || typeof image !== 'object' || !Number.isSafeInteger(image.width) || !Number.isSafeInteger(image.height) || image.width <= 0 || image.height <= 0) {
-          rejectRecord(catalog, r, i, single, group);
-        }
-        for (const key in image) if (key !== 'width' && key !== 'height') rejectRecord(catalog, r, i, single, group);
-        imageTotal += imageTokens(image.width, image.height);
-      }
+    let tier = -1;
+    if (group.tiers.length) {
+      let input = 0;
+      for (let t = 0; t < TIER_INPUT_KINDS.length; t++) input += quantities[TIER_INPUT_KINDS[t]!]!;
+      tier = group.tierFor(input);
     }
-    const input = values[SLOT_INPUT] as number | undefined;
-    const cached = values[SLOT_CACHED] as number | undefined;
-    const audioInput = values[SLOT_AUDIO_INPUT] as number | undefined;
-    // A request's input for its tier: input, cache reads and writes, audio input, images (Anthropic counts cache writes too).
-    const tier = group.tiers.length ? group.tierFor((input ?? 0) + (cached ?? 0) + ((values[SLOT_WRITE] as number | undefined) ?? 0) + ((values[SLOT_WRITE_1H] as number | undefined) ?? 0) + (audioInput ?? 0) + imageTotal) : -1;
     const acc = group.accumulators[tier + 1] ?? group.accumulator(tier);
     if (mask & acc.notOfferedMask) rejectRecord(catalog, r, i, single, group, acc);
     acc.present |= mask;
-    for (let t = 0; t < touched; t++) {
-      const kind = COUNT_KIND[slots[t]!]!;
-      if (kind >= 0) acc.add(kind, kind === K_OUTPUT && reasoning !== undefined ? (values[slots[t]!] as number) - reasoning : (values[slots[t]!] as number));
+    // Every kind present is added and its slot zeroed for the next record.
+    for (let rest = mask; rest !== 0; rest &= rest - 1) {
+      const kind = lowestBit(rest);
+      acc.add(kind, quantities[kind]!);
+      quantities[kind] = 0;
     }
-    if (images !== undefined) acc.add(K_IMAGE, imageTotal);
-    if (generated !== undefined) {
-      for (const e of generated) if (!acc.addImages(imageVariantKey(e.size, e.quality), e.count ?? 1)) rejectRecord(catalog, r, i, single, group, acc);
-    }
-    for (let t = 0; t < touched; t++) {
-      const kind = SECONDS_KIND[slots[t]!]!;
-      if (kind < 0) continue;
-      const seconds = values[slots[t]!] as number | string;
-      if (typeof seconds === 'number' && Number.isSafeInteger(seconds)) acc.add(kind, seconds);
-      else {
-        // Non-integer seconds are summed exactly as decimals (a float's shortest decimal form).
-        const text = typeof seconds === 'number' ? String(seconds) : seconds;
-        if (!isPlainDecimal(text)) rejectRecord(catalog, r, i, single, group);
-        acc.addFraction(kind, new Decimal(text));
-      }
-    }
+    if (rareSlots !== 0 && !rare.add(acc)) rejectRecord(catalog, r, i, single, group, acc);
   }
-  return groups;
+  return ledger.groups;
 }
 
 interface ExactLine {
