@@ -42,7 +42,8 @@ export function pageLanguage(): Lang {
   return document.documentElement.lang.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+/** An element with its properties and children: the demo's pages build their small parts with it. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
