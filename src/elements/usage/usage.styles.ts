@@ -242,10 +242,10 @@ export const styles = [
     }
     /* Many thin bars: the end labels align with the plot's ends rather than hang over them. */
     .x-tick.first.edge {
-      transform: translateX(-0.375rem);
+      transform: none;
     }
     .x-tick.last.edge {
-      transform: translateX(calc(-100% + 0.375rem));
+      transform: translateX(-100%);
     }
     table {
       border-collapse: collapse;

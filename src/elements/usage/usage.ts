@@ -397,11 +397,12 @@ export class CreditUsage extends CreditElement {
     const active = this.activeDay !== undefined && this.activeDay < count ? this.activeDay : undefined;
     const activeDay = active === undefined ? undefined : days[active]!;
     // At most five dates under the axis, at a whole step of days, so they never collide at 320 px;
-    // the last day always, in place of a regular label too close to it.
+    // the last day always, in place of a regular label less than a step before it (the last label
+    // ends at the plot's end, so half a step left "3 Dec" touching "8 Dec" at 390 px).
     const step = Math.max(1, Math.ceil((count - 1) / 4));
     const labelAt: number[] = [];
     for (let i = 0; i < count - 1; i += step) labelAt.push(i);
-    if (labelAt.length > 1 && count - 1 - labelAt.at(-1)! < step / 2) labelAt.pop();
+    if (labelAt.length > 1 && count - 1 - labelAt.at(-1)! < step) labelAt.pop();
     labelAt.push(count - 1);
     const percent = (value: number) => `${Math.min((value / axis.top) * 100, 100)}%`;
     // The days the host reports as unusual (GET /usage's anomalies), with the reason in this language.
@@ -447,7 +448,13 @@ export class CreditUsage extends CreditElement {
         </div>
         <span></span>
         <div class="x-axis" aria-hidden="true">
-          ${labelAt.map((i, n) =>  html`<span class="x-tick ${n === 0 ? 'first' : n === labelAt.length - 1 ? 'last' : ''} ${count > 10 ? 'edge' : ''}" style=${styleProps({ 'inset-inline-start': `${((i + 0.5) / count) * 100}%` })}>${this.#date(days[i]!.date)}</span>`)}
+          ${labelAt.map((i, n) => {
+            const end = n === 0 ? 'first' : n === labelAt.length - 1 ? 'last' : '';
+            // Many thin bars: the end labels start and end with the plot, not centred on a bar half a label outside it.
+            const edge = count > 10 && end !== '';
+            const at = edge ? (end === 'first' ? 0 : 100) : ((i + 0.5) / count) * 100;
+            return html`<span class="x-tick ${end} ${edge ? 'edge' : ''}" style=${styleProps({ 'inset-inline-start': `${at}%` })}>${this.#date(days[i]!.date)}</span>`;
+          })}
         </div>
       </div>
       <details class="table-alt" ?open=${this.tableOpen} @toggle=${this.#onTableToggle}>

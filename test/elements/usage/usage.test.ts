@@ -110,7 +110,8 @@ describe('<credit-usage>', () => {
     expect($$(el, '.y-tick').map(text)).to.deep.equal(['0', '100', '200', '300', '400']);
     expect(text($(el, '[part=legend]'))).to.equal('Credits used Daily limit (400 credits)');
     expect($(el, '.limit-line')).to.not.equal(null);
-    expect($$(el, '.x-tick').map(text)).to.deep.equal(['1 Nov', '7 Nov', '13 Nov', '19 Nov', '23 Nov']); // every ⌈22 / 4⌉ = 6 days, and the last
+    // Every ⌈22 / 4⌉ = 6 days, and the last day in place of 19 Nov: only 4 days, less than a step, before it.
+    expect($$(el, '.x-tick').map(text)).to.deep.equal(['1 Nov', '7 Nov', '13 Nov', '23 Nov']);
     // Bars are measured against the axis top: 242 of 400 is 60.5 % of the plot.
     expect(Number($(el, 'rect[data-day="2026-11-01"]')!.getAttribute('height'))).to.be.closeTo(60.5, 0.001);
     const area = $(el, '.area') as HTMLElement;
@@ -130,6 +131,26 @@ describe('<credit-usage>', () => {
     area.blur();
     await el.updateComplete;
     expect($(el, '[part=tooltip]')).to.equal(null);
+  });
+
+  it('keeps the dates under the chart apart and inside it at 320 and 390 px, for 23, 30 and 31 days', async () => {
+    const crowded: string[] = [];
+    for (const width of [320, 390]) {
+      for (const [period, from, to] of [['custom', '2026-11-01', TODAY], ['last-30-days', '', ''], ['custom', '2026-10-24', TODAY]] as const) {
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px"><credit-usage lang="en-GB" today=${TODAY} period=${period} from=${from} to=${to} .client=${clientFor(newHost())}></credit-usage></div>`);
+        const el = wrapper.querySelector<CreditUsage>('credit-usage')!;
+        await el.loaded();
+        const plot = $(el, '.x-axis')!.getBoundingClientRect();
+        const boxes = $$(el, '.x-tick').map((tick) => ({ text: text(tick), box: tick.getBoundingClientRect() }));
+        const where = `${width} px, ${boxes.length} labels from ${boxes[0]?.text} to ${boxes.at(-1)?.text}`;
+        for (const [i, { text: label, box }] of boxes.entries()) {
+          if (box.left < plot.left - 1 || box.right > plot.right + 1) crowded.push(`${where}: "${label}" outside the chart`);
+          const next = boxes[i + 1];
+          if (next && next.box.left - box.right < 4) crowded.push(`${where}: "${label}" and "${next.text}" ${Math.round(next.box.left - box.right)} px apart`);
+        }
+      }
+    }
+    expect(crowded).to.deep.equal([]);
   });
 
   it('exports what it shows as CSV: every day, the breakdown and the total, exact', async () => {
