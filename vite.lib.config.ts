@@ -83,7 +83,7 @@ export default defineConfig({
         comments: { legal: true, annotation: false, jsdoc: false },
         // What every element needs (lit, the common element layer, i18n, error types) in one chunk
         // rather than a dozen small ones: fewer requests, and it gzips better as one file. Likewise
-        // decimal.js, the catalog with zod, and the rest of core (rating): the elements that use
+        // decimal.js, the catalog, zod, and the rest of core (rating): the elements that use
         // one use most of it, so a page with one element downloads about what it did with core in
         // six small chunks (±0.4 KB), and all files together are 1.3 KB smaller.
         codeSplitting: {
@@ -91,9 +91,13 @@ export default defineConfig({
             { name: 'common', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]|src[\\/](elements[\\/]common|i18n)[\\/]|src[\\/]core[\\/](errors|validation|decimal-text|describe|exchange-rates|catalog[\\/](names|key-modes|search))\.ts$/ },
             { name: 'bpe', test: /src[\\/]tokenizer[\\/](encodings|bpe|rank-table|pretokenize)\.ts$/ },
             { name: 'decimal', test: /node_modules[\\/]decimal\.js[\\/]|src[\\/]core[\\/]decimal\.ts$/ },
-            // What a price list needs to validate and show a catalog, decimal.js-free: a page with
-            // only a <credit-pricing-table> loads this and not the rating engine with decimal.js.
-            { name: 'catalog', test: /node_modules[\\/]zod[\\/]|src[\\/]core[\\/](catalog[\\/](parse|schema|prices|diff|find|periods|service-tier-view)|instant|credits-to-money|units-for-credits)\.ts$/ },
+            // What a price list needs to validate and show a catalog, free of decimal.js and zod
+            // (parseCatalog checks the schema's compiled shape): a page with only a
+            // <credit-pricing-table> loads this, not the rating engine, decimal.js or zod.
+            { name: 'catalog', test: /src[\\/]core[\\/](catalog[\\/](parse|shape|catalog-shape|scalars|vocabulary|prices|diff|find|periods|service-tier-view)|instant|credits-to-money|units-for-credits)\.ts$/ },
+            // zod with the schemas written in it (the catalog's, the SDK's contract, the planner's
+            // scenario): for the elements that check what a host answers or a scenario link holds.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]core[\\/]catalog[\\/]schema\.ts$/ },
             { name: 'core', test: /src[\\/]core[\\/](?!simulate[\\/])/ },
           ],
         },

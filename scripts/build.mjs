@@ -17,6 +17,8 @@ function step(name, command, args, { optional = false } = {}) {
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
+// The catalog's zod schema as the plain shape the browser validates with (before tsc compiles it).
+step('catalog shape → src/core/catalog/catalog-shape.ts', 'npx', ['tsx', 'scripts/write-catalog-shape.ts']);
 // tsc through its API, so lit's template text is minified on the way (scripts/minify-literals.mjs).
 step('tsc → dist/ (ESM + .d.ts, lit templates minified)', 'node', ['scripts/compile.mjs', 'tsconfig.build.json']);
 chmodSync('dist/cli/bin.js', 0o755);

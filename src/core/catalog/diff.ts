@@ -1,7 +1,8 @@
 // diffCatalogs: what changed between two catalogs — services added, removed, repriced — for the
 // pricing table's live updates and "price changed" marks, and for `creditkit diff`.
 import { compareDecimalStrings, isZeroDecimal, percentChange } from '../decimal-text.js';
-import { PRICE_KEYS, type Catalog, type PriceKey, type Service } from './schema.js';
+import type { Catalog, Service } from './schema.js';
+import { PRICE_KEYS, type PriceKey } from './vocabulary.js';
 
 export interface PriceChange {
   keyMode: string;

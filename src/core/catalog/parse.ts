@@ -1,11 +1,13 @@
 // parseCatalog: JSON in, a typed, frozen catalog out, or a CatalogError naming every problem by path.
 import { CatalogError, type Issue } from '../errors.js';
-import { toIssues } from '../validation.js';
 import { formatPath } from '../describe.js';
 import { instantMs } from '../instant.js';
 import { compareDecimalStrings } from '../decimal-text.js';
 import { normalizeName } from './find.js';
-import { catalogSchema, UNITS, type Catalog, type PriceKey, type PriceName, type Unit } from './schema.js';
+import { CATALOG_SHAPE } from './catalog-shape.js';
+import type { Catalog } from './schema.js';
+import { checkShape } from './shape.js';
+import { UNITS, type PriceKey, type PriceName, type Unit } from './vocabulary.js';
 
 /** Which price keys make sense for a unit: token prices for token units, one price for the others. */
 export const PRICE_KEYS_BY_UNIT_KIND: Record<(typeof UNITS)[Unit]['kind'], readonly PriceName[]> = {
@@ -174,9 +176,11 @@ export function parseCatalog(input: unknown): Catalog {
   }
   const reserved = reservedKeyIssues(json);
   if (reserved.length) throw new CatalogError(reserved);
-  const result = catalogSchema.safeParse(json, { reportInput: true });
-  if (!result.success) throw new CatalogError(toIssues(result.error.issues));
-  const issues = [...nameIssues(result.data), ...semanticIssues(result.data)];
+  // The zod schema's rules, compiled into CATALOG_SHAPE (zod-shape.ts): no zod in a browser's bundle.
+  const result = checkShape(CATALOG_SHAPE, json);
+  if (result.issues.length) throw new CatalogError(result.issues);
+  const catalog = result.value as Catalog;
+  const issues = [...nameIssues(catalog), ...semanticIssues(catalog)];
   if (issues.length) throw new CatalogError(issues);
-  return deepFreeze(result.data);
+  return deepFreeze(catalog);
 }

@@ -1,7 +1,8 @@
 // What a service actually charges in a key mode: the listed price, capped where the catalog
 // declares a cap (GPTBots' own-key ceiling), with cached input falling back to the input price.
 import { compareDecimalStrings, shiftDecimal } from '../decimal-text.js';
-import { PRICE_FALLBACK, UNITS, type Catalog, type PriceKey, type PriceName, type Service } from './schema.js';
+import type { Catalog, Service } from './schema.js';
+import { PRICE_FALLBACK, UNITS, type PriceKey, type PriceName } from './vocabulary.js';
 
 export interface EffectivePrice {
   /** The price as published; null = not offered. */

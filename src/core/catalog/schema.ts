@@ -1,101 +1,41 @@
-// The catalog format: zod schemas are the single source of the catalog types (z.infer) and of
-// the published JSON Schema. zod/mini keeps the pricing table's first paint small.
+// The catalog format: zod schemas are the single source of the catalog types (z.infer), of the
+// published JSON Schema and of the shape parseCatalog checks without zod (zod-shape.ts →
+// catalog-shape.ts), so a page that validates a catalog does not download zod.
 import * as z from 'zod/mini';
-import { isPlainDecimal, numberToPlainDecimal } from '../decimal-text.js';
-import { describeValue } from '../describe.js';
-import { INSTANT_EXAMPLE, instantMs } from '../instant.js';
+import { readDecimal, readInstant, readPrice, type ScalarResult } from './scalars.js';
+import { IMAGE_VARIANT_PATTERN, UNITS, type Unit } from './vocabulary.js';
+
+export * from './vocabulary.js';
+
+/** A scalar read by one of core's plain readers (scalars.ts), as a zod transform: the same rule in the browser's validator. */
+function scalar<T>(read: (value: unknown) => ScalarResult<T>) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, ctx): T => {
+      const result = read(value);
+      if ('value' in result) return result.value;
+      ctx.issues.push({ code: 'custom', message: result.error, input: value });
+      return z.NEVER;
+    }),
+  );
+}
 
 /** A non-negative decimal, kept as published ("0.2200" stays "0.2200"); a plain JSON number is accepted and turned into its string. */
-export const decimalString = z.pipe(
-  z.unknown(),
-  z.transform((value, ctx): string => {
-    if (typeof value === 'string' && isPlainDecimal(value)) return value;
-    if (typeof value === 'number') {
-      const text = numberToPlainDecimal(value);
-      if (text !== undefined) return text;
-    }
-    ctx.issues.push({ code: 'custom', message: `expected a decimal string, got ${describeValue(value)}`, input: value });
-    return z.NEVER;
-  }),
-);
+export const decimalString = scalar(readDecimal);
 
 /** A price: a decimal string, or null for "not offered" (never confused with "0", which is free). */
-export const price = z.pipe(
-  z.unknown(),
-  z.transform((value, ctx): string | null => {
-    if (value === null) return null;
-    if (typeof value === 'string' && isPlainDecimal(value)) return value;
-    if (typeof value === 'number') {
-      const text = numberToPlainDecimal(value);
-      if (text !== undefined) return text;
-    }
-    ctx.issues.push({
-      code: 'custom',
-      message: `expected a decimal string or null (not offered), got ${describeValue(value)}`,
-      input: value,
-    });
-    return z.NEVER;
-  }),
-);
+export const price = scalar(readPrice);
 
 /** An instant: a day (from its midnight, UTC) or a day and a time, ISO 8601 ("2026-11-23", "2026-11-23T09:00:00Z"). */
-export const instant = z.pipe(
-  z.unknown(),
-  z.transform((value, ctx): string => {
-    if (typeof value === 'string' && instantMs(value) !== undefined) return value;
-    ctx.issues.push({ code: 'custom', message: `expected an instant such as ${INSTANT_EXAMPLE}, got ${describeValue(value)}`, input: value });
-    return z.NEVER;
-  }),
-);
+export const instant = scalar(readInstant);
 
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
 const idPattern = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/;
 const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'expected a lower-case slug (a-z, 0-9, ".", "_", "-")'));
 
-/** The units a price can be quoted in. The number is what one price unit counts. */
-export const UNITS = {
-  'tokens-1k': { kind: 'tokens', per: 1000 },
-  'tokens-1m': { kind: 'tokens', per: 1_000_000 },
-  'seconds-60': { kind: 'seconds', per: 60 },
-  'characters-1k': { kind: 'characters', per: 1000 },
-  requests: { kind: 'requests', per: 1 },
-  images: { kind: 'images', per: 1 },
-  'token-days-1k': { kind: 'token-days', per: 1000 },
-} as const;
-export type Unit = keyof typeof UNITS;
 export const unit = z.enum(Object.keys(UNITS) as [Unit, ...Unit[]]);
 
-/**
- * Price keys, one per quantity kind a usage record can carry:
- * input/output tokens, cache reads (cachedInput), cache writes (cacheWrite: the provider's default
- * TTL, Anthropic's 5 minutes; cacheWrite1h), reasoning tokens, audio tokens in and out
- * (inputAudio, outputAudio: OpenAI's and Gemini's audio prices per token), audio seconds in
- * (audio) and out (audioOutput), characters, requests (calls, images generated, tool calls),
- * stored token-days and web searches (per call). Generated images are priced per image by size
- * and quality in a price set's `generatedImages`, not by one key.
- */
-export const PRICE_KEYS = ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h', 'reasoning', 'inputAudio', 'outputAudio', 'audio', 'audioOutput', 'characters', 'request', 'storage', 'webSearch'] as const;
-export type PriceKey = (typeof PRICE_KEYS)[number];
-/** What prices a quantity kind: a price key, or a price set's per-variant prices of generated images. */
-export type PriceName = PriceKey | 'generatedImages';
-
-/**
- * The price a key borrows where a service lists none: cache reads and writes are priced as input,
- * reasoning as output (the charge line names the price it borrowed).
- */
-export const PRICE_FALLBACK: Partial<Record<PriceKey, PriceKey>> = {
-  cachedInput: 'input',
-  cacheWrite: 'input',
-  cacheWrite1h: 'input',
-  reasoning: 'output',
-};
-
-/** Price keys quoted per call whatever the service's unit (a web search on a per-1M-token model). */
-export const PER_CALL_KEYS: ReadonlySet<PriceName> = new Set(['webSearch']);
-
-/** A generated image's size and quality as a price names it: "1024x1024" or "1024x1024/high". */
-export const IMAGE_VARIANT_PATTERN = /^[1-9]\d{0,5}x[1-9]\d{0,5}(?:\/[a-z0-9][a-z0-9-]*)?$/;
 const imageVariant = z.string().check(z.regex(IMAGE_VARIANT_PATTERN, 'expected an image size and quality such as "1024x1024/high" or a size alone ("1024x1024")'));
 
 export const priceSet = z.strictObject({
@@ -122,10 +62,6 @@ export const tier = z.strictObject({
   above: z.int().check(z.positive()),
   prices: z.record(slug, priceSet),
 });
-
-/** The service tiers a request can ask for; `standard` is the service's own prices. */
-export const SERVICE_TIERS = ['standard', 'batch', 'flex', 'priority'] as const;
-export type ServiceTier = (typeof SERVICE_TIERS)[number];
 
 /** The prices of a service tier (batch, flex, priority), per key mode, with its own long-context tiers. */
 export const serviceTierPrices = z.strictObject({

@@ -1,6 +1,6 @@
 // One catalog request: conditional on the ETag we hold, bounded in time and size, validated with
 // parseCatalog. A 304 means "what you have is current"; anything else that is not a valid catalog
-// is an error. The validator (zod/mini + Decimal, ~20 KB gz) loads in parallel with the request,
+// is an error. The validator (core's parseCatalog, ~7 KB gz with what shows prices) loads in parallel with the request,
 // so it is not in an element's first-paint bundle.
 import { CreditError } from '../../core/errors.js';
 import type { Catalog, CatalogLike } from '../../core/catalog/schema.js';

@@ -6,7 +6,8 @@ import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../core/catalog/
 import { parseCatalog } from '../../core/catalog/parse.js';
 import { effectivePrice } from '../../core/catalog/prices.js';
 import { searchTextOf } from '../../core/catalog/search.js';
-import { PRICE_KEYS, UNITS, type Catalog, type PriceKey, type Service, type ServiceTier, type Unit } from '../../core/catalog/schema.js';
+import type { Catalog, Service } from '../../core/catalog/schema.js';
+import { PRICE_KEYS, UNITS, type PriceKey, type ServiceTier, type Unit } from '../../core/catalog/vocabulary.js';
 import { catalogAt, hasHistory, pricePeriods, type PricePeriod } from '../../core/catalog/periods.js';
 import { offeredServiceTiers, serviceInTier } from '../../core/catalog/service-tier-view.js';
 import { instantMs } from '../../core/instant.js';
