@@ -28,8 +28,13 @@
 // (issue 18: the periods, a statement's tables, four downloads; its own chunk of 4.6 KB gzipped,
 // loaded only by a page that shows it) adds 3.8 and 4.8 KB: 126.7 and 134.6 KB on 7 Dec 2026
 // with chat-cost's price terms (0d03d43).
-// The 80 KB target is further away; bringing it back (a lighter validator than zod, fewer
-// chunks) is open work.
+// parseCatalog without zod (the schema compiled into plain nodes at build time): an app's bundle
+// 133.8 -> 133.2 KB, as shipped 141.1 -> 141.0 (zod is now loaded by the calculator alone). The
+// common chunk holding only what a price list uses too (the rest of the shared layer in a chunk
+// of its own) takes 1.6 KB off a price-list page and adds 0.6 KB to the shipped files (one more
+// file): 141.5 -> 142.1 KB on 8 Dec 2026.
+// The 80 KB target is further away; bringing it back (fewer chunks, the calculator's 33 KB) is
+// open work.
 import { measureBundle, measureShipped } from './bundle-size.mjs';
 
 const KB = 1024;
@@ -54,7 +59,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 142 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB; + table16's: 141.0 KB measured
+    limit: 142.5 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB; + table16's: 141.0 KB measured; + the common chunk split for the price list (0.6): 142.1 KB
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');
