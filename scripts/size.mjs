@@ -32,7 +32,8 @@
 // 133.8 -> 133.2 KB, as shipped 141.1 -> 141.0 (zod is now loaded by the calculator alone). The
 // common chunk holding only what a price list uses too (the rest of the shared layer in a chunk
 // of its own) takes 1.6 KB off a price-list page and adds 0.6 KB to the shipped files (one more
-// file): 141.5 -> 142.1 KB on 8 Dec 2026.
+// file): 141.5 -> 142.1 KB on 8 Dec 2026. The button, badge, field and segmented control in the
+// common chunk rather than four files of their own: 142.1 -> 140.6 KB (22 files).
 // The 80 KB target is further away; bringing it back (fewer chunks, the calculator's 33 KB) is
 // open work.
 import { measureBundle, measureShipped } from './bundle-size.mjs';
@@ -59,7 +60,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 142.5 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB; + table16's: 141.0 KB measured; + the common chunk split for the price list (0.6): 142.1 KB
+    limit: 141.5 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB; + table16's: 141.0 KB measured; the common chunk for the price list and the controls in it: 140.6 KB
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');

@@ -123,8 +123,10 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
   // the catalog chunk 13.8 → 7.1 KB, the page 52.1 → 45.5 KB. The common chunk holding only what
   // the price list uses too (lit's repeat and guard, the online and style-property controllers,
   // downloads, meter styles, zod's issue mapping and the statement's words moved to the elements'
-  // chunks): 16.3 → 14.7 KB, the page 44.0 KB. Guard 44.5 KB.
-  it('a page with only a price list downloads ≤ 44.5 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
+  // chunks): 16.3 → 14.7 KB, the page 44.0 KB. The button, badge, field and segmented control
+  // (used by nearly every element) in the common chunk instead of four files: 42.9 KB in 7 files.
+  // Guard 43.25 KB.
+  it('a page with only a price list downloads ≤ 43.25 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/pricing-only`);
     const distFiles = async () =>
@@ -141,7 +143,7 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
       assert.ok(files.some((f) => /\/pricing-table-[\w-]+\.js$/.test(f)), files.join(', '));
       assert.deepEqual(files.filter((f) => /(calculator|usage|balance|chat-cost|statement|tokenizer|_base)-[\w-]+\.js$/.test(f)), [], `${moment}: no other element, no tokenizer`);
       if (gzipped(files) > 30 * 1024) t.diagnostic(`${moment}: ${((gzipped(files) - 30 * 1024) / 1024).toFixed(1)} KB over the 30 KB target`);
-      assert.ok(gzipped(files) <= 44.5 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
+      assert.ok(gzipped(files) <= 43.25 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
     }
     await page.close();
   });
