@@ -70,6 +70,35 @@ describe('creditkit diff', () => {
     assert.equal((await runCli('diff', '--exit-code', previous, current)).code, 1);
   });
 
+  it('lists the changes of generated images by variant, of service tiers and of long-context tiers, in JSON and in words', async () => {
+    const before = readJson('catalog/gptbots.json');
+    const after = readJson('catalog/gptbots.json');
+    after.version = '2026-11-24.1';
+    const [b, a] = [before.services[0], after.services[0]];
+    // Images: 1024x1024/high repriced 4 → 5 (+25 %), 1536x1024/high newly offered, 1024x1024/low withdrawn.
+    b.prices.platform.generatedImages = { '1024x1024/high': '4', '1024x1024/low': '1' };
+    a.prices.platform.generatedImages = { '1024x1024/high': '5', '1536x1024/high': '7.5' };
+    // The batch tier halves the input price of 0.1925 → 0.09625, then becomes 0.08; above 200K tokens the input doubles, then is 0.5.
+    b.serviceTiers = { batch: { prices: { platform: { input: '0.09625', output: '0.77' } } } };
+    a.serviceTiers = { batch: { prices: { platform: { input: '0.08', output: '0.77' } } } };
+    b.tiers = [{ above: 200000, prices: { platform: { input: '0.385', output: '3.08' } } }];
+    a.tiers = [{ above: 200000, prices: { platform: { input: '0.5', output: '3.08' } } }];
+    const files = [tempFile(before), tempFile(after)] as const;
+    const json = JSON.parse((await runCli('diff', '--json', ...files)).stdout);
+    assert.deepEqual(json.repriced, [{ id: b.id, changes: [
+      { keyMode: 'platform', key: 'generatedImages', variant: '1024x1024/high', from: '4', to: '5', percent: '25' },
+      { keyMode: 'platform', key: 'generatedImages', variant: '1024x1024/low', from: '1', to: null, toAbsent: true },
+      { keyMode: 'platform', key: 'generatedImages', variant: '1536x1024/high', from: null, to: '7.5', fromAbsent: true },
+      { keyMode: 'platform', key: 'input', above: 200000, from: '0.385', to: '0.5', percent: '29.87' },
+      { keyMode: 'platform', key: 'input', serviceTier: 'batch', from: '0.09625', to: '0.08', percent: '-16.88' },
+    ] }]);
+    const text = (await runCli('diff', ...files)).stdout;
+    assert.match(text, /^ {6}platform image 1024x1024\/high 4 → 5 \(\+25%\)$/m);
+    assert.match(text, /^ {6}platform input above 200000 tokens 0\.385 → 0\.5 \(\+29\.87%\)$/m);
+    assert.match(text, /^ {6}platform batch input 0\.09625 → 0\.08 \(-16\.88%\)$/m);
+    assert.match(text, /^0 added, 0 removed, 1 repriced$/m);
+  });
+
   it('refuses an invalid catalog with its path', async () => {
     const broken = readJson('catalog/gptbots.json');
     broken.services[3].unit = 'tokens-1b';

@@ -16,10 +16,12 @@ function showPrice(price: string | null | undefined): string {
   return price === null ? 'not offered' : price === undefined ? 'none' : price;
 }
 
-/** "input 0.11 → 0.33 (+200%)" */
+/** "platform input 0.11 → 0.33 (+200%)", "platform batch input above 200000 tokens …", "own image 1024x1024/high …" */
 export function describeChange(change: PriceChange): string {
   const percent = change.percent === undefined ? '' : ` (${change.percent.startsWith('-') ? '' : '+'}${change.percent}%)`;
-  return `${change.keyMode} ${change.key} ${showPrice(change.from)} → ${showPrice(change.to)}${percent}`;
+  const price = change.key === 'generatedImages' ? `image ${change.variant}` : change.key;
+  const where = [change.keyMode, change.serviceTier, price, change.above === undefined ? undefined : `above ${change.above} tokens`].filter(Boolean).join(' ');
+  return `${where} ${showPrice(change.from)} → ${showPrice(change.to)}${percent}`;
 }
 
 function describePrices(service: Service): string {
@@ -34,7 +36,7 @@ function serviceJson(s: Service) {
 
 /** JSON keeps absent prices visible as null with `absent: true` rather than dropping the key. */
 function changeJson(c: PriceChange) {
-  return { keyMode: c.keyMode, key: c.key, from: c.from ?? null, to: c.to ?? null, ...(c.from === undefined && { fromAbsent: true }), ...(c.to === undefined && { toAbsent: true }), ...(c.percent !== undefined && { percent: c.percent }) };
+  return { keyMode: c.keyMode, key: c.key, ...(c.variant !== undefined && { variant: c.variant }), ...(c.serviceTier !== undefined && { serviceTier: c.serviceTier }), ...(c.above !== undefined && { above: c.above }), from: c.from ?? null, to: c.to ?? null, ...(c.from === undefined && { fromAbsent: true }), ...(c.to === undefined && { toAbsent: true }), ...(c.percent !== undefined && { percent: c.percent }) };
 }
 
 export function diffJson(before: Catalog, after: Catalog, diff: CatalogDiff) {

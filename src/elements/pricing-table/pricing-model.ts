@@ -260,7 +260,11 @@ export function changedCells(diff: CatalogDiff): { cells: Map<string, string | u
   // value: the change in percent where both sides are prices ("-25", "12.5")
   const cells = new Map<string, string | undefined>();
   for (const service of diff.repriced) {
-    for (const change of service.changes) cells.set(`${service.id}|${cellKey(change.keyMode, change.key)}`, change.percent);
+    for (const change of service.changes) {
+      // The cells show the standard prices: a tier's or an image variant's change has no cell of its own.
+      if (change.key === 'generatedImages' || change.serviceTier !== undefined || change.above !== undefined) continue;
+      cells.set(`${service.id}|${cellKey(change.keyMode, change.key)}`, change.percent);
+    }
   }
   return { cells, added: new Set(diff.added.map((s) => s.id)) };
 }
