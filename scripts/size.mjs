@@ -33,7 +33,8 @@
 // common chunk holding only what a price list uses too (the rest of the shared layer in a chunk
 // of its own) takes 1.6 KB off a price-list page and adds 0.6 KB to the shipped files (one more
 // file): 141.5 -> 142.1 KB on 8 Dec 2026. The button, badge, field and segmented control in the
-// common chunk rather than four files of their own: 142.1 -> 140.6 KB (22 files).
+// common chunk rather than four files of their own: 142.1 -> 140.6 KB (22 files). The price
+// list and its model view as one chunk: 139.7 KB (21 files).
 // The 80 KB target is further away; bringing it back (fewer chunks, the calculator's 33 KB) is
 // open work.
 import { measureBundle, measureShipped } from './bundle-size.mjs';
@@ -60,7 +61,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 141.5 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB; + table16's: 141.0 KB measured; the common chunk for the price list and the controls in it: 140.6 KB
+    limit: 141.5 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB; + table16's: 141.0 KB measured; the common chunk for the price list and the controls in it: 140.6 KB; the price list as one chunk: 139.7 KB
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');
