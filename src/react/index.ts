@@ -13,65 +13,26 @@ import { CreditStatement, CreditStatementChangeEvent, CreditStatementDownloadEve
 
 const onError = 'credit-error' as EventName<CreditErrorEvent>;
 
-export const PricingTable = createComponent({
-  react: React,
-  tagName: 'credit-pricing-table',
-  elementClass: CreditPricingTable,
-  events: {
-    onServiceSelect: 'credit-service-select' as EventName<CreditServiceSelectEvent>,
-    onPackageSelect: 'credit-package-select' as EventName<CreditPackageSelectEvent>,
-    onCatalogChange: 'credit-catalog-change' as EventName<CreditCatalogChangeEvent>,
-    onError,
-  },
+/** A React component for one element: its tag, class and own events, and `onError`, which every element fires. */
+function component<I extends HTMLElement, E extends Record<string, EventName | string>>(tagName: string, elementClass: new () => I, events: E) {
+  return createComponent({ react: React, tagName, elementClass, events: { ...events, onError } });
+}
+
+export const PricingTable = component('credit-pricing-table', CreditPricingTable, {
+  onServiceSelect: 'credit-service-select' as EventName<CreditServiceSelectEvent>,
+  onPackageSelect: 'credit-package-select' as EventName<CreditPackageSelectEvent>,
+  onCatalogChange: 'credit-catalog-change' as EventName<CreditCatalogChangeEvent>,
 });
 
-export const Calculator = createComponent({
-  react: React,
-  tagName: 'credit-calculator',
-  elementClass: CreditCalculator,
-  events: {
-    onScenarioChange: 'credit-scenario-change' as EventName<CreditScenarioChangeEvent>,
-    onError,
-  },
-});
+export const Calculator = component('credit-calculator', CreditCalculator, { onScenarioChange: 'credit-scenario-change' as EventName<CreditScenarioChangeEvent> });
 
-export const Balance = createComponent({
-  react: React,
-  tagName: 'credit-balance',
-  elementClass: CreditBalance,
-  events: {
-    onBalanceState: 'credit-balance-state' as EventName<CreditBalanceStateEvent>,
-    onError,
-  },
-});
+export const Balance = component('credit-balance', CreditBalance, { onBalanceState: 'credit-balance-state' as EventName<CreditBalanceStateEvent> });
 
-export const Usage = createComponent({
-  react: React,
-  tagName: 'credit-usage',
-  elementClass: CreditUsage,
-  events: {
-    onPeriodChange: 'credit-period-change' as EventName<CreditPeriodChangeEvent>,
-    onError,
-  },
-});
+export const Usage = component('credit-usage', CreditUsage, { onPeriodChange: 'credit-period-change' as EventName<CreditPeriodChangeEvent> });
 
-export const ChatCost = createComponent({
-  react: React,
-  tagName: 'credit-chat-cost',
-  elementClass: CreditChatCost,
-  events: {
-    onCostChange: 'credit-cost-change' as EventName<CreditCostChangeEvent>,
-    onError,
-  },
-});
+export const ChatCost = component('credit-chat-cost', CreditChatCost, { onCostChange: 'credit-cost-change' as EventName<CreditCostChangeEvent> });
 
-export const Statement = createComponent({
-  react: React,
-  tagName: 'credit-statement',
-  elementClass: CreditStatement,
-  events: {
-    onStatementChange: 'credit-statement-change' as EventName<CreditStatementChangeEvent>,
-    onStatementDownload: 'credit-statement-download' as EventName<CreditStatementDownloadEvent>,
-    onError,
-  },
+export const Statement = component('credit-statement', CreditStatement, {
+  onStatementChange: 'credit-statement-change' as EventName<CreditStatementChangeEvent>,
+  onStatementDownload: 'credit-statement-download' as EventName<CreditStatementDownloadEvent>,
 });

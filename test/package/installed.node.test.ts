@@ -199,7 +199,7 @@ export const ready: Promise<void> = loadElement('credit-calculator');
 
 export const view = (
   <>
-    <PricingTable catalog={gptbots} keyMode="own" onServiceSelect={(e) => console.log(e.detail.serviceId)} />
+    <PricingTable catalog={gptbots} keyMode="own" onServiceSelect={(e) => console.log(e.detail.serviceId)} onError={(e) => console.log(e.detail.error.message)} />
     <Calculator catalog={gptbots} />
     <ChatCost catalog={gptbots} usage={{ service: 'openai/gpt-4o-128k', inputTokens: 523, outputTokens: 1247 }} />
   </>
