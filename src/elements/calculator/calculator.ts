@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
-  catalogAt,
   compareDecimals,
   compareResults,
   daysOfUse,
@@ -25,6 +24,7 @@ import {
 import { commonStrings, formatCredits, formatMoney, formatNumber } from '../../i18n/index.js';
 import { Announcer, CatalogController, CreditElement, CreditErrorEvent, loadErrorText } from '../common/index.js';
 import { Combobox, disclosure, icons, segmented } from '../controls/index.js';
+import { CatalogNow } from './catalog-now.js';
 import { CreditScenarioChangeEvent } from './calculator.events.js';
 import { calculatorStrings, type CalculatorStrings } from './calculator.strings.js';
 import { styles } from './calculator.styles.js';
@@ -187,6 +187,7 @@ export class CreditCalculator extends CreditElement {
     onError: (error) => this.dispatchEvent(new CreditErrorEvent(error, this.src)),
   });
   readonly #announcer = new Announcer(this);
+  readonly #catalogNow = new CatalogNow();
   #lastScenario: Scenario | undefined;
   #lastBalance: string | undefined;
   #activeKey: number | undefined;
@@ -271,13 +272,8 @@ export class CreditCalculator extends CreditElement {
   /** The catalog as it stands at `now` (core's catalogAt: the same object while no price changes). */
   get #activeCatalog(): Catalog | undefined {
     const catalog = this.#catalogController.catalog;
-    if (!catalog) return undefined;
-    try {
-      return catalogAt(catalog, this.now ?? Date.now());
-    } catch {
-      // A `now` that is not an instant: the prices in force at this moment.
-      return catalogAt(catalog, Date.now());
-    }
+    // A `now` that is not an instant: the prices in force at this moment.
+    return catalog && this.#catalogNow.at(catalog, this.now);
   }
 
   /** The scenario last priced (valid), for export and sharing. */
@@ -742,11 +738,15 @@ export class CreditCalculator extends CreditElement {
     if (!r) return nothing;
     const s = this.#strings;
     const compared = this.#comparison;
-    const ctx = this.#resultsContext(catalog);
-    const panel = compared ? renderComparison(compared.comparison, compared.a, compared.b, ctx, 'bar-') : renderBreakdown(r, ctx, 'bar-');
     const sign = compared ? compareDecimals(compared.comparison.total.difference, '0') : 0;
+    // The bar's own copy of the breakdown is built only while it is open: closed (as it is while
+    // typing) it would double the breakdown's cost of every keystroke for nothing shown.
+    const panel = () => {
+      const ctx = this.#resultsContext(catalog);
+      return compared ? renderComparison(compared.comparison, compared.a, compared.b, ctx, 'bar-') : renderBreakdown(r, ctx, 'bar-');
+    };
     return html`<div class="summary-bar" part="summary-bar">
-      ${this.#barOpen ? html`<div class="summary-bar-panel" id="bar-panel" part="summary-bar-panel" tabindex="0" role="region" aria-label=${s.showBreakdown}>${panel}</div>` : nothing}
+      ${this.#barOpen ? html`<div class="summary-bar-panel" id="bar-panel" part="summary-bar-panel" tabindex="0" role="region" aria-label=${s.showBreakdown}>${panel()}</div>` : nothing}
       <div class="summary-bar-line">
         <p class="summary-bar-figures">
           <span class="label">${compared ? (this.#editing === 'a' ? s.sideA : s.sideB) : s.perMonthShort}</span>

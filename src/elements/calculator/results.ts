@@ -35,13 +35,30 @@ export function renderSummary(result: SimulationResult, ctx: ResultsContext): Te
     </dl>`;
 }
 
+type Line = SimulationResult['lines'][number];
+const linesByWorkload = new WeakMap<SimulationResult, Map<number, Line[]>>();
+/** A result's lines by workload, grouped once: per workload a filter of every line made the table quadratic in workloads. */
+function linesOf(result: SimulationResult): Map<number, Line[]> {
+  let byWorkload = linesByWorkload.get(result);
+  if (!byWorkload) {
+    byWorkload = new Map();
+    for (const line of result.lines) {
+      const list = byWorkload.get(line.workload);
+      if (list) list.push(line);
+      else byWorkload.set(line.workload, [line]);
+    }
+    linesByWorkload.set(result, byWorkload);
+  }
+  return byWorkload;
+}
+
 /**
  * How a workload was priced where not simply at its standard prices: its long-context tier
  * ("priced above 200K tokens"), its batch share, cache writes at the input price.
  */
 function pricingTerms(result: SimulationResult, index: number, ctx: ResultsContext): TemplateResult | typeof nothing {
   const common = commonStrings(ctx.language);
-  const lines = result.lines.filter((l) => l.workload === index);
+  const lines = linesOf(result).get(index) ?? [];
   const above = lines.find((l) => l.tierAbove !== undefined)?.tierAbove;
   const share = result.scenario.workloads[index]?.batchShare;
   const terms = [
