@@ -11,7 +11,7 @@ import { HostError } from './problems.js';
 import { addMonths, buildStatement, monthsBetween, periodBounds } from './statements/statement.js';
 import { balanceReport, chatReport, decodeChatCursor, recentChatsReport, usageReport } from './reports.js';
 import { balanceCounters, Books, booksQueryFor, canonicalBody, newEventId, plain, recordEvent, topUp, type EventInput, type Organisation, type Principal } from './rules.js';
-import { CREDITING, DEBITING, type ServiceLimitRow, type GrantRow, type DepartmentRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './store/types.js';
+import { CREDITING, DEBITING, type ChatsOf, type ServiceLimitRow, type GrantRow, type DepartmentRow, type LedgerEntry, type NotificationRow, type OrganisationRow, type Store, type UserRow } from './store/types.js';
 
 /** A grant as the API shows it. */
 export const grantOut = (g: GrantRow): Grant => ({ id: g.id, kind: g.kind, departmentId: g.departmentId, credits: g.credits, remaining: g.remaining, priority: g.priority, expiresAt: g.expiresAt, at: g.at, origin: g.origin });
@@ -354,16 +354,16 @@ export class Ledger {
   /** The most recent chats with their billed credits, latest activity first; `cursor` is the `next` of the page before. */
   async recentChats(who: Principal, limit: number, cursor: string | undefined): Promise<RecentChats> {
     await this.organisation(who.orgId);
-    // Chats are listed per user or for the organisation: a department token reads its usage, not this list.
-    if (who.departmentId !== undefined) throw new HostError(403, 'forbidden', 'A department token cannot list recent chats');
-    const own = who.role !== 'admin' ? who.userId : null;
+    // A department token lists its department's chats (events charged to it), a member their own, an administrator all.
+    const whose: ChatsOf = who.departmentId !== undefined ? { userId: null, departmentId: who.departmentId } : { userId: who.role !== 'admin' ? who.userId : null, departmentId: null };
     const before = cursor === undefined ? null : decodeChatCursor(cursor);
     if (before === undefined) throw new HostError(400, 'invalid-query', 'The cursor is not the `next` of a page of chats');
-    const page = await this.store.recentChats(who.orgId, own, before, limit + 1);
-    const events = await this.store.chatsEvents(who.orgId, page.slice(0, limit).map((c) => c.chatId), own);
+    const page = await this.store.recentChats(who.orgId, whose, before, limit + 1);
+    const events = await this.store.chatsEvents(who.orgId, page.slice(0, limit).map((c) => c.chatId), whose);
     const names = new Map<string, string>();
     for (const id of new Set(events.map((e) => e.userId))) names.set(id, (await this.user(id))?.name ?? id);
-    return recentChatsReport(own !== null, page, limit, events, (id) => names.get(id) ?? id);
+    const scope = whose.departmentId !== null ? 'department' : whose.userId !== null ? 'user' : 'organisation';
+    return recentChatsReport(scope, page, limit, events, (id) => names.get(id) ?? id);
   }
 
   // --- statements ----------------------------------------------------------------------------

@@ -147,7 +147,7 @@ export function decodeChatCursor(cursor: string): [string, string] | undefined {
 }
 
 export function recentChatsReport(
-  own: boolean,
+  scope: RecentChats['scope'],
   page: readonly { chatId: string; lastAt: string }[],
   limit: number,
   events: readonly { chatId: string; userId: string; at: string; credits: string }[],
@@ -163,7 +163,7 @@ export function recentChatsReport(
   }
   const last = shown.at(-1);
   return {
-    scope: own ? 'user' : 'organisation',
+    scope,
     chats: [...chats].map(([chatId, c]) => ({ chatId, user: { id: c.user, name: userName(c.user) }, firstAt: c.firstAt, lastAt: c.lastAt, events: c.events, credits: plain(c.credits) })),
     next: page.length > limit && last ? Buffer.from(JSON.stringify([last.lastAt, last.chatId])).toString('base64url') : null,
   };

@@ -65,7 +65,7 @@ for (const engine of ENGINES) {
       assert.equal((await host.server.store.ledger('org-nordlicht')).length, 1, 'only the top-up is in the ledger');
     });
 
-    it('a user token sees only its own usage; a department token its department\'s, not the others\'', async () => {
+    it('a user token sees only its own usage; a department token its department\'s usage and chats, not the others\'', async () => {
       // Ben (Engineering) charges 30, Clara and David (Marketing) 30 each: 90 in all.
       await post(await token({ userId: 'u-ben', scope: 'write' }), 'ben-1');
       await post(await token({ userId: 'u-clara', scope: 'write' }), 'clara-1');
@@ -82,7 +82,12 @@ for (const engine of ENGINES) {
       const dept = await token({ userId: 'u-clara', level: 'department' });
       assert.equal(((await send(host, 'GET', '/chats/david-1', dept)).json.charge as { credits: string }).credits, '30');
       assert.equal(((await send(host, 'GET', '/chats/ben-1', dept)).json.records as unknown[]).length, 0);
-      assert.equal((await send(host, 'GET', '/chats', dept)).status, 403);
+      // …and lists its department's chats (Clara's and David's), not Ben's of Engineering.
+      const listed = await send(host, 'GET', '/chats', dept);
+      assert.equal(listed.status, 200);
+      assert.equal(listed.json.scope, 'department');
+      assert.deepEqual((listed.json.chats as { chatId: string; credits: string }[]).map((c) => [c.chatId, c.credits]).sort(), [['clara-1', '30'], ['david-1', '30']]);
+      assert.equal(((await send(host, 'GET', '/chats', await token({ userId: 'u-anna', level: 'admin' }))).json.chats as unknown[]).length, 3);
       assert.equal((await send(host, 'GET', '/statements', dept)).status, 403, 'statements are the administrator\'s');
     });
 

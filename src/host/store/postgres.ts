@@ -17,7 +17,7 @@ import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { countsOf, LEDGER_COLUMNS, toEntry, toLogEntry, toNotification, toWebhook, type AttemptRecord, type LedgerRecord, type NotificationRecord, type WebhookRecord } from './rows.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type IdempotentRequest, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
+import { spendKey, type EngineOptions, type AccountRow, type ChatsOf, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type IdempotentRequest, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
 
 /**
  * Named statements: PostgreSQL parses and plans a named statement once per connection and reuses
@@ -351,20 +351,20 @@ class PostgresStore implements Store {
     }));
   }
 
-  async recentChats(orgId: string, userId: string | null, before: readonly [string, string] | null, limit: number) {
+  async recentChats(orgId: string, whose: ChatsOf, before: readonly [string, string] | null, limit: number) {
     const rows = await this.#query<{ chat_id: string; last_at: string }>(
-      `SELECT chat_id, max(at) AS last_at FROM events WHERE org_id = $1 AND ($2::text IS NULL OR user_id = $2)
+      `SELECT chat_id, max(at) AS last_at FROM events WHERE org_id = $1 AND ($2::text IS NULL OR user_id = $2) AND ($6::text IS NULL OR department_id = $6)
        GROUP BY chat_id HAVING $3::timestamptz IS NULL OR (max(at), chat_id) < ($3::timestamptz, $4::text)
        ORDER BY last_at DESC, chat_id DESC LIMIT $5`,
-      [orgId, userId, before?.[0] ?? null, before?.[1] ?? null, limit],
+      [orgId, whose.userId, before?.[0] ?? null, before?.[1] ?? null, limit, whose.departmentId],
     );
     return rows.map((r) => ({ chatId: r.chat_id, lastAt: r.last_at }));
   }
 
-  async chatsEvents(orgId: string, chatIds: readonly string[], userId: string | null) {
+  async chatsEvents(orgId: string, chatIds: readonly string[], whose: ChatsOf) {
     const rows = await this.#query<{ chat_id: string; user_id: string; at: string; credits: string }>(
-      'SELECT chat_id, user_id, at, credits FROM events WHERE org_id = $1 AND chat_id = ANY($2::text[]) AND ($3::text IS NULL OR user_id = $3) ORDER BY at, seq',
-      [orgId, chatIds, userId],
+      'SELECT chat_id, user_id, at, credits FROM events WHERE org_id = $1 AND chat_id = ANY($2::text[]) AND ($3::text IS NULL OR user_id = $3) AND ($4::text IS NULL OR department_id = $4) ORDER BY at, seq',
+      [orgId, chatIds, whose.userId, whose.departmentId],
     );
     return rows.map((r) => ({ chatId: r.chat_id, userId: r.user_id, at: r.at, credits: r.credits }));
   }

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { databaseError } from './errors.js';
 import { MIGRATIONS } from './migrations.js';
 import { countsOf, LEDGER_COLUMNS, toEntry, toLogEntry, toNotification, toWebhook, type AttemptRecord, type LedgerRecord, type NotificationRecord, type WebhookRecord } from './rows.js';
-import { spendKey, type EngineOptions, type AccountRow, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type IdempotentRequest, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
+import { spendKey, type EngineOptions, type AccountRow, type ChatsOf, type BooksChanges, type BooksQuery, type BooksSnapshot, type DepartmentRow, type EventRow, type GrantRow, type IdempotentRequest, type LedgerEntry, type ServiceLimitRow, type NotificationRow, type OrganisationRow, type Store, type UserRow, type StoredNotification, type WebhookRow, type ClaimedDelivery, type DeliveryAttempt, type DeliveryLogEntry } from './types.js';
 
 type Db = Database.Database;
 
@@ -210,10 +210,10 @@ class SqliteStore implements Store {
       servicesInRange: p('SELECT id, services FROM events WHERE org_id = @org AND day BETWEEN @from AND @to AND (@user IS NULL OR user_id = @user)'),
       chatEvents: p('SELECT * FROM events WHERE org_id = ? AND chat_id = ? ORDER BY at, seq'),
       // Keyset pagination on (last activity, chat id), latest first.
-      recentChats: p(`SELECT chat_id, max(at) AS last_at FROM events WHERE org_id = @org AND (@user IS NULL OR user_id = @user)
+      recentChats: p(`SELECT chat_id, max(at) AS last_at FROM events WHERE org_id = @org AND (@user IS NULL OR user_id = @user) AND (@dept IS NULL OR department_id = @dept)
         GROUP BY chat_id HAVING @before IS NULL OR max(at) < @before OR (max(at) = @before AND chat_id < @beforeChat)
         ORDER BY last_at DESC, chat_id DESC LIMIT @limit`),
-      chatsEvents: p('SELECT chat_id, user_id, at, credits FROM events WHERE org_id = ? AND chat_id IN (SELECT value FROM json_each(?)) AND (? IS NULL OR user_id = ?) ORDER BY at, seq'),
+      chatsEvents: p('SELECT chat_id, user_id, at, credits FROM events WHERE org_id = @org AND chat_id IN (SELECT value FROM json_each(@chats)) AND (@user IS NULL OR user_id = @user) AND (@dept IS NULL OR department_id = @dept) ORDER BY at, seq'),
       notifications: p('SELECT kind, at, balance, detail, once_key FROM notifications WHERE org_id = ? ORDER BY seq'),
       ledger: p('SELECT * FROM ledger WHERE org_id = ? ORDER BY seq'),
       getSetting: p('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -346,15 +346,15 @@ class SqliteStore implements Store {
     return this.#run(() => (this.#q.chatEvents.all(orgId, chatId) as EventRecord[]).map(toEvent));
   }
 
-  recentChats(orgId: string, userId: string | null, before: readonly [string, string] | null, limit: number) {
+  recentChats(orgId: string, whose: ChatsOf, before: readonly [string, string] | null, limit: number) {
     return this.#run(() =>
-      (this.#q.recentChats.all({ org: orgId, user: userId, before: before?.[0] ?? null, beforeChat: before?.[1] ?? null, limit }) as { chat_id: string; last_at: string }[]).map((r) => ({ chatId: r.chat_id, lastAt: r.last_at })),
+      (this.#q.recentChats.all({ org: orgId, user: whose.userId, dept: whose.departmentId, before: before?.[0] ?? null, beforeChat: before?.[1] ?? null, limit }) as { chat_id: string; last_at: string }[]).map((r) => ({ chatId: r.chat_id, lastAt: r.last_at })),
     );
   }
 
-  chatsEvents(orgId: string, chatIds: readonly string[], userId: string | null) {
+  chatsEvents(orgId: string, chatIds: readonly string[], whose: ChatsOf) {
     return this.#run(() =>
-      (this.#q.chatsEvents.all(orgId, JSON.stringify(chatIds), userId, userId) as { chat_id: string; user_id: string; at: string; credits: string }[]).map((r) => ({ chatId: r.chat_id, userId: r.user_id, at: r.at, credits: r.credits })),
+      (this.#q.chatsEvents.all({ org: orgId, chats: JSON.stringify(chatIds), user: whose.userId, dept: whose.departmentId }) as { chat_id: string; user_id: string; at: string; credits: string }[]).map((r) => ({ chatId: r.chat_id, userId: r.user_id, at: r.at, credits: r.credits })),
     );
   }
 

@@ -70,6 +70,12 @@ export const DEBITING: readonly LedgerKind[] = ['charge', 'expiry'];
 
 export type GrantKind = 'paid' | 'promotional' | 'recharge' | 'transfer';
 
+/** Whose chats a listing holds: one user's, one department's, or (both null) the organisation's. */
+export interface ChatsOf {
+  userId: string | null;
+  departmentId: string | null;
+}
+
 /** Credits that entered the ledger together, and what is left of them. */
 export interface GrantRow {
   /** `g<seq>` (the entry that created it), `g<seq>.<n>` for the pieces of a transfer. */
@@ -280,10 +286,10 @@ export interface Store {
   /** `services` of each event in the range (JSON, as stored). */
   servicesInRange(orgId: string, from: string, to: string, userId: string | null): Promise<{ id: string; services: string }[]>;
   chatEvents(orgId: string, chatId: string): Promise<EventRow[]>;
-  /** Chats by last activity, latest first, strictly before (lastAt, chatId) when given. */
-  recentChats(orgId: string, userId: string | null, before: readonly [string, string] | null, limit: number): Promise<{ chatId: string; lastAt: string }[]>;
-  /** Every event of these chats, oldest first. */
-  chatsEvents(orgId: string, chatIds: readonly string[], userId: string | null): Promise<{ chatId: string; userId: string; at: string; credits: Credits }[]>;
+  /** Chats by last activity, latest first, strictly before (lastAt, chatId) when given; only `whose` events where given. */
+  recentChats(orgId: string, whose: ChatsOf, before: readonly [string, string] | null, limit: number): Promise<{ chatId: string; lastAt: string }[]>;
+  /** Every event of these chats (only `whose`), oldest first. */
+  chatsEvents(orgId: string, chatIds: readonly string[], whose: ChatsOf): Promise<{ chatId: string; userId: string; at: string; credits: Credits }[]>;
   notifications(orgId: string): Promise<NotificationRow[]>;
   /** The whole ledger of an organisation, in order (for the audit). */
   ledger(orgId: string): Promise<LedgerEntry[]>;

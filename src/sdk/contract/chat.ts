@@ -48,8 +48,8 @@ export const chatSummary = z.object({
 });
 
 export const recentChatsResponse = z.object({
-  /** Whose chats: the whole organisation's (an admin) or only the caller's. */
-  scope: z.enum(['organisation', 'user']),
+  /** Whose chats: the whole organisation's (an admin), a department's (a department token) or only the caller's. */
+  scope: z.enum(['organisation', 'department', 'user']),
   /** Latest activity first. */
   chats: z.array(chatSummary),
   /** Pass as `cursor` for the next page; null on the last page. */
