@@ -102,10 +102,14 @@ export default defineConfig({
             // What a price list needs to validate and show a catalog, free of decimal.js and zod
             // (parseCatalog checks the schema's compiled shape): a page with only a
             // <credit-pricing-table> loads this, not the rating engine, decimal.js or zod.
-            { name: 'catalog', test: /src[\\/]core[\\/](catalog[\\/](parse|shape|catalog-shape|scalars|vocabulary|prices|diff|find|periods|service-tier-view)|instant|credits-to-money|units-for-credits)\.ts$/ },
+            { name: 'catalog', test: /src[\\/]core[\\/](catalog[\\/](parse|shape|catalog-shape|scalars|vocabulary|prices|find|periods|service-tier-view)|instant|credits-to-money|units-for-credits)\.ts$/ },
             // zod with the schemas written in it (the catalog's, the SDK's contract, the planner's
             // scenario): for the elements that check what a host answers or a scenario link holds.
             { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]core[\\/]catalog[\\/]schema\.ts$/ },
+            // The comparison of two catalogs, loaded by a price list only when it has one to compare.
+            // (diff.ts alone: with the module that uses it, the group would take the table's model
+            // types along, and the table would load this chunk at once.)
+            { name: 'catalog-diff', test: /src[\\/]core[\\/]catalog[\\/]diff\.ts$/ },
             { name: 'core', test: /src[\\/]core[\\/](?!simulate[\\/])/ },
             // The price list with what shows its model (list-view.ts and the modules it brings),
             // one file: the rows need both, and fetching the second only once the first has run
@@ -113,7 +117,7 @@ export default defineConfig({
             // cards stay apart (a catalog with packages only).
             // The combobox (the price list's and the calculator's) apart, or the group below would take it along.
             { name: 'combobox', test: /src[\\/]elements[\\/]controls[\\/](combobox|controls\.strings|styles[\\/]combobox)\.ts$/ },
-            { name: 'pricing-table', test: /src[\\/]elements[\\/]pricing-table[\\/](?!plan-cards|packages)/ },
+            { name: 'pricing-table', test: /src[\\/]elements[\\/]pricing-table[\\/](?!plan-cards|packages|catalog-changes)/ },
           ],
         },
       },

@@ -126,8 +126,10 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
   // chunks): 16.3 → 14.7 KB, the page 44.0 KB. The button, badge, field and segmented control
   // (used by nearly every element) in the common chunk instead of four files: 42.9 KB in 7 files.
   // The table and what shows its model as one file (was fetched only once the first had run):
-  // 42.1 KB in 6 files. Guard 42.5 KB.
-  it('a page with only a price list downloads ≤ 42.5 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
+  // 42.1 KB in 6 files; 42.3 after main's fuller catalog diff. The comparison of two catalogs
+  // (core's diff, for \`previous\` and live refreshes) loaded only when there is one: 41.7 KB.
+  // Guard 42 KB.
+  it('a page with only a price list downloads ≤ 42 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/pricing-only`);
     const distFiles = async () =>
@@ -144,7 +146,7 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
       assert.ok(files.some((f) => /\/pricing-table-[\w-]+\.js$/.test(f)), files.join(', '));
       assert.deepEqual(files.filter((f) => /(calculator|usage|balance|chat-cost|statement|tokenizer|_base)-[\w-]+\.js$/.test(f)), [], `${moment}: no other element, no tokenizer`);
       if (gzipped(files) > 30 * 1024) t.diagnostic(`${moment}: ${((gzipped(files) - 30 * 1024) / 1024).toFixed(1)} KB over the 30 KB target`);
-      assert.ok(gzipped(files) <= 42.5 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
+      assert.ok(gzipped(files) <= 42 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
     }
     await page.close();
   });

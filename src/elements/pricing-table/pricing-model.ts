@@ -2,7 +2,6 @@
 // price cell (charged, published, money) and what 1,000 credits buy. DOM-free; loaded lazily by
 // the element because it brings core's Decimal (the first paint does not need it).
 import { unitsForCredits, type BudgetQuantity } from '../../core/units-for-credits.js';
-import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../core/catalog/diff.js';
 import { parseCatalog } from '../../core/catalog/parse.js';
 import { effectivePrice } from '../../core/catalog/prices.js';
 import { searchTextOf } from '../../core/catalog/search.js';
@@ -18,7 +17,7 @@ import type { QuantityKind } from '../../core/rating/usage.js';
 import type { TokenUnitPreference } from './model-types.js';
 import { chatsForCredits, type TypicalChat } from './chats.js';
 
-export { diffCatalogs, isEmptyDiff, parseCatalog, type CatalogDiff };
+export { parseCatalog };
 export type { TokenUnitPreference } from './model-types.js';
 
 export const QUANTITY_OF: Record<PriceKey, QuantityKind> = {
@@ -248,23 +247,4 @@ export function buildModel(catalog: Catalog, preference: TokenUnitPreference, op
   const brands = new Map<string, { brand: string; brandEn?: string }>();
   for (const { service: s } of shown) if (!brands.has(s.brand)) brands.set(s.brand, { brand: s.brand, ...(s.brandEn && { brandEn: s.brandEn }) });
   return { catalog, at, serviceTier, serviceTiers: offeredServiceTiers(shown.map((i) => i.service)), groups, brands: [...brands.values()] };
-}
-
-/** What changed between two catalogs as they stand at one instant (a history's future prices are not a change yet). */
-export function diffCatalogsAt(before: Catalog, after: Catalog, at: number): CatalogDiff {
-  return diffCatalogs(catalogAt(before, at), catalogAt(after, at));
-}
-
-/** Keys of the cells a diff touches (`id|keyMode:key`), and the ids of added services. */
-export function changedCells(diff: CatalogDiff): { cells: Map<string, string | undefined>; added: Set<string> } {
-  // value: the change in percent where both sides are prices ("-25", "12.5")
-  const cells = new Map<string, string | undefined>();
-  for (const service of diff.repriced) {
-    for (const change of service.changes) {
-      // The cells show the standard prices: a tier's or an image variant's change has no cell of its own.
-      if (change.key === 'generatedImages' || change.serviceTier !== undefined || change.above !== undefined) continue;
-      cells.set(`${service.id}|${cellKey(change.keyMode, change.key)}`, change.percent);
-    }
-  }
-  return { cells, added: new Set(diff.added.map((s) => s.id)) };
 }

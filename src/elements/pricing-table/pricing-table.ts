@@ -51,6 +51,15 @@ export function loadPlanCards(): Promise<Cards> {
   return cardsLoading;
 }
 
+type Changes = typeof import('./catalog-changes.js');
+let changes: Changes | undefined;
+let changesLoading: Promise<Changes> | undefined;
+/** The comparison of two catalogs: loaded only when there is one to compare with (`previous`, a refresh with other prices). */
+function loadCatalogChanges(): Promise<Changes> {
+  changesLoading ??= import('./catalog-changes.js').then((m) => (changes = m));
+  return changesLoading;
+}
+
 export type KeyModeDisplay = 'platform' | 'own' | 'both' | (string & {});
 export type { CurrencyDisplay };
 
@@ -283,10 +292,12 @@ export class CreditPricingTable extends CreditElement {
         this.#modelKey = modelKey;
       } else void loadPricingEngine().then(() => this.requestUpdate());
     }
-    if (engine && catalog && this.#previousCatalog && (this.#previousMarks?.of[0] !== this.#previousCatalog || this.#previousMarks.of[1] !== catalog)) {
-      const at = this.#model?.at ?? Date.now();
-      this.#previousMarks = { of: [this.#previousCatalog, catalog], ...engine.changedCells(engine.diffCatalogsAt(this.#previousCatalog, catalog, at)) };
-      this.#marksVersion++;
+    if (catalog && this.#previousCatalog && (this.#previousMarks?.of[0] !== this.#previousCatalog || this.#previousMarks.of[1] !== catalog)) {
+      if (changes) {
+        const at = this.#model?.at ?? Date.now();
+        this.#previousMarks = { of: [this.#previousCatalog, catalog], ...changes.changedCells(changes.diffCatalogsAt(this.#previousCatalog, catalog, at)) };
+        this.#marksVersion++;
+      } else void loadCatalogChanges().then(() => this.requestUpdate());
     }
     if (!this.#previousCatalog && this.#previousMarks) {
       this.#previousMarks = undefined;
@@ -334,10 +345,10 @@ export class CreditPricingTable extends CreditElement {
   }
 
   #catalogChanged(next: Catalog, previous: Catalog): void {
-    const apply = (e: Engine) => {
-      const diff = e.diffCatalogsAt(previous, next, this.#model?.at ?? Date.now());
-      if (e.isEmptyDiff(diff)) return;
-      this.#flash = e.changedCells(diff);
+    const apply = (c: Changes) => {
+      const diff = c.diffCatalogsAt(previous, next, this.#model?.at ?? Date.now());
+      if (c.isEmptyDiff(diff)) return;
+      this.#flash = c.changedCells(diff);
       this.#marksVersion++;
       clearTimeout(this.#flashTimer);
       this.#flashTimer = setTimeout(() => {
@@ -349,8 +360,8 @@ export class CreditPricingTable extends CreditElement {
       this.dispatchEvent(new CreditCatalogChangeEvent(diff, next, previous));
       this.requestUpdate();
     };
-    if (engine) apply(engine);
-    else void loadPricingEngine().then(apply);
+    if (changes) apply(changes);
+    else void loadCatalogChanges().then(apply);
   }
 
   /** The second currency and its rate, worked out once per catalog, rates and currency; a missing or bad rate is reported once. */
