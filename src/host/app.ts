@@ -147,7 +147,7 @@ export function createApp({ ledger, tokens, demoTokens, notifier, apiKey }: AppO
     return new Response(text, { status: 200, headers: { ...common, 'content-type': 'application/json' } });
   });
 
-  /** The Idempotency-Key header: 1 to 255 visible ASCII characters; required on usage events, optional on grants and transfers. */
+  /** The Idempotency-Key header: 1 to 255 visible ASCII characters; required on usage events, optional on grants, transfers and webhooks. */
   function idempotencyKey(c: Context<HostEnv>, required: true): string;
   function idempotencyKey(c: Context<HostEnv>, required: false): string | undefined;
   function idempotencyKey(c: Context<HostEnv>, required: boolean): string | undefined {
@@ -242,8 +242,10 @@ export function createApp({ ledger, tokens, demoTokens, notifier, apiKey }: AppO
   app.post('/webhooks', async (c) => {
     const who = await authenticate(c);
     requireAdmin(who);
+    const key = idempotencyKey(c, false);
     const body = parse(webhookRequest, await readJson(c), 422, 'invalid-webhook', 'The webhook is invalid');
-    return json(c, 201, await notifier.addWebhook(who, body));
+    const { result, replayed } = await notifier.addWebhook(who, body, key);
+    return json(c, 201, result, replayedHeader(replayed));
   });
 
   app.delete('/webhooks/:id', async (c) => {

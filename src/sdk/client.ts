@@ -88,8 +88,11 @@ export interface CreditClient {
   getAnomalies(params: { from: string | Date; to: string | Date }, options?: CallOptions): Promise<Anomalies>;
   /** The organisation's webhooks (administrators). */
   getWebhooks(options?: CallOptions): Promise<Webhooks>;
-  /** Registers a webhook; the answer carries the signing secret, shown this once (administrators). */
-  addWebhook(webhook: WebhookRequest, options?: { signal?: AbortSignal }): Promise<WebhookCreated>;
+  /**
+   * Registers a webhook; the answer carries the signing secret (administrators). Sent with one
+   * Idempotency-Key for all its retries, so a retry never registers the webhook twice.
+   */
+  addWebhook(webhook: WebhookRequest, options?: RecordOptions): Promise<WebhookCreated>;
   /** Removes a webhook; its pending deliveries are cancelled (administrators). */
   deleteWebhook(webhookId: string, options?: { signal?: AbortSignal }): Promise<void>;
   /** A webhook's delivery attempts, newest first (administrators). */
@@ -303,7 +306,8 @@ export function createClient(options: ClientOptions): CreditClient {
     async addWebhook(webhook, options = {}) {
       const body = webhookRequest.safeParse(webhook);
       if (!body.success) throw new CreditError(`addWebhook: ${toIssues(body.error.issues).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
-      const reply = await transport.send({ method: 'POST', path: '/webhooks', body: body.data, signal: options.signal });
+      const headers = { 'idempotency-key': options.idempotencyKey ?? globalThis.crypto.randomUUID() };
+      const reply = await transport.send({ method: 'POST', path: '/webhooks', body: body.data, headers, signal: options.signal });
       cache.invalidate(['/webhooks']);
       return validate(webhookCreated, reply, '/webhooks');
     },

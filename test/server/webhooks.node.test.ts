@@ -267,6 +267,24 @@ for (const engine of ENGINES) {
       assert.equal(created.url, 'https://hooks.example.com/creditkit');
     });
 
+    it('registers a webhook once per Idempotency-Key: a retry gets the same webhook and secret; the key with another URL is a 422', async () => {
+      const anna = host.client(ADMIN);
+      const count = async () => (await anna.getWebhooks({ cache: 'no-cache' })).webhooks.length;
+      const before = await count();
+      const first = await anna.addWebhook({ url: 'https://hooks.example.com/crm', description: 'CRM' }, { idempotencyKey: 'register-crm' });
+      const retry = await anna.addWebhook({ url: 'https://hooks.example.com/crm', description: 'CRM' }, { idempotencyKey: 'register-crm' });
+      assert.deepEqual([retry.id, retry.secret], [first.id, first.secret]);
+      assert.equal(await count(), before + 1, 'one webhook for the two requests');
+      const reused = await rejection(anna.addWebhook({ url: 'https://hooks.example.com/other' }, { idempotencyKey: 'register-crm' }));
+      assert.equal((reused as UnprocessableEntityError).type, 'https://creditkit.dev/problems/idempotency-key-reused');
+      // Without a key the SDK sends a fresh one per call: two calls, two webhooks.
+      const other = await anna.addWebhook({ url: 'https://hooks.example.com/crm' });
+      assert.notEqual(other.id, first.id);
+      assert.equal(await count(), before + 2);
+      for (const id of [first.id, other.id]) await anna.deleteWebhook(id);
+      assert.equal(await count(), before);
+    });
+
     it('checks the address again before each delivery: a name that now resolves to a private address is not called', async () => {
       dns['hooks.example.com'] = ['10.0.0.9'];
       await host.configure("UPDATE orgs SET auto_recharge_enabled = ? WHERE id = 'org-nordlicht'", engine === 'sqlite' ? 0 : false);

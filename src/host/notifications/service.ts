@@ -2,10 +2,10 @@
 // owns the money): reads of the feed with cursor paging, the notifications found by looking
 // (scheduled.ts), anomalies computed from stored events (anomalies.ts), and the webhooks a
 // platform registers (their deliveries run in webhooks/deliverer.ts).
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Anomalies, Anomaly, Deliveries, Notifications, NotificationSubject, Webhook, WebhookCreated, WebhookRequest, Webhooks } from '../../sdk/contract/index.js';
 import { detectAnomalies, WINDOW_DAYS } from '../anomalies.js';
-import type { Ledger } from '../ledger.js';
+import type { Ledger, Once } from '../ledger.js';
 import { addDays, dayOf, monthOf } from '../periods.js';
 import { HostError } from '../problems.js';
 import type { Principal } from '../rules.js';
@@ -108,12 +108,23 @@ export class Notifier {
     return { id: row.id, url: row.url, description: row.description, createdAt: row.createdAt, createdBy: row.createdBy, deliveries: await this.#store.deliveryCounts(row.orgId, row.id) };
   }
 
-  async addWebhook(who: Principal, request: WebhookRequest): Promise<WebhookCreated> {
+  /**
+   * Registers a webhook. With an Idempotency-Key its id is derived from the organisation and the
+   * key, so a retry (from any process) finds the webhook the first request made and answers the
+   * same, secret included, instead of registering a second one; the key with another URL,
+   * description or caller is a 422.
+   */
+  async addWebhook(who: Principal, request: WebhookRequest, idempotencyKey?: string): Promise<Once<WebhookCreated>> {
     await this.ledger.organisation(who.orgId);
     const url = await checkWebhookUrl(request.url, this.options.allowPrivateWebhooks, this.options.resolve);
-    const row: WebhookRow = { id: `wh_${randomUUID()}`, orgId: who.orgId, url: url.href, secret: newSecret(), description: request.description ?? null, createdAt: new Date(this.ledger.now()).toISOString(), createdBy: who.userId };
-    await this.#store.addWebhook(row);
-    return { ...(await this.#webhookOut(row)), secret: row.secret };
+    const id = idempotencyKey === undefined ? `wh_${randomUUID()}` : `wh_k${createHash('sha256').update(`${who.orgId}\0${idempotencyKey}`).digest('base64url').slice(0, 32)}`;
+    const row: WebhookRow = { id, orgId: who.orgId, url: url.href, secret: newSecret(), description: request.description ?? null, createdAt: new Date(this.ledger.now()).toISOString(), createdBy: who.userId };
+    const stored = await this.#store.addWebhook(row);
+    const replayed = stored.secret !== row.secret;
+    if (replayed && (stored.orgId !== row.orgId || stored.url !== row.url || stored.description !== row.description || stored.createdBy !== row.createdBy)) {
+      throw new HostError(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request', `first used at ${stored.createdAt}`);
+    }
+    return { result: { ...(await this.#webhookOut(stored)), secret: stored.secret }, replayed };
   }
 
   async webhooks(who: Principal): Promise<Webhooks> {

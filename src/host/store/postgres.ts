@@ -393,12 +393,15 @@ class PostgresStore implements Store {
     });
   }
 
-  async addWebhook(row: WebhookRow): Promise<void> {
+  async addWebhook(row: WebhookRow): Promise<WebhookRow> {
     await this.#query(
       `INSERT INTO webhooks (id, org_id, url, secret, description, created_at, created_by, after_seq, enqueued_seq)
-       SELECT $1, $2, $3, $4, $5, $6, $7, s, s FROM (SELECT coalesce(max(seq), 0) AS s FROM notifications WHERE org_id = $2) AS m`,
+       SELECT $1, $2, $3, $4, $5, $6, $7, s, s FROM (SELECT coalesce(max(seq), 0) AS s FROM notifications WHERE org_id = $2) AS m
+       ON CONFLICT (id) DO NOTHING`,
       [row.id, row.orgId, row.url, row.secret, row.description, row.createdAt, row.createdBy],
     );
+    const [stored] = await this.#query<WebhookRecord>('SELECT id, org_id, url, secret, description, created_at, created_by FROM webhooks WHERE id = $1', [row.id]);
+    return toWebhook(stored!);
   }
 
   async webhooks(orgId: string): Promise<WebhookRow[]> {

@@ -182,8 +182,11 @@ class SqliteStore implements Store {
       setSpend: p('INSERT INTO spend (org_id, scope, period, credits) VALUES (?, ?, ?, ?) ON CONFLICT (org_id, scope, period) DO UPDATE SET credits = excluded.credits'),
       notify: p('INSERT INTO notifications (org_id, kind, at, balance, detail, once_key, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, once_key) DO NOTHING'),
       notificationsPage: p('SELECT seq, kind, at, balance, detail, once_key, data FROM notifications WHERE org_id = ? AND (? IS NULL OR seq < ?) ORDER BY seq DESC LIMIT ?'),
+      // WHERE true: SQLite needs it to read ON CONFLICT after INSERT … SELECT.
       addWebhook: p(`INSERT INTO webhooks (id, org_id, url, secret, description, created_at, created_by, after_seq, enqueued_seq)
-        SELECT @id, @orgId, @url, @secret, @description, @createdAt, @createdBy, s, s FROM (SELECT coalesce(max(seq), 0) AS s FROM notifications WHERE org_id = @orgId)`),
+        SELECT @id, @orgId, @url, @secret, @description, @createdAt, @createdBy, s, s FROM (SELECT coalesce(max(seq), 0) AS s FROM notifications WHERE org_id = @orgId) WHERE true
+        ON CONFLICT (id) DO NOTHING`),
+      webhookById: p('SELECT id, org_id, url, secret, description, created_at, created_by FROM webhooks WHERE id = ?'),
       webhooks: p('SELECT id, org_id, url, secret, description, created_at, created_by FROM webhooks WHERE org_id = ? AND deleted_at IS NULL ORDER BY created_at, id'),
       deleteWebhook: p('UPDATE webhooks SET deleted_at = ? WHERE org_id = ? AND id = ? AND deleted_at IS NULL'),
       cancelDeliveries: p("UPDATE webhook_deliveries SET status = 'cancelled', finished_at = ?, lease_until = NULL WHERE webhook_id = ? AND status = 'pending'"),
@@ -371,8 +374,11 @@ class SqliteStore implements Store {
     return this.#run(() => this.db.transaction(() => rows.reduce((added, n) => added + this.#q.notify.run(orgId, n.kind, n.at, n.balance, n.detail, n.onceKey ?? null, n.data ?? null).changes, 0)).immediate());
   }
 
-  addWebhook(row: WebhookRow): Promise<void> {
-    return this.#run(() => void this.#q.addWebhook.run(row));
+  addWebhook(row: WebhookRow): Promise<WebhookRow> {
+    return this.#run(() => {
+      this.#q.addWebhook.run(row);
+      return toWebhook(this.#q.webhookById.get(row.id) as WebhookRecord);
+    });
   }
 
   webhooks(orgId: string): Promise<WebhookRow[]> {

@@ -317,7 +317,8 @@ export interface Store {
   addNotifications(orgId: string, rows: readonly NotificationRow[]): Promise<number>;
 
   /** Registers a webhook: it receives the notifications recorded from now on. */
-  addWebhook(row: WebhookRow): Promise<void>;
+  /** Adds the webhook unless one with its id exists (an idempotent retry); returns the one stored under that id, deleted or not. */
+  addWebhook(row: WebhookRow): Promise<WebhookRow>;
   /** The organisation's webhooks (not deleted), oldest first. */
   webhooks(orgId: string): Promise<WebhookRow[]>;
   /** Deletes a webhook and cancels its pending deliveries; false when there is no such webhook. */

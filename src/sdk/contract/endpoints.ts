@@ -209,13 +209,14 @@ export const ENDPOINTS = {
   addWebhook: {
     method: 'POST',
     path: '/webhooks',
-    summary: 'Register an http(s) URL to receive the notification feed, signed (Creditkit-Signature: t=…,v1=HMAC-SHA256 of "t.body"), retried with backoff for a day; the answer shows the signing secret once (administrators)',
+    summary: 'Register an http(s) URL to receive the notification feed, signed (Creditkit-Signature: t=…,v1=HMAC-SHA256 of "t.body"), retried with backoff for a day; the answer shows the signing secret, and a retry with the same Idempotency-Key gets the same webhook (administrators)',
     body: webhookRequest,
     response: webhookCreated,
     status: 201,
     errors: [400, 401, 403, 415, 422],
     readOnly: false,
     admin: true,
+    idempotent: 'optional',
   },
   deleteWebhook: {
     method: 'DELETE',
