@@ -21,62 +21,109 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return 365 * (y - 1970) + leapDays + DAYS_BEFORE_MONTH[m - 1]! + (m > 2 && isLeap(y) ? 1 : 0) + d - 1;
 }
 
+/** Whether a day of a month exists (month 1–12). */
+function isDay(y: number, mo: number, d: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 ? (isLeap(y) ? 29 : 28) : MONTH_DAYS[mo - 1]!);
+}
+
 function toMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMinutes: number): number | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
-  if (d > (mo === 2 ? (isLeap(y) ? 29 : 28) : MONTH_DAYS[mo - 1]!)) return undefined;
+  if (!isDay(y, mo, d) || h > 23 || mi > 59 || s > 59) return undefined;
   return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMinutes) * 60_000 + s * 1000 + ms;
 }
 
 /** The digit at i, or a large negative number (so any sum it enters is negative) when it is none. */
 function digit(text: string, i: number): number {
   const c = text.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -100_000;
+  return c >>> 0 < 10 ? c : -100_000;
 }
 const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
 
-/**
- * "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.mmmZ" without a regular expression; NaN for any
- * other form. The last day read is remembered by its digits as one integer (no string is sliced
- * or compared): the records of a batch mostly share their day.
- */
-let lastDay = -1;
-let lastDayMs = 0;
-function fastMs(text: string): number {
-  const n = text.length;
-  if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 90 /* Z */) return NaN;
-  // - - T : : (and . before milliseconds)
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return NaN;
+// The common form "YYYY-MM-DDTHH:MM:SS(.mmm)Z" is read by small functions that return small
+// integers (a day number, the milliseconds of the day), so that V8 inlines them into a caller's
+// loop and no number is boxed on the way.
+const NOT_A_DAY = -1e9;
+/** Days recently read, by day of the month (a direct-mapped cache: the records of a batch mostly share a few days). */
+const cachedDate = new Int32Array(32).fill(-1);
+const cachedDays = new Int32Array(32);
+
+/** Days since 1970-01-01 of the "YYYY-MM-DD" that starts the text, NOT_A_DAY when it is none. */
+function dayNumber(text: string): number {
   const year = two(text, 0) * 100 + two(text, 2);
   const month = two(text, 5);
   const day = two(text, 8);
+  if ((year | month | day) < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NOT_A_DAY;
+  const date = (year * 100 + month) * 100 + day;
+  const slot = day & 31;
+  if (cachedDate[slot] === date) return cachedDays[slot]!;
+  if (!isDay(year, month, day)) return NOT_A_DAY;
+  const days = daysFromCivil(year, month, day);
+  cachedDate[slot] = date;
+  cachedDays[slot] = days;
+  return days;
+}
+
+/** Milliseconds into the day of "THH:MM:SSZ" or "THH:MM:SS.mmmZ" after the date (the text n long), -1 when it is neither. */
+function clockMs(text: string, n: number): number {
+  if (text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return -1;
   const hour = two(text, 11);
   const minute = two(text, 14);
   const second = two(text, 17);
-  let ms = 0;
-  if (n === 24) {
-    if (text.charCodeAt(19) !== 46) return NaN;
-    ms = digit(text, 20) * 100 + two(text, 21);
-  }
-  if ((year | month | day | hour | minute | second | ms) < 0 || hour > 23 || minute > 59 || second > 59) return NaN;
-  const time = ((hour * 60 + minute) * 60 + second) * 1000 + ms;
-  const key = (year * 100 + month) * 100 + day;
-  if (key !== lastDay) {
-    const dayMs = toMs(year, month, day, 0, 0, 0, 0, 0);
-    if (dayMs === undefined) return NaN;
-    lastDay = key;
-    lastDayMs = dayMs;
-  }
-  return lastDayMs + time;
+  const ms = n === 24 ? (text.charCodeAt(19) === 46 ? digit(text, 20) * 100 + two(text, 21) : -1) : 0;
+  if ((hour | minute | second | ms) < 0 || hour > 23 || minute > 59 || second > 59) return -1;
+  return ((hour * 60 + minute) * 60 + second) * 1000 + ms;
+}
+
+export const MS_PER_DAY = 86_400_000;
+
+/** The day and milliseconds into it that readFast read last. */
+let fastDay = 0;
+let fastTime = 0;
+
+/** "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.mmmZ" without a regular expression, into fastDay and fastTime; false for any other form. */
+function readFast(text: string): boolean {
+  const n = text.length;
+  if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 90 /* Z */) return false;
+  const day = dayNumber(text);
+  const time = clockMs(text, n);
+  if (day === NOT_A_DAY || time < 0) return false;
+  fastDay = day;
+  fastTime = time;
+  return true;
+}
+
+/** Milliseconds since the epoch of an ISO 8601 instant, or NaN when the text is not one. */
+function instantMsOrNaN(text: unknown): number {
+  if (typeof text !== 'string') return NaN;
+  return readFast(text) ? fastDay * MS_PER_DAY + fastTime : slowMs(text);
 }
 
 /**
- * Milliseconds since the epoch of an ISO 8601 instant, or NaN when the text is not one: a number
- * either way, so a loop reading one per record (rateMany) keeps it unboxed.
+ * Reads instants into two small integers, the day (since 1970-01-01) and the milliseconds into
+ * it: a loop reading one per record (rateMany) then handles no boxed number, and can decide per
+ * day rather than per instant.
  */
-export function instantMsOrNaN(text: unknown): number {
-  if (typeof text !== 'string') return NaN;
-  const fast = fastMs(text);
-  return fast === fast ? fast : slowMs(text);
+export class InstantReader {
+  day = 0;
+  time = 0;
+
+  /** Reads the text; false (and the fields unchanged) when it is not an instant. */
+  read(text: unknown): boolean {
+    if (typeof text === 'string' && readFast(text)) {
+      this.day = fastDay;
+      this.time = fastTime;
+      return true;
+    }
+    const ms = instantMsOrNaN(text);
+    if (ms !== ms) return false;
+    this.set(ms);
+    return true;
+  }
+
+  /** Sets the instant from milliseconds since the epoch. */
+  set(ms: number) {
+    this.day = Math.floor(ms / MS_PER_DAY);
+    this.time = ms - this.day * MS_PER_DAY;
+  }
 }
 
 /** The general form, by the pattern. */

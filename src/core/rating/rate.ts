@@ -9,7 +9,7 @@ import { Decimal, isPlainDecimal, toPlain } from '../decimal.js';
 import { NotOfferedError, UsageError, CreditError } from '../errors.js';
 import { imageTokens } from '../images.js';
 import { describeValue } from '../describe.js';
-import { INSTANT_EXAMPLE, formatInstant, instantMs, instantMsOrNaN } from '../instant.js';
+import { INSTANT_EXAMPLE, InstantReader, MS_PER_DAY, formatInstant, instantMs } from '../instant.js';
 import { serviceInTier } from '../catalog/service-tier-view.js';
 import { describePeriod, hasHistory, notInForce, pricePeriods, type PricePeriod } from '../catalog/periods.js';
 import type { Charge, ChargeLine } from './charge.js';
@@ -135,7 +135,8 @@ class ServiceTerms {
   }
 
   tierFor(requestInputTokens: number): number {
-    for (const t of this.tiers) if (requestInputTokens > t.above) return t.index;
+    const tiers = this.tiers;
+    for (let t = 0; t < tiers.length; t++) if (requestInputTokens > tiers[t]!.above) return tiers[t]!.index;
     return -1;
   }
 
@@ -191,10 +192,6 @@ class Group {
     }
     return acc;
   }
-
-  tierFor(requestInputTokens: number): number {
-    return this.terms.tierFor(requestInputTokens);
-  }
 }
 
 /** A period's service as priced in a service tier (index into SERVICE_TIERS), or undefined where not offered. */
@@ -208,8 +205,9 @@ class Entry {
   /** True when the service has one price period at all times: the record's instant does not matter. */
   readonly timeless: boolean;
   readonly groups: (Group | undefined)[] = [];
-  /** The period found last: records mostly come in time order, or share a day. */
-  lastPeriod = 0;
+  /** Days that lie wholly in one period, and that period, by day number modulo 8 (a direct-mapped cache: records mostly share a few days). */
+  readonly wholeDays = new Int32Array(8).fill(NOT_CACHED);
+  readonly wholeDayPeriods = new Int32Array(8);
   constructor(
     readonly service: Service,
     readonly keyMode: string,
@@ -288,8 +286,12 @@ const B_OUTPUT = bit('outputTokens');
 const B_REASONING = bit('reasoningTokens');
 const K_REASONING = KIND_INDEX.reasoningTokens;
 const K_OUTPUT = KIND_INDEX.outputTokens;
-/** The kinds that make a request's input for its tier: input, cache reads and writes, audio input, images (Anthropic counts cache writes too). */
-const TIER_INPUT_KINDS = Int32Array.from((['inputTokens', 'cachedInputTokens', 'cacheWriteTokens', 'cacheWrite1hTokens', 'audioInputTokens', 'imageTokens'] as const).map((k) => KIND_INDEX[k]));
+// The kinds that make a request's input for its tier: input, cache reads and writes, audio input, images (Anthropic counts cache writes too).
+const K_INPUT = KIND_INDEX.inputTokens;
+const K_CACHED = KIND_INDEX.cachedInputTokens;
+const K_WRITE = KIND_INDEX.cacheWriteTokens;
+const K_WRITE_1H = KIND_INDEX.cacheWrite1hTokens;
+const K_AUDIO_INPUT = KIND_INDEX.audioInputTokens;
 const SERVICE_TIER_COUNT = SERVICE_TIERS.length;
 const MAX_KEY_MODE = USAGE_FIELDS.keyMode.maxLength;
 const lowestBit = (mask: number) => 31 - Math.clz32(mask & -mask);
@@ -452,18 +454,33 @@ class Ledger {
   }
 }
 
-/** The index of the entry's price period in force at `ms` (checking the last one found first), -1 when none is. */
-function periodIndex(entry: Entry, ms: number): number {
+const NOT_CACHED = -0x40000000;
+
+/** The index of the entry's price period in force at an instant (its day and the milliseconds into it), -1 when none is. */
+function periodIndex(entry: Entry, day: number, time: number): number {
+  const slot = day & 7;
+  return entry.wholeDays[slot] === day ? entry.wholeDayPeriods[slot]! : findPeriod(entry, day, time);
+}
+
+/** Finds the period by the periods' bounds, and remembers the day when it lies in that period from start to end. */
+function findPeriod(entry: Entry, day: number, time: number): number {
+  const ms = day * MS_PER_DAY + time;
   const periods = entry.periods;
-  const last = periods[entry.lastPeriod]!;
-  if (last.from <= ms && ms < last.until) return entry.lastPeriod;
   for (let p = 0; p < periods.length; p++) {
-    if (periods[p]!.from <= ms && ms < periods[p]!.until) return (entry.lastPeriod = p);
+    const { from, until } = periods[p]!;
+    if (from <= ms && ms < until) {
+      if (from <= day * MS_PER_DAY && (day + 1) * MS_PER_DAY <= until) {
+        entry.wholeDays[day & 7] = day;
+        entry.wholeDayPeriods[day & 7] = p;
+      }
+      return p;
+    }
   }
   return -1;
 }
 
-function notInForceError(entry: Entry, ms: number, given: boolean, index: number, single: boolean): UsageError {
+function notInForceError(entry: Entry, instant: InstantReader, given: boolean, index: number, single: boolean): UsageError {
+  const ms = instant.day * MS_PER_DAY + instant.time;
   const path = recordPath(index, single);
   return new UsageError([{ path: path ? `${path}.at` : 'at', message: `${given ? '' : 'not given, so the rating instant: '}${notInForce(entry.service, ms)}` }]);
 }
@@ -479,9 +496,18 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
   const rare = new RareFields();
   const rareValues = rare.values;
   const quantities = new Float64Array(KINDS);
+  const keyAt = new Array<string>(SLOTS).fill('');
+  const slotAt = new Int32Array(SLOTS);
   const fallbackMode = ledger.fallbackMode;
   // options.at is checked up front even where no service's prices depend on it; now is read once, when needed.
-  let defaultMs = options?.at === undefined ? NaN : defaultInstant(options);
+  // The record's instant, and the instant of records without one (read on first need).
+  const instant = new InstantReader();
+  let defaultInstantRead = options?.at !== undefined;
+  const defaults = new InstantReader();
+  if (defaultInstantRead) defaults.set(defaultInstant(options));
+  // The entry of the record before: a batch often comes one service at a time.
+  let lastEntry: Entry | undefined;
+  let lastName: unknown;
 
   for (let i = 0; i < records.length; i++) {
     const r = records[i] as Record<string, unknown>;
@@ -495,11 +521,22 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
     let keyMode: unknown;
     let atText: unknown;
     let serviceTier: unknown;
+    let position = 0;
     for (const key in r) {
       const value = r[key];
       if (value === undefined) continue;
-      const slot = SLOT_OF[key];
-      if (typeof slot !== 'number') bad = true;
+      // Records of one shape list their keys in one order: the slot of the key at this position last time is tried first.
+      let slot: unknown;
+      if (keyAt[position] === key) slot = slotAt[position];
+      else {
+        slot = SLOT_OF[key];
+        if (position < SLOTS) {
+          keyAt[position] = key;
+          slotAt[position] = typeof slot === 'number' ? slot : -1;
+        }
+      }
+      position++;
+      if (typeof slot !== 'number' || slot < 0) bad = true;
       else if (typeof value === 'number' && WHOLE_KIND[slot]! >= 0 && value >= 0 && Number.isSafeInteger(value)) {
         const kind = WHOLE_KIND[slot]!;
         quantities[kind] = value;
@@ -525,30 +562,39 @@ function accumulate(catalog: Catalog, records: readonly unknown[], single: boole
     }
     const st = serviceTier === undefined ? 0 : serviceTierIndex(serviceTier);
     // The record's instant, checked on every record (cheap for the usual form), used where prices changed.
-    const at = atText === undefined ? NaN : instantMsOrNaN(atText);
+    if (atText !== undefined && !instant.read(atText)) bad = true;
     // A malformed record is named by its shape before its service is looked up.
-    if (bad || mask === 0 || st < 0 || (at !== at && atText !== undefined)) rejectRecord(catalog, r, i, single);
-    const entry = ledger.entry(name, keyMode ?? fallbackMode, r, i);
+    if (bad || mask === 0 || st < 0) rejectRecord(catalog, r, i, single);
+    const mode = keyMode ?? fallbackMode;
+    let entry = lastEntry;
+    if (entry === undefined || name !== lastName || mode !== entry.keyMode) {
+      entry = lastEntry = ledger.entry(name, mode, r, i);
+      lastName = name;
+    }
     let p = 0;
     if (!entry.timeless) {
-      const ms = at === at ? at : defaultMs === defaultMs ? defaultMs : (defaultMs = defaultInstant(options));
-      p = periodIndex(entry, ms);
-      if (p < 0) throw notInForceError(entry, ms, atText !== undefined, i, single);
+      let when = instant;
+      if (atText === undefined) {
+        if (!defaultInstantRead) defaults.set(defaultInstant(options));
+        defaultInstantRead = true;
+        when = defaults;
+      }
+      p = periodIndex(entry, when.day, when.time);
+      if (p < 0) throw notInForceError(entry, when, atText !== undefined, i, single);
     }
     const group = ledger.group(entry, p, st);
     if (mask & group.inapplicableMask) rejectRecord(catalog, r, i, single, group);
     let tier = -1;
     if (group.tiers.length) {
-      let input = 0;
-      for (let t = 0; t < TIER_INPUT_KINDS.length; t++) input += quantities[TIER_INPUT_KINDS[t]!]!;
-      tier = group.tierFor(input);
+      tier = group.terms.tierFor(quantities[K_INPUT]! + quantities[K_CACHED]! + quantities[K_WRITE]! + quantities[K_WRITE_1H]! + quantities[K_AUDIO_INPUT]! + quantities[K_IMAGE]!);
     }
     const acc = group.accumulators[tier + 1] ?? group.accumulator(tier);
     if (mask & acc.notOfferedMask) rejectRecord(catalog, r, i, single, group, acc);
     acc.present |= mask;
     // Every kind present is added and its slot zeroed for the next record.
-    for (let rest = mask; rest !== 0; rest &= rest - 1) {
-      const kind = lowestBit(rest);
+    for (let rest = mask; rest !== 0; ) {
+      const kind = 31 - Math.clz32(rest);
+      rest ^= 1 << kind;
       acc.add(kind, quantities[kind]!);
       quantities[kind] = 0;
     }
