@@ -35,6 +35,13 @@ export const styles = [
       flex-wrap: wrap;
       align-items: end;
       gap: var(--_s2) var(--_s3);
+      container-type: inline-size;
+    }
+    /* A phone's card: tighter segments keep the three periods on one line where they fit (390 px). */
+    @container (max-width: 21rem) {
+      .picker .segmented .option {
+        padding-inline: var(--_s2);
+      }
     }
     /* The period segments may wrap in a narrow card (a phone, a sidebar) rather than overflow it. */
     .picker .segmented,

@@ -133,13 +133,18 @@ describe('<credit-usage>', () => {
     expect($(el, '[part=tooltip]')).to.equal(null);
   });
 
-  it('keeps the dates under the chart apart and inside it at 320 and 390 px, for 23, 30 and 31 days', async () => {
+  it('keeps the dates under the chart apart and inside it at 320 and 390 px, for 23, 30 and 31 days, and the periods on one line in a phone\'s card', async () => {
     const crowded: string[] = [];
-    for (const width of [320, 390]) {
+    for (const width of [320, 350, 390]) {
       for (const [period, from, to] of [['custom', '2026-11-01', TODAY], ['last-30-days', '', ''], ['custom', '2026-10-24', TODAY]] as const) {
-        const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px"><credit-usage lang="en-GB" today=${TODAY} period=${period} from=${from} to=${to} .client=${clientFor(newHost())}></credit-usage></div>`);
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px; font-family: system-ui, sans-serif"><credit-usage lang="en-GB" today=${TODAY} period=${period} from=${from} to=${to} .client=${clientFor(newHost())}></credit-usage></div>`);
         const el = wrapper.querySelector<CreditUsage>('credit-usage')!;
         await el.loaded();
+        if (width === 350) {
+          // The three periods on one line in a phone's card (350 px: a 390 px screen less the page's margins), in a sans-serif font as pages use.
+          const tops = new Set($$(el, '.picker .option').map((o) => Math.round(o.getBoundingClientRect().top)));
+          if (tops.size !== 1) crowded.push(`${width} px: the period picker on ${tops.size} lines`);
+        }
         const plot = $(el, '.x-axis')!.getBoundingClientRect();
         const boxes = $$(el, '.x-tick').map((tick) => ({ text: text(tick), box: tick.getBoundingClientRect() }));
         const where = `${width} px, ${boxes.length} labels from ${boxes[0]?.text} to ${boxes.at(-1)?.text}`;
