@@ -54,7 +54,7 @@ before(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requested.push(path);
-    const body = path === '/' || path === '/trusted-types' ? Buffer.from(PAGE) : path === '/pricing-only' ? Buffer.from(PAGE.replace(/<credit-calculator[^]*?<\/credit-calculator>/, '')) : path.startsWith('/dist/') ? serve(out, '/dist/', path) : path.startsWith('/catalog/') ? serve(catalogDir, '/catalog/', path) : undefined;
+    const body = path === '/' || path === '/trusted-types' ? Buffer.from(PAGE) : path === '/pricing-only' ? Buffer.from(PAGE.replace(/<credit-calculator[^]*?<\/credit-calculator>/, '')) : path === '/pricing-packages' ? Buffer.from(PAGE.replace(/<credit-calculator[^]*?<\/credit-calculator>/, '').replace('gptbots.json', 'meingpt.json')) : path.startsWith('/dist/') ? serve(out, '/dist/', path) : path.startsWith('/catalog/') ? serve(catalogDir, '/catalog/', path) : undefined;
     if (!body) {
       if (path !== '/favicon.ico') notFound.push(path);
       return void res.writeHead(404).end();
@@ -148,6 +148,31 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
       if (gzipped(files) > 30 * 1024) t.diagnostic(`${moment}: ${((gzipped(files) - 30 * 1024) / 1024).toFixed(1)} KB over the 30 KB target`);
       assert.ok(gzipped(files) <= 42 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
     }
+    await page.close();
+  });
+
+  // The plan cards are a chunk of their own (a catalog without packages does not load it): the list
+  // waits for it, so the cards do not arrive after the rows and push them down. Measured 43.0 KB.
+  it('a price list with packages (meinGPT) shows its plan cards in the same frame as its first rows, and downloads ≤ 43.25 KB gzipped in all', async (t) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${origin}/pricing-packages`);
+    // Checked every frame until the first row is in the table: were the cards there too?
+    const firstRows = await page.waitForFunction(
+      () => {
+        const root = document.querySelector('credit-pricing-table')?.shadowRoot;
+        return root?.querySelector('tbody tr') ? { cards: root.querySelector('[part~="package"]') !== null } : false;
+      },
+      undefined,
+      { polling: 'raf' },
+    );
+    const cardsWithFirstRow = ((await firstRows.jsonValue()) as { cards: boolean }).cards;
+    assert.equal(cardsWithFirstRow, true, 'the plan cards were not on screen with the first row');
+    await page.waitForTimeout(5000);
+    const files = (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))).filter((p) => p.startsWith('/dist/'));
+    const size = files.reduce((n, f) => n + gzipSync(readFileSync(join(out, f.slice('/dist/'.length))), { level: 9 }).length, 0);
+    t.diagnostic(`pricing table with plan cards, idle 5 s: ${(size / 1024).toFixed(1)} KB gzipped in ${files.length} files`);
+    assert.ok(files.some((f) => /\/plan-cards-[\w-]+\.js$/.test(f)), files.join(', '));
+    assert.ok(size <= 43.25 * 1024, `${size} bytes gzipped`);
     await page.close();
   });
 

@@ -473,23 +473,25 @@ export class CreditPricingTable extends CreditElement {
 
   protected override render(): TemplateResult {
     const catalog = this.#loader.catalog;
-    const model = catalog && this.#model?.catalog === catalog ? this.#model : undefined;
+    const built = catalog && this.#model?.catalog === catalog ? this.#model : undefined;
+    const withCards = !!built && !this.hidePackages && !!built.catalog.packages?.length;
+    // A catalog with packages shows its plan cards above the list: the list waits for their module
+    // (the skeleton stays), so the cards do not push the rows down when they arrive.
+    if (withCards && !cards) void loadPlanCards().then(() => this.requestUpdate());
+    const model = withCards && !cards ? undefined : built;
     const busy = !model && !this.#loader.error;
     const views = model ? this.#views(model) : [];
     const list = model ? this.#listHost(model) : undefined;
     return html`<div part="base" class="base ${this.#scrolls ? 'scrolls' : ''}" aria-busy=${busy ? 'true' : 'false'}>
-      ${model && !this.hidePackages && model.catalog.packages?.length ? this.#renderCards(model.catalog) : nothing}
-      ${this.#renderToolbar(model, views)} ${this.#renderStatus(model)}
+      ${model && withCards ? this.#renderCards(model.catalog) : nothing}
+      ${this.#renderToolbar(model, views)} ${this.#renderStatus(built)}
       ${model && list ? engine!.renderGroups(list, model, views) : busy ? this.#renderSkeleton() : nothing}
       ${model ? this.#renderFooter(model.catalog) : nothing} ${this.#announcer.render()}
     </div>`;
   }
 
   #renderCards(catalog: Catalog): TemplateResult | typeof nothing {
-    if (!cards) {
-      void loadPlanCards().then(() => this.requestUpdate());
-      return nothing;
-    }
+    if (!cards) return nothing;
     return cards.renderPackages({ strings: this.#strings, locale: this.locale, buyUrl: this.buyUrl, recommended: this.recommendedPackage, fx: this.#fx(catalog), dispatchEvent: (e) => this.dispatchEvent(e) }, catalog);
   }
 
