@@ -2,6 +2,8 @@
 // enters on the remembered cell (or the first row), the arrow keys move between rows and cells,
 // Home / End to the row's ends, Ctrl+Home / Ctrl+End to the first / last row, Page Up / Down by
 // ten rows; Tab leaves. A cell's button or link takes the focus in its place.
+import { settleRows } from './rows.js';
+
 const PAGE = 10;
 
 /** What the focus lands on in a cell: its button or link, else the cell itself (made focusable then). */
@@ -60,6 +62,8 @@ export function gridKeydown(event: KeyboardEvent): void {
   const root = event.currentTarget as Element;
   const cell = (event.target as Element).closest('th, td');
   if (!cell || event.altKey || event.metaKey) return;
+  // Every row in place before moving (the first render leaves rows below the fold for after its first paint).
+  settleRows((root.getRootNode() as ShadowRoot).host ?? root);
   const rows = rowsOf(root);
   let r = rows.findIndex((row) => row.includes(cell));
   if (r < 0) return;

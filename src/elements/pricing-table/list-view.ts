@@ -17,6 +17,7 @@ import type { CurrencyDisplay, DisplayFx } from './cell-text.js';
 export * from './pricing-model.js';
 export { viewOf, parseList } from './view.js';
 export { syncTabStop } from './grid-keys.js';
+export { rowsSettled } from './rows.js';
 export { findRate, parseExchangeRates } from '../../core/exchange-rates.js';
 
 /** What the element hands the list's templates: its state, strings and handlers. */

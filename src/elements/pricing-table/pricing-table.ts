@@ -529,6 +529,15 @@ export class CreditPricingTable extends CreditElement {
     return h;
   }
 
+  /** Also waits for the rows the first render left for after the first paint (rows.ts). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    const rows = engine?.rowsSettled(this);
+    if (!rows) return complete;
+    await rows;
+    return this.isUpdatePending ? this.getUpdateComplete() : complete;
+  }
+
   protected override updated(): void {
     engine?.syncTabStop(this.renderRoot.querySelector<HTMLElement>('.groups'));
   }

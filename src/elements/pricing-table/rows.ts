@@ -255,16 +255,24 @@ function signatureOf(row: Row, ctx: RowsContext): string {
   return `${ctx.locale}|${ctx.display}|${ctx.fx?.key}|${ctx.buysKey}|${ctx.selected === id}|${ctx.open.has(id)}|${ctx.marksVersion}|${cheapest}`;
 }
 
-/** Brings `tbody`'s rows to `ctx.view.rows`, in order, reusing the rows of `doms` by service id. */
-export function renderRows(tbody: HTMLTableSectionElement, doms: Map<string, RowDom>, ctx: RowsContext): void {
-  const eager = Math.ceil(innerHeight / MIN_ROW_HEIGHT_PX);
+/** Rows the viewport could show at the first render, counted from the top of the list. */
+const eagerRows = () => Math.ceil(innerHeight / MIN_ROW_HEIGHT_PX);
+
+/**
+ * Brings `tbody`'s rows to `ctx.view.rows`, in order, reusing the rows of `doms` by service id.
+ * Rows at or after position `limit` in the whole table that do not exist yet are left out (the
+ * first render's rows below the first screenful; see RowsDirective).
+ */
+export function renderRows(tbody: HTMLTableSectionElement, doms: Map<string, RowDom>, ctx: RowsContext, limit = Infinity): void {
+  const eager = eagerRows();
   const shape = shapeOf(ctx);
   const shown = new Set<string>();
   let next = tbody.firstChild;
   ctx.view.rows.forEach((row, i) => {
     const id = row.service.id;
-    shown.add(id);
     let dom = doms.get(id);
+    if (!dom && ctx.firstIndex + i >= limit) return;
+    shown.add(id);
     if (dom && dom.shape !== shape) {
       // other columns (key mode, language): a new row
       if (dom.tr === next) next = next.nextSibling;
@@ -299,8 +307,55 @@ export function renderRows(tbody: HTMLTableSectionElement, doms: Map<string, Row
   if (style.getPropertyValue('--_context') !== context) style.setProperty('--_context', context);
 }
 
+/** Rows left for after the first paint, by element: what is still to build, and when it is built. */
+const deferred = new WeakMap<object, { tasks: (() => void)[]; done: Promise<void>; run: () => void }>();
+
+/**
+ * Runs `task` right after the frame that paints the first screen (the next animation frame, then
+ * a task), with every other task deferred for the same element. A tab in the background gets no
+ * frames: a timer runs them then.
+ */
+function afterFirstPaint(key: object, task: () => void): void {
+  let entry = deferred.get(key);
+  if (!entry) {
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    const run = () => {
+      if (deferred.get(key) !== entry) return;
+      deferred.delete(key);
+      for (const t of entry!.tasks) t();
+      resolve();
+    };
+    entry = { tasks: [], done, run };
+    deferred.set(key, entry);
+    requestAnimationFrame(() => setTimeout(run));
+    setTimeout(run, 250);
+  }
+  entry.tasks.push(task);
+}
+
+/** Resolves when the rows an element's first render left for after the first paint are built (undefined: none are left). */
+export function rowsSettled(host: object): Promise<void> | undefined {
+  return deferred.get(host)?.done;
+}
+
+/** Builds the rows an element's first render left for after the first paint now (a key pressed in the grid before then). */
+export function settleRows(host: object): void {
+  deferred.get(host)?.run();
+}
+
+/**
+ * The first render builds the rows on the first screenful only; the rest of the list follows
+ * right after the first paint, in the task after that frame (rows below the fold were already
+ * laid out lazily, with content-visibility; now their DOM is built then too). Every later render
+ * builds every row: a search, a sort or a filter never waits for a frame. The element's
+ * `updateComplete` waits for the deferred rows, and a key pressed in the grid builds them at once.
+ */
 class RowsDirective extends Directive {
   private readonly doms = new Map<string, RowDom>();
+  private first = true;
+  /** The context of the last render while rows are still deferred. */
+  private partial: RowsContext | undefined;
 
   constructor(part: PartInfo) {
     super(part);
@@ -312,7 +367,20 @@ class RowsDirective extends Directive {
   }
 
   override update(part: ElementPart, [ctx]: [RowsContext]): unknown {
-    renderRows(part.element as HTMLTableSectionElement, this.doms, ctx);
+    const tbody = part.element as HTMLTableSectionElement;
+    const eager = eagerRows();
+    if (this.first && ctx.firstIndex + ctx.view.rows.length > eager) {
+      renderRows(tbody, this.doms, ctx, eager);
+      this.partial = ctx;
+      afterFirstPaint(part.options?.host ?? tbody, () => {
+        if (this.partial) renderRows(tbody, this.doms, this.partial);
+        this.partial = undefined;
+      });
+    } else {
+      renderRows(tbody, this.doms, ctx);
+      this.partial = undefined;
+    }
+    this.first = false;
     return noChange;
   }
 }

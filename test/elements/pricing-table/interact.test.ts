@@ -19,6 +19,18 @@ async function openBrands(el: HTMLElement): Promise<void> {
   await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 }
 
+/** A GPTBots table after its first render only (lit's update run now), before any frame. */
+function firstRenderOnly(): [HTMLElement, HTMLElementTagNameMap['credit-pricing-table']] {
+  const wrap = document.createElement('div');
+  wrap.style.width = '1200px';
+  document.body.append(wrap);
+  const el = document.createElement('credit-pricing-table');
+  el.catalog = gptbots;
+  wrap.append(el);
+  (el as unknown as { performUpdate(): void }).performUpdate();
+  return [wrap, el];
+}
+
 const groups = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('section')].map((s) => s.getAttribute('aria-labelledby'));
 
 describe('<credit-pricing-table>: search', () => {
@@ -245,6 +257,31 @@ describe('<credit-pricing-table>: key mode and selection', () => {
     expect(row()).to.equal(before);
     expect(row()!.querySelector('td[data-cell="platform:input"]')!.firstChild).to.equal(cell);
     expect(rowIds(el)).to.have.length(118);
+  });
+
+  it('builds the first screenful with the first render and every other row right after its first paint', async () => {
+    const [wrap, el] = firstRenderOnly();
+    const first = $$(el, 'tbody tr').length;
+    expect(first).to.be.greaterThan(innerHeight / 80); // at least a screenful
+    expect(first).to.be.lessThan(118);
+    expect($$(el, 'tbody tr').filter((tr) => tr.classList.contains('lazy'))).to.deep.equal([]);
+    await el.updateComplete; // waits for the rest
+    expect(rowIds(el)).to.have.length(118);
+    expect(rowIds(el)).to.deep.equal(rowIds(el).filter((id, i, all) => all.indexOf(id) === i));
+    wrap.remove();
+  });
+
+  it('a key pressed in the grid before the first paint builds every row at once (Ctrl+End reaches the last)', async () => {
+    const [wrap, el] = firstRenderOnly();
+    expect($$(el, 'tbody tr').length).to.be.lessThan(118);
+    const cell = $(el, 'tbody th') as HTMLElement;
+    cell.tabIndex = 0;
+    cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', ctrlKey: true, bubbles: true, composed: true }));
+    expect($$(el, 'tbody tr').length).to.equal(118);
+    const last = $$(el, 'tbody tr').at(-1)!;
+    expect(last.contains(el.shadowRoot!.activeElement)).to.equal(true);
+    await el.updateComplete;
+    wrap.remove();
   });
 
   it('lays out with the first render every row the viewport can show; later rows wait (content-visibility)', async () => {
