@@ -296,7 +296,11 @@ export function renderRows(tbody: HTMLTableSectionElement, doms: Map<string, Row
     next.remove();
     next = after;
   }
-  for (const id of doms.keys()) if (!shown.has(id)) doms.delete(id);
+  // Rows a search hides stay (detached) for when it shows them again; rows of services the group no longer has go.
+  if (doms.size > shown.size) {
+    const inGroup = new Set(ctx.view.group.rows.map((r) => r.service.id));
+    for (const id of doms.keys()) if (!inGroup.has(id)) doms.delete(id);
+  }
   // The grid columns of header and rows (custom properties through CSSOM: no inline style attribute, CSP-safe).
   const style = tbody.parentElement!.style;
   const keys = String(ctx.view.group.keys.length);
@@ -345,6 +349,34 @@ export function settleRows(host: object): void {
 }
 
 /**
+ * Each element's rows, by group (billing type) and service id: kept across renders, also while a
+ * search hides a whole group (its table goes, and with it the directive), so a keystroke that
+ * brings rows back moves them in instead of building them again.
+ */
+const rowsOfHost = new WeakMap<object, Map<string, Map<string, RowDom>>>();
+
+function domsOf(host: object, group: string): Map<string, RowDom> {
+  let groups = rowsOfHost.get(host);
+  if (!groups) rowsOfHost.set(host, (groups = new Map()));
+  let doms = groups.get(group);
+  if (!doms) groups.set(group, (doms = new Map()));
+  return doms;
+}
+
+/**
+ * Whether this is the element's first render with rows: every group's directive of that one
+ * (synchronous) render says yes; from the next microtask on, no.
+ */
+const renderedRows = new WeakMap<object, 'first' | 'later'>();
+function firstRowsRender(host: object): boolean {
+  const state = renderedRows.get(host);
+  if (state) return state === 'first';
+  renderedRows.set(host, 'first');
+  queueMicrotask(() => renderedRows.set(host, 'later'));
+  return true;
+}
+
+/**
  * The first render builds the rows on the first screenful only; the rest of the list follows
  * right after the first paint, in the task after that frame (rows below the fold were already
  * laid out lazily, with content-visibility; now their DOM is built then too). Every later render
@@ -352,8 +384,6 @@ export function settleRows(host: object): void {
  * `updateComplete` waits for the deferred rows, and a key pressed in the grid builds them at once.
  */
 class RowsDirective extends Directive {
-  private readonly doms = new Map<string, RowDom>();
-  private first = true;
   /** The context of the last render while rows are still deferred. */
   private partial: RowsContext | undefined;
 
@@ -368,19 +398,20 @@ class RowsDirective extends Directive {
 
   override update(part: ElementPart, [ctx]: [RowsContext]): unknown {
     const tbody = part.element as HTMLTableSectionElement;
+    const host = part.options?.host ?? tbody;
+    const doms = domsOf(host, ctx.view.group.billingType);
     const eager = eagerRows();
-    if (this.first && ctx.firstIndex + ctx.view.rows.length > eager) {
-      renderRows(tbody, this.doms, ctx, eager);
+    if (firstRowsRender(host) && ctx.firstIndex + ctx.view.rows.length > eager) {
+      renderRows(tbody, doms, ctx, eager);
       this.partial = ctx;
-      afterFirstPaint(part.options?.host ?? tbody, () => {
-        if (this.partial) renderRows(tbody, this.doms, this.partial);
+      afterFirstPaint(host, () => {
+        if (this.partial) renderRows(tbody, doms, this.partial);
         this.partial = undefined;
       });
     } else {
-      renderRows(tbody, this.doms, ctx);
+      renderRows(tbody, doms, ctx);
       this.partial = undefined;
     }
-    this.first = false;
     return noChange;
   }
 }

@@ -271,6 +271,19 @@ describe('<credit-pricing-table>: key mode and selection', () => {
     wrap.remove();
   });
 
+  it('a search that hides every group and then shows them again moves the same rows back in, all of them in that one render', async () => {
+    const el = await mount(gptbots);
+    const last = $$(el, 'tbody tr').at(-1)!;
+    await search(el, 'no such model anywhere');
+    expect($$(el, 'tbody tr')).to.have.length(0);
+    const input = $(el, 'input[type="search"]') as HTMLInputElement;
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    (el as unknown as { performUpdate(): void }).performUpdate(); // this render alone, no frame after it
+    expect(rowIds(el)).to.have.length(118);
+    expect($$(el, 'tbody tr').at(-1)).to.equal(last);
+  });
+
   it('a key pressed in the grid before the first paint builds every row at once (Ctrl+End reaches the last)', async () => {
     const [wrap, el] = firstRenderOnly();
     expect($$(el, 'tbody tr').length).to.be.lessThan(118);
