@@ -34,7 +34,10 @@
 // of its own) takes 1.6 KB off a price-list page and adds 0.6 KB to the shipped files (one more
 // file): 141.5 -> 142.1 KB on 8 Dec 2026. The button, badge, field and segmented control in the
 // common chunk rather than four files of their own: 142.1 -> 140.6 KB (22 files). The price
-// list and its model view as one chunk: 139.7 KB (21 files).
+// list and its model view as one chunk: 139.7 KB (21 files). The price list's comparison of two
+// catalogs (core's diff) loaded only when there is one to compare takes 0.6 KB off a price-list
+// page and adds 0.9 KB to an app's bundle of every element (esbuild splits the modules the new
+// dynamic import shares into more chunks): 135.4 KB with main's changes of 8 Dec 2026.
 // The 80 KB target is further away; bringing it back (fewer chunks, the calculator's 33 KB) is
 // open work.
 import { measureBundle, measureShipped } from './bundle-size.mjs';
@@ -52,7 +55,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 134.5 * KB, // 128 + 1.2 KB measured for generated images and audio in and out in the rate engine (core +0.79, catalog schema +0.22, strings +0.15); + 1.4 KB measured for the planner's batch and prompt-cache levers (en + de), German preset names, pricing terms and core simulate's batch / cache split; + table16's prices through time, service tiers and second currency (price list, plan cards, balance): 133.7 KB measured
+    limit: 135.75 * KB, // 128 + 1.2 KB measured for generated images and audio in and out in the rate engine (core +0.79, catalog schema +0.22, strings +0.15); + 1.4 KB measured for the planner's batch and prompt-cache levers (en + de), German preset names, pricing terms and core simulate's batch / cache split; + table16's prices through time, service tiers and second currency (price list, plan cards, balance): 133.7 KB measured; 134.5 on main on 8 Dec 2026 (others' changes), + 0.9 for the price list's lazy comparison of catalogs (an app's bundler splits the modules it shares into more chunks): 135.4 KB
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
