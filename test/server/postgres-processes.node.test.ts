@@ -122,7 +122,8 @@ describe('PostgreSQL, three host processes behind a round-robin proxy', { skip: 
   }
 
   before(async () => {
-    cluster = await startCluster();
+    // A port of the caller's choosing (a range reserved on a shared machine), else a free one.
+    cluster = await startCluster({ port: process.env.CREDITKIT_TEST_CLUSTER_PORT ? Number(process.env.CREDITKIT_TEST_CLUSTER_PORT) : undefined });
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
     await admin.query('CREATE DATABASE creditkit_processes');

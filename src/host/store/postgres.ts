@@ -507,7 +507,11 @@ class PostgresStore implements Store {
       'WITH added AS (INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING value) SELECT value FROM added UNION ALL SELECT value FROM meta WHERE key = $1',
       [key, fallback()],
     );
-    return row!.value;
+    if (row) return row.value;
+    // Another process inserted the key while this statement ran: its INSERT waited for that
+    // commit, but the SELECT reads the snapshot taken before it. A new statement sees the row.
+    const [stored] = await this.#query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]);
+    return stored!.value;
   }
 
   async withSetupLock<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
