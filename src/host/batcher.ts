@@ -2,7 +2,9 @@
 // flight (or in the same turn of the event loop) share one transaction and one disk flush. The
 // rules decide each event on its own; one refused event leaves the others standing. A caller's
 // promise settles only after the transaction has committed, so a receipt is never sent for an
-// event the database does not hold.
+// event the database does not hold. A commit may take the events that arrived while it waited
+// for the organisation's lock (`more`): with several processes on one organisation, that wait is
+// where a process's events pile up, and each transaction taken is one fewer to wait for.
 
 interface Job<I, R> {
   input: I;
@@ -19,8 +21,12 @@ export class Batcher<I, R> {
   readonly #busy = new Set<string>();
 
   constructor(
-    /** Writes one batch of one organisation in one transaction; a rejection fails every input of it. */
-    private readonly commit: (orgId: string, inputs: I[]) => Promise<Outcome<R>[]>,
+    /**
+     * Writes one batch of one organisation in one transaction; a rejection fails every input of
+     * it. `more()` takes the inputs queued since (up to the batch's limit) into the same batch:
+     * their outcomes follow those of `inputs`.
+     */
+    private readonly commit: (orgId: string, inputs: I[], more: () => I[]) => Promise<Outcome<R>[]>,
     private readonly maxBatch = 500,
   ) {}
 
@@ -39,14 +45,25 @@ export class Batcher<I, R> {
     setImmediate(() => void this.#flush(orgId));
   }
 
-  async #flush(orgId: string): Promise<void> {
+  #take(orgId: string, count: number): Job<I, R>[] {
     const queue = this.#queues.get(orgId) ?? [];
-    const jobs = queue.splice(0, this.maxBatch);
+    const jobs = queue.splice(0, count);
     if (!queue.length) this.#queues.delete(orgId);
+    return jobs;
+  }
+
+  async #flush(orgId: string): Promise<void> {
+    const jobs = this.#take(orgId, this.maxBatch);
+    const more = (): I[] => {
+      const late = this.#take(orgId, this.maxBatch - jobs.length);
+      jobs.push(...late);
+      return late.map((j) => j.input);
+    };
     try {
       const outcomes = await this.commit(
         orgId,
         jobs.map((j) => j.input),
+        more,
       );
       jobs.forEach((job, i) => {
         const outcome = outcomes[i]!;

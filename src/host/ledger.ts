@@ -55,7 +55,7 @@ export interface WriteOptions {
 
 export class Ledger {
   readonly #config = new Map<string, { value: Promise<unknown>; expires: number }>();
-  readonly #batcher: Batcher<EventSubmission, Receipt>;
+  readonly #batcher: Batcher<EventInput, Receipt>;
   readonly #configTtlMs: number;
 
   constructor(
@@ -65,7 +65,7 @@ export class Ledger {
     options: LedgerOptions = {},
   ) {
     this.#configTtlMs = options.configTtlMs ?? 5000;
-    this.#batcher = new Batcher((orgId, inputs) => this.commitEvents(orgId, inputs));
+    this.#batcher = new Batcher((orgId, inputs, more) => this.#commitInputs(orgId, inputs, more));
   }
 
   // --- configuration -------------------------------------------------------------------------
@@ -126,33 +126,60 @@ export class Ledger {
     if (problem) throw new HostError(422, 'invalid-usage', 'The usage event is invalid', problem, [{ path: 'at', message: problem }]);
     // One spelling of an instant (milliseconds, Z), so that both engines store and echo the same.
     const event = body.at === undefined ? body : { ...body, at: new Date(body.at).toISOString() };
-    return this.#batcher.run(who.orgId, { who, idempotencyKey, body: event, nowMs, eventId: newEventId() });
+    // Looked up before the event queues: a batch holding the organisation's lock and a pooled
+    // connection never waits for another connection (a pool of writers each waiting for one more
+    // would stall until the connection timeout).
+    return this.#eventInputs(who.orgId, [{ who, idempotencyKey, body: event, nowMs, eventId: newEventId() }]).then(([input]) =>
+      input instanceof HostError ? Promise.reject(input) : this.#batcher.run(who.orgId, input!),
+    );
   }
 
-  /** Writes a batch of one organisation's events in one transaction (the batcher, the seed). */
+  /** Writes a batch of one organisation's events in one transaction (the seed). */
   async commitEvents(orgId: string, submissions: readonly EventSubmission[]): Promise<Outcome<Receipt>[]> {
+    return this.#commitInputs(orgId, await this.#eventInputs(orgId, submissions));
+  }
+
+  /**
+   * Writes a batch of one organisation's events in one transaction; `more` takes the events
+   * that queued meanwhile into it once the organisation's lock is held (the batcher).
+   */
+  async #commitInputs(orgId: string, inputs: (EventInput | HostError)[], more?: () => EventInput[]): Promise<Outcome<Receipt>[]> {
     const org = await this.organisation(orgId);
-    const inputs: (EventInput | HostError)[] = await Promise.all(
+    const query = () => booksQueryFor(orgId, inputs.filter((i): i is EventInput => !(i instanceof HostError)));
+    const grown = () => {
+      const late = more?.() ?? [];
+      if (!late.length) return undefined;
+      inputs.push(...late);
+      return query();
+    };
+    return this.store.write(
+      query(),
+      (snapshot) => {
+        const books = new Books(orgId, snapshot);
+        const outcomes = inputs.map((input): Outcome<Receipt> => {
+          if (input instanceof HostError) return { ok: false, error: input };
+          try {
+            return { ok: true, value: recordEvent(books, org, input) };
+          } catch (error) {
+            if (error instanceof HostError) return { ok: false, error };
+            throw error;
+          }
+        });
+        return { changes: books.changes(), result: outcomes };
+      },
+      more && grown,
+    );
+  }
+
+  /** What the rules need of each submission (its user, department and limits), or why it is refused. */
+  #eventInputs(orgId: string, submissions: readonly EventSubmission[]): Promise<(EventInput | HostError)[]> {
+    return Promise.all(
       submissions.map(async (s) => {
         const user = await this.user(s.who.userId);
         if (!user || user.orgId !== orgId) return new HostError(403, 'unknown-user', 'Unknown user');
         return { ...s, user, department: await this.department(user.departmentId), serviceLimits: await this.serviceLimits(orgId), canonical: canonicalBody(s.body) };
       }),
     );
-    const valid = inputs.filter((i): i is EventInput => !(i instanceof HostError));
-    return this.store.write(booksQueryFor(orgId, valid), (snapshot) => {
-      const books = new Books(orgId, snapshot);
-      const outcomes = inputs.map((input): Outcome<Receipt> => {
-        if (input instanceof HostError) return { ok: false, error: input };
-        try {
-          return { ok: true, value: recordEvent(books, org, input) };
-        } catch (error) {
-          if (error instanceof HostError) return { ok: false, error };
-          throw error;
-        }
-      });
-      return { changes: books.changes(), result: outcomes };
-    });
   }
 
   /** Loads credits (a purchase); the balance after it. */

@@ -246,7 +246,7 @@ class PostgresStore implements Store {
     return this.#query<{ id: string; name: string }>('SELECT id, name FROM departments WHERE org_id = $1 ORDER BY id', [orgId]);
   }
 
-  async write<T>(query: BooksQuery, decide: (books: BooksSnapshot) => { changes: BooksChanges | undefined; result: T }): Promise<T> {
+  async write<T>(query: BooksQuery, decide: (books: BooksSnapshot) => { changes: BooksChanges | undefined; result: T }, grown?: () => BooksQuery | undefined): Promise<T> {
     const client = await this.#connect();
     let decided = false;
     let broken: unknown;
@@ -254,6 +254,8 @@ class PostgresStore implements Store {
       await client.query('BEGIN');
       const [account] = (await client.query<{ balance: string; reference: string; last_seq: number; next_expiry: string | null }>(prepared('SELECT balance, reference, last_seq, next_expiry FROM accounts WHERE org_id = $1 FOR UPDATE', [query.orgId]))).rows;
       if (!account) throw new Error(`creditkit host: organisation ${query.orgId} has no account row`);
+      // What arrived while we waited for the lock joins this transaction instead of waiting for the next one.
+      query = grown?.() ?? query;
       // After the lock, in a statement of its own: it sees what the writers before us committed.
       const [loaded] = (
         await client.query<Loaded>(prepared(BOOKS_SQL, [query.orgId, query.idempotencyKeys, query.spend.map((k) => k.scope), query.spend.map((k) => k.period), query.onceKeys]))

@@ -284,6 +284,7 @@ class SqliteStore implements Store {
     return new Map(rows.map((r) => [spendKey(r), r.credits]));
   }
 
+  // No `grown`: one process, and its transaction runs synchronously, so nothing waits for the lock and nothing arrives meanwhile.
   write<T>(query: BooksQuery, decide: (books: BooksSnapshot) => { changes: BooksChanges | undefined; result: T }): Promise<T> {
     let decided = false;
     try {

@@ -276,9 +276,12 @@ export interface Store {
    * One write: in one transaction, locks the organisation's account, loads what `query` asks
    * for, calls `decide` (synchronous: the rules work in memory) and writes the changes it
    * returns. Concurrent writes to one organisation, from this process or another, run one
-   * after the other; a failure writes nothing.
+   * after the other; a failure writes nothing. An engine whose lock can be waited for (several
+   * processes on one database) calls `grown` once it holds the lock: the query of a batch that
+   * grew while it waited, or undefined; `decide` then decides the grown batch. `grown` is
+   * synchronous: nothing is looked up while the lock and a connection are held.
    */
-  write<T>(query: BooksQuery, decide: (books: BooksSnapshot) => { changes: BooksChanges | undefined; result: T }): Promise<T>;
+  write<T>(query: BooksQuery, decide: (books: BooksSnapshot) => { changes: BooksChanges | undefined; result: T }, grown?: () => BooksQuery | undefined): Promise<T>;
 
   /** The account and some spend counters, in one read. */
   accountWithSpend(orgId: string, spend: readonly SpendKey[]): Promise<{ account: AccountRow; spend: ReadonlyMap<string, Credits> }>;
