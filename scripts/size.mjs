@@ -55,7 +55,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, bundled by an app (all chunks but the rank tables)',
-    limit: 135.75 * KB, // 128 + 1.2 KB measured for generated images and audio in and out in the rate engine (core +0.79, catalog schema +0.22, strings +0.15); + 1.4 KB measured for the planner's batch and prompt-cache levers (en + de), German preset names, pricing terms and core simulate's batch / cache split; + table16's prices through time, service tiers and second currency (price list, plan cards, balance): 133.7 KB measured; 134.5 on main on 8 Dec 2026 (others' changes), + 0.9 for the price list's lazy comparison of catalogs (an app's bundler splits the modules it shares into more chunks): 135.4 KB
+    limit: 136.25 * KB, // 128 + 1.2 KB measured for generated images and audio in and out in the rate engine (core +0.79, catalog schema +0.22, strings +0.15); + 1.4 KB measured for the planner's batch and prompt-cache levers (en + de), German preset names, pricing terms and core simulate's batch / cache split; + table16's prices through time, service tiers and second currency (price list, plan cards, balance): 133.7 KB measured; 134.5 on main on 8 Dec 2026 (others' changes), + 0.9 for the price list's lazy comparison of catalogs (an app's bundler splits the modules it shares into more chunks): 135.4 KB; 135.9 with main's rows for the viewport and instants (8469f58, f47929c, f038b36)
     target: 80 * KB,
     measure: async () => {
       const size = await measureBundle(['dist/elements/index.js']);
@@ -64,7 +64,7 @@ const BUDGETS = [
   },
   {
     name: 'every element, dist/creditkit.js as shipped (all files but the rank tables)',
-    limit: 141.5 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB; + table16's: 141.0 KB measured; the common chunk for the price list and the controls in it: 140.6 KB; the price list as one chunk: 139.7 KB
+    limit: 142.25 * KB, // 136 + the same 1.2 KB as shipped; + the planner's 1.4 KB; + table16's: 141.0 KB measured; the common chunk for the price list and the controls in it: 140.6 KB; the price list as one chunk: 139.7 KB; 141.8 KB with main's changes of 8 Dec 2026 (the lazy comparison of catalogs +0.8, rows for the viewport, instants)
     target: 80 * KB,
     measure: async () => {
       const size = measureShipped('dist');

@@ -129,8 +129,10 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
   // 42.1 KB in 6 files; 42.3 after main's fuller catalog diff. The comparison of two catalogs
   // (core's diff, for `previous` and live refreshes) loaded only when there is one: 41.7 KB;
   // 41.9 KB after main's InstantReader (rateMany's instants, in core/instant.ts, which the catalog
-  // chunk carries for instantMs). Guard 42.25 KB.
-  it('a page with only a price list downloads ≤ 42.25 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
+  // chunk carries for instantMs). 42.4 KB after main's rows built for the viewport and kept across
+  // renders (8469f58, f47929c: the table's chunk +0.4) and instants read in one function (f038b36:
+  // the catalog chunk +0.1). Guard 42.75 KB.
+  it('a page with only a price list downloads ≤ 42.75 KB gzipped in all (target 30): until its priced rows are on screen, and after the page has been idle 5 s (no other element, no tokenizer)', async (t) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/pricing-only`);
     const distFiles = async () =>
@@ -147,15 +149,15 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
       assert.ok(files.some((f) => /\/pricing-table-[\w-]+\.js$/.test(f)), files.join(', '));
       assert.deepEqual(files.filter((f) => /(calculator|usage|balance|chat-cost|statement|tokenizer|_base)-[\w-]+\.js$/.test(f)), [], `${moment}: no other element, no tokenizer`);
       if (gzipped(files) > 30 * 1024) t.diagnostic(`${moment}: ${((gzipped(files) - 30 * 1024) / 1024).toFixed(1)} KB over the 30 KB target`);
-      assert.ok(gzipped(files) <= 42.25 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
+      assert.ok(gzipped(files) <= 42.75 * 1024, `${moment}: ${gzipped(files)} bytes gzipped`);
     }
     await page.close();
   });
 
   // The plan cards are a chunk of their own (a catalog without packages does not load it): the list
   // waits for it, so the cards do not arrive after the rows and push them down. Measured 43.0 KB,
-  // 43.2 KB with main's InstantReader.
-  it('a price list with packages (meinGPT) shows its plan cards in the same frame as its first rows, and downloads ≤ 43.5 KB gzipped in all', async (t) => {
+  // 43.2 KB with main's InstantReader, 43.7 KB with the same commits as above.
+  it('a price list with packages (meinGPT) shows its plan cards in the same frame as its first rows, and downloads ≤ 44 KB gzipped in all', async (t) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${origin}/pricing-packages`);
     // Checked every frame until the first row is in the table: were the cards there too?
@@ -174,7 +176,7 @@ describe('dist/creditkit.js from a <script type="module"> tag under a strict CSP
     const size = files.reduce((n, f) => n + gzipSync(readFileSync(join(out, f.slice('/dist/'.length))), { level: 9 }).length, 0);
     t.diagnostic(`pricing table with plan cards, idle 5 s: ${(size / 1024).toFixed(1)} KB gzipped in ${files.length} files`);
     assert.ok(files.some((f) => /\/plan-cards-[\w-]+\.js$/.test(f)), files.join(', '));
-    assert.ok(size <= 43.5 * 1024, `${size} bytes gzipped`);
+    assert.ok(size <= 44 * 1024, `${size} bytes gzipped`);
     await page.close();
   });
 
