@@ -93,8 +93,17 @@ const SKELETON_ROWS = 8;
  * @csspart base - The wrapper of everything.
  * @csspart search - The search box.
  * @csspart table - Each group's table.
- * @csspart row - A service's row (on a phone a compact row that opens to its details).
- * @csspart price - A price cell.
+ * @csspart row - A service's row (on a phone a compact row that opens to its details); also `row-selected` on the selected one and `row-open` on one opened on a phone.
+ * @csspart name - A row's header cell: the model name and its brand.
+ * @csspart model - The model name in a row.
+ * @csspart brand-label - The brand under the model name.
+ * @csspart expand - The phone layout's disclosure button of a row.
+ * @csspart context - A row's context window cell.
+ * @csspart price - A price cell; also `price-free`, `price-not-offered`, `price-none` (no such price) and `price-changed` by its state.
+ * @csspart money - The money under a price in credits.
+ * @csspart buys - A row's "1,000 credits buy" cell.
+ * @csspart chats - Its "≈ N chats" figure.
+ * @csspart quantity - Its exact quantity ("5,194,805 input tokens").
  * @csspart badge - The cheapest / changed / new / discount badges.
  * @csspart toolbar - The visitor's controls above the list.
  * @csspart brand - The brand filter (a combobox with a search).

@@ -108,7 +108,7 @@ function prototype(shape: string, ctx: RowsContext): HTMLTableRowElement {
   let tr = prototypes.get(shape);
   if (!tr) {
     const cells = ctx.columns.map((c) =>
-      el('td', { role: 'gridcell', part: 'price', class: 'price', 'data-cell': c.key, 'data-label': c.label, 'data-short': c.short }, new Text(), el('span', { class: 'money' }, new Text())),
+      el('td', { role: 'gridcell', part: 'price', class: 'price', 'data-cell': c.key, 'data-label': c.label, 'data-short': c.short }, new Text(), el('span', { class: 'money', part: 'money' }, new Text())),
     );
     const action = ctx.plannerUrl
       ? el('a', { class: 'action', part: 'action', tabindex: '-1' }, new Text(ctx.strings.estimate))
@@ -118,14 +118,14 @@ function prototype(shape: string, ctx: RowsContext): HTMLTableRowElement {
       { role: 'row', part: 'row' },
       el(
         'th',
-        { role: 'rowheader', scope: 'row', class: 'name' },
-        el('button', { type: 'button', class: 'expand', tabindex: '-1', 'aria-expanded': 'false' }),
-        el('span', { class: 'model' }, new Text()),
-        el('span', { class: 'brand' }, new Text()),
+        { role: 'rowheader', scope: 'row', class: 'name', part: 'name' },
+        el('button', { type: 'button', class: 'expand', part: 'expand', tabindex: '-1', 'aria-expanded': 'false' }),
+        el('span', { class: 'model', part: 'model' }, new Text()),
+        el('span', { class: 'brand', part: 'brand-label' }, new Text()),
       ),
-      ...(ctx.context ? [el('td', { role: 'gridcell', class: 'context', 'data-label': ctx.strings.context })] : []),
+      ...(ctx.context ? [el('td', { role: 'gridcell', class: 'context', part: 'context', 'data-label': ctx.strings.context })] : []),
       ...cells,
-      el('td', { role: 'gridcell', class: 'buys', 'data-label': ctx.buysLabel }),
+      el('td', { role: 'gridcell', class: 'buys', part: 'buys', 'data-label': ctx.buysLabel }),
       el('td', { role: 'gridcell', class: 'action-cell' }, action),
     );
     prototypes.set(shape, tr);
@@ -188,6 +188,8 @@ function fillCell(dom: CellDom, row: Row, key: string, ctx: RowsContext): void {
   const { td, money } = dom;
   const className = `${cellClass[cell.state]}${flashed ? ' flash' : ''}${marked ? ' changed' : ''}`;
   if (td.className !== className) td.className = className;
+  // The cell's state as parts too, for a page's ::part() styles (the classes are the element's own).
+  setAttr(td, 'part', `price${cell.state === 'price' ? '' : ` price-${cell.state}`}${flashed || marked ? ' price-changed' : ''}`);
   if (td.hasAttribute('data-changed') !== flashed) td.toggleAttribute('data-changed', flashed);
   setText(dom.main, t.main);
   setText(money.firstChild as Text, t.money);
@@ -222,6 +224,7 @@ function fillRow(dom: RowDom, row: Row, ctx: RowsContext): void {
   setAttr(dom.tr, 'data-id', service.id);
   dom.tr.classList.toggle('selected', selected);
   dom.tr.classList.toggle('open', open);
+  setAttr(dom.tr, 'part', `row${selected ? ' row-selected' : ''}${open ? ' row-open' : ''}`);
   if (selected) dom.tr.setAttribute('aria-selected', 'true');
   else dom.tr.removeAttribute('aria-selected');
   setAttr(dom.expand, 'aria-expanded', String(open));
@@ -237,8 +240,8 @@ function fillRow(dom: RowDom, row: Row, ctx: RowsContext): void {
   ctx.columns.forEach((column, i) => fillCell(dom.cells[i]!, row, column.key, ctx));
   const buys = ctx.buys(row);
   if (buys === undefined) dom.buys.replaceChildren(...dash(ctx.common.notOffered));
-  else if (buys.chats === undefined) dom.buys.replaceChildren(el('span', { class: 'quantity' }, new Text(buys.quantity)));
-  else dom.buys.replaceChildren(el('span', { class: 'chats' }, new Text(buys.chats)), el('span', { class: 'quantity' }, new Text(buys.quantity)));
+  else if (buys.chats === undefined) dom.buys.replaceChildren(el('span', { class: 'quantity', part: 'quantity' }, new Text(buys.quantity)));
+  else dom.buys.replaceChildren(el('span', { class: 'chats', part: 'chats' }, new Text(buys.chats)), el('span', { class: 'quantity', part: 'quantity' }, new Text(buys.quantity)));
   setAttr(dom.action, 'aria-label', s.estimateModel(service.model));
   if (ctx.plannerUrl) {
     const href = ctx.plannerUrl(row);

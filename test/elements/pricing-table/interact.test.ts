@@ -284,6 +284,17 @@ describe('<credit-pricing-table>: key mode and selection', () => {
     expect($$(el, 'tbody tr').at(-1)).to.equal(last);
   });
 
+  it('names every part of a row for a page to style, and the states of rows and cells too', async () => {
+    const el = await mount(gptbots, { selected: 'openai/gpt-4.1-1m' });
+    for (const part of ['row', 'name', 'model', 'brand-label', 'expand', 'price', 'money', 'buys', 'quantity']) expect($$(el, `tbody [part~="${part}"]`), part).to.have.length.greaterThan(100);
+    expect($$(el, 'tbody [part~="chats"]').length).to.be.greaterThan(50);
+    expect($$(el, 'tbody [part~="context"]').length).to.be.greaterThan(50);
+    expect($$(el, 'tbody [part~="row-selected"]').map((tr) => tr.getAttribute('data-id'))).to.deep.equal(['openai/gpt-4.1-1m']);
+    // every cell's part names its state as its class does
+    for (const state of ['free', 'not-offered', 'none']) expect($$(el, `td[part~="price-${state}"]`)).to.deep.equal($$(el, `td.price.${state}`));
+    expect($$(el, 'td[part~="price-free"]').length).to.be.greaterThan(0);
+  });
+
   it('a key pressed in the grid before the first paint builds every row at once (Ctrl+End reaches the last)', async () => {
     const [wrap, el] = firstRenderOnly();
     expect($$(el, 'tbody tr').length).to.be.lessThan(118);
