@@ -8,11 +8,14 @@ import { NotOfferedError, UsageError, mergeHistory, parseCatalog, rate, rateMany
 import { loadCatalog } from './load.js';
 
 let merged: Catalog;
+/** The same lists changing at noon: the day of the change lies in two periods. */
+let mergedAtNoon: Catalog;
 let gptbots: Catalog;
 before(async () => {
   gptbots = await loadCatalog('gptbots');
-  const { catalog } = mergeHistory(await loadCatalog('gptbots-previous'), gptbots, '2026-11-23');
-  merged = parseCatalog(JSON.parse(JSON.stringify(catalog)));
+  const previous = await loadCatalog('gptbots-previous');
+  merged = parseCatalog(JSON.parse(JSON.stringify(mergeHistory(previous, gptbots, '2026-11-23').catalog)));
+  mergedAtNoon = parseCatalog(JSON.parse(JSON.stringify(mergeHistory(previous, gptbots, '2026-11-23T12:00:00Z').catalog)));
 });
 
 const CHANGE = Date.UTC(2026, 10, 23);
@@ -34,6 +37,23 @@ describe('rateMany: records in any order', () => {
         expect(rateMany(merged, records).credits).to.equal(sumDecimals(records.map((r) => rate(merged, r).credits)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('on the day of a change at noon, records before and after noon each get their own period, in any order', () => {
+    const noonRecord = fc.integer({ min: Date.UTC(2026, 10, 23), max: Date.UTC(2026, 10, 24) - 1 }).map((ms): Usage => ({ service: 'anthropic/claude-4.5-haiku-200k', inputTokens: 1000, at: new Date(ms).toISOString() }));
+    fc.assert(
+      fc.property(fc.array(noonRecord, { minLength: 1, maxLength: 30 }), (records) => {
+        const lines = rateMany(mergedAtNoon, records).lines;
+        const beforeNoon = records.filter((r) => Date.parse(r.at!) < Date.UTC(2026, 10, 23, 12)).length;
+        const expected = [[beforeNoon, { until: '2026-11-23T12:00:00Z' }], [records.length - beforeNoon, { from: '2026-11-23T12:00:00Z' }]].filter(([n]) => n);
+        // Lines come in the order their period was first met; compared here oldest period first.
+        const older = (line: (typeof lines)[number]) => (line.period?.until ? 0 : 1);
+        const byPeriod = [...lines].sort((a, b) => older(a) - older(b)).map((l) => [Number(l.quantity) / 1000, l.period]);
+        expect(byPeriod).to.deep.equal(expected);
+        expect(rateMany(mergedAtNoon, records).credits).to.equal(sumDecimals(records.map((r) => rate(mergedAtNoon, r).credits)));
+      }),
+      { numRuns: 200 },
     );
   });
 
