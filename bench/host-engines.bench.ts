@@ -35,6 +35,8 @@ const USAGE_REQUESTS = Number(process.env.USAGE_REQUESTS ?? 3000);
 const BALANCE_REQUESTS = Number(process.env.BALANCE_REQUESTS ?? 6000);
 const ORGANISATIONS = Number(process.env.ORGANISATIONS ?? 24);
 const TIME_LIMIT_MS = 30_000;
+/** Events and balance reads each process serves before anything is measured (JIT, connections, caches). */
+const WARM_EVENTS = Number(process.env.WARM_EVENTS ?? 300);
 /** The fixed offered load (events/s, open loop), below every configuration's saturation: CPU per event at equal load. */
 const RATE = Number(process.env.RATE ?? 150);
 const RATE_EVENTS = Number(process.env.RATE_EVENTS ?? 1200);
@@ -299,8 +301,8 @@ async function scenario(engine: string, database: string, processes: number, db?
     }
     const key = `${engine}-${processes}`.replace(/\W+/g, '-'); // an Idempotency-Key is a token: no spaces, ASCII
     // Every process warms up (JIT, connections, caches) before anything is measured.
-    await load(hosts, 300 * processes, usageCall(tokens, `warm-${key}`), 201);
-    await load(hosts, 600 * processes, balanceCall(tokens), 200);
+    await load(hosts, WARM_EVENTS * processes, usageCall(tokens, `warm-${key}`), 201);
+    await load(hosts, 2 * WARM_EVENTS * processes, balanceCall(tokens), 200);
     // What a process costs doing nothing (timers, the webhook outbox poll), per second.
     const idleBefore = hosts.reduce((sum, h) => sum + cpuMs(h.child.pid!), 0);
     await new Promise((r) => setTimeout(r, 3000));
