@@ -31,7 +31,7 @@ async function showFeed(list: HTMLOListElement): Promise<void> {
   const strings = FEED[lang];
   const item = (n: Notification) =>
     el('li', { className: 'feed-item' },
-      el('span', { className: `feed-type feed-${n.type}` }, strings.types[n.type]),
+      el('span', { className: `eyebrow feed-type feed-${n.type}` }, strings.types[n.type]),
       el('span', { className: 'feed-message' }, n.message[lang]),
       el('time', { className: 'feed-time muted small', dateTime: n.at }, formatDate(n.at, lang === 'de' ? 'de-DE' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' })));
   try {
