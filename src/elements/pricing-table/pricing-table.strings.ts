@@ -87,7 +87,7 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     model: 'Model',
     keyModeSwitch: 'Prices with',
     bothKeyModes: 'Both',
-    keys: { input: 'Input', output: 'Output', cachedInput: 'Cached input', cacheWrite: 'Cache write', cacheWrite1h: 'Cache write (1 h)', reasoning: 'Reasoning', webSearch: 'Web search', inputAudio: 'Audio input', outputAudio: 'Audio output', audio: 'Audio', audioOutput: 'Audio output', characters: 'Characters', request: 'Request', storage: 'Storage' },
+    keys: { input: 'Input', output: 'Output', cachedInput: 'Cached input', cacheWrite: 'Cache write', cacheWrite1h: 'Cache write (1 h)', reasoning: 'Reasoning', webSearch: 'Web search / call', inputAudio: 'Audio input', outputAudio: 'Audio output', audio: 'Audio', audioOutput: 'Audio output', characters: 'Characters', request: 'Request', storage: 'Storage' },
     buys: (amount) => `${amount} credits buy`,
     quantity: {
       inputTokens: 'input tokens',
@@ -167,7 +167,7 @@ export const pricingTableStrings = defineStrings<PricingTableStrings>({
     model: 'Modell',
     keyModeSwitch: 'Preise mit',
     bothKeyModes: 'Beide',
-    keys: { input: 'Eingabe', output: 'Ausgabe', cachedInput: 'Gecachte Eingabe', cacheWrite: 'Cache-Schreiben', cacheWrite1h: 'Cache-Schreiben (1 h)', reasoning: 'Reasoning', webSearch: 'Websuche', inputAudio: 'Audio-Eingabe', outputAudio: 'Audio-Ausgabe', audio: 'Audio', audioOutput: 'Audio-Ausgabe', characters: 'Zeichen', request: 'Anfrage', storage: 'Speicher' },
+    keys: { input: 'Eingabe', output: 'Ausgabe', cachedInput: 'Gecachte Eingabe', cacheWrite: 'Cache-Schreiben', cacheWrite1h: 'Cache-Schreiben (1 h)', reasoning: 'Reasoning', webSearch: 'Websuche / Aufruf', inputAudio: 'Audio-Eingabe', outputAudio: 'Audio-Ausgabe', audio: 'Audio', audioOutput: 'Audio-Ausgabe', characters: 'Zeichen', request: 'Anfrage', storage: 'Speicher' },
     buys: (amount) => `${amount} Credits reichen für`,
     quantity: {
       inputTokens: 'Eingabe-Tokens',

@@ -160,6 +160,13 @@ describe('<credit-pricing-table>: service tiers and long-context tiers', () => {
     expect($(el, '[part~="service-tier"]')).to.equal(null);
   });
 
+  it('heads a web-search price "per call", not in the group\'s token unit', async () => {
+    const catalog = parseCatalog(llmCatalogJson([{ id: 'openai/gpt-4o-search', brand: 'OpenAI', model: 'GPT-4o search', billingType: 'llm', unit: 'tokens-1k', prices: { platform: { input: '0.25', output: '1', webSearch: '3.5' } } }]));
+    const headers = async (lang: string) => $$(await mount(catalog, { lang }), 'thead th').map((th) => text(th).replace('↕', '').trim()).filter((t) => /search|suche/i.test(t));
+    expect(await headers('en')).to.deep.equal(['Web search / call']);
+    expect(await headers('de')).to.deep.equal(['Websuche / Aufruf']);
+  });
+
   it('shows a long-context tier under the price: above 200K tokens', async () => {
     const el = await mount(fixture(), { at: '2026-12-07', 'currency-display': 'credits' });
     // 125 / 1,000 = 0.125 per 1K; above 200K: 250 / 1,000 = 0.25, output 1,500 / 1,000 = 1.5
