@@ -7,8 +7,11 @@ import type { Catalog } from '../../../src/core/index.js';
 import { loadParser } from '../../../src/elements/common/index.js';
 
 export async function settle(el: CreditPricingTable): Promise<void> {
-  await Promise.all([loadPricingEngine(), loadParser(), ...(el.currentCatalog?.packages?.length || (el.catalog as { packages?: unknown[] } | undefined)?.packages?.length ? [loadPlanCards()] : [])]);
+  await Promise.all([loadPricingEngine(), loadParser()]);
   for (let i = 0; i < 4; i++) {
+    // Rows wait for the plan cards where the catalog has packages; a catalog handed down by
+    // provideCredit is known only after the first update, so this is asked on every turn.
+    if (el.currentCatalog?.packages?.length || (el.catalog as { packages?: unknown[] } | undefined)?.packages?.length) await loadPlanCards();
     await el.updateComplete;
     await new Promise((r) => setTimeout(r));
   }
