@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { theme } from '../common/index.js';
+import { dataTableStyles } from '../common/table.styles.js';
 import { buttonStyles, disclosureStyles, dropZoneStyles, fieldStyles, segmentedStyles, stepperStyles, comboboxStyles, badgeStyles } from '../controls/index.js';
 
 // Wide (≥ 52rem of the element): form and estimate side by side, the estimate sticking while the
@@ -15,6 +16,7 @@ export const styles = [
   disclosureStyles,
   dropZoneStyles,
   badgeStyles,
+  dataTableStyles,
   css`
     :host {
       display: block;
@@ -595,15 +597,8 @@ export const styles = [
 
     /* tables and lists */
     table {
-      border-collapse: collapse;
-      inline-size: 100%;
       font-size: var(--_fs-small);
       margin-block-end: var(--_s4);
-    }
-    caption {
-      text-align: start;
-      font-weight: var(--_weight-strong);
-      padding-block-end: var(--_s1);
     }
     th,
     td {

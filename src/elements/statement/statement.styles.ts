@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { theme } from '../common/theme.styles.js';
+import { dataTableStyles } from '../common/table.styles.js';
 import { buttonStyles, fieldStyles, badgeStyles } from '../controls/controls.styles.js';
 
 export const styles = [
@@ -7,6 +8,7 @@ export const styles = [
   buttonStyles,
   fieldStyles,
   badgeStyles,
+  dataTableStyles,
   css`
     :host {
       display: block;
@@ -58,16 +60,6 @@ export const styles = [
     .summary dd {
       font-weight: var(--_weight-strong);
       overflow-wrap: anywhere;
-    }
-    table {
-      inline-size: 100%;
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-    }
-    caption {
-      text-align: start;
-      font-weight: var(--_weight-strong);
-      padding-block-end: var(--_s1);
     }
     th,
     td {
